@@ -1,0 +1,65 @@
+#pragma once
+// Calendar dates as a count of days, and the date grammar of the command line.
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace crm {
+
+class Date {
+  public:
+    Date() = default;
+    static Date from_days(int days_since_epoch) { return Date(days_since_epoch); }
+    static std::optional<Date> from_ymd(int year, int month, int day);
+    // Strict YYYY-MM-DD: four-digit year, two-digit month and day, a real calendar day.
+    static std::optional<Date> parse_iso(std::string_view text);
+
+    int days() const { return days_; }
+    int year() const;
+    int month() const;
+    int day() const;
+    int weekday() const;  // 0 = Monday .. 6 = Sunday
+    std::string iso() const;
+
+    Date plus_days(int n) const { return Date(days_ + n); }
+    // Calendar months; the day is clamped to the month's end (Jan 31 + 1 month = Feb 28/29).
+    Date plus_months(int n) const;
+    int days_until(Date later) const { return later.days_ - days_; }
+
+    auto operator<=>(const Date&) const = default;
+
+  private:
+    explicit Date(int days) : days_(days) {}
+    int days_ = 0;
+};
+
+// A span such as 30d, 2w, 1m, 1y.
+struct Duration {
+    enum class Unit { days, weeks, months, years };
+    int count = 0;
+    Unit unit = Unit::days;
+
+    Date after(Date d) const;
+    Date before(Date d) const;
+    std::string str() const;
+    bool operator==(const Duration&) const = default;
+};
+
+// Nd, Nw, Nm, Ny; nullopt when the text is anything else.
+std::optional<Duration> parse_duration(std::string_view text);
+
+// Which way a relative day name points: `log-visit --date fri` means the last Friday,
+// `--next fri` the coming one.
+enum class DateDirection { past, future };
+
+// The whole date grammar: YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2w, +1m, +1y,
+// weekday names. Throws UsageError naming `option`, the value and the accepted forms.
+Date parse_date_arg(std::string_view text, Date today, DateDirection direction,
+                    std::string_view option);
+Duration parse_duration_arg(std::string_view text, std::string_view option);
+
+// "today", "tomorrow", "in 3 days", "3 days overdue" style phrases for reports.
+std::string relative_days(Date day, Date today);
+
+}  // namespace crm

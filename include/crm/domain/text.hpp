@@ -1,0 +1,31 @@
+#pragma once
+// Locale-independent text helpers: crm never consults the C locale, so the same input
+// gives the same output on every machine.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crm {
+
+std::string ascii_lower(std::string_view s);
+std::string trim(std::string_view s);
+bool contains_ci(std::string_view haystack, std::string_view needle);  // ASCII case folding
+
+// UTF-8 decoding that never fails: an invalid byte decodes as U+FFFD and advances by one.
+std::vector<char32_t> utf8_decode(std::string_view s);
+void utf8_append(std::string& out, char32_t cp);
+bool is_valid_utf8(std::string_view s);
+
+// Terminal columns a string takes: wide East Asian characters count 2, combining marks 0.
+int display_width(std::string_view s);
+int char_width(char32_t cp);
+// Cut to at most `width` columns, ending in "…" when cut.
+std::string truncate_to_width(std::string_view s, int width);
+
+// Case-insensitive for ASCII and the Latin letters of the transliteration table.
+std::string fold_case(std::string_view s);
+
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace crm

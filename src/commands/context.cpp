@@ -1,0 +1,146 @@
+#include "crm/commands/context.hpp"
+
+#include <pwd.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <ostream>
+
+#include "crm/domain/text.hpp"
+
+namespace crm::commands {
+
+Context::Context(GlobalOptions global, GetEnv getenv, std::ostream& out, std::ostream& err,
+                 bool out_is_tty, bool in_is_tty)
+    : global_(std::move(global)),
+      getenv_(std::move(getenv)),
+      out_(out),
+      err_(err),
+      out_is_tty_(out_is_tty),
+      in_is_tty_(in_is_tty) {}
+
+bool Context::color() const {
+    if (global_.no_color || !out_is_tty_)
+        return false;
+    auto no_color = env("NO_COLOR");
+    if (no_color && !no_color->empty())
+        return false;
+    return env("TERM").value_or("") != "dumb";
+}
+
+int Context::terminal_width() const {
+    if (auto cols = env("COLUMNS")) {
+        int n = std::atoi(cols->c_str());
+        if (n > 0)
+            return n;
+    }
+    if (!out_is_tty_)
+        return 0;
+    winsize ws{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 80;
+}
+
+Date Context::today() const {
+    if (today_)
+        return *today_;
+    if (auto fixed = env("CRM_TODAY"); fixed && !fixed->empty()) {
+        auto d = Date::parse_iso(*fixed);
+        if (!d) {
+            throw UsageError("CRM_TODAY='" + *fixed + "' is not a date",
+                             "set it as YYYY-MM-DD, or unset it");
+        }
+        today_ = *d;
+    } else {
+        // The local calendar day: a visit logged at 23:30 belongs to today, not UTC's tomorrow.
+        auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+        std::tm local{};
+        ::localtime_r(&now, &local);
+        today_ = Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday).value();
+    }
+    return *today_;
+}
+
+std::string Context::user() const {
+    if (user_)
+        return *user_;
+    if (auto u = env("CRM_USER"); u && !trim(*u).empty()) {
+        user_ = trim(*u);
+        return *user_;
+    }
+    // git's user.name is looked up in the folder's repository when there is one.
+    std::optional<std::string> name;
+    if (auto g = store::Git::find(folder_path()))
+        name = g->config("user.name");
+    if (!name) {
+        store::ProcessOptions o;
+        o.unset_env = store::git_unset_variables();
+        auto r = store::run_process({"git", "config", "--get", "user.name"}, o);
+        if (r.ok() && !trim(r.out).empty())
+            name = trim(r.out);
+    }
+    if (!name) {
+        if (auto login = env("LOGNAME"); login && !login->empty())
+            name = login;
+        else if (auto u = env("USER"); u && !u->empty())
+            name = u;
+        else if (passwd* pw = ::getpwuid(::getuid()))
+            name = pw->pw_name;
+    }
+    user_ = name.value_or("unknown");
+    return *user_;
+}
+
+std::filesystem::path Context::folder_path() const {
+    store::DiscoveryInput in;
+    if (!global_.dir.empty())
+        in.dir_option = global_.dir;
+    in.crm_dir = env("CRM_DIR");
+    std::error_code ec;
+    in.cwd = std::filesystem::current_path(ec);
+    in.home = env("HOME");
+    return store::discover_folder(in);
+}
+
+store::Folder& Context::folder() {
+    if (!folder_)
+        folder_ = store::Folder::open(folder_path());
+    return *folder_;
+}
+
+const std::optional<store::Git>& Context::git() {
+    if (!git_)
+        git_ = store::Git::find(folder().root());
+    return *git_;
+}
+
+void Context::commit(const std::vector<std::string>& files, const std::string& message) {
+    if (global_.no_commit || !folder().settings().autocommit)
+        return;
+    if (!git())
+        return;
+    git()->commit(files, message);
+}
+
+void Context::warn(const std::string& message) const {
+    err_ << "crm: warning: " << message << '\n';
+}
+
+void Context::note(const std::string& message) const {
+    err_ << "crm: " << message << '\n';
+}
+
+int Context::warn_problems(const std::vector<DataError>& problems) const {
+    for (const auto& p : problems)
+        warn(p.what());
+    if (!problems.empty()) {
+        warn(std::to_string(problems.size()) +
+             (problems.size() == 1 ? " file was" : " files were") +
+             " skipped; run 'crm check' for details");
+    }
+    return problems.empty() ? 0 : 1;
+}
+
+}  // namespace crm::commands

@@ -1,0 +1,71 @@
+#include <CLI/CLI.hpp>
+
+#include "crm/commands/commands.hpp"
+#include "crm/commands/common.hpp"
+#include "crm/store/files.hpp"
+#include "crm/store/git.hpp"
+#include "crm/store/process.hpp"
+#include "crm/store/record_io.hpp"
+
+namespace crm::commands {
+
+namespace {
+
+struct InitOptions {
+    std::string dir;
+};
+
+constexpr const char* kGitignore =
+    "# Derived by crm and rebuilt when missing: never commit these.\n"
+    ".crm/\n"
+    "*.crm-tmp-*\n";
+
+int run(const InitOptions& o, Context& ctx) {
+    namespace fs = std::filesystem;
+    fs::path root = o.dir.empty() ? ctx.folder_path() : fs::absolute(o.dir);
+    std::error_code ec;
+    if (fs::exists(root / "crm.yaml", ec)) {
+        throw RuntimeError(root.string() + " already holds a crm folder (crm.yaml exists)",
+                           "nothing was changed; use it as it is");
+    }
+    if (fs::exists(root, ec) && !fs::is_directory(root, ec)) {
+        throw RuntimeError(root.string() + " exists and is not a folder");
+    }
+    fs::create_directories(root, ec);
+    if (ec)
+        throw RuntimeError("cannot create " + root.string() + ": " + ec.message());
+
+    std::vector<std::string> written{"crm.yaml"};
+    store::write_atomic(root, "crm.yaml", store::default_settings_yaml(), true);
+    if (!fs::exists(root / ".gitignore", ec)) {
+        store::write_atomic(root, ".gitignore", kGitignore, true);
+        written.push_back(".gitignore");
+    }
+
+    auto git = store::Git::find(root);
+    if (!git) {
+        store::ProcessOptions po;
+        po.cwd = root;
+        po.unset_env = store::git_unset_variables();
+        auto r = store::run_process({"git", "init", "--quiet", "--", "."}, po);
+        if (!r.ok()) {
+            ctx.warn("git init failed (" + r.err.substr(0, r.err.find('\n')) +
+                     "); the folder works without git");
+        }
+        git = store::Git::find(root);
+    }
+    ctx.out() << root.string() << '\n';
+    if (git && !ctx.global().no_commit)
+        git->commit(written, "init: crm folder");
+    return 0;
+}
+
+}  // namespace
+
+Runner register_init(CLI::App& cmd) {
+    auto o = std::make_shared<InitOptions>();
+    cmd.add_option("DIR", o->dir, "The folder to create (default: --dir, $CRM_DIR, or ~/crm)");
+    return [o](Context& ctx) { return run(*o, ctx); };
+}
+
+}  // namespace crm::commands

@@ -1,0 +1,12 @@
+#include <CLI/CLI.hpp>
+
+#include "crm/commands/commands.hpp"
+#include "crm/commands/common.hpp"
+
+namespace crm::commands {
+
+Runner register_promises(CLI::App& cmd) {
+    return not_implemented(cmd, "promises");
+}
+
+}  // namespace crm::commands

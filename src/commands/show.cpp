@@ -1,0 +1,207 @@
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+
+#include "crm/commands/commands.hpp"
+#include "crm/commands/common.hpp"
+#include "crm/domain/cadence.hpp"
+#include "crm/output/json.hpp"
+#include "crm/output/table.hpp"
+
+namespace crm::commands {
+
+namespace {
+
+struct ShowOptions {
+    std::string client;
+    std::string format = "text";
+};
+
+struct OpenItem {
+    std::string type;  // promise | action
+    const Commitment* item;
+    const Visit* visit;
+};
+
+std::vector<OpenItem> open_items(const ClientRecord& r) {
+    std::vector<OpenItem> items;
+    for (const auto& v : r.visits) {
+        for (const auto& p : v.promises)
+            if (p.open())
+                items.push_back({"promise", &p, &v});
+        for (const auto& a : v.actions)
+            if (a.open())
+                items.push_back({"action", &a, &v});
+    }
+    // Dated items first, soonest first; undated ones after, oldest visit first.
+    std::stable_sort(items.begin(), items.end(), [](const OpenItem& a, const OpenItem& b) {
+        if (a.item->due.has_value() != b.item->due.has_value())
+            return a.item->due.has_value();
+        return a.item->due && *a.item->due < *b.item->due;
+    });
+    return items;
+}
+
+void show_json(const ClientRecord& r, const Settings& s, Context& ctx) {
+    output::Json j = output::to_json(r.client);
+    j["next_contact"] = output::date_or_null(next_contact(r, s));
+    j["last_contact"] = output::date_or_null(last_contact(r));
+    output::Json open = output::Json::array();
+    for (const auto& i : open_items(r)) {
+        output::Json item = output::to_json(*i.item);
+        item["type"] = i.type;
+        item["visit"] = i.visit->file;
+        open.push_back(item);
+    }
+    j["open"] = open;
+    output::Json visits = output::Json::array(), reviews = output::Json::array();
+    for (auto it = r.visits.rbegin(); it != r.visits.rend(); ++it)
+        visits.push_back(output::to_json(*it));
+    for (auto it = r.reviews.rbegin(); it != r.reviews.rend(); ++it)
+        reviews.push_back(output::to_json(*it));
+    j["visits"] = visits;
+    j["reviews"] = reviews;
+    ctx.out() << output::dump(j);
+}
+
+void line(std::string& out, const std::string& label, const std::string& value) {
+    if (value.empty())
+        return;
+    out += "  " + output::pad(label, 13) + value + "\n";
+}
+
+void show_text(const ClientRecord& r, const Settings& s, Context& ctx) {
+    const output::Styler st(ctx.color());
+    const Client& c = r.client;
+    const Date today = ctx.today();
+    std::string out =
+        st(c.name, output::Style::bold) + "  " + st("(" + c.slug + ")", output::Style::dim) + "\n";
+    line(out, "stage", c.stage + (c.stage_since ? "  since " + c.stage_since->iso() : ""));
+    auto cadence = effective_cadence(c, s);
+    line(out, "tier",
+         c.tier + (cadence ? "  every " + cadence->str() : "  not tracked") +
+             (c.every ? " (own cadence)" : ""));
+    line(out, "owner", c.owner);
+    line(out, "since", c.since ? c.since->iso() : "");
+    if (c.ratings.any()) {
+        auto r3 = [](const std::optional<int>& v) {
+            return v ? std::to_string(*v) : std::string("-");
+        };
+        line(out, "ratings",
+             "potential " + r3(c.ratings.potential) + ", compatibility " +
+                 r3(c.ratings.compatibility) + ", profitability " + r3(c.ratings.profitability) +
+                 "  (score " + std::to_string(c.ratings.score()) + "/15)");
+    }
+    line(out, "tags", join(c.tags, ", "));
+    line(out, "watchers", join(c.watchers, ", "));
+    for (const auto& [k, v] : c.custom)
+        line(out, k, v);
+    if (auto last = last_contact(r))
+        line(out, "last contact", last->iso());
+    if (auto next = next_contact(r, s)) {
+        std::string when = next->iso() + "  (" + relative_days(*next, today) + ")";
+        line(out, "next contact", *next < today ? st(when, output::Style::red) : when);
+    } else {
+        line(out, "next contact",
+             s.is_inactive(c.stage) ? "none (inactive stage)" : "none (not tracked)");
+    }
+    if (!c.notes.empty())
+        out += "\n" + c.notes + (c.notes.ends_with('\n') ? "" : "\n");
+
+    if (!c.contacts.empty()) {
+        out += "\n" + st("Contacts", output::Style::header) + "\n";
+        for (const auto& p : c.contacts) {
+            std::string who = "  " + p.name;
+            for (const auto& extra : {p.role, p.email, p.phone})
+                if (!extra.empty())
+                    who += ", " + extra;
+            out += who + "\n";
+            if (!p.notes.empty())
+                out += "    " + st(p.notes, output::Style::dim) + "\n";
+        }
+    }
+    auto open = open_items(r);
+    if (!open.empty()) {
+        out += "\n" + st("Open promises and actions", output::Style::header) + "\n";
+        for (const auto& i : open) {
+            std::string due = i.item->due
+                                  ? i.item->due->iso() + "  " + relative_days(*i.item->due, today)
+                                  : "no date";
+            bool late = i.item->due && *i.item->due < today;
+            out += "  " + output::pad(i.type, 8) + i.item->what + "  " +
+                   st("(" + due + ")", late ? output::Style::red : output::Style::dim) + "\n";
+        }
+    }
+    // The timeline: visits and reviews together, newest first.
+    struct Entry {
+        Date date;
+        std::string text;
+    };
+    std::vector<Entry> timeline;
+    for (const auto& v : r.visits) {
+        std::string t = v.kind + (v.by.empty() ? "" : " by " + v.by);
+        if (!v.where.empty())
+            t += " at " + v.where;
+        if (!v.with.empty())
+            t += " with " + join(v.with, ", ");
+        std::string body;
+        if (!v.discussed.empty())
+            body += "      discussed: " + join(v.discussed, "; ") + "\n";
+        if (!v.new_topics.empty())
+            body += "      new topics: " + join(v.new_topics, "; ") + "\n";
+        for (const auto& p : v.promises)
+            body += "      promised: " + p.what + (p.due ? " by " + p.due->iso() : "") +
+                    (p.done ? " (done " + p.done->iso() + ")" : "") + "\n";
+        for (const auto& a : v.actions)
+            body += "      action: " + a.what + (a.due ? " by " + a.due->iso() : "") +
+                    (a.done ? " (done " + a.done->iso() + ")" : "") + "\n";
+        if (!v.notes.empty()) {
+            std::string first = v.notes.substr(0, v.notes.find('\n'));
+            body +=
+                "      " + first +
+                (first.size() < v.notes.size() - (v.notes.ends_with('\n') ? 1 : 0) ? " …" : "") +
+                "\n";
+        }
+        timeline.push_back({v.date, t + "\n" + body});
+    }
+    for (const auto& rv : r.reviews) {
+        std::string t = "review: " + std::string(rating_name(rv.rating)) + " — " + rv.project +
+                        (rv.by.empty() ? "" : " (by " + rv.by + ")") + "\n";
+        if (!rv.why.empty())
+            t += "      " + rv.why + "\n";
+        timeline.push_back({rv.date, t});
+    }
+    std::stable_sort(timeline.begin(), timeline.end(),
+                     [](const Entry& a, const Entry& b) { return a.date > b.date; });
+    if (!timeline.empty()) {
+        out += "\n" + st("Timeline", output::Style::header) + "\n";
+        for (const auto& e : timeline)
+            out += "  " + st(e.date.iso(), output::Style::bold) + "  " + e.text;
+    }
+    ctx.out() << out;
+}
+
+int run(const ShowOptions& o, Context& ctx) {
+    const std::string slug = resolve_client(ctx, o.client);
+    std::vector<DataError> problems;
+    ClientRecord record = ctx.folder().load_record(slug, problems);
+    record.client.slug = slug;
+    if (o.format == "json") {
+        show_json(record, ctx.folder().settings(), ctx);
+    } else {
+        show_text(record, ctx.folder().settings(), ctx);
+    }
+    return ctx.warn_problems(problems);
+}
+
+}  // namespace
+
+Runner register_show(CLI::App& cmd) {
+    auto o = std::make_shared<ShowOptions>();
+    cmd.add_option("CLIENT", o->client, "The client: slug, name, or a unique part of either")
+        ->required();
+    cmd.add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    return [o](Context& ctx) { return run(*o, ctx); };
+}
+
+}  // namespace crm::commands

@@ -1,0 +1,175 @@
+#include "crm/store/files.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <random>
+
+#include "crm/domain/error.hpp"
+
+namespace crm::store {
+
+namespace {
+
+std::string errno_text() {
+    return std::strerror(errno);
+}
+
+class FileDescriptor {
+  public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    ~FileDescriptor() {
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    int get() const { return fd_; }
+    int release() { return std::exchange(fd_, -1); }
+
+  private:
+    int fd_;
+};
+
+std::string random_suffix() {
+    static std::random_device device;
+    static std::mt19937_64 gen(device() ^ (static_cast<std::uint64_t>(::getpid()) << 32));
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string s;
+    auto v = gen();
+    for (int i = 0; i < 12; ++i, v >>= 4)
+        s += kHex[v & 0xF];
+    return s;
+}
+
+void write_all(int fd, std::string_view content, const fs::path& path) {
+    while (!content.empty()) {
+        ssize_t n = ::write(fd, content.data(), content.size());
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            throw RuntimeError("cannot write " + path.string() + ": " + errno_text());
+        }
+        content.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+void fsync_dir(const fs::path& dir) {
+    FileDescriptor fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() >= 0)
+        ::fsync(fd.get());
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const fs::path& path, std::size_t limit) {
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) {
+        if (errno == ENOENT)
+            return std::nullopt;
+        throw RuntimeError("cannot read " + path.string() + ": " + errno_text());
+    }
+    std::string out;
+    char buf[65536];
+    while (out.size() <= limit) {
+        ssize_t n = ::read(fd.get(), buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            throw RuntimeError("cannot read " + path.string() + ": " + errno_text());
+        }
+        if (n == 0)
+            break;
+        out.append(buf, static_cast<std::size_t>(n));
+    }
+    return out;
+}
+
+void ensure_no_symlinks(const fs::path& root, const fs::path& relative) {
+    fs::path current = root;
+    for (const auto& part : relative) {
+        if (part == "." || part.empty())
+            continue;
+        if (part == "..")
+            throw RuntimeError("refusing a path that leaves the folder: " + relative.string());
+        current /= part;
+        struct stat st;
+        if (::lstat(current.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+            throw RuntimeError(
+                current.string() + " is a symbolic link; crm does not write through links",
+                "replace the link with a real file or folder");
+        }
+    }
+}
+
+void write_atomic(const fs::path& root, const fs::path& relative, std::string_view content,
+                  bool exclusive) {
+    ensure_no_symlinks(root, relative);
+    const fs::path target = root / relative;
+    const fs::path dir = target.parent_path();
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        throw RuntimeError("cannot create " + dir.string() + ": " + ec.message());
+    // create_directories may have raced a link into place; check again before writing.
+    ensure_no_symlinks(root, relative.parent_path());
+
+    const fs::path temp =
+        dir / ("." + target.filename().string() + std::string(kTempMarker) + random_suffix());
+    FileDescriptor fd(
+        ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+    if (fd.get() < 0)
+        throw RuntimeError("cannot create " + temp.string() + ": " + errno_text());
+    try {
+        write_all(fd.get(), content, temp);
+        if (::fsync(fd.get()) != 0)
+            throw RuntimeError("cannot flush " + temp.string() + ": " + errno_text());
+        ::close(fd.release());
+        if (exclusive) {
+            // link() fails when the target exists, unlike rename(); new records never replace.
+            if (::link(temp.c_str(), target.c_str()) != 0) {
+                if (errno == EEXIST)
+                    throw RuntimeError(target.string() + " already exists");
+                throw RuntimeError("cannot create " + target.string() + ": " + errno_text());
+            }
+            ::unlink(temp.c_str());
+        } else if (::rename(temp.c_str(), target.c_str()) != 0) {
+            throw RuntimeError("cannot replace " + target.string() + ": " + errno_text());
+        }
+    } catch (...) {
+        ::unlink(temp.c_str());
+        throw;
+    }
+    fsync_dir(dir);
+}
+
+void remove_stale_temp_files(const fs::path& dir) {
+    for (const auto& name : list_dir(dir)) {
+        if (name.starts_with('.') && name.find(kTempMarker) != std::string::npos) {
+            ::unlink((dir / name).c_str());
+        }
+    }
+}
+
+std::vector<std::string> list_dir(const fs::path& dir) {
+    std::vector<std::string> names;
+    DIR* d = ::opendir(dir.c_str());
+    if (!d)
+        return names;
+    while (dirent* e = ::readdir(d)) {
+        std::string_view n = e->d_name;
+        if (n == "." || n == "..")
+            continue;
+        names.emplace_back(n);
+    }
+    ::closedir(d);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+}  // namespace crm::store

@@ -1,0 +1,38 @@
+#include "crm/store/lock.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "crm/domain/error.hpp"
+#include "crm/store/files.hpp"
+
+namespace crm::store {
+
+FolderLock::FolderLock(const std::filesystem::path& root) {
+    ensure_no_symlinks(root, ".crm/lock");
+    std::error_code ec;
+    std::filesystem::create_directories(root / ".crm", ec);
+    const auto path = root / ".crm" / "lock";
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd_ < 0)
+        throw RuntimeError("cannot open the lock " + path.string() + ": " + std::strerror(errno));
+    // flock is released by the kernel when the process dies, so a killed crm never
+    // leaves the folder locked.
+    while (::flock(fd_, LOCK_EX) != 0) {
+        if (errno != EINTR) {
+            ::close(fd_);
+            throw RuntimeError("cannot lock " + path.string() + ": " + std::strerror(errno));
+        }
+    }
+}
+
+FolderLock::~FolderLock() {
+    if (fd_ >= 0)
+        ::close(fd_);
+}
+
+}  // namespace crm::store
