@@ -12,6 +12,6 @@ int main(int argc, char** argv) {
         return v ? std::optional<std::string>(v) : std::nullopt;
     };
     crm::app::Streams streams{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1,
-                              ::isatty(STDIN_FILENO) == 1};
+                              ::isatty(STDIN_FILENO) == 1, ::isatty(STDERR_FILENO) == 1};
     return crm::app::run(argc, argv, getenv, streams);
 }

@@ -116,7 +116,7 @@ int run(int argc, const char* const* argv, const commands::GetEnv& getenv, const
     }
 
     commands::Context context(global, getenv, streams.out, streams.err, streams.out_is_tty,
-                              streams.in_is_tty);
+                              streams.in_is_tty, streams.err_is_tty);
     try {
         int code = selected(context);
         streams.out.flush();

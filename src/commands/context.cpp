@@ -12,13 +12,14 @@
 namespace crm::commands {
 
 Context::Context(GlobalOptions global, GetEnv getenv, std::ostream& out, std::ostream& err,
-                 bool out_is_tty, bool in_is_tty)
+                 bool out_is_tty, bool in_is_tty, bool err_is_tty)
     : global_(std::move(global)),
       getenv_(std::move(getenv)),
       out_(out),
       err_(err),
       out_is_tty_(out_is_tty),
-      in_is_tty_(in_is_tty) {}
+      in_is_tty_(in_is_tty),
+      err_is_tty_(err_is_tty) {}
 
 bool Context::color() const {
     if (global_.no_color || !out_is_tty_)
@@ -108,6 +109,26 @@ store::Folder& Context::folder() {
     if (!folder_)
         folder_ = store::Folder::open(folder_path());
     return *folder_;
+}
+
+store::Snapshot Context::load_all() {
+    auto& f = folder();
+    if (!err_is_tty_)
+        return f.load_all();
+    const auto start = std::chrono::steady_clock::now();
+    bool shown = false;
+    auto progress = [&](std::size_t done, std::size_t total) {
+        if (done % 50 != 0 && done != total)
+            return;
+        if (!shown && std::chrono::steady_clock::now() - start < std::chrono::seconds(1))
+            return;
+        shown = true;
+        err_ << "\rcrm: reading clients " << done << "/" << total << std::flush;
+    };
+    auto snap = f.load_all(progress);
+    if (shown)
+        err_ << "\r\033[K" << std::flush;
+    return snap;
 }
 
 const std::optional<store::Git>& Context::git() {

@@ -54,6 +54,12 @@ std::string first_line(const std::string& s) {
     return t.substr(0, t.find('\n'));
 }
 
+bool identity_missing(const std::string& git_error) {
+    return git_error.find("Please tell me who you are") != std::string::npos ||
+           git_error.find("unable to auto-detect email") != std::string::npos ||
+           git_error.find("empty ident") != std::string::npos;
+}
+
 }  // namespace
 
 std::optional<Git> Git::find(const fs::path& folder) {
@@ -119,6 +125,23 @@ void Git::commit(const std::vector<std::string>& files, const std::string& messa
             kept + ". If no git is running, remove " + (git_dir_ / "index.lock").string() +
                 " and commit:  git add" + listed + " && git commit");
     }
+    const RuntimeError no_identity(
+        "not committed: git does not know who you are",
+        kept +
+            ". Set an identity (git config user.name \"Your Name\"; git config "
+            "user.email you@example.com), then:  git commit" +
+            listed);
+    switch (fast_commit(files, message)) {
+        case FastCommit::done:
+            return;
+        case FastCommit::failed:
+            if (identity_missing(last_error_))
+                throw no_identity;
+            throw RuntimeError("not committed: " + first_line(last_error_),
+                               kept + ". Commit it:  git commit" + listed);
+        case FastCommit::not_possible:
+            break;
+    }
     std::vector<std::string> add{"add", "--"};
     add.insert(add.end(), files.begin(), files.end());
     auto added = run(add);
@@ -130,15 +153,8 @@ void Git::commit(const std::vector<std::string>& files, const std::string& messa
     auto committed = run(commit);
     if (!committed.ok()) {
         std::string why = first_line(committed.err.empty() ? committed.out : committed.err);
-        if (committed.err.find("Please tell me who you are") != std::string::npos ||
-            committed.err.find("unable to auto-detect email") != std::string::npos) {
-            throw RuntimeError(
-                "not committed: git does not know who you are",
-                kept +
-                    ". Set an identity (git config user.name \"Your Name\"; git config "
-                    "user.email you@example.com), then:  git commit" +
-                    listed);
-        }
+        if (identity_missing(committed.err))
+            throw no_identity;
         throw RuntimeError("not committed: git commit failed: " + why,
                            kept + ". Fix the cause (a hook?) and commit:  git commit" + listed);
     }

@@ -12,6 +12,7 @@ struct Streams {
     std::ostream& err;
     bool out_is_tty = false;
     bool in_is_tty = false;
+    bool err_is_tty = false;
 };
 
 int run(int argc, const char* const* argv, const commands::GetEnv& getenv, const Streams& streams);

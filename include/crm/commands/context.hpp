@@ -30,7 +30,7 @@ using GetEnv = std::function<std::optional<std::string>(const std::string&)>;
 class Context {
   public:
     Context(GlobalOptions global, GetEnv getenv, std::ostream& out, std::ostream& err,
-            bool out_is_tty, bool in_is_tty);
+            bool out_is_tty, bool in_is_tty, bool err_is_tty = false);
 
     const GlobalOptions& global() const { return global_; }
     std::optional<std::string> env(const std::string& name) const { return getenv_(name); }
@@ -46,6 +46,9 @@ class Context {
 
     std::filesystem::path folder_path() const;
     store::Folder& folder();  // opened on first use
+    // Every record, with a progress line on stderr when that is a terminal and loading
+    // takes more than a second (a first run on a large folder, before the cache exists).
+    store::Snapshot load_all();
     const std::optional<store::Git>& git();
 
     // Commits `files` unless --no-commit, autocommit: false or no repository. A failed
@@ -64,6 +67,7 @@ class Context {
     std::ostream& err_;
     bool out_is_tty_;
     bool in_is_tty_;
+    bool err_is_tty_;
     mutable std::optional<Date> today_;
     mutable std::optional<std::string> user_;
     std::optional<store::Folder> folder_;

@@ -54,8 +54,11 @@ class Folder {
     ClientRecord load_record(const std::string& slug, std::vector<DataError>& problems) const;
     // Every client.yaml only (list, matching); bad files go to `problems`.
     std::vector<Client> load_clients(std::vector<DataError>& problems) const;
-    // Every record in the folder.
-    Snapshot load_all() const;
+    // Every record in the folder, through the record cache in .crm/cache: files whose
+    // size, mtime and inode are unchanged are not read again. `progress`, when given,
+    // hears (clients done, clients in all) as loading goes.
+    using Progress = std::function<void(std::size_t done, std::size_t total)>;
+    Snapshot load_all(const Progress& progress = {}) const;
 
     // The path of a new visit or review ("visits" or "reviews") that no other clone can
     // create: date, author and a random suffix.

@@ -34,6 +34,12 @@ class Git {
     std::string blocking_state() const;
 
   private:
+    enum class FastCommit { done, not_possible, failed };
+    // The plumbing path of commit(); see git_fast_commit.cpp. `not_possible` leaves the
+    // repository as it was, for the porcelain to do the work.
+    FastCommit fast_commit(const std::vector<std::string>& files, const std::string& message) const;
+    mutable std::string last_error_;
+
     Git(fs::path folder, fs::path git_dir)
         : folder_(std::move(folder)), git_dir_(std::move(git_dir)) {}
     fs::path folder_;
