@@ -1,0 +1,459 @@
+#!/usr/bin/env python3
+"""The speed benchmark of spec section 6: crm against baselines, in one run.
+
+    python3 bench/run.py --crm build/crm [--work DIR] [--rounds N] [--markdown FILE]
+                         [--only due-warm|due-task|due-cold|show|log-visit]...
+
+Generates the "solo" and "firm" stores and a taskwarrior data folder in --work
+(kept between runs, regenerated when missing or when their generator changed),
+compiles the C and C++ baselines, then for each comparison runs one warm-up of each
+side and N rounds that alternate the two sides (A B, then B A, ...), so that drift in
+the machine's load hits both equally. Each sample is the wall time of the command and
+its peak resident memory (wait4's ru_maxrss, which also covers the command's own
+children, such as the git that crm runs), both taken by the small C helper
+measure.c: measured from Python, both would include Python's own fork (see there).
+
+Prints a table of medians and writes it as Markdown with --markdown. Exits 0 even
+when a target is missed (this is a report), 1 when something could not be measured.
+"""
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from typing import Callable, List, Optional
+
+sys.dont_write_bytecode = True  # no bench/__pycache__ in the work tree
+from gen_store import BENCH_CLIENT, BENCH_SLUG, USER_OF_BENCH  # noqa: E402
+
+BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
+TODAY = "2026-11-23"      # the generated data's "today"
+USER = USER_OF_BENCH      # CRM_USER
+MEMORY_LIMIT_MIB = 100
+GIT_ENV_LEAKS = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")
+
+
+class BenchError(Exception):
+    """Something could not be measured; the run stops with exit code 1."""
+
+
+# -- running and measuring one child ----------------------------------------------
+
+
+@dataclasses.dataclass
+class Sample:
+    seconds: float
+    maxrss_kib: int
+
+
+def run_measured(helper, commands, env, cwd=None):
+    """Run argv lists one after another, as `a && b` would, with stdout to /dev/null,
+    each under the `measure` helper. Returns the sum of their wall times and the
+    largest of their peak memories."""
+    seconds, peak = 0.0, 0
+    # stderr goes to a file, not a pipe, which could fill up and block the command
+    with tempfile.TemporaryFile() as stderr, tempfile.NamedTemporaryFile("r") as result:
+        for argv in commands:
+            stderr.seek(0)
+            stderr.truncate()
+            done = subprocess.run([helper, result.name, *argv], stdin=subprocess.DEVNULL,
+                                  stdout=subprocess.DEVNULL, stderr=stderr, env=env, cwd=cwd)
+            if done.returncode != 0:
+                stderr.seek(0)
+                message = stderr.read().decode(errors="replace").strip()
+                raise BenchError(f"`{' '.join(argv)}` exited with {done.returncode}"
+                                 f" (in {cwd or os.getcwd()}):\n{message}")
+            result.seek(0)
+            nanoseconds, kib = map(int, result.read().split())
+            seconds += nanoseconds / 1e9
+            peak = max(peak, kib)
+    return Sample(seconds, peak)
+
+
+def run_quiet(argv, cwd=None, env=None):
+    """An untimed helper command (git reset, compilers); fails loudly."""
+    done = subprocess.run(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise BenchError(f"`{' '.join(argv)}` failed:\n{done.stderr.strip()}")
+    return done.stdout.strip()
+
+
+def clean_env(drop=(), **extra):
+    """The caller's environment without variables that would point a child at other
+    data (git's GIT_DIR..., crm's CRM_DIR, taskwarrior's TASKDATA...), plus `extra`."""
+    env = {k: v for k, v in os.environ.items() if k not in GIT_ENV_LEAKS and k not in drop}
+    env.update(extra)
+    return env
+
+
+@dataclasses.dataclass
+class Case:
+    """One side of a comparison: a command with untimed set-up and clean-up."""
+    label: str
+    helper: str  # the compiled measure.c
+    commands: List[List[str]]
+    env: dict
+    cwd: Optional[str] = None
+    prepare: Callable[[], None] = lambda: None
+    cleanup: Callable[[], None] = lambda: None
+    peak_kib: int = 0  # over every run, warm-up included
+
+    def measure(self):
+        self.prepare()
+        try:
+            sample = run_measured(self.helper, self.commands, self.env, self.cwd)
+        finally:
+            self.cleanup()
+        self.peak_kib = max(self.peak_kib, sample.maxrss_kib)
+        return sample
+
+
+def compare(a, b, rounds):
+    """One warm-up each, then `rounds` rounds alternating the order. Medians in ms."""
+    a.measure()
+    b.measure()
+    times = {id(a): [], id(b): []}
+    for r in range(rounds):
+        for case in ((a, b) if r % 2 == 0 else (b, a)):
+            times[id(case)].append(case.measure().seconds)
+    return (statistics.median(times[id(a)]) * 1000, statistics.median(times[id(b)]) * 1000)
+
+
+# -- the data: stores, taskwarrior folder, compiled baselines -------------------------
+
+
+def source_digest(*names):
+    h = hashlib.sha256()
+    for name in names:
+        with open(os.path.join(BENCH_DIR, name), "rb") as f:
+            h.update(f.read())
+    return h.hexdigest()
+
+
+class Workspace:
+    """Everything generated or compiled lives under --work and is reused while valid."""
+
+    def __init__(self, work):
+        self.work = os.path.abspath(work)
+        self.bin = os.path.join(self.work, "bin")
+        self.xdg_cache = os.path.join(self.work, "xdg-cache")
+        os.makedirs(self.bin, exist_ok=True)
+        os.makedirs(self.xdg_cache, exist_ok=True)
+
+    def _generated(self, name, generator, args):
+        """Regenerate WORK/name unless its stamp says this generator made it."""
+        path = os.path.join(self.work, name)
+        stamp_path = path + ".stamp.json"
+        digest = source_digest(generator)
+        try:
+            with open(stamp_path) as f:
+                stamp = json.load(f)
+            if stamp["digest"] == digest and os.path.isdir(path):
+                return path, stamp
+        except (OSError, ValueError, KeyError):
+            pass
+        shutil.rmtree(path, ignore_errors=True)
+        if os.path.exists(stamp_path):
+            os.remove(stamp_path)
+        log(f"generating {path} ...")
+        start = time.perf_counter()
+        run_quiet([sys.executable, os.path.join(BENCH_DIR, generator), *args, path])
+        stamp = {"digest": digest, "seconds": round(time.perf_counter() - start, 1)}
+        log(f"generated {path} in {stamp['seconds']} s")
+        if os.path.isdir(os.path.join(path, ".git")):
+            stamp["commit"] = run_quiet(["git", "rev-parse", "HEAD"], cwd=path, env=clean_env())
+        with open(stamp_path, "w") as f:
+            json.dump(stamp, f)
+        return path, stamp
+
+    def store(self, size):
+        """A generated store, reset to its generated commit (a previous run may have
+        been interrupted in the middle of the log-visit comparison)."""
+        path, stamp = self._generated(size, "gen_store.py", [size])
+        store = Store(path, stamp["commit"])
+        store.reset()
+        return store
+
+    def tasks(self):
+        path, _ = self._generated("tasks", "gen_tasks.py", [])
+        return os.path.join(path, "taskrc")
+
+    def compiled(self, source, compiler, libs=()):
+        """Compile bench/source into WORK/bin unless the binary is newer."""
+        src = os.path.join(BENCH_DIR, source)
+        out = os.path.join(self.bin, os.path.splitext(source)[0])
+        if not os.path.exists(out) or os.path.getmtime(out) < os.path.getmtime(src):
+            log(f"compiling {source} ...")
+            run_quiet([*compiler, "-o", out, src, *libs])
+        return out
+
+
+class Store:
+    """A generated store's git repository, put back as generated after each write."""
+
+    def __init__(self, path, commit):
+        self.path, self.commit = path, commit
+
+    def git(self, *args):
+        return run_quiet(["git", *args], cwd=self.path, env=clean_env())
+
+    def reset(self):
+        self.git("reset", "--hard", "-q", self.commit)
+        self.git("clean", "-fdq", "--", "clients")
+
+    def new_files(self):
+        """Files added since the generated commit, committed or not."""
+        changed = self.git("diff", "--name-only", "--diff-filter=A", self.commit).split()
+        untracked = self.git("ls-files", "--others", "--exclude-standard").split()
+        return changed + untracked
+
+    def drop_crm_caches(self, xdg_cache):
+        """Everything crm derives (spec section 2: .crm/ and the user cache) is gone, so
+        the next crm run is a first run. The files themselves stay in the page cache, as
+        they do for the parse_all baseline."""
+        shutil.rmtree(os.path.join(self.path, ".crm"), ignore_errors=True)
+        shutil.rmtree(os.path.join(xdg_cache, "crm"), ignore_errors=True)
+
+
+# -- the comparisons ---------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Row:
+    name: str
+    crm: str
+    baseline: str
+    ratio: str
+    target: str
+    passed: bool
+
+
+def ratio_row(name, crm_ms, base_ms, target_text, meets):
+    ratio = crm_ms / base_ms
+    return Row(name, f"{crm_ms:.1f}", f"{base_ms:.1f}", f"{ratio:.2f}", target_text, meets(ratio))
+
+
+class Bench:
+    def __init__(self, crm, work, rounds):
+        self.crm = os.path.abspath(crm)
+        if not os.access(self.crm, os.X_OK):
+            raise BenchError(f"{crm}: not an executable crm binary")
+        self.ws = Workspace(work)
+        self.rounds = rounds
+        self.solo = self.ws.store("solo")
+        self.firm = self.ws.store("firm")
+        self.taskrc = self.ws.tasks()
+        self.helper = self.ws.compiled("measure.c", ["cc", "-O2"])
+        self.walk = self.ws.compiled("walk.c", ["cc", "-O2"])
+        self.parse_all = self.ws.compiled("parse_all.cpp", ["g++", "-O2", "-std=c++20"],
+                                          ["-lyaml-cpp"])
+        self.crm_env = clean_env(drop=("CRM_DIR",), CRM_TODAY=TODAY, CRM_USER=USER,
+                                 XDG_CACHE_HOME=self.ws.xdg_cache)
+        self.crm_cases = []  # every crm case run on firm, for the memory rows
+        self.warnings = []
+
+    def crm_case(self, label, store, *args, **hooks):
+        case = Case(label, self.helper, [[self.crm, "--dir", store.path, *args]], self.crm_env,
+                    **hooks)
+        if store is self.firm:
+            self.crm_cases.append(case)
+        return case
+
+    def other_case(self, label, argv, **kw):
+        return Case(label, self.helper, [argv], clean_env(drop=("TASKRC", "TASKDATA")), **kw)
+
+    # Each comparison returns one Row; crm is always the first side.
+
+    def due_warm_vs_walk(self):
+        crm = self.crm_case("crm due (warm)", self.firm, "due")  # the warm-up fills any cache
+        walk = self.other_case("walk", [self.walk, self.firm.path])
+        return ratio_row("due, second run vs walk+stat", *compare(crm, walk, self.rounds),
+                         "<= 1.5", lambda r: r <= 1.5)
+
+    def due_vs_taskwarrior(self):
+        crm = self.crm_case("crm due (warm)", self.firm, "due")
+        task = self.other_case("task due", ["task", f"rc:{self.taskrc}", "due"])
+        return ratio_row("due vs taskwarrior `task due`", *compare(crm, task, self.rounds),
+                         "<= 0.33 (3x faster)", lambda r: r * 3 <= 1)
+
+    def due_cold_vs_parse_all(self):
+        drop = lambda: self.firm.drop_crm_caches(self.ws.xdg_cache)
+        crm = self.crm_case("crm due (cold)", self.firm, "due", prepare=drop)
+        parse = self.other_case("parse_all", [self.parse_all, self.firm.path])
+        return ratio_row("due, first run vs yaml-cpp parse", *compare(crm, parse, self.rounds),
+                         "<= 1.5", lambda r: r <= 1.5)
+
+    def log_visit_vs_git_commit(self):
+        """crm writes and commits one visit; the baseline commits the same file with
+        git add + git commit. Both are undone after each run so the store never grows."""
+        store = self.firm
+        captured = {}
+
+        def after_crm():
+            new = store.new_files()
+            if store.git("rev-parse", "HEAD") == store.commit:
+                self.warn("crm log-visit made no git commit: the comparison is not like for like")
+            if new and "content" not in captured:
+                with open(os.path.join(store.path, new[0]), "rb") as f:
+                    captured["content"] = f.read()
+            store.reset()
+
+        rel = f"clients/{BENCH_SLUG}/visits/{TODAY}-bench-b0b0b0.yaml"
+
+        def write_visit():
+            with open(os.path.join(store.path, rel), "wb") as f:
+                f.write(captured.get("content", FALLBACK_VISIT))
+
+        crm = self.crm_case("crm log-visit", store, "log-visit", BENCH_SLUG, "bench visit",
+                            "--date", TODAY, cleanup=after_crm)
+        git = Case("git add && git commit", self.helper,
+                   [["git", "add", "--", rel],
+                    ["git", "commit", "-q", "-m", f"log-visit: {BENCH_CLIENT} ({TODAY} visit)"]],
+                   clean_env(), cwd=store.path, prepare=write_visit, cleanup=store.reset)
+        return ratio_row("log-visit vs git add + commit", *compare(crm, git, self.rounds),
+                         "< 0.5", lambda r: r < 0.5)
+
+    def show_firm_vs_solo(self):
+        firm = self.crm_case("crm show (firm)", self.firm, "show", BENCH_SLUG)
+        solo = self.crm_case("crm show (solo)", self.solo, "show", BENCH_SLUG)
+        return ratio_row("show: firm vs solo store", *compare(firm, solo, self.rounds),
+                         "<= 1.25", lambda r: r <= 1.25)
+
+    def memory_rows(self):
+        peaks = {}
+        for case in self.crm_cases:
+            peaks[case.label] = max(peaks.get(case.label, 0), case.peak_kib)
+        return [Row(f"peak memory: {label}", f"{kib / 1024:.1f} MiB", "-", "-",
+                    f"< {MEMORY_LIMIT_MIB} MiB", kib / 1024 < MEMORY_LIMIT_MIB)
+                for label, kib in peaks.items()]
+
+    def warn(self, message):
+        if message not in self.warnings:
+            self.warnings.append(message)
+            log(f"warning: {message}")
+
+    # --only names, in the order they run; log-visit last, as the one that writes
+    COMPARISONS = {
+        "due-warm": due_warm_vs_walk,
+        "due-task": due_vs_taskwarrior,
+        "due-cold": due_cold_vs_parse_all,
+        "show": show_firm_vs_solo,
+        "log-visit": log_visit_vs_git_commit,
+    }
+
+    def run(self, only=None):
+        rows = []
+        for name, comparison in self.COMPARISONS.items():
+            if not only or name in only:
+                log(f"measuring {name}: {comparison.__name__} ...")
+                rows.append(comparison(self))
+        return rows + self.memory_rows()
+
+    def describe(self):
+        try:
+            version = run_quiet([self.crm, "--version"], env=self.crm_env).splitlines()[0]
+        except (BenchError, IndexError):
+            version = "? (crm --version failed)"
+        return {
+            "crm": version,
+            "machine": f"{cpu_model()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}",
+            "rounds": f"{self.rounds} (median), 1 warm-up, sides alternating",
+        }
+
+
+# A visit like the one `crm log-visit CLIENT "bench visit"` writes, for the git
+# baseline when crm left no file to copy (the file crm wrote is used when there is one).
+FALLBACK_VISIT = f"""\
+date: {TODAY}
+by: {USER}
+kind: visit
+notes: |
+  bench visit
+""".encode()
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.machine()
+
+
+# -- output --------------------------------------------------------------------------
+
+HEADER = ("comparison (firm store)", "crm ms", "baseline ms", "ratio", "target", "result")
+
+
+def cells(row):
+    return (row.name, row.crm, row.baseline, row.ratio, row.target, "PASS" if row.passed else "FAIL")
+
+
+def text_table(rows):
+    table = [HEADER] + [cells(r) for r in rows]
+    widths = [max(len(line[i]) for line in table) for i in range(len(HEADER))]
+    fmt = lambda line: "  ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                                 for i, (c, w) in enumerate(zip(line, widths)))
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([fmt(table[0]), rule] + [fmt(line) for line in table[1:]])
+
+
+def markdown(rows, about, warnings):
+    lines = [f"- {key}: {value}" for key, value in about.items()]
+    lines += ["", "| " + " | ".join(HEADER) + " |",
+              "|" + "|".join([" --- "] + [" ---: "] * 3 + [" --- ", " --- "]) + "|"]
+    lines += ["| " + " | ".join(cells(r)) + " |" for r in rows]
+    lines += [""] + [f"Warning: {w}" for w in warnings]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def log(message):
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--crm", required=True, help="the crm binary to measure")
+    p.add_argument("--work", default="/tmp/crm-bench", help="where stores and tools are kept")
+    p.add_argument("--rounds", type=int, default=7, help="measured rounds per comparison")
+    p.add_argument("--markdown", metavar="FILE", help="also write the table as Markdown")
+    p.add_argument("--only", action="append", choices=list(Bench.COMPARISONS),
+                   help="run only this comparison (repeatable); default: all")
+    args = p.parse_args(argv)
+    if args.rounds < 1:
+        p.error("--rounds must be at least 1")
+    return args
+
+
+def main(argv):
+    args = parse_args(argv)
+    try:
+        bench = Bench(args.crm, args.work, args.rounds)
+        about = bench.describe()
+        rows = bench.run(args.only)
+    except BenchError as e:
+        log(str(e))
+        return 1
+    print(text_table(rows))
+    for w in bench.warnings:
+        print(f"warning: {w}")
+    if args.markdown:
+        with open(args.markdown, "w") as f:
+            f.write(markdown(rows, about, bench.warnings))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
