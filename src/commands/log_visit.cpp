@@ -63,11 +63,22 @@ Visit visit_from_options(const LogVisitOptions& o, Context& ctx) {
 // `crm log-visit CLIENT -`: a whole visit as YAML on standard input, validated like a file.
 Visit visit_from_stdin(Context& ctx) {
     std::string text(std::istreambuf_iterator<char>(std::cin), {});
-    Visit v = store::read_visit(text, "<stdin>");
+    yaml::Node root = yaml::parse(text, "<stdin>");
+    // Like the options, a visit on stdin without a date happened today.
+    if (root.is_map() && !root.find("date")) {
+        yaml::Node key, value;
+        key.kind = value.kind = yaml::Node::Kind::scalar;
+        key.value = "date";
+        value.value = ctx.today().iso();
+        root.entries.emplace(root.entries.begin(), std::move(key), std::move(value));
+    }
+    Visit v = store::visit_from(root, "<stdin>");
     if (v.by.empty())
         v.by = ctx.user();
     if (!is_visit_kind(v.kind))
         require_one_of("kind", v.kind, visit_kinds());
+    if (!v.initiated_by.empty())
+        require_one_of("initiated_by", v.initiated_by, {"us", "client"});
     return v;
 }
 
