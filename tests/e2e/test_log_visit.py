@@ -141,7 +141,8 @@ class LogVisitTest(CrmTestCase):
     def test_dash_reads_a_whole_visit_from_stdin(self):
         text = ("date: 2026-11-20\nkind: call\nwith: [Jane Doe]\npromises:\n"
                 "  - what: Send statement\n    due: 2026-11-30\nnext_contact: 2026-12-15\n"
-                "mood: good\nnotes: |\n  From stdin.\n")
+                "mood: good\nnotes: |\n  From stdin.\n"
+                "regions: [north, \"yes\"]\nbudget: 12000\n\"odd key\": {a: [1, \"x: y\"]}\n")
         path = self.log("-", input=text)
         self.assertIn("/visits/2026-11-20-alice-smith-", path)
         v = self.load(path)
@@ -151,6 +152,13 @@ class LogVisitTest(CrmTestCase):
         self.assertEqual(v["promises"], [{"what": "Send statement", "due": D(2026, 11, 30)}])
         self.assertEqual(v["next_contact"], D(2026, 12, 15))
         self.assertEqual(v["notes"], "From stdin.\n")
+        # Custom fields are kept, with their shape.
+        self.assertEqual(v["mood"], "good")
+        self.assertEqual(v["regions"], ["north", "yes"])
+        self.assertEqual(v["budget"], 12000)
+        self.assertEqual(v["odd key"], {"a": [1, "x: y"]})
+        shown = json.loads(self.crm_in("show", "acme", "--format", "json", check=0).out)
+        self.assertEqual(shown["visits"][0]["custom"]["mood"], "good")
         self.assertEqual(self.last_commit_message(), "log-visit: Acme Engineering (2026-11-20 call)")
 
     def test_dash_without_a_date_means_today(self):

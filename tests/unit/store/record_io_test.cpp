@@ -229,3 +229,20 @@ TEST_CASE("node_text flattens lists and maps for custom fields") {
     CHECK(store::node_text(*root.find("b")) == "k: v");
     CHECK(store::node_text(*root.find("c")) == "");
 }
+
+TEST_CASE("custom fields are written back with their shape") {
+    const char* text =
+        "date: 2026-11-23\nmood: good\nbudget: 12000\nflag: \"yes\"\nregions: [north, south]\n"
+        "meta:\n  owner: \"a, b\"\n  n: [1, {k: v}]\n\"odd: key\": x\nempty:\n";
+    yaml::Node root = yaml::parse(text, "v");
+    Visit v = store::visit_from(root, "v");
+    std::string out = store::custom_fields_yaml(root, v.custom);
+    CHECK(out ==
+          "mood: good\nbudget: 12000\nflag: \"yes\"\nregions: [north, south]\n"
+          "meta: {owner: \"a, b\", n: [1, {k: v}]}\n\"odd: key\": x\nempty: null\n");
+    yaml::Node back = yaml::parse("date: 2026-11-23\n" + out, "v");
+    CHECK(store::node_text(*back.find("meta")) == store::node_text(*root.find("meta")));
+    CHECK(back.find("flag")->value == "yes");
+    CHECK_FALSE(back.find("flag")->plain);
+    CHECK(back.find("budget")->plain);
+}
