@@ -169,8 +169,8 @@ std::string fold_case(std::string_view s) {
             cp += 32;  // Latin-1 capitals
         } else if (cp == 0x178) {
             cp = 0xFF;  // Ÿ
-        } else if (((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) &&
-                   cp % 2 == 0 && cp != 0x130) {
+        } else if (((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) && cp % 2 == 0 &&
+                   cp != 0x130) {
             cp += 1;  // Latin Extended-A pairs capital/small as even/odd here...
         } else if (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) && cp % 2 == 1) {
             cp += 1;  // ...and as odd/even in these two runs (Ĺ..ň, Ź..ž)

@@ -106,7 +106,7 @@ TEST_CASE("the words and relative offsets of the date grammar") {
 TEST_CASE("every weekday name, short and long, in both directions") {
     // Monday 2026-11-23: the past-facing day is on or before today, the future one after.
     const char* shorts[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-    const char* longs[] = {"monday", "tuesday", "wednesday", "thursday",
+    const char* longs[] = {"monday", "tuesday",  "wednesday", "thursday",
                            "friday", "saturday", "sunday"};
     const char* pasts[] = {"2026-11-23", "2026-11-17", "2026-11-18", "2026-11-19",
                            "2026-11-20", "2026-11-21", "2026-11-22"};
@@ -124,9 +124,9 @@ TEST_CASE("every weekday name, short and long, in both directions") {
 }
 
 TEST_CASE("anything outside the grammar is a usage error naming option, value and forms") {
-    for (const char* bad : {"2026-2-5", "2026-02-30", "2026-11-23x", "", "fr", "m", "someday",
-                            "+3", "3d", "+d", "+3x", "++3d", "+-3d", "+3.5d", "next week",
-                            "2026-11-23T10:00", "fridays", "+ 3d"}) {
+    for (const char* bad :
+         {"2026-2-5", "2026-02-30", "2026-11-23x", "", "fr", "m", "someday", "+3", "3d", "+d",
+          "+3x", "++3d", "+-3d", "+3.5d", "next week", "2026-11-23T10:00", "fridays", "+ 3d"}) {
         CAPTURE(bad);
         std::string msg = usage_message(bad);
         CHECK(msg.find("--next: '" + std::string(bad) + "' is not a date") != std::string::npos);
@@ -142,8 +142,8 @@ TEST_CASE("durations: Nd, Nw, Nm, Ny and nothing else") {
     CHECK(crm::parse_duration("1m") == crm::Duration{1, Unit::months});
     CHECK(crm::parse_duration("1y") == crm::Duration{1, Unit::years});
     CHECK(crm::parse_duration("120d")->str() == "120d");
-    for (const char* bad : {"", "d", "30", "30x", "-3d", "+3d", "3.5d", "3 d", " 3d", "3d ",
-                            "3dd", "never", "1e3d", "0x1d"}) {
+    for (const char* bad : {"", "d", "30", "30x", "-3d", "+3d", "3.5d", "3 d", " 3d", "3d ", "3dd",
+                            "never", "1e3d", "0x1d"}) {
         CAPTURE(bad);
         CHECK_FALSE(crm::parse_duration(bad).has_value());
     }

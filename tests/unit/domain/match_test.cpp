@@ -9,9 +9,9 @@ using Kind = crm::MatchResult::Kind;
 namespace {
 
 const std::vector<ClientKey> kKeys = {
-    {"acme-engineering", "Acme Engineering Pty Ltd"},   // 0
-    {"acme-logistics", "Acme Logistics"},               // 1
-    {"muller-sohne-gmbh", "Müller & Söhne GmbH"},       // 2
+    {"acme-engineering", "Acme Engineering Pty Ltd"},              // 0
+    {"acme-logistics", "Acme Logistics"},                          // 1
+    {"muller-sohne-gmbh", "Müller & Söhne GmbH"},                  // 2
     {"northern-water-corporation", "Northern Water Corporation"},  // 3
     {"riverside-city-council", "Riverside City Council"},          // 4
     {"beta", "Beta Holdings"},                                     // 5

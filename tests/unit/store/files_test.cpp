@@ -2,8 +2,10 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "crm/domain/error.hpp"
@@ -58,7 +60,8 @@ TEST_CASE("write_atomic creates folders, writes, and replaces") {
     write_atomic(t.path(), "clients/acme/client.yaml", "name: Acme 2\n");
     CHECK(slurp(t.path() / "clients/acme/client.yaml") == "name: Acme 2\n");
     CHECK(temp_files_in(t.path() / "clients/acme") == 0);
-    CHECK(crm::store::list_dir(t.path() / "clients/acme") == std::vector<std::string>{"client.yaml"});
+    CHECK(crm::store::list_dir(t.path() / "clients/acme") ==
+          std::vector<std::string>{"client.yaml"});
 }
 
 TEST_CASE("an exclusive write never replaces an existing file") {

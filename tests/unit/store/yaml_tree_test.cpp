@@ -55,7 +55,11 @@ TEST_CASE("a record parses into a tree that remembers positions and quoting") {
     CHECK(parse("a: null\n", "f").find("a")->is_null());
     // One leading document marker and a UTF-8 byte-order mark are fine.
     CHECK(parse("---\na: 1\n", "f").find("a")->value == "1");
-    CHECK(parse("\xEF\xBB\xBF" "a: 1\n", "f").find("a")->value == "1");
+    CHECK(parse("\xEF\xBB\xBF"
+                "a: 1\n",
+                "f")
+              .find("a")
+              ->value == "1");
     CHECK(parse("a: 1\r\nb: 2\r\n", "f").find("b")->value == "2");
 }
 
@@ -71,7 +75,10 @@ TEST_CASE("the refusal names the file") {
 
 TEST_CASE("hostile bytes are refused before parsing") {
     CHECK(refused_at(std::string(crm::yaml::kMaxFileSize + 1, '#'), "0:0", "KiB"));
-    CHECK(refused_at("\xFF\xFE" "a\0:\0", "1:1", "UTF-16"));
+    CHECK(
+        refused_at("\xFF\xFE"
+                   "a\0:\0",
+                   "1:1", "UTF-16"));
     CHECK(refused_at("\xFE\xFF\0a", "1:1", "UTF-16"));
     CHECK(refused_at(std::string("a: b\0c\n", 7), "0:0", "NUL"));
     CHECK(refused_at("a: \x89PNG\x1a\n", "0:0", "UTF-8"));
@@ -81,8 +88,8 @@ TEST_CASE("hostile bytes are refused before parsing") {
 TEST_CASE("text layout problems are refused with their line and column") {
     CHECK(refused_at("a:\n\tb: 1\n", "2:1", "tab used for indentation"));
     CHECK(refused_at("a:\n  \tb: 1\n", "2:3", "tab used for indentation"));
-    CHECK(refused_at("name: x\n<<<<<<< HEAD\nstage: a\n=======\nstage: b\n>>>>>>> theirs\n",
-                     "2:1", "git conflict marker"));
+    CHECK(refused_at("name: x\n<<<<<<< HEAD\nstage: a\n=======\nstage: b\n>>>>>>> theirs\n", "2:1",
+                     "git conflict marker"));
     CHECK(refused_at("name: x\n=======\n", "2:1", "git conflict marker"));
     CHECK(refused_at("a: 1\n---\nb: 2\n", "2:1", "second YAML document"));
     CHECK(refused_at("a: 1\n...\n", "2:1", "second YAML document"));
