@@ -202,6 +202,10 @@ class TreeBuilder : public YAML::EventHandler {
                 break;
             }
         }
+        if (i >= text_.size()) {
+            throw error_at(file_, mark.line + 1, mark.column + 1,
+                           "quoted value is never closed", "add the missing closing quote");
+        }
         std::string_view inside = text_.substr(start, i - start);
         std::size_t nl = inside.find('\n');
         int line = mark.line + 1;
@@ -275,6 +279,28 @@ class TreeBuilder : public YAML::EventHandler {
     Node root_;
 };
 
+// Stops at the start of whatever follows the first document, reporting where it is;
+// it throws before yaml-cpp parses a node, so input such as "," cannot make it loop.
+struct TrailingContent {
+    YAML::Mark mark;
+};
+
+class TrailingProbe : public YAML::EventHandler {
+  public:
+    void OnDocumentStart(const YAML::Mark& mark) override { throw TrailingContent{mark}; }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
 }  // namespace
 
 std::vector<DataError> precheck(std::string_view text, const std::string& file) {
@@ -293,8 +319,17 @@ Node parse(std::string_view text, const std::string& file) {
     TreeBuilder builder(owned, file);
     try {
         YAML::Parser parser(in);
-        // One call only: a second HandleNextDocument can loop forever on input such as ",".
         parser.HandleNextDocument(builder);
+        // yaml-cpp ends the document where the text stops making sense ("- a" then "b: c")
+        // and would leave the rest unread: refuse it rather than lose it.
+        if (parser) {
+            TrailingProbe probe;
+            parser.HandleNextDocument(probe);
+        }
+    } catch (const TrailingContent& t) {
+        throw error_at(file, t.mark.line + 1, t.mark.column + 1,
+                       "this line does not belong to the record above it",
+                       "check its indentation: a record is one map of keys");
     } catch (const YAML::Exception& e) {
         std::string msg = e.msg;
         std::string hint = "check the quoting and indentation near that place";

@@ -129,8 +129,7 @@ TEST_CASE("a client file with wrong values is refused at the value") {
     CHECK(refusal_of_client("name: A\nratings: {luck: 3}\n").starts_with("c.yaml:2:11: ratings:"));
     CHECK(refusal_of_client("name: [A, B]\n").starts_with("c.yaml:1:7: name: expected text"));
     CHECK(refusal_of_client("- a\n").starts_with("c.yaml:1:1: the file's top level"));
-    CHECK(refusal_of_client("").starts_with("c.yaml:0:0: file is empty") ||
-          refusal_of_client("").find("file is empty") != std::string::npos);
+    CHECK(refusal_of_client("").find("file is empty") != std::string::npos);
     CHECK(refusal_of_client("name: A\ncontacts: Jane\n").starts_with("c.yaml:2:11: contacts"));
 }
 
@@ -239,7 +238,7 @@ TEST_CASE("custom fields are written back with their shape") {
     std::string out = store::custom_fields_yaml(root, v.custom);
     CHECK(out ==
           "mood: good\nbudget: 12000\nflag: \"yes\"\nregions: [north, south]\n"
-          "meta: {owner: \"a, b\", n: [1, {k: v}]}\n\"odd: key\": x\nempty: null\n");
+          "meta: {owner: \"a, b\", \"n\": [1, {k: v}]}\n\"odd: key\": x\nempty: null\n");
     yaml::Node back = yaml::parse("date: 2026-11-23\n" + out, "v");
     CHECK(store::node_text(*back.find("meta")) == store::node_text(*root.find("meta")));
     CHECK(back.find("flag")->value == "yes");

@@ -136,9 +136,10 @@ std::string read_back_text(const std::string& value) {
 TEST_CASE("plain_safe allows ordinary words and refuses what a parser could misread") {
     for (const char* ok :
          {"Acme", "Acme Engineering Pty Ltd", "a:b", "a#b", "Müller", "日本", "emoji 😀",
-          "12 apples", "O'Brien", "say \"hi\" now", "jane@x.example", "+61 2 5555 0100 ext"}) {
-        CAPTURE(ok);
-        CHECK(plain_safe(ok));
+          "12 apples", "O'Brien", "say \"hi\" now", "jane@x.example", "Level 3, 12 Smith St"}) {
+        std::string text = ok;
+        CAPTURE(text);
+        CHECK(plain_safe(text));
     }
     for (const std::string& s : kTricky) {
         bool plain = plain_safe(s);
