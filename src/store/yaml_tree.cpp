@@ -203,8 +203,8 @@ class TreeBuilder : public YAML::EventHandler {
             }
         }
         if (i >= text_.size()) {
-            throw error_at(file_, mark.line + 1, mark.column + 1,
-                           "quoted value is never closed", "add the missing closing quote");
+            throw error_at(file_, mark.line + 1, mark.column + 1, "quoted value is never closed",
+                           "add the missing closing quote");
         }
         std::string_view inside = text_.substr(start, i - start);
         std::size_t nl = inside.find('\n');
