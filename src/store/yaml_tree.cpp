@@ -34,9 +34,8 @@ bool is_conflict_marker(std::string_view line) {
 // Checks made on the raw text; each returns at most one error per kind of problem.
 void check_bytes(std::string_view text, const std::string& file, std::vector<DataError>& out) {
     if (text.size() > kMaxFileSize) {
-        out.push_back(error_at(file, 0, 0,
-                               "file is " + std::to_string(text.size() / 1024) +
-                                   " KiB, more than the 1024 KiB a record may have",
+        // The reader stops soon after the limit, so the size seen is not the file's size.
+        out.push_back(error_at(file, 0, 0, "file is larger than the 1024 KiB a record may have",
                                "a record this large is not something crm wrote; check the file"));
         return;
     }

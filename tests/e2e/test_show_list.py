@@ -152,3 +152,44 @@ class ListTest(CrmTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class HostileFilesTest(CrmTestCase):
+    """A broken file never takes the program down: list goes on, warns, exits 1."""
+
+    def test_each_broken_client_file_is_named_with_its_line_and_column(self):
+        self.init()
+        self.crm_in("add-client", "Good Client", check=0)
+        broken = {
+            "anchor": ("name: &n Anchor\n", ":1:7:", "anchors"),
+            "alias": ("name: Alias\nowner: *n\n", ":2:8:", ""),
+            "dupkey": ("name: A\nname: B\n", ":2:1:", "duplicate key"),
+            "tabs": ("name: Tabs\ncontacts:\n\t- name: x\n", ":3:1:", "tab"),
+            "conflict": ("name: C\n<<<<<<< HEAD\nstage: lead\n=======\nstage: client\n"
+                         ">>>>>>> other\n", ":2:1:", "conflict marker"),
+            "quote": ('name: "Quote\nstage: lead\ntier: "A"\n', ":1:7:", "quote"),
+            "deep": ("name: Deep\nx: " + "[" * 40 + "]" * 40 + "\n", ":2:", "nesting"),
+            "tagged": ("name: !!str Tagged\n", ":1:7:", "tags"),
+            "twodocs": ("name: One\n---\nname: Two\n", ":2:1:", "second YAML document"),
+            "trailing": ("- a\nname: x\n", ":2:1:", ""),
+        }
+        for slug, (text, _, _) in broken.items():
+            self.write(f"clients/{slug}/client.yaml", text)
+        (self.dir / "clients/utf16").mkdir()
+        (self.dir / "clients/utf16/client.yaml").write_bytes("name: U\n".encode("utf-16"))
+        (self.dir / "clients/binary").mkdir()
+        (self.dir / "clients/binary/client.yaml").write_bytes(b"\x7fELF\x00\x01\x02name: x\n")
+        self.write("clients/huge/client.yaml", "name: Huge\nnotes: " + "x" * (2 << 20) + "\n")
+        r = self.crm_in("list", "-q", check=1)
+        self.assertEqual(r.out, "good-client\n")
+        for slug, (_, where, words) in broken.items():
+            with self.subTest(slug=slug):
+                line = [l for l in r.err.splitlines() if f"clients/{slug}/client.yaml" in l]
+                self.assertEqual(len(line), 1, r.err)
+                self.assertIn(f"clients/{slug}/client.yaml{where}", line[0])
+                self.assertIn(words, line[0])
+        self.assertIn("clients/utf16/client.yaml:1:1: file is UTF-16", r.err)
+        self.assertIn("clients/binary/client.yaml", r.err)
+        self.assertIn("clients/huge/client.yaml: file is larger than the 1024 KiB", r.err)
+        self.assertIn("13 files were skipped", r.err)
+        self.assertNotIn("terminate", r.err)

@@ -76,7 +76,8 @@ TEST_CASE("the refusal names the file") {
 }
 
 TEST_CASE("hostile bytes are refused before parsing") {
-    CHECK(refused_at(std::string(crm::yaml::kMaxFileSize + 1, '#'), "0:0", "KiB"));
+    CHECK(refused_at(std::string(crm::yaml::kMaxFileSize + 1, '#'), "0:0",
+                     "larger than the 1024 KiB"));
     CHECK(
         refused_at("\xFF\xFE"
                    "a\0:\0",
