@@ -5,6 +5,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -31,6 +32,15 @@ bool is_conflict_marker(std::string_view line) {
            line.starts_with(">>>>>>> ") || line == ">>>>>>>" || line.starts_with("||||||| ");
 }
 
+// 1-based line and byte column of the byte at `offset`.
+std::pair<int, int> position_of(std::string_view text, std::size_t offset) {
+    std::string_view before = text.substr(0, offset);
+    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    std::size_t nl = before.rfind('\n');
+    int column = static_cast<int>(nl == std::string_view::npos ? offset + 1 : offset - nl);
+    return {line, column};
+}
+
 // Checks made on the raw text; each returns at most one error per kind of problem.
 void check_bytes(std::string_view text, const std::string& file, std::vector<DataError>& out) {
     if (text.size() > kMaxFileSize) {
@@ -45,13 +55,29 @@ void check_bytes(std::string_view text, const std::string& file, std::vector<Dat
                                "save it as UTF-8"));
         return;
     }
-    if (text.find('\0') != std::string_view::npos) {
-        out.push_back(error_at(file, 0, 0, "file holds NUL bytes: it is binary, not YAML"));
+    if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        auto [line, column] = position_of(text, nul);
+        out.push_back(error_at(file, line, column, "file holds NUL bytes: it is binary, not YAML"));
         return;
     }
     if (!is_valid_utf8(text)) {
-        out.push_back(error_at(file, 0, 0, "file is not valid UTF-8", "save it as UTF-8"));
-        return;
+        // The first line holding a bad byte, and the character where it starts.
+        int line = 1;
+        for (std::size_t pos = 0; pos <= text.size(); ++line) {
+            std::size_t end = std::min(text.find('\n', pos), text.size());
+            std::string_view l = text.substr(pos, end - pos);
+            if (!is_valid_utf8(l)) {
+                auto cps = utf8_decode(l);
+                int column = 1;
+                while (column <= static_cast<int>(cps.size()) && cps[column - 1] != 0xFFFD)
+                    ++column;
+                out.push_back(error_at(file, line, column,
+                                       "file is not valid UTF-8 (an old editor's Latin-1?)",
+                                       "save it as UTF-8"));
+                return;
+            }
+            pos = end + 1;
+        }
     }
 }
 

@@ -83,9 +83,14 @@ TEST_CASE("hostile bytes are refused before parsing") {
                    "a\0:\0",
                    "1:1", "UTF-16"));
     CHECK(refused_at("\xFE\xFF\0a", "1:1", "UTF-16"));
-    CHECK(refused_at(std::string("a: b\0c\n", 7), "0:0", "NUL"));
-    CHECK(refused_at("a: \x89PNG\x1a\n", "0:0", "UTF-8"));
-    CHECK(refused_at("name: M\xfcller\n", "0:0", "UTF-8"));
+    CHECK(refused_at(std::string("a: b\0c\n", 7), "1:5", "NUL"));
+    CHECK(refused_at(std::string("x: 1\n\x7f"
+                                 "ELF\0\1",
+                                 10),
+                     "2:5", "NUL"));
+    CHECK(refused_at("a: \x89PNG\x1a\n", "1:4", "UTF-8"));
+    CHECK(refused_at("name: Jo\nowner: M\xfcller\n", "2:9", "UTF-8"));
+    CHECK(refused_at("name: \xe6\x97\xa5M\xfcller\n", "1:9", "UTF-8"));  // in characters
 }
 
 TEST_CASE("text layout problems are refused with their line and column") {
