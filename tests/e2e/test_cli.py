@@ -1,7 +1,11 @@
 """The command line itself: --version, --help, exit codes, errors, finding the folder."""
 import os
+import pty
 import re
+import subprocess
 import unittest
+
+from harness import CRM
 
 from harness import CrmTestCase
 
@@ -123,6 +127,40 @@ class DiscoveryTest(CrmTestCase):
         target = self.tmp / "elsewhere"
         r = self.crm("init", env={"CRM_DIR": str(target)}, check=0)
         self.assertTrue((target / "crm.yaml").is_file())
+
+
+class ColourTest(CrmTestCase):
+    """Colour only on a terminal, and never with --no-color or NO_COLOR."""
+
+    def on_terminal(self, *args, env=None):
+        master, slave = pty.openpty()
+        full_env = dict(self.env, TERM="xterm", **(env or {}))
+        proc = subprocess.Popen([CRM, "--dir", str(self.dir), *args], stdout=slave,
+                                stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=full_env)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        proc.wait(timeout=60)
+        os.close(master)
+        self.assertEqual(proc.returncode, 0, proc.stderr.read())
+        proc.stderr.close()
+        return b"".join(chunks).decode()
+
+    def test_colour_on_a_terminal_only(self):
+        self.init()
+        self.crm_in("add-client", "Acme", check=0)
+        self.assertIn("\x1b[", self.on_terminal("list"))
+        self.assertNotIn("\x1b[", self.on_terminal("--no-color", "list"))
+        self.assertNotIn("\x1b[", self.on_terminal("list", "--no-color"))
+        self.assertNotIn("\x1b[", self.on_terminal("list", env={"NO_COLOR": "1"}))
+        self.assertNotIn("\x1b[", self.crm_in("list", check=0).out)
 
 
 if __name__ == "__main__":
