@@ -133,11 +133,6 @@ class LogVisitTest(CrmTestCase):
         self.assertEqual((self.dir / path).read_text(),
                          "date: 2026-11-23\nby: Alice Smith\nkind: visit\n")
 
-    def test_edit_is_not_available_yet_and_writes_nothing(self):
-        r = self.log("--edit", check=1)
-        self.assertIn("editor", r.err)
-        self.assertFalse((self.dir / "clients/acme-engineering/visits").exists())
-
     def test_dash_reads_a_whole_visit_from_stdin(self):
         text = ("date: 2026-11-20\nkind: call\nwith: [Jane Doe]\npromises:\n"
                 "  - what: Send statement\n    due: 2026-11-30\nnext_contact: 2026-12-15\n"
