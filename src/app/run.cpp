@@ -90,6 +90,11 @@ int run(int argc, const char* const* argv, const commands::GetEnv& getenv, const
         CLI::App* sub = app.add_subcommand(info.name, info.summary);
         sub->footer("");
         commands::Runner runner = info.add(*sub);
+        // A repeatable option takes one value per use: CLI11 would otherwise let
+        // `--with Jane "The summary"` swallow the positional SUMMARY as a second value.
+        for (CLI::Option* opt : sub->get_options(std::function<bool(CLI::Option*)>{}))
+            if (opt->nonpositional() && opt->get_items_expected_max() > 1)
+                opt->allow_extra_args(false);
         sub->callback([&selected, runner] { selected = runner; });
     }
 

@@ -61,13 +61,15 @@ void require_one_of(const std::string& option, const std::string& value,
 Commitment parse_commitment(const std::string& text, Date today, const std::string& option) {
     Commitment c;
     c.what = trim(text);
-    // The last " by " splits off the date, so "Drop by the site by fri" works.
-    std::size_t at = c.what.rfind(" by ");
+    // The last " by " splits off the date, so "Drop by the site by fri" works; the leading
+    // space lets "by fri" alone be seen as a date without its text.
+    const std::string padded = " " + c.what;
+    std::size_t at = padded.rfind(" by ");
     if (at != std::string::npos) {
-        std::string date = trim(c.what.substr(at + 4));
+        std::string date = trim(padded.substr(at + 4));
         if (!date.empty() && date.find(' ') == std::string::npos) {
             c.due = parse_date_arg(date, today, DateDirection::future, option);
-            c.what = trim(c.what.substr(0, at));
+            c.what = trim(padded.substr(0, at));
         }
     }
     if (c.what.empty())

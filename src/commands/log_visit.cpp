@@ -61,13 +61,26 @@ Visit visit_from_options(const LogVisitOptions& o, Context& ctx) {
 }
 
 // `crm log-visit CLIENT -`: a whole visit as YAML on standard input, validated like a file.
-Visit visit_from_stdin(Context& ctx) {
+// Its custom fields, as YAML, go to `custom_yaml`.
+Visit visit_from_stdin(Context& ctx, std::string& custom_yaml) {
     std::string text(std::istreambuf_iterator<char>(std::cin), {});
-    Visit v = store::read_visit(text, "<stdin>");
+    yaml::Node root = yaml::parse(text, "<stdin>");
+    // Like the options, a visit on stdin without a date happened today.
+    if (root.is_map() && !root.find("date")) {
+        yaml::Node key, value;
+        key.kind = value.kind = yaml::Node::Kind::scalar;
+        key.value = "date";
+        value.value = ctx.today().iso();
+        root.entries.emplace(root.entries.begin(), std::move(key), std::move(value));
+    }
+    Visit v = store::visit_from(root, "<stdin>");
     if (v.by.empty())
         v.by = ctx.user();
     if (!is_visit_kind(v.kind))
         require_one_of("kind", v.kind, visit_kinds());
+    if (!v.initiated_by.empty())
+        require_one_of("initiated_by", v.initiated_by, {"us", "client"});
+    custom_yaml = store::custom_fields_yaml(root, v.custom);
     return v;
 }
 
@@ -82,13 +95,15 @@ int run(const LogVisitOptions& o, Context& ctx) {
     }
     const std::string slug = resolve_client(ctx, o.client);
     auto& folder = ctx.folder();
-    Visit visit = o.summary == "-" ? visit_from_stdin(ctx) : visit_from_options(o, ctx);
+    std::string custom_yaml;
+    Visit visit =
+        o.summary == "-" ? visit_from_stdin(ctx, custom_yaml) : visit_from_options(o, ctx);
     Client client = folder.load_client(slug);
 
     store::FolderLock lock(folder.root());
     const std::string file = folder.new_record_path(slug, "visits", visit.date, visit.by);
     store::remove_stale_temp_files(folder.root() / "clients" / slug / "visits");
-    store::write_atomic(folder.root(), file, store::visit_yaml(visit), true);
+    store::write_atomic(folder.root(), file, store::visit_yaml(visit) + custom_yaml, true);
     ctx.out() << file << '\n';
     ctx.commit({file}, commit_message(client, visit));
     return 0;

@@ -1,5 +1,6 @@
 #include "crm/domain/date.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <chrono>
@@ -88,8 +89,14 @@ std::string Date::iso() const {
 
 Date Date::plus_months(int n) const {
     auto ymd = ymd_of(days_);
-    chr::year_month_day target = ymd.year() / ymd.month() / chr::day{1};
-    target += chr::months{n};
+    // In 64 bits and clamped to what chrono::year holds: `+99999y` must not wrap around.
+    long long total = static_cast<long long>(static_cast<int>(ymd.year())) * 12 +
+                      static_cast<unsigned>(ymd.month()) - 1 + n;
+    long long y = total >= 0 ? total / 12 : (total - 11) / 12;
+    int m = static_cast<int>(total - y * 12) + 1;
+    y = std::clamp(y, -32767LL, 32767LL);
+    chr::year_month_day target =
+        chr::year{static_cast<int>(y)} / chr::month{static_cast<unsigned>(m)} / chr::day{1};
     auto last = chr::year_month_day_last{target.year() / target.month() / chr::last}.day();
     auto day = ymd.day() > last ? last : ymd.day();
     return Date(chr::sys_days{target.year() / target.month() / day}.time_since_epoch().count());
@@ -157,7 +164,9 @@ Date parse_date_arg(std::string_view text, Date today, DateDirection direction,
         return today.plus_days(1);
     if ((word.starts_with('+') || word.starts_with('-')) && word.size() > 1) {
         if (auto d = parse_duration(std::string_view(word).substr(1))) {
-            return word[0] == '+' ? d->after(today) : d->before(today);
+            Date result = word[0] == '+' ? d->after(today) : d->before(today);
+            if (result.year() >= 1 && result.year() <= 9999)
+                return result;
         }
     }
     if (auto wd = weekday_index(word)) {

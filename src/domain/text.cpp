@@ -167,8 +167,13 @@ std::string fold_case(std::string_view s) {
             cp += 32;
         } else if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) {
             cp += 32;  // Latin-1 capitals
-        } else if (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0 && cp != 0x130 && cp != 0x138) {
-            cp += 1;  // most of Latin Extended-A pairs capital/small as even/odd
+        } else if (cp == 0x178) {
+            cp = 0xFF;  // Ÿ
+        } else if (((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) && cp % 2 == 0 &&
+                   cp != 0x130) {
+            cp += 1;  // Latin Extended-A pairs capital/small as even/odd here...
+        } else if (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) && cp % 2 == 1) {
+            cp += 1;  // ...and as odd/even in these two runs (Ĺ..ň, Ź..ž)
         } else if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) {
             cp += 32;  // Greek
         } else if (cp >= 0x410 && cp <= 0x42F) {

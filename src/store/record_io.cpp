@@ -465,6 +465,48 @@ std::string review_yaml(const Review& r) {
     return w.str();
 }
 
+namespace {
+
+// A value in flow style. A scalar the user wrote bare stays bare when nothing but its
+// own words could make it unsafe (so `3` stays a number); anything else is quoted.
+std::string flow(const Node& n) {
+    switch (n.kind) {
+        case Node::Kind::null:
+            return "null";
+        case Node::Kind::scalar:
+            return n.plain && yaml::plain_safe("x" + n.value + "x", true)
+                       ? n.value
+                       : yaml::double_quoted(n.value);
+        case Node::Kind::sequence: {
+            std::string s;
+            for (const auto& i : n.items)
+                s += (s.empty() ? "" : ", ") + flow(i);
+            return "[" + s + "]";
+        }
+        case Node::Kind::map: {
+            std::string s;
+            for (const auto& [k, v] : n.entries) {
+                std::string key =
+                    yaml::plain_safe(k.value, true) ? k.value : yaml::double_quoted(k.value);
+                s += (s.empty() ? "" : ", ") + key + ": " + flow(v);
+            }
+            return "{" + s + "}";
+        }
+    }
+    return "null";
+}
+
+}  // namespace
+
+std::string custom_fields_yaml(const Node& root, const CustomFields& custom) {
+    std::string out;
+    for (const auto& [key, text] : custom) {
+        const Node* n = root.find(key);
+        out += yaml::scalar(key) + ": " + (n ? flow(*n) : yaml::scalar(text)) + "\n";
+    }
+    return out;
+}
+
 std::string default_settings_yaml() {
     return R"(# crm folder settings, shared by everyone who uses this folder. Every key is optional;
 # the values below are the defaults. See crm-format(5).

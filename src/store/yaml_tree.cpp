@@ -5,6 +5,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -31,12 +32,20 @@ bool is_conflict_marker(std::string_view line) {
            line.starts_with(">>>>>>> ") || line == ">>>>>>>" || line.starts_with("||||||| ");
 }
 
+// 1-based line and byte column of the byte at `offset`.
+std::pair<int, int> position_of(std::string_view text, std::size_t offset) {
+    std::string_view before = text.substr(0, offset);
+    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    std::size_t nl = before.rfind('\n');
+    int column = static_cast<int>(nl == std::string_view::npos ? offset + 1 : offset - nl);
+    return {line, column};
+}
+
 // Checks made on the raw text; each returns at most one error per kind of problem.
 void check_bytes(std::string_view text, const std::string& file, std::vector<DataError>& out) {
     if (text.size() > kMaxFileSize) {
-        out.push_back(error_at(file, 0, 0,
-                               "file is " + std::to_string(text.size() / 1024) +
-                                   " KiB, more than the 1024 KiB a record may have",
+        // The reader stops soon after the limit, so the size seen is not the file's size.
+        out.push_back(error_at(file, 0, 0, "file is larger than the 1024 KiB a record may have",
                                "a record this large is not something crm wrote; check the file"));
         return;
     }
@@ -46,13 +55,29 @@ void check_bytes(std::string_view text, const std::string& file, std::vector<Dat
                                "save it as UTF-8"));
         return;
     }
-    if (text.find('\0') != std::string_view::npos) {
-        out.push_back(error_at(file, 0, 0, "file holds NUL bytes: it is binary, not YAML"));
+    if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        auto [line, column] = position_of(text, nul);
+        out.push_back(error_at(file, line, column, "file holds NUL bytes: it is binary, not YAML"));
         return;
     }
     if (!is_valid_utf8(text)) {
-        out.push_back(error_at(file, 0, 0, "file is not valid UTF-8", "save it as UTF-8"));
-        return;
+        // The first line holding a bad byte, and the character where it starts.
+        int line = 1;
+        for (std::size_t pos = 0; pos <= text.size(); ++line) {
+            std::size_t end = std::min(text.find('\n', pos), text.size());
+            std::string_view l = text.substr(pos, end - pos);
+            if (!is_valid_utf8(l)) {
+                auto cps = utf8_decode(l);
+                int column = 1;
+                while (column <= static_cast<int>(cps.size()) && cps[column - 1] != 0xFFFD)
+                    ++column;
+                out.push_back(error_at(file, line, column,
+                                       "file is not valid UTF-8 (an old editor's Latin-1?)",
+                                       "save it as UTF-8"));
+                return;
+            }
+            pos = end + 1;
+        }
     }
 }
 
@@ -202,6 +227,10 @@ class TreeBuilder : public YAML::EventHandler {
                 break;
             }
         }
+        if (i >= text_.size()) {
+            throw error_at(file_, mark.line + 1, mark.column + 1, "quoted value is never closed",
+                           "add the missing closing quote");
+        }
         std::string_view inside = text_.substr(start, i - start);
         std::size_t nl = inside.find('\n');
         int line = mark.line + 1;
@@ -275,6 +304,28 @@ class TreeBuilder : public YAML::EventHandler {
     Node root_;
 };
 
+// Stops at the start of whatever follows the first document, reporting where it is;
+// it throws before yaml-cpp parses a node, so input such as "," cannot make it loop.
+struct TrailingContent {
+    YAML::Mark mark;
+};
+
+class TrailingProbe : public YAML::EventHandler {
+  public:
+    void OnDocumentStart(const YAML::Mark& mark) override { throw TrailingContent{mark}; }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
 }  // namespace
 
 std::vector<DataError> precheck(std::string_view text, const std::string& file) {
@@ -293,8 +344,17 @@ Node parse(std::string_view text, const std::string& file) {
     TreeBuilder builder(owned, file);
     try {
         YAML::Parser parser(in);
-        // One call only: a second HandleNextDocument can loop forever on input such as ",".
         parser.HandleNextDocument(builder);
+        // yaml-cpp ends the document where the text stops making sense ("- a" then "b: c")
+        // and would leave the rest unread: refuse it rather than lose it.
+        if (parser) {
+            TrailingProbe probe;
+            parser.HandleNextDocument(probe);
+        }
+    } catch (const TrailingContent& t) {
+        throw error_at(file, t.mark.line + 1, t.mark.column + 1,
+                       "this line does not belong to the record above it",
+                       "check its indentation: a record is one map of keys");
     } catch (const YAML::Exception& e) {
         std::string msg = e.msg;
         std::string hint = "check the quoting and indentation near that place";

@@ -29,4 +29,8 @@ std::string default_settings_yaml();
 // The text a person would read for any value (lists joined with ", ").
 std::string node_text(const yaml::Node& n);
 
+// The lines `key: value` for each custom field, its value taken from `root` (the parsed
+// record) in flow style, so that lists, maps and bare numbers keep their shape.
+std::string custom_fields_yaml(const yaml::Node& root, const CustomFields& custom);
+
 }  // namespace crm::store

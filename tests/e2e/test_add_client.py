@@ -1,0 +1,132 @@
+"""crm add-client: every option, defaults, validation, slugs."""
+import json
+import unittest
+
+from harness import CrmTestCase
+
+
+class AddClientTest(CrmTestCase):
+    def setUp(self):
+        super().setUp()
+        self.init()
+
+    def test_defaults(self):
+        r = self.crm_in("add-client", "Acme Engineering Pty Ltd", check=0)
+        self.assertEqual(r.out, "acme-engineering-pty-ltd\n")
+        self.assertEqual(r.err, "")
+        text = (self.dir / "clients/acme-engineering-pty-ltd/client.yaml").read_text()
+        self.assertEqual(text, "name: Acme Engineering Pty Ltd\nstage: lead\ntier: B\n"
+                               "since: 2026-11-23\n")
+
+    def test_every_option(self):
+        self.crm_in("add-client", "Acme", "--stage", "client", "--tier", "A", "--every", "21d",
+                    "--owner", "Bob Jones", "--contact", "Jane Doe <jane@acme.example>",
+                    "--contact", "Tom Lee", "--contact", "ops@acme.example",
+                    "--phone", "+61 2 5555 0100", "--tag", "civil", "--tag", "government",
+                    "--note", "Met at the expo.", check=0)
+        c = self.load("clients/acme/client.yaml")
+        self.assertEqual(c["name"], "Acme")
+        self.assertEqual(c["stage"], "client")
+        self.assertEqual(c["tier"], "A")
+        self.assertEqual(c["every"], "21d")
+        self.assertEqual(c["owner"], "Bob Jones")
+        self.assertEqual(str(c["since"]), "2026-11-23")
+        self.assertEqual(c["contacts"], [
+            {"name": "Jane Doe", "email": "jane@acme.example", "phone": "+61 2 5555 0100"},
+            {"name": "Tom Lee"},
+            {"name": "ops@acme.example", "email": "ops@acme.example"},
+        ])
+        self.assertEqual(c["tags"], ["civil", "government"])
+        self.assertEqual(c["notes"], "Met at the expo.")
+
+    def test_phone_without_contact_makes_a_contact_named_after_the_client(self):
+        self.crm_in("add-client", "Acme", "--phone", "0400 000 000", check=0)
+        c = self.load("clients/acme/client.yaml")
+        self.assertEqual(c["contacts"], [{"name": "Acme", "phone": "0400 000 000"}])
+
+    def test_every_never_and_durations(self):
+        for every in ("never", "2w", "3m", "1y", "45d"):
+            slug = self.crm_in("add-client", f"Client {every}", "--every", every,
+                               check=0).out.strip()
+            self.assertEqual(self.load(f"clients/{slug}/client.yaml")["every"], every)
+
+    def test_stage_and_tier_come_from_crm_yaml(self):
+        self.write("crm.yaml", "stages: [new, won]\ntiers:\n  Gold: {every: 2w}\n"
+                               "default_tier: Gold\n")
+        self.crm_in("add-client", "Acme", check=0)
+        c = self.load("clients/acme/client.yaml")
+        self.assertEqual((c["stage"], c["tier"]), ("new", "Gold"))
+        r = self.crm_in("add-client", "Beta", "--stage", "lead", check=2)
+        self.assertIn("--stage: 'lead' is not one of new, won", r.err)
+
+    def test_bad_values_exit_2_and_write_nothing(self):
+        cases = [
+            (["--stage", "customer"], "'customer' is not one of lead, prospect"),
+            (["--tier", "D"], "--tier: 'D' is not one of A, B, C"),
+            (["--every", "often"], "--every: 'often' is not a duration"),
+            (["--every", "30"], "'30' is not a duration"),
+            (["--contact", " <> "], "names nobody"),
+        ]
+        for args, message in cases:
+            with self.subTest(args=args):
+                r = self.crm_in("add-client", "Acme", *args, check=2)
+                self.assertIn(message, r.err)
+                self.assertTrue(r.err.startswith("crm: error: "))
+                self.assertFalse((self.dir / "clients").exists())
+        r = self.crm_in("add-client", "   ", check=2)
+        self.assertIn("name is empty", r.err)
+        self.crm_in("add-client", check=2)
+
+    def test_a_taken_slug_gets_a_number(self):
+        self.assertEqual(self.crm_in("add-client", "Acme", check=0).out, "acme\n")
+        self.assertEqual(self.crm_in("add-client", "ACME", check=0).out, "acme-2\n")
+        self.assertEqual(self.crm_in("add-client", "acme!", check=0).out, "acme-3\n")
+        self.assertEqual(self.load("clients/acme-2/client.yaml")["name"], "ACME")
+
+    def test_hostile_and_untransliterable_names_stay_inside_the_folder(self):
+        expected = {
+            "Müller & Söhne GmbH": "muller-sohne-gmbh",
+            "../../etc/passwd": "etc-passwd",
+            "a/b": "a-b",
+            ".git": "git",
+            "CON": "con-client",
+            "-rf": "rf",
+        }
+        for name, slug in expected.items():
+            with self.subTest(name=name):
+                r = self.crm_in("add-client", "--", name, check=0)
+                self.assertEqual(r.out.strip(), slug)
+                self.assertEqual(self.load(f"clients/{slug}/client.yaml")["name"], name)
+        japan = self.crm_in("add-client", "日本", check=0).out.strip()
+        bangs = self.crm_in("add-client", "!!!", check=0).out.strip()
+        self.assertRegex(japan, r"^client-[0-9a-f]{8}$")
+        self.assertRegex(bangs, r"^client-[0-9a-f]{8}$")
+        self.assertNotEqual(japan, bangs)
+        self.assertEqual(self.load(f"clients/{japan}/client.yaml")["name"], "日本")
+        self.assertEqual(self.load(f"clients/{bangs}/client.yaml")["name"], "!!!")
+        # Nothing escaped: the folder holds only what crm made.
+        outside = sorted(p.name for p in self.tmp.iterdir())
+        self.assertEqual(outside, ["crm", "home"])
+        self.assertFalse((self.dir / ".git" / "client.yaml").exists())
+        listed = self.crm_in("list", "-q", check=0).out.split()
+        self.assertEqual(len(listed), 8)
+
+    def test_slug_is_the_same_on_every_locale(self):
+        for lang in ("C", "C.UTF-8", "tr_TR.UTF-8", "de_DE.UTF-8"):
+            with self.subTest(lang=lang):
+                r = self.crm_in("add-client", "--no-commit", "Müller & Söhne GmbH Ï",
+                                env={"LANG": lang, "LC_ALL": lang}, check=0)
+                self.assertTrue(r.out.startswith("muller-sohne-gmbh-i"), r.out)
+
+    def test_commit_holds_exactly_the_client_file(self):
+        before = self.commit_count()
+        self.write("stray.txt", "not crm's\n")
+        self.crm_in("add-client", "Acme", check=0)
+        self.assertEqual(self.commit_count(), before + 1)
+        self.assertEqual(self.last_commit_files(), ["clients/acme/client.yaml"])
+        self.assertEqual(self.last_commit_message(), "add-client: Acme")
+        self.assertIn("stray.txt", self.git("status", "--porcelain"))
+
+
+if __name__ == "__main__":
+    unittest.main()
