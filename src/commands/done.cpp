@@ -20,7 +20,8 @@ struct DoneOptions {
     std::string date;
 };
 
-std::string describe(const std::vector<CommitmentRef>& refs, const std::vector<std::size_t>& which) {
+std::string describe(const std::vector<CommitmentRef>& refs,
+                     const std::vector<std::size_t>& which) {
     std::string out;
     for (std::size_t k : which) {
         const Commitment& c = *refs[k].item;
@@ -47,7 +48,8 @@ const CommitmentRef& pick(const std::vector<CommitmentRef>& refs, const std::str
         if (refs.size() == 1)
             return refs.front();
         throw RuntimeError(slug + " has " + std::to_string(refs.size()) +
-                               " open promises and actions; which one?" + describe(refs, all_of(refs)),
+                               " open promises and actions; which one?" +
+                               describe(refs, all_of(refs)),
                            again);
     }
     if (std::all_of(item.begin(), item.end(), [](char c) { return c >= '0' && c <= '9'; })) {

@@ -86,8 +86,7 @@ int run(const DueOptions& o, Context& ctx) {
         if (ctx.out_is_tty())
             ctx.note("nothing due by " + end.iso());
     } else {
-        ctx.out() << output::due_table(report, output::Styler(ctx.color()),
-                                       ctx.terminal_width());
+        ctx.out() << output::due_table(report, output::Styler(ctx.color()), ctx.terminal_width());
     }
     return ctx.warn_problems(snap.problems);
 }

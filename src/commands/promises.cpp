@@ -73,9 +73,9 @@ void print_table(const std::vector<Row>& rows, Date today, Context& ctx) {
                    {row.number ? std::to_string(row.number) : "", output::Style::bold},
                    {std::string(due_type_name(row.ref.type)), output::Style::cyan},
                    {c.due ? c.due->iso() : ""},
-                   {when(c, today), late       ? output::Style::red
-                                    : c.done   ? output::Style::green
-                                               : output::Style::none},
+                   {when(c, today), late     ? output::Style::red
+                                    : c.done ? output::Style::green
+                                             : output::Style::none},
                    {output::one_line(c.what), c.done ? output::Style::dim : output::Style::none},
                    {output::one_line(row.ref.visit->by), output::Style::dim}});
     }
@@ -154,8 +154,7 @@ Runner register_promises(CLI::App& cmd) {
     cmd.add_flag("--overdue", o->overdue, "Only open items past their due date");
     cmd.add_flag("--mine", o->mine,
                  "Only clients I own and items I promised (I = CRM_USER, else git's user.name)");
-    cmd.add_option("--format", o->format, "table or json")
-        ->check(CLI::IsMember({"table", "json"}));
+    cmd.add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}));
     return [o](Context& ctx) { return run(*o, ctx); };
 }
 

@@ -87,8 +87,7 @@ void add_commitments(const ClientRecord& r, const Settings& s, Date end,
     }
 }
 
-void add_follow_ups(const ClientRecord& r, const Settings& s, Date end,
-                    std::vector<DueItem>& out) {
+void add_follow_ups(const ClientRecord& r, const Settings& s, Date end, std::vector<DueItem>& out) {
     const auto last = last_contact(r);
     for (const Review& rv : r.reviews) {
         if (!needs_follow_up(rv.rating) || (last && *last > rv.date))
@@ -100,8 +99,8 @@ void add_follow_ups(const ClientRecord& r, const Settings& s, Date end,
         const std::string rating(rating_name(rv.rating));
         item.by = rv.by;
         item.due = due;
-        item.what = "follow up the " + rating + " review" +
-                    (rv.project.empty() ? "" : " of " + rv.project);
+        item.what =
+            "follow up the " + rating + " review" + (rv.project.empty() ? "" : " of " + rv.project);
         item.reason = rating + " review " + rv.date.iso() + " + " + s.review_follow_up.str() +
                       ", no visit since";
         item.file = rv.file;

@@ -104,13 +104,13 @@ std::string due_json(const DueReport& r) {
 }
 
 std::string due_csv(const DueReport& r) {
-    std::string out = csv_row({"type", "client", "name", "due", "overdue", "days", "what",
-                               "reason", "owner", "tier", "by", "last_contact", "file"});
+    std::string out = csv_row({"type", "client", "name", "due", "overdue", "days", "what", "reason",
+                               "owner", "tier", "by", "last_contact", "file"});
     for (const auto& i : r.items) {
         out += csv_row({std::string(due_type_name(i.type)), i.client, i.name, i.due.iso(),
-                        i.overdue(r.today) ? "yes" : "no", std::to_string(r.today.days_until(i.due)),
-                        i.what, i.reason, i.owner, i.tier, i.by,
-                        i.last_contact ? i.last_contact->iso() : "", i.file});
+                        i.overdue(r.today) ? "yes" : "no",
+                        std::to_string(r.today.days_until(i.due)), i.what, i.reason, i.owner,
+                        i.tier, i.by, i.last_contact ? i.last_contact->iso() : "", i.file});
     }
     return out;
 }
@@ -173,8 +173,8 @@ std::string due_ics(const DueReport& r) {
         std::string label = type == "follow-up" ? "Follow-up" : type;
         label[0] = static_cast<char>(label[0] - ('a' <= label[0] && label[0] <= 'z' ? 32 : 0));
         e.summary = label + ": " + i.name + ": " + i.what;
-        e.description = i.reason + (i.owner.empty() ? "" : "\nOwner: " + i.owner) +
-                        "\nClient: " + i.client;
+        e.description =
+            i.reason + (i.owner.empty() ? "" : "\nOwner: " + i.owner) + "\nClient: " + i.client;
         e.category = type;
         events.push_back(std::move(e));
     }

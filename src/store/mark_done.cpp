@@ -10,9 +10,9 @@ namespace crm::store {
 namespace {
 
 struct Line {
-    std::size_t begin = 0;    // first byte
-    std::size_t end = 0;      // one past the last byte before the line break
-    std::string_view eol;     // "\n", "\r\n" or "" (last line without a break)
+    std::size_t begin = 0;  // first byte
+    std::size_t end = 0;    // one past the last byte before the line break
+    std::string_view eol;   // "\n", "\r\n" or "" (last line without a break)
 };
 
 std::vector<Line> split_lines(std::string_view text) {
@@ -103,8 +103,9 @@ std::string insert_done_line(std::string_view text, const std::string& file,
         }
     }
     if (!item)
-        throw refuse(list->mark, "item " + std::to_string(item_index + 1) + " of `" +
-                                     std::string(list_key) + ":` is not there",
+        throw refuse(list->mark,
+                     "item " + std::to_string(item_index + 1) + " of `" + std::string(list_key) +
+                         ":` is not there",
                      "the file changed since it was read; run the command again");
     if (item->is_scalar())
         throw refuse(item->mark,
@@ -117,8 +118,9 @@ std::string insert_done_line(std::string_view text, const std::string& file,
         throw refuse(item->mark, "the item is not \"" + expected_what + "\" any more",
                      "the file changed since it was read; run the command again");
     if (char_at(text, lines, item->mark) == '{')
-        throw refuse(item->mark, "the item is written in flow style ({...}); crm only edits "
-                                 "items written one key per line",
+        throw refuse(item->mark,
+                     "the item is written in flow style ({...}); crm only edits "
+                     "items written one key per line",
                      hint_by_hand);
     if (const yaml::Node* done = item->find("done"))
         throw refuse(done->mark, "the item already has a `done:` key (with no date)",
@@ -176,8 +178,9 @@ std::string insert_done_line(std::string_view text, const std::string& file,
         reread = yaml::Node{};
     }
     if (!same_tree(reread, expected))
-        throw refuse(item->mark, "crm could not add `done:` to this item without changing "
-                                 "something else, so the file is left as it is",
+        throw refuse(item->mark,
+                     "crm could not add `done:` to this item without changing "
+                     "something else, so the file is left as it is",
                      hint_by_hand);
     return result;
 }

@@ -130,11 +130,11 @@ TEST_CASE("month cadences clamp at month ends") {
 
 TEST_CASE("promises and actions: open, dated, in the window or overdue") {
     auto r = client("acme", "A");
-    r.visits.push_back(visit("2026-11-20",
-                             {item("old", "2026-01-05"), item("delivered", "2026-11-01", "2026-11-02"),
-                              item("undated", nullptr), item("edge", "2026-11-30"),
-                              item("later", "2026-12-01")},
-                             {item("act", "2026-11-23")}));
+    r.visits.push_back(
+        visit("2026-11-20",
+              {item("old", "2026-01-05"), item("delivered", "2026-11-01", "2026-11-02"),
+               item("undated", nullptr), item("edge", "2026-11-30"), item("later", "2026-12-01")},
+              {item("act", "2026-11-23")}));
     r.visits.back().next_contact = d("2027-01-01");
     auto items = due({r});
     REQUIRE(items.size() == 3);
@@ -189,8 +189,8 @@ TEST_CASE("open_commitments numbers dated items soonest first, undated last, sta
     auto r = client("a");
     r.visits.push_back(visit("2026-10-01", {item("undated", nullptr), item("late", "2026-12-20")},
                              {item("soon", "2026-11-01")}));
-    r.visits.push_back(visit("2026-11-01", {item("same day", "2026-12-20"),
-                                            item("done", "2026-11-02", "2026-11-03")}));
+    r.visits.push_back(visit(
+        "2026-11-01", {item("same day", "2026-12-20"), item("done", "2026-11-02", "2026-11-03")}));
     auto refs = open_commitments(r);
     REQUIRE(refs.size() == 4);
     CHECK(refs[0].item->what == "soon");

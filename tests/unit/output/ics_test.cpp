@@ -30,7 +30,8 @@ TEST_CASE("ics_fold folds at 75 octets and never inside a UTF-8 character") {
 }
 
 TEST_CASE("ics_calendar writes all-day events with stable fields") {
-    IcsEvent e{"promise-acme-1@crm", *crm::Date::parse_iso("2026-11-30"), "Send, it", "", "promise"};
+    IcsEvent e{"promise-acme-1@crm", *crm::Date::parse_iso("2026-11-30"), "Send, it", "",
+               "promise"};
     std::string cal = ics_calendar({e}, *crm::Date::parse_iso("2026-11-23"));
     CHECK(cal.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     CHECK(cal.find("DTSTART;VALUE=DATE:20261130\r\nDTEND;VALUE=DATE:20261201\r\n") !=
