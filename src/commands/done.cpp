@@ -16,7 +16,7 @@ namespace {
 
 struct DoneOptions {
     std::string client;
-    std::string item;
+    std::vector<std::string> item;  // words of ITEM, so quotes are optional
     std::string date;
 };
 
@@ -97,7 +97,7 @@ int run(const DoneOptions& o, Context& ctx) {
     ClientRecord record = folder.load_record(slug, problems);
     record.client.slug = slug;
     const std::vector<CommitmentRef> refs = open_commitments(record);
-    const CommitmentRef& ref = pick(refs, o.item, slug);
+    const CommitmentRef& ref = pick(refs, join(o.item, " "), slug);
 
     const std::string& file = ref.visit->file;
     auto text = folder.read(file);
