@@ -285,10 +285,21 @@ next_contact: 2027-01-01
         self.assertNotIn("\x1b[", self.run_on_terminal("due", env={"NO_COLOR": "1"}))
         self.assertNotIn("\x1b[", self.run_on_terminal("--no-color", "due"))
 
+    def raw(self, *args, env=None):
+        """stdout as bytes decoded without newline translation (CRLF stays CRLF)."""
+        full = dict(self.env)
+        full.update(env or {})
+        proc = subprocess.run([CRM, "--dir", str(self.dir), *args], capture_output=True,
+                              env=full, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        return proc.stdout.decode("utf-8")
+
     def test_csv_parses_back(self):
-        r = self.crm_in("due", "--format", "csv", check=0)
-        self.assertIn("\r\n", r.out)
-        rows = list(csv.DictReader(io.StringIO(r.out, newline="")))
+        out = self.raw("due", "--format", "csv")
+        self.assertTrue(out.startswith("type,client,name,due,overdue,"))
+        self.assertEqual(out.count("\r\n"), 3)
+        self.assertNotIn("\n", out.replace("\r\n", ""))
+        rows = list(csv.DictReader(io.StringIO(out, newline="")))
         self.assertEqual([(x["type"], x["client"], x["due"], x["overdue"]) for x in rows],
                          [("contact", "muller", "2026-11-20", "yes"),
                           ("promise", "tanaka", "2026-11-25", "no")])
@@ -307,6 +318,7 @@ next_contact: 2027-01-01
     def parse_ics(self, text):
         self.assertTrue(text.endswith("\r\n"))
         raw = text.split("\r\n")[:-1]
+        self.assertNotIn("\n", "".join(raw))
         for line in raw:
             self.assertLessEqual(len(line.encode()), 75, line)
             self.assertNotIn("\n", line)
@@ -335,8 +347,7 @@ next_contact: 2027-01-01
         return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
     def test_ics_parses_back_and_uids_are_stable(self):
-        r = self.crm_in("due", "--format", "ics", check=0)
-        events = self.parse_ics(r.out)
+        events = self.parse_ics(self.raw("due", "--format", "ics"))
         self.assertEqual(len(events), 2)
         self.assertEqual(events[0]["DTSTART;VALUE=DATE"], "20261120")
         self.assertEqual(events[0]["DTEND;VALUE=DATE"], "20261121")
@@ -349,8 +360,7 @@ next_contact: 2027-01-01
         # Another day, a moved due date: the same things keep the same UIDs.
         path = next((self.dir / "clients/tanaka/visits").iterdir())
         path.write_text(path.read_text().replace("2026-11-25", "2026-11-27"))
-        again = self.parse_ics(self.crm_in("due", "--format", "ics",
-                                           env={"CRM_TODAY": "2026-11-24"}, check=0).out)
+        again = self.parse_ics(self.raw("due", "--format", "ics", env={"CRM_TODAY": "2026-11-24"}))
         self.assertEqual([e["UID"] for e in again], uids)
         self.assertEqual(again[1]["DTSTART;VALUE=DATE"], "20261127")
 
@@ -360,7 +370,7 @@ class BrokenFileTest(DueCase):
         self.init()
         self.client("good", since="2026-11-01")
         self.client("bad")
-        self.write("clients/bad/visits/2026-11-01-x.yaml", "date: 2026-11-01\nnotes: 'unclosed\n")
+        self.write("clients/bad/visits/2026-11-01-x.yaml", "date: 2026-11-01\nby: A\nby: B\n")  # duplicate key
         r = self.crm_in("due", "--format", "json", check=1)
         self.assertEqual([i["client"] for i in json.loads(r.out)["items"]], ["bad", "good"])
         self.assertIn("clients/bad/visits/2026-11-01-x.yaml", r.err)
