@@ -149,7 +149,9 @@ class DuePropertyTest(CrmTestCase):
                     days = gen.r.randint(0, 60)
                     args, end = ["--within", f"{days}d"], TODAY + dt.timedelta(days=days)
                 else:
-                    end = gen.date(-20, 60)
+                    # Often exactly on an item's date, to test the window's last day.
+                    dates = [d for _, _, d, _ in model_due(clients, dt.date(2100, 1, 1))]
+                    end = gen.r.choice(dates) if dates and gen.r.random() < 0.7 else gen.date(-20, 60)
                     args = ["--until", end.isoformat()]
                 out = self.crm_in("due", "--format", "json", *args, check=0).out
                 got = json.loads(out)["items"]
