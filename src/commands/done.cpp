@@ -1,12 +1,131 @@
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/domain/due.hpp"
+#include "crm/domain/text.hpp"
+#include "crm/store/files.hpp"
+#include "crm/store/lock.hpp"
+#include "crm/store/mark_done.hpp"
 
 namespace crm::commands {
 
+namespace {
+
+struct DoneOptions {
+    std::string client;
+    std::vector<std::string> item;  // words of ITEM, so quotes are optional
+    std::string date;
+};
+
+std::string describe(const std::vector<CommitmentRef>& refs,
+                     const std::vector<std::size_t>& which) {
+    std::string out;
+    for (std::size_t k : which) {
+        const Commitment& c = *refs[k].item;
+        out += "\n  " + std::to_string(k + 1) + "  " + std::string(due_type_name(refs[k].type)) +
+               "  " + c.what + (c.due ? "  (due " + c.due->iso() + ")" : "");
+    }
+    return out;
+}
+
+std::vector<std::size_t> all_of(const std::vector<CommitmentRef>& refs) {
+    std::vector<std::size_t> v(refs.size());
+    for (std::size_t i = 0; i < v.size(); ++i)
+        v[i] = i;
+    return v;
+}
+
+// ITEM: a number as `crm promises` shows it, the item's whole text, or a unique piece.
+const CommitmentRef& pick(const std::vector<CommitmentRef>& refs, const std::string& item,
+                          const std::string& slug) {
+    const std::string again = "crm done " + slug + " NUMBER (see crm promises " + slug + ")";
+    if (refs.empty())
+        throw RuntimeError(slug + " has no open promises or actions");
+    if (item.empty()) {
+        if (refs.size() == 1)
+            return refs.front();
+        throw RuntimeError(slug + " has " + std::to_string(refs.size()) +
+                               " open promises and actions; which one?" +
+                               describe(refs, all_of(refs)),
+                           again);
+    }
+    if (std::all_of(item.begin(), item.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        std::size_t n = item.size() > 6 ? 0 : std::stoul(item);
+        if (n < 1 || n > refs.size())
+            throw RuntimeError("no item " + item + ": " + slug + " has " +
+                                   std::to_string(refs.size()) + " open" +
+                                   describe(refs, all_of(refs)),
+                               again);
+        return refs[n - 1];
+    }
+    const std::string needle = fold_case(trim(item));
+    std::vector<std::size_t> exact, partial;
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+        const std::string what = fold_case(refs[i].item->what);
+        if (what == needle)
+            exact.push_back(i);
+        else if (what.find(needle) != std::string::npos)
+            partial.push_back(i);
+    }
+    const auto& found = exact.empty() ? partial : exact;
+    if (found.size() == 1)
+        return refs[found.front()];
+    if (found.empty())
+        throw RuntimeError("no open promise or action of " + slug + " matches '" + item + "'" +
+                               describe(refs, all_of(refs)),
+                           again);
+    throw RuntimeError("'" + item + "' matches " + std::to_string(found.size()) +
+                           " open items of " + slug + describe(refs, found),
+                       again);
+}
+
+int run(const DoneOptions& o, Context& ctx) {
+    const Date today = ctx.today();
+    const Date date =
+        o.date.empty() ? today : parse_date_arg(o.date, today, DateDirection::past, "--date");
+    if (date > today)
+        throw UsageError("--date: " + date.iso() + " is in the future",
+                         "give the day it was delivered: today or earlier");
+    const std::string slug = resolve_client(ctx, o.client);
+    store::Folder& folder = ctx.folder();
+
+    store::FolderLock lock(folder.root());
+    std::vector<DataError> problems;
+    ClientRecord record = folder.load_record(slug, problems);
+    record.client.slug = slug;
+    const std::vector<CommitmentRef> refs = open_commitments(record);
+    const CommitmentRef& ref = pick(refs, join(o.item, " "), slug);
+
+    const std::string& file = ref.visit->file;
+    auto text = folder.read(file);
+    if (!text)
+        throw RuntimeError(file + " is gone", "run the command again");
+    const std::string edited = store::insert_done_line(
+        *text, file, ref.list_key(), static_cast<std::size_t>(ref.index), ref.item->what, date);
+    store::write_atomic(folder.root(), file, edited);
+    ctx.commit({file}, "done: " + record.client.name + ": " + ref.item->what);
+    ctx.note("marked done " + date.iso() + ": " + std::string(due_type_name(ref.type)) + " '" +
+             ref.item->what + "' (" + file + ")");
+    return ctx.warn_problems(problems);
+}
+
+}  // namespace
+
 Runner register_done(CLI::App& cmd) {
-    return not_implemented(cmd, "done");
+    auto o = std::make_shared<DoneOptions>();
+    cmd.footer(
+        "ITEM is the item's number in `crm promises` (each client's open items are\n"
+        "numbered from 1), its text, or a piece of its text that only it contains. Without\n"
+        "ITEM, the client's only open item. Adds one line `done: DATE` to the visit file\n"
+        "and changes nothing else in it.");
+    cmd.add_option("CLIENT", o->client, "The client: slug, name, or a unique part of either")
+        ->required();
+    cmd.add_option("ITEM", o->item, "Number as listed by crm promises, or a unique piece of text");
+    cmd.add_option("--date", o->date, "The day it was delivered (default: today)");
+    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

@@ -1,12 +1,161 @@
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/domain/due.hpp"
+#include "crm/domain/text.hpp"
+#include "crm/output/due_report.hpp"
+#include "crm/output/json.hpp"
+#include "crm/output/table.hpp"
 
 namespace crm::commands {
 
+namespace {
+
+struct PromisesOptions {
+    std::string client;
+    bool all = false;
+    bool overdue = false;
+    bool mine = false;
+    std::string format = "table";
+};
+
+struct Row {
+    const ClientRecord* record;
+    CommitmentRef ref;
+    int number;  // 0 for delivered items: only open ones are numbered
+};
+
+bool same_person(const std::string& a, const std::string& b) {
+    return !a.empty() && fold_case(trim(a)) == fold_case(trim(b));
+}
+
+// The rows of one client: its open items numbered as `crm done` reads the numbers, then
+// (with --all) what was delivered. Filters hide rows; they never renumber.
+std::vector<Row> client_rows(const ClientRecord& r, const PromisesOptions& o, Date today,
+                             const std::string& user) {
+    std::vector<Row> rows;
+    const auto open = open_commitments(r);
+    for (std::size_t i = 0; i < open.size(); ++i)
+        rows.push_back({&r, open[i], static_cast<int>(i + 1)});
+    if (o.all)
+        for (const auto& ref : delivered_commitments(r))
+            rows.push_back({&r, ref, 0});
+    std::erase_if(rows, [&](const Row& row) {
+        const Commitment& c = *row.ref.item;
+        if (o.overdue && !(c.open() && c.due && *c.due < today))
+            return true;
+        return o.mine && !same_person(r.client.owner, user) &&
+               !same_person(row.ref.visit->by, user);
+    });
+    return rows;
+}
+
+std::string when(const Commitment& c, Date today) {
+    if (c.done)
+        return "done " + c.done->iso();
+    return c.due ? relative_days(*c.due, today) : "no date";
+}
+
+void print_table(const std::vector<Row>& rows, Date today, Context& ctx) {
+    output::Table table({"CLIENT", "#", "TYPE", "DUE", "WHEN", "WHAT", "BY"});
+    table.right_align(1);
+    table.flexible(5);
+    const ClientRecord* previous = nullptr;
+    for (const Row& row : rows) {
+        const Commitment& c = *row.ref.item;
+        const bool late = c.open() && c.due && *c.due < today;
+        const bool first = row.record != previous;
+        previous = row.record;
+        table.add({{first ? output::one_line(row.record->client.name) : "", output::Style::bold},
+                   {row.number ? std::to_string(row.number) : "", output::Style::bold},
+                   {std::string(due_type_name(row.ref.type)), output::Style::cyan},
+                   {c.due ? c.due->iso() : ""},
+                   {when(c, today), late     ? output::Style::red
+                                    : c.done ? output::Style::green
+                                             : output::Style::none},
+                   {output::one_line(c.what), c.done ? output::Style::dim : output::Style::none},
+                   {output::one_line(row.ref.visit->by), output::Style::dim}});
+    }
+    ctx.out() << table.render(output::Styler(ctx.color()), ctx.terminal_width());
+}
+
+void print_json(const std::vector<Row>& rows, Date today, Context& ctx) {
+    output::Json arr = output::Json::array();
+    for (const Row& row : rows) {
+        const Commitment& c = *row.ref.item;
+        output::Json j = {{"client", row.record->client.slug},
+                          {"name", row.record->client.name},
+                          {"number", row.number ? output::Json(row.number) : output::Json()},
+                          {"type", due_type_name(row.ref.type)},
+                          {"what", c.what},
+                          {"due", output::date_or_null(c.due)},
+                          {"done", output::date_or_null(c.done)},
+                          {"overdue", c.open() && c.due && *c.due < today},
+                          {"by", row.ref.visit->by},
+                          {"visit", row.ref.visit->file}};
+        arr.push_back(j);
+    }
+    ctx.out() << output::dump(arr);
+}
+
+int run(const PromisesOptions& o, Context& ctx) {
+    const Date today = ctx.today();
+    const std::string user = o.mine ? ctx.user() : "";
+    std::vector<DataError> problems;
+    std::vector<ClientRecord> records;
+    if (!o.client.empty()) {
+        const std::string slug = resolve_client(ctx, o.client);
+        records.push_back(ctx.folder().load_record(slug, problems));
+        records.back().client.slug = slug;
+    } else {
+        store::Snapshot snap = ctx.folder().load_all();
+        records = std::move(snap.clients);
+        problems = std::move(snap.problems);
+    }
+
+    // Clients whose next item is soonest come first; inside a client, the numbering order.
+    std::vector<std::vector<Row>> groups;
+    for (const auto& r : records)
+        if (auto rows = client_rows(r, o, today, user); !rows.empty())
+            groups.push_back(std::move(rows));
+    auto first_due = [](const std::vector<Row>& g) { return g.front().ref.item->due; };
+    std::stable_sort(groups.begin(), groups.end(), [&](const auto& a, const auto& b) {
+        auto da = first_due(a), db = first_due(b);
+        if (da.has_value() != db.has_value())
+            return da.has_value();
+        return da && *da < *db;
+    });
+    std::vector<Row> rows;
+    for (auto& g : groups)
+        rows.insert(rows.end(), g.begin(), g.end());
+
+    if (o.format == "json")
+        print_json(rows, today, ctx);
+    else if (rows.empty())
+        ctx.note(o.overdue ? "nothing overdue" : "no open promises or actions");
+    else
+        print_table(rows, today, ctx);
+    return ctx.warn_problems(problems);
+}
+
+}  // namespace
+
 Runner register_promises(CLI::App& cmd) {
-    return not_implemented(cmd, "promises");
+    auto o = std::make_shared<PromisesOptions>();
+    cmd.footer(
+        "Each client's open items are numbered 1, 2, 3... in the order listed (dated ones\n"
+        "soonest first, then undated ones); `crm done CLIENT NUMBER` marks that item\n"
+        "delivered. --overdue and --mine hide items but never change the numbers.");
+    cmd.add_option("CLIENT", o->client, "Only this client (slug, name, or a unique part)");
+    cmd.add_flag("--all", o->all, "Also list delivered items (not numbered)");
+    cmd.add_flag("--overdue", o->overdue, "Only open items past their due date");
+    cmd.add_flag("--mine", o->mine,
+                 "Only clients I own and items I promised (I = CRM_USER, else git's user.name)");
+    cmd.add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}));
+    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

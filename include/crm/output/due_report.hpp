@@ -1,0 +1,28 @@
+#pragma once
+// The formats of `crm due`: a grouped table for people, JSON and CSV for programs,
+// Markdown for mail, iCalendar for calendars.
+#include <string>
+#include <vector>
+
+#include "crm/domain/due.hpp"
+#include "crm/output/style.hpp"
+
+namespace crm::output {
+
+struct DueReport {
+    std::vector<DueItem> items;
+    Date today;
+    Date until;  // the window's last day
+};
+
+std::string due_table(const DueReport& r, const Styler& styler, int width);
+std::string due_json(const DueReport& r);
+std::string due_csv(const DueReport& r);
+std::string due_markdown(const DueReport& r);
+std::string due_ics(const DueReport& r);
+
+// Control characters (newlines, tabs, escapes) as spaces, so that text from a file can
+// neither break a one-line layout nor drive the terminal.
+std::string one_line(const std::string& text);
+
+}  // namespace crm::output
