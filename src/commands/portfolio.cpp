@@ -6,6 +6,7 @@
 #include "crm/domain/text.hpp"
 #include "crm/output/json.hpp"
 #include "crm/output/table.hpp"
+#include "crm/output/wrap.hpp"
 
 namespace crm::commands {
 
@@ -105,8 +106,13 @@ output::Table group_table(const PortfolioGroup& g, Date today, bool compact) {
     std::vector<std::string> headers{"CLIENT"};
     if (!compact)
         headers.push_back("STAGE");
-    for (const char* h : {"RATINGS", "SCORE", "LAST CONTACT", "12M", "LAST REVIEW", "PROMISES"})
-        headers.push_back(h);
+    if (compact) {
+        for (const char* h : {"RATINGS", "SCORE", "CONTACT", "12M", "REVIEW", "OPEN"})
+            headers.push_back(h);
+    } else {
+        for (const char* h : {"RATINGS", "SCORE", "LAST CONTACT", "12M", "LAST REVIEW", "PROMISES"})
+            headers.push_back(h);
+    }
     output::Table t(headers);
     t.flexible(0);
     const std::size_t first_number = compact ? 2 : 3;
@@ -158,6 +164,7 @@ void print_text(const Portfolio& p, Context& ctx) {
     const Date today = ctx.today();
     std::string out;
     bool first = true;
+    bool compact = false;
     for (const auto& g : p.groups) {
         out += (first ? "" : "\n") + group_heading(g, st);
         first = false;
@@ -166,15 +173,19 @@ void print_text(const Portfolio& p, Context& ctx) {
             continue;
         }
         auto table = group_table(g, today, false);
-        if (width > 0 && widest_line(table.render(plain, 0)) > width)
+        if (width > 0 && widest_line(table.render(plain, 0)) > width) {
             table = group_table(g, today, true);
+            compact = true;
+        }
         out += table.render(st, width);
     }
-    out += "\n" +
-           st("RATINGS: potential/compatibility/profitability, 1-5 each; SCORE: their sum; "
-              "12M: visits in the last 12 months",
-              Style::dim) +
-           "\n";
+    out += "\n" + st(output::wrap("RATINGS: potential/compatibility/profitability, 1-5 each; "
+                                  "SCORE: their sum; 12M: visits in the last 12 months; " +
+                                      std::string(compact ? "CONTACT, REVIEW: the latest; OPEN: "
+                                                            "open promises"
+                                                          : "PROMISES: open promises"),
+                                  width),
+                     Style::dim);
     if (!p.flagged.empty()) {
         out += "\n" + st("Ratings suggest another tier", Style::bold) + "\n";
         output::Table t({"CLIENT", "SUGGESTION"});
@@ -191,11 +202,12 @@ void print_text(const Portfolio& p, Context& ctx) {
         std::vector<std::string> names;
         for (const auto* r : p.unrated)
             names.push_back(r->name);
-        out += "\n" + st("Unrated", Style::bold) + "  " + join(names, ", ") + "\n" +
-               st("  rate them with 'crm set CLIENT ratings.potential 1-5' (and compatibility, "
-                  "profitability)",
-                  Style::dim) +
-               "\n";
+        out += "\n" + st("Unrated", Style::bold) + "\n" +
+               output::wrap(join(names, ", "), width, "  ") +
+               st(output::wrap("rate them with 'crm set CLIENT ratings.potential N' (1-5), and "
+                               "ratings.compatibility and ratings.profitability",
+                               width, "  "),
+                  Style::dim);
     }
     ctx.out() << out;
 }

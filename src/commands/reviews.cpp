@@ -1,5 +1,7 @@
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/domain/reviews_summary.hpp"
@@ -7,6 +9,7 @@
 #include "crm/output/bar_chart.hpp"
 #include "crm/output/json.hpp"
 #include "crm/output/table.hpp"
+#include "crm/output/wrap.hpp"
 
 namespace crm::commands {
 
@@ -33,52 +36,6 @@ Style rating_style(Rating r) {
             return Style::cyan;
     }
     return Style::none;
-}
-
-// Word-wraps `text` to `width` columns (0: no limit), each line after `indent`. A word
-// wider than the line (CJK runs have no spaces) is cut between characters.
-std::string wrap(const std::string& text, int width, const std::string& indent) {
-    const int room = width > 0 ? std::max(20, width - display_width(indent)) : 0;
-    std::string out, line, word;
-    auto flush = [&] {
-        out += indent + line + "\n";
-        line.clear();
-    };
-    auto add_word = [&] {
-        if (word.empty())
-            return;
-        if (room && display_width(word) > room) {
-            if (!line.empty())
-                flush();
-            std::string piece;
-            for (char32_t cp : utf8_decode(word)) {
-                std::string next = piece;
-                utf8_append(next, cp);
-                if (display_width(next) > room) {
-                    line = piece;
-                    flush();
-                    next.clear();
-                    utf8_append(next, cp);
-                }
-                piece = std::move(next);
-            }
-            word = piece;
-        }
-        if (room && !line.empty() && display_width(line) + 1 + display_width(word) > room)
-            flush();
-        line += (line.empty() ? "" : " ") + word;
-        word.clear();
-    };
-    for (char ch : text) {
-        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r')
-            add_word();
-        else
-            word += ch;
-    }
-    add_word();
-    if (!line.empty())
-        flush();
-    return out;
 }
 
 output::Json follow_up_json(const FollowUp& f, Date today) {
@@ -158,15 +115,14 @@ void print_text(const ReviewsSummary& s, const std::optional<Date>& since, Conte
     if (s.follow_ups.empty()) {
         out += "  none: every angry or unhappy review has had a visit since\n";
     } else {
-        output::Table t({"DUE", "WHEN", "CLIENT", "RATING", "REVIEWED", "PROJECT"});
-        t.flexible(5);
+        output::Table t({"DUE", "WHEN", "CLIENT", "RATING", "PROJECT"});
+        t.flexible(4);
         for (const auto& f : s.follow_ups) {
             const Review& r = *f.ref.review;
             t.add({{f.due.iso()},
                    {relative_days(f.due, today), f.due < today ? Style::red : Style::yellow},
                    {f.ref.client->name, Style::bold},
                    {std::string(rating_name(r.rating)), rating_style(r.rating)},
-                   {r.date.iso()},
                    {r.project}});
         }
         out += t.render(st, width);
@@ -182,7 +138,7 @@ void print_text(const ReviewsSummary& s, const std::optional<Date>& since, Conte
                       std::max(10, width ? width - display_width(ref.client->name) - 16 : 1000)),
                   Style::dim) +
                "\n";
-        out += wrap("\u201c" + r.testimonial + "\u201d", width, "      ");
+        out += output::wrap("\u201c" + r.testimonial + "\u201d", width, "      ");
     }
 
     std::size_t referral_count = 0;

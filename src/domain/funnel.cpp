@@ -1,6 +1,7 @@
 #include "crm/domain/funnel.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "crm/domain/text.hpp"
 

@@ -79,7 +79,7 @@ class PortfolioTest(CrmTestCase):
         self.assertIn("15/15 but in tier C: consider A", r.out)
         self.assertIn("5/15 but in tier B: consider C", r.out)
         self.assertNotIn("Müller & Söhne GmbH  12/15", r.out)
-        self.assertIn("Unrated  Plain Co", r.out)
+        self.assertIn("Unrated\n  Plain Co\n", r.out)
         self.assertIn("Tier A  every 30d, 2 clients", r.out)
         lines = r.out.splitlines()
         names = ("Müller", "日本建設", "Gone Ltd", "Acme", "Half", "Plain")
