@@ -6,6 +6,7 @@
 #include "crm/output/bar_chart.hpp"
 #include "crm/output/json.hpp"
 #include "crm/output/table.hpp"
+#include "crm/output/wrap.hpp"
 
 namespace crm::commands {
 
@@ -122,10 +123,10 @@ void print_text(const std::vector<FunnelStage>& stages, std::size_t total, Conte
     if (!t.empty())
         out += "\n" + t.render(st, width);
     if (any_estimate) {
-        out += st("(added): no record of the stage change, so counted from the date the "
-                  "client was added",
-                  Style::dim) +
-               "\n";
+        out += st(output::wrap("(added): no record of the stage change, so counted from the date "
+                               "the client was added",
+                               width),
+                  Style::dim);
     }
     ctx.out() << out;
 }

@@ -75,19 +75,25 @@ class PortfolioTest(CrmTestCase):
 
     def test_text_flags_unrated_and_alignment(self):
         self.folder()
+        self.write("clients/tokyo/client.yaml", client_yaml("東京測量", tier="A", ratings=(5, 4, 4)))
         r = self.crm_in("portfolio", env={"COLUMNS": "200"}, check=0)
         self.assertIn("15/15 but in tier C: consider A", r.out)
         self.assertIn("5/15 but in tier B: consider C", r.out)
         self.assertNotIn("Müller & Söhne GmbH  12/15", r.out)
         self.assertIn("Unrated\n  Plain Co\n", r.out)
-        self.assertIn("Tier A  every 30d, 2 clients", r.out)
+        self.assertIn("Tier A  every 30d, 3 clients", r.out)
         lines = r.out.splitlines()
-        names = ("Müller", "日本建設", "Gone Ltd", "Acme", "Half", "Plain")
+        names = ("Müller", "東京測量", "日本建設", "Gone Ltd", "Acme", "Half", "Plain")
         rows = [l for l in lines if l.startswith(names) and "consider" not in l]
-        self.assertEqual(len(rows), 6, "\n".join(lines))
-        # every table's columns start at the same display column, whatever the names
-        stage_cols = {column_of(l, "client") if " client " in l else column_of(l, "former") for l in rows}
-        self.assertEqual(len(stage_cols), 1, "\n".join(rows))
+        self.assertEqual(len(rows), 7, "\n".join(lines))
+        # a tier's table lines up its columns by display width, whatever the names
+        tier_a = [l for l in rows if l.startswith(("Müller", "東京測量", "Gone Ltd"))]
+        self.assertEqual(len(tier_a), 3)
+        for column in ("/", "never"):
+            cols = {column_of(l, column) - (2 if column == "/" else 0) for l in tier_a}
+            self.assertEqual(len(cols), 1, "\n".join(tier_a))
+        self.assertEqual(len({column_of(l, " client ") if " client " in l else column_of(l, " former ")
+                              for l in tier_a}), 1, "\n".join(tier_a))
         c_table = [l for l in lines if "日本建設" in l and "2026-" in l][0]
         self.assertIn("5/5/5", c_table)
         self.assertIn("2026-10-01 elated", c_table)
