@@ -102,7 +102,7 @@ std::string group_heading(const PortfolioGroup& g, const output::Styler& st) {
 }
 
 // Narrow terminals lose the stage and the last review's date before the names shrink.
-output::Table group_table(const PortfolioGroup& g, Date today, bool compact) {
+output::Table group_table(const PortfolioGroup& g, bool compact) {
     std::vector<std::string> headers{"CLIENT"};
     if (!compact)
         headers.push_back("STAGE");
@@ -140,7 +140,6 @@ output::Table group_table(const PortfolioGroup& g, Date today, bool compact) {
                        r.open_promises ? Style::yellow : Style::none});
         t.add(std::move(row));
     }
-    (void)today;
     return t;
 }
 
@@ -161,7 +160,6 @@ void print_text(const Portfolio& p, Context& ctx) {
     const output::Styler st(ctx.color());
     const output::Styler plain(false);
     const int width = ctx.terminal_width();
-    const Date today = ctx.today();
     std::string out;
     bool first = true;
     bool compact = false;
@@ -172,9 +170,9 @@ void print_text(const Portfolio& p, Context& ctx) {
             out += st("  no clients", Style::dim) + "\n";
             continue;
         }
-        auto table = group_table(g, today, false);
+        auto table = group_table(g, false);
         if (width > 0 && widest_line(table.render(plain, 0)) > width) {
-            table = group_table(g, today, true);
+            table = group_table(g, true);
             compact = true;
         }
         out += table.render(st, width);
