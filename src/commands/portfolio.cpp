@@ -2,11 +2,243 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/domain/portfolio.hpp"
+#include "crm/domain/text.hpp"
+#include "crm/output/json.hpp"
+#include "crm/output/table.hpp"
+#include "crm/output/wrap.hpp"
 
 namespace crm::commands {
 
+namespace {
+
+using output::Cell;
+using output::Style;
+
+struct PortfolioOptions {
+    std::string format = "table";
+};
+
+std::string rating_text(const std::optional<int>& r) {
+    return r ? std::to_string(*r) : "-";
+}
+
+std::string ratings_text(const Ratings& r) {
+    if (!r.any())
+        return "unrated";
+    return rating_text(r.potential) + "/" + rating_text(r.compatibility) + "/" +
+           rating_text(r.profitability);
+}
+
+output::Json ratings_json(const Ratings& r) {
+    auto value = [](const std::optional<int>& v) { return v ? output::Json(*v) : output::Json(); };
+    return {{"potential", value(r.potential)},
+            {"compatibility", value(r.compatibility)},
+            {"profitability", value(r.profitability)}};
+}
+
+output::Json row_json(const PortfolioRow& r) {
+    output::Json review;
+    if (r.last_review) {
+        review = {{"date", r.last_review->date.iso()},
+                  {"rating", std::string(rating_name(r.last_review->rating))},
+                  {"project", r.last_review->project},
+                  {"file", r.last_review->file}};
+    }
+    return {{"client", r.slug},
+            {"name", r.name},
+            {"stage", r.stage},
+            {"tier", r.tier},
+            {"ratings", ratings_json(r.ratings)},
+            {"score", r.score ? output::Json(*r.score) : output::Json()},
+            {"suggested_tier", r.suggestion ? output::Json(*r.suggestion) : output::Json()},
+            {"last_contact", output::date_or_null(r.last_contact)},
+            {"visits_12m", r.visits_12m},
+            {"last_review", review},
+            {"open_promises", r.open_promises}};
+}
+
+void print_json(const Portfolio& p, Context& ctx) {
+    output::Json j;
+    j["as_of"] = ctx.today().iso();
+    output::Json tiers = output::Json::array();
+    for (const auto& g : p.groups) {
+        output::Json clients = output::Json::array();
+        for (const auto& r : g.rows)
+            clients.push_back(row_json(r));
+        tiers.push_back({{"tier", g.tier},
+                         {"every", g.every ? output::Json(g.every->str()) : output::Json()},
+                         {"configured", g.configured},
+                         {"clients", clients}});
+    }
+    j["tiers"] = tiers;
+    output::Json flagged = output::Json::array();
+    for (const auto* r : p.flagged) {
+        flagged.push_back({{"client", r->slug},
+                           {"name", r->name},
+                           {"tier", r->tier},
+                           {"score", *r->score},
+                           {"suggested_tier", *r->suggestion}});
+    }
+    j["flagged"] = flagged;
+    output::Json unrated = output::Json::array();
+    for (const auto* r : p.unrated)
+        unrated.push_back(r->slug);
+    j["unrated"] = unrated;
+    ctx.out() << output::dump(j);
+}
+
+std::string group_heading(const PortfolioGroup& g, const output::Styler& st) {
+    std::string detail;
+    if (!g.configured)
+        detail = "not a tier in crm.yaml";
+    else if (g.every)
+        detail = "every " + g.every->str();
+    else
+        detail = "not tracked";
+    const std::size_t n = g.rows.size();
+    detail += ", " + std::to_string(n) + (n == 1 ? " client" : " clients");
+    return st("Tier " + g.tier, Style::bold) + "  " + st(detail, Style::dim) + "\n";
+}
+
+// Narrow terminals lose the stage and the last review's date before the names shrink.
+output::Table group_table(const PortfolioGroup& g, bool compact) {
+    std::vector<std::string> headers{"CLIENT"};
+    if (!compact)
+        headers.push_back("STAGE");
+    if (compact) {
+        for (const char* h : {"RATINGS", "SCORE", "CONTACT", "12M", "REVIEW", "OPEN"})
+            headers.push_back(h);
+    } else {
+        for (const char* h : {"RATINGS", "SCORE", "LAST CONTACT", "12M", "LAST REVIEW", "PROMISES"})
+            headers.push_back(h);
+    }
+    output::Table t(headers);
+    t.flexible(0);
+    const std::size_t first_number = compact ? 2 : 3;
+    t.right_align(first_number);      // SCORE
+    t.right_align(first_number + 2);  // 12M
+    t.right_align(first_number + 4);  // PROMISES
+    for (const auto& r : g.rows) {
+        std::vector<Cell> row{{r.name, Style::bold}};
+        if (!compact)
+            row.push_back({r.stage});
+        row.push_back({ratings_text(r.ratings), r.ratings.any() ? Style::none : Style::dim});
+        row.push_back(
+            {r.score ? std::to_string(*r.score) : "", r.suggestion ? Style::yellow : Style::none});
+        std::string contact = r.last_contact ? r.last_contact->iso() : "never";
+        row.push_back({contact, r.last_contact ? Style::none : Style::dim});
+        row.push_back({std::to_string(r.visits_12m)});
+        std::string review;
+        if (r.last_review) {
+            review = std::string(rating_name(r.last_review->rating));
+            if (!compact)
+                review = r.last_review->date.iso() + " " + review;
+        }
+        row.push_back({review});
+        row.push_back({r.open_promises ? std::to_string(r.open_promises) : "",
+                       r.open_promises ? Style::yellow : Style::none});
+        t.add(std::move(row));
+    }
+    return t;
+}
+
+int widest_line(const std::string& text) {
+    int widest = 0;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        widest = std::max(widest, display_width(std::string_view(text).substr(start, end - start)));
+        start = end + 1;
+    }
+    return widest;
+}
+
+void print_text(const Portfolio& p, Context& ctx) {
+    const output::Styler st(ctx.color());
+    const output::Styler plain(false);
+    const int width = ctx.terminal_width();
+    std::string out;
+    bool first = true;
+    bool compact = false;
+    for (const auto& g : p.groups) {
+        out += (first ? "" : "\n") + group_heading(g, st);
+        first = false;
+        if (g.rows.empty()) {
+            out += st("  no clients", Style::dim) + "\n";
+            continue;
+        }
+        auto table = group_table(g, false);
+        if (width > 0 && widest_line(table.render(plain, 0)) > width) {
+            table = group_table(g, true);
+            compact = true;
+        }
+        out += table.render(st, width);
+    }
+    out += "\n" + st(output::wrap("RATINGS: potential/compatibility/profitability, 1-5 each; "
+                                  "SCORE: their sum; 12M: visits in the last 12 months; " +
+                                      std::string(compact ? "CONTACT, REVIEW: the latest; OPEN: "
+                                                            "open promises"
+                                                          : "PROMISES: open promises"),
+                                  width),
+                     Style::dim);
+    if (!p.flagged.empty()) {
+        out += "\n" + st("Ratings suggest another tier", Style::bold) + "\n";
+        output::Table t({"CLIENT", "SUGGESTION"});
+        t.flexible(0);
+        for (const auto* r : p.flagged) {
+            t.add({{r->name, Style::bold},
+                   {std::to_string(*r->score) + "/15 but in tier " + r->tier + ": consider " +
+                        *r->suggestion,
+                    Style::yellow}});
+        }
+        out += t.render(st, width);
+    }
+    if (!p.unrated.empty()) {
+        std::vector<std::string> names;
+        for (const auto* r : p.unrated)
+            names.push_back(r->name);
+        out += "\n" + st("Unrated", Style::bold) + "\n" +
+               output::wrap(join(names, ", "), width, "  ") +
+               st(output::wrap("rate them with 'crm set CLIENT ratings.potential N' (1-5), and "
+                               "ratings.compatibility and ratings.profitability",
+                               width, "  "),
+                  Style::dim);
+    }
+    ctx.out() << out;
+}
+
+int run(const PortfolioOptions& o, Context& ctx) {
+    auto& folder = ctx.folder();
+    auto snapshot = folder.load_all();
+    const Portfolio p = build_portfolio(snapshot.clients, folder.settings(), ctx.today());
+    if (o.format == "json")
+        print_json(p, ctx);
+    else if (snapshot.clients.empty())
+        ctx.note("no clients yet: add one with 'crm add-client NAME'");
+    else
+        print_text(p, ctx);
+    return ctx.warn_problems(snapshot.problems);
+}
+
+}  // namespace
+
 Runner register_portfolio(CLI::App& cmd) {
-    return not_implemented(cmd, "portfolio");
+    auto o = std::make_shared<PortfolioOptions>();
+    cmd.footer(
+        "Clients by tier (action category) with their ratings of potential, compatibility\n"
+        "and profitability (1-5 each), their score (the sum, 3-15), last contact, visits in\n"
+        "the last 12 months, last review and open promises.\n"
+        "\n"
+        "The score suggests a tier by its position in crm.yaml's tiers:\n"
+        "  1st tier (A) 13-15, 2nd tier (B) 9-12, 3rd and later tiers (C) 3-8.\n"
+        "A client is flagged when its score is more than 1 point outside its own tier's\n"
+        "band (so 12 in A or 9 in C is not flagged). Clients in inactive stages are never\n"
+        "flagged; clients without all three ratings get no score.");
+    cmd.add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}));
+    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands
