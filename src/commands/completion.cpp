@@ -116,7 +116,8 @@ void bash_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "        word=${COMP_WORDS[i]}\n"
          "        if [[ -n $skip ]]; then skip=; continue; fi\n"
          "        case $word in\n"
-         "            --dir) ((i + 1 < COMP_CWORD)) && dir=(--dir \"${COMP_WORDS[i+1]}\"); skip=1 ;;\n"
+         "            --dir) ((i + 1 < COMP_CWORD)) && dir=(--dir \"${COMP_WORDS[i+1]}\"); skip=1 "
+         ";;\n"
          "            --dir=*) dir=(\"$word\") ;;\n"
          "            -*) [[ -n $cmd ]] && _crm_valued \"$cmd\" \"$word\" && skip=1 ;;\n"
          "            *) if [[ -z $cmd ]]; then cmd=$word; else ((npos++)); fi ;;\n"
@@ -144,7 +145,8 @@ void bash_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "    if [[ $cur == -* ]]; then\n"
          "        COMPREPLY=($(compgen -W \"$(_crm_opts \"$cmd\") $globals\" -- \"$cur\"))\n"
          "    elif ((npos == 0)) && _crm_client_cmd \"$cmd\"; then\n"
-         "        COMPREPLY=($(compgen -W \"$(\"${COMP_WORDS[0]}\" \"${dir[@]}\" list -q 2>/dev/null)\" -- \"$cur\"))\n"
+         "        COMPREPLY=($(compgen -W \"$(\"${COMP_WORDS[0]}\" \"${dir[@]}\" list -q "
+         "2>/dev/null)\" -- \"$cur\"))\n"
          "    elif ((npos == 0)) && [[ $cmd == completion ]]; then\n"
          "        COMPREPLY=($(compgen -W 'bash zsh fish' -- \"$cur\"))\n"
          "    fi\n"
@@ -258,7 +260,8 @@ void fish_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
         if (c.takes_client)
             client_cmds.push_back(c.name);
     }
-    s << "complete -c crm -n " << fish_quote("__fish_seen_subcommand_from " + join(client_cmds, " "))
+    s << "complete -c crm -n "
+      << fish_quote("__fish_seen_subcommand_from " + join(client_cmds, " "))
       << " -a '(__crm_clients)'\n"
          "complete -c crm -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'\n"
          "complete -c crm -n '__fish_seen_subcommand_from import' -F\n";

@@ -62,10 +62,9 @@ void export_clients_csv(const store::Snapshot& snap, Context& ctx) {
         if (contacts.empty())
             contacts.emplace_back();
         for (const auto& p : contacts) {
-            ctx.out() << output::csv_row({c.slug, c.name, c.stage, c.tier,
-                                          c.every ? c.every->str() : "", c.owner,
-                                          date_text(c.since), join(c.tags, ";"), p.name, p.role,
-                                          p.email, p.phone});
+            ctx.out() << output::csv_row(
+                {c.slug, c.name, c.stage, c.tier, c.every ? c.every->str() : "", c.owner,
+                 date_text(c.since), join(c.tags, ";"), p.name, p.role, p.email, p.phone});
         }
     }
 }
@@ -76,11 +75,11 @@ void export_visits_csv(const store::Snapshot& snap, Context& ctx) {
                                   "next_contact", "notes", "file"});
     for (const auto& rec : snap.clients) {
         for (const auto& v : rec.visits) {
-            ctx.out() << output::csv_row(
-                {rec.client.slug, rec.client.name, v.date.iso(), v.kind, v.by, v.where,
-                 v.initiated_by, join(v.with, "; "), join(v.discussed, "; "),
-                 join(v.new_topics, "; "), commitments_text(v.promises),
-                 commitments_text(v.actions), date_text(v.next_contact), v.notes, v.file});
+            ctx.out() << output::csv_row({rec.client.slug, rec.client.name, v.date.iso(), v.kind,
+                                          v.by, v.where, v.initiated_by, join(v.with, "; "),
+                                          join(v.discussed, "; "), join(v.new_topics, "; "),
+                                          commitments_text(v.promises), commitments_text(v.actions),
+                                          date_text(v.next_contact), v.notes, v.file});
         }
     }
 }
@@ -90,10 +89,10 @@ void export_reviews_csv(const store::Snapshot& snap, Context& ctx) {
                                   "went_well", "to_improve", "testimonial", "referrals", "file"});
     for (const auto& rec : snap.clients) {
         for (const auto& r : rec.reviews) {
-            ctx.out() << output::csv_row(
-                {rec.client.slug, rec.client.name, r.date.iso(), r.by, r.project,
-                 std::string(rating_name(r.rating)), r.why, join(r.went_well, "; "),
-                 join(r.to_improve, "; "), r.testimonial, join(r.referrals, "; "), r.file});
+            ctx.out() << output::csv_row({rec.client.slug, rec.client.name, r.date.iso(), r.by,
+                                          r.project, std::string(rating_name(r.rating)), r.why,
+                                          join(r.went_well, "; "), join(r.to_improve, "; "),
+                                          r.testimonial, join(r.referrals, "; "), r.file});
         }
     }
 }

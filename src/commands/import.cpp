@@ -162,8 +162,7 @@ std::string read_import_file(const std::string& path) {
     if (text->size() > kMaxImportBytes)
         throw RuntimeError("'" + path + "' is larger than 64 MiB", "split it into parts");
     if (text->starts_with("\xFF\xFE") || text->starts_with("\xFE\xFF") || !is_valid_utf8(*text))
-        throw RuntimeError("'" + path + "' is not UTF-8 text",
-                           "export or save it again as UTF-8");
+        throw RuntimeError("'" + path + "' is not UTF-8 text", "export or save it again as UTF-8");
     return *text;
 }
 

@@ -71,7 +71,8 @@ int run(const SearchOptions& o, Context& ctx) {
     if (o.format == "json") {
         output::Json arr = output::Json::array();
         for (const auto& m : matches)
-            arr.push_back({{"client", m.slug}, {"file", m.file}, {"line", m.line}, {"text", m.text}});
+            arr.push_back(
+                {{"client", m.slug}, {"file", m.file}, {"line", m.line}, {"text", m.text}});
         ctx.out() << output::dump(arr);
     } else {
         output::Table table({"CLIENT", "FILE:LINE", "TEXT"});
@@ -97,8 +98,7 @@ Runner register_search(CLI::App& cmd) {
     auto o = std::make_shared<SearchOptions>();
     cmd.add_option("TEXT", o->words, "The text to find, any case (several words: one phrase)")
         ->required();
-    cmd.add_option("--format", o->format, "table or json")
-        ->check(CLI::IsMember({"table", "json"}));
+    cmd.add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}));
     return [o](Context& ctx) { return run(*o, ctx); };
 }
 

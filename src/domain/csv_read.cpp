@@ -10,8 +10,8 @@ std::vector<CsvRecord> read_csv(std::string_view text, const std::string& file) 
     std::vector<CsvRecord> records;
     CsvRecord record;
     std::string field;
-    bool quoted = false;       // inside a quoted field
-    bool was_quoted = false;   // the current field had quotes (so it is not blank)
+    bool quoted = false;      // inside a quoted field
+    bool was_quoted = false;  // the current field had quotes (so it is not blank)
     int line = 1;
     int quote_line = 0;
     record.line = 1;
@@ -22,8 +22,9 @@ std::vector<CsvRecord> read_csv(std::string_view text, const std::string& file) 
         was_quoted = false;
     };
     auto end_record = [&] {
+        // A line with nothing on it is blank; a line holding "" is one empty field.
+        bool blank = record.fields.empty() && field.empty() && !was_quoted;
         end_field();
-        bool blank = record.fields.size() == 1 && record.fields[0].empty();
         if (!blank)
             records.push_back(std::move(record));
         record = CsvRecord{};
@@ -50,8 +51,9 @@ std::vector<CsvRecord> read_csv(std::string_view text, const std::string& file) 
         switch (c) {
             case '"':
                 if (!field.empty() || was_quoted) {
-                    throw DataError({file, line, 0}, "a quote in the middle of a field",
-                                    "quote the whole field and double inner quotes: \"say \"\"hi\"\"\"");
+                    throw DataError(
+                        {file, line, 0}, "a quote in the middle of a field",
+                        "quote the whole field and double inner quotes: \"say \"\"hi\"\"\"");
                 }
                 quoted = was_quoted = true;
                 quote_line = line;

@@ -53,7 +53,8 @@ TEST_CASE("parse_vcards reads 3.0 and 4.0 cards") {
 
 TEST_CASE("parse_vcards refuses unterminated cards and stray text") {
     CHECK_THROWS_AS(parse_vcards("BEGIN:VCARD\nFN:x\n", "a.vcf"), DataError);
-    CHECK_THROWS_AS(parse_vcards("BEGIN:VCARD\nFN:x\nBEGIN:VCARD\nEND:VCARD\n", "a.vcf"), DataError);
+    CHECK_THROWS_AS(parse_vcards("BEGIN:VCARD\nFN:x\nBEGIN:VCARD\nEND:VCARD\n", "a.vcf"),
+                    DataError);
     CHECK_THROWS_AS(parse_vcards("name,tier\nAcme,A\n", "a.vcf"), DataError);
     CHECK(parse_vcards("", "a.vcf").empty());
 }
