@@ -28,6 +28,8 @@ struct Incoming {
     std::string tier;
     std::string stage;
     std::string owner;
+    std::optional<Cadence> every;
+    std::optional<Date> since;
     std::vector<std::string> tags;
     std::vector<Contact> contacts;
     int line = 0;
@@ -51,7 +53,10 @@ Incoming& incoming_named(std::vector<Incoming>& all, const std::string& name, in
     for (auto& in : all)
         if (fold_case(in.name) == fold_case(name))
             return in;
-    all.push_back(Incoming{name, "", "", "", {}, {}, line});
+    Incoming in;
+    in.name = name;
+    in.line = line;
+    all.push_back(in);
     return all.back();
 }
 
@@ -86,8 +91,9 @@ std::vector<Incoming> from_csv(std::string_view text, const std::string& file,
     auto records = read_csv(text, file);
     if (records.empty())
         throw DataError({file, 1, 0}, "the file is empty", "the first line names the columns");
-    const std::vector<std::string> known{"name",    "tier",  "stage", "owner",
-                                         "contact", "email", "phone", "tags"};
+    // The columns of `crm export --format csv` too, so an export imports elsewhere.
+    const std::vector<std::string> known{"name", "tier",    "stage", "owner", "every", "since",
+                                         "tags", "contact", "role",  "email", "phone", "slug"};
     std::map<std::string, std::size_t> column;
     for (std::size_t i = 0; i < records[0].fields.size(); ++i) {
         std::string h = ascii_lower(trim(records[0].fields[i]));
@@ -134,10 +140,26 @@ std::vector<Incoming> from_csv(std::string_view text, const std::string& file,
         take(in.tier, "tier", settings.tier_names());
         take(in.stage, "stage", settings.stages);
         take(in.owner, "owner", {});
+        if (auto every = get("every"); !every.empty() && !in.every) {
+            if (every == "never") {
+                in.every = Cadence::never();
+            } else if (auto d = parse_duration(every)) {
+                in.every = Cadence{*d};
+            } else {
+                throw DataError({file, rec.line, 0}, "every '" + every + "' is not a duration",
+                                "write 30d, 6w, 2m, 1y or never");
+            }
+        }
+        if (auto since = get("since"); !since.empty() && !in.since) {
+            in.since = Date::parse_iso(since);
+            if (!in.since)
+                throw DataError({file, rec.line, 0}, "since '" + since + "' is not a date",
+                                "write YYYY-MM-DD");
+        }
         for (const auto& t : split_tags(get("tags")))
             if (std::find(in.tags.begin(), in.tags.end(), t) == in.tags.end())
                 in.tags.push_back(t);
-        Contact c{get("contact"), "", get("email"), get("phone"), ""};
+        Contact c{get("contact"), get("role"), get("email"), get("phone"), ""};
         if (c.name.empty())
             c.name = c.email;
         if (!c.name.empty())
@@ -226,7 +248,8 @@ int run(const ImportOptions& o, Context& ctx) {
         c.stage = in.stage.empty() ? settings.stages.front() : in.stage;
         c.tier = in.tier.empty() ? settings.default_tier : in.tier;
         c.owner = in.owner;
-        c.since = ctx.today();
+        c.every = in.every;
+        c.since = in.since ? in.since : ctx.today();
         c.tags = in.tags;
         c.contacts = in.contacts;
         c.slug = unique_slug(slugify(c.name), [&](const std::string& s) {
