@@ -229,7 +229,8 @@ class ExportTest(CrmTestCase):
         exported.write_text(r.out, newline="")
         other = self.tmp / "other"
         self.crm("init", str(other), check=0)
-        self.crm("--dir", str(other), "import", str(exported), check=0)
+        r = self.crm("--dir", str(other), "import", str(exported), check=0)
+        self.assertNotIn("ignored", r.err)
         data = json.loads(self.crm("--dir", str(other), "export", check=0).out)
         original = json.loads(self.crm_in("export", check=0).out)
         for mine, theirs in zip(data["clients"], original["clients"]):
@@ -237,8 +238,12 @@ class ExportTest(CrmTestCase):
             self.assertEqual(mine["name"], theirs["name"])
             self.assertEqual(mine["tier"], theirs["tier"])
             self.assertEqual(mine["stage"], theirs["stage"])
-            self.assertEqual([c["email"] for c in mine["contacts"]],
-                             [c["email"] for c in theirs["contacts"]])
+            for key in ("owner", "every", "since", "tags"):
+                self.assertEqual(mine[key], theirs[key], key)
+            self.assertEqual([(c["name"], c["role"], c["email"], c["phone"])
+                              for c in mine["contacts"]],
+                             [(c["name"], c["role"], c["email"], c["phone"])
+                              for c in theirs["contacts"]])
         self.assertEqual(len(data["clients"]), len(original["clients"]))
 
     def test_what_with_json_is_a_usage_error(self):
