@@ -194,7 +194,7 @@ void zsh_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "    fi\n"
          "    if _crm_valued $cmd $words[CURRENT-1]; then _files; return; fi\n"
          "    if [[ $PREFIX == -* ]]; then\n"
-         "        compadd -- ${=$(_crm_opts $cmd)} ${=globals}\n"
+         "        compadd -- $(_crm_opts $cmd) ${=globals}\n"
          "    elif ((npos == 0)) && _crm_client_cmd $cmd; then\n"
          "        slugs=(${(f)\"$($words[1] $dir list -q 2>/dev/null)\"})\n"
          "        compadd -- $slugs\n"
