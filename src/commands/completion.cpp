@@ -1,12 +1,294 @@
 #include <CLI/CLI.hpp>
 
+#include <sstream>
+
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
 
 namespace crm::commands {
 
+namespace {
+
+// What a completion script needs to know about one option or command, read from the
+// CLI11 definitions at run time so the scripts never fall behind the commands.
+struct OptionSpec {
+    std::vector<std::string> names;  // "--format", "-q"
+    bool takes_value = false;
+    std::string description;
+};
+
+struct CommandSpec {
+    std::string name;
+    std::string summary;
+    std::vector<OptionSpec> options;
+    bool takes_client = false;  // first positional is a CLIENT
+};
+
+// Commands whose first argument is a client, as the spec names them; also any command
+// whose first positional is called CLIENT.
+bool is_client_command(const std::string& name) {
+    for (const char* c : {"log-visit", "review", "show", "done", "set", "edit", "watch", "unwatch"})
+        if (name == c)
+            return true;
+    return false;
+}
+
+std::vector<OptionSpec> options_of(const CLI::App& app) {
+    std::vector<OptionSpec> out;
+    for (const CLI::Option* opt : app.get_options()) {
+        if (!opt->nonpositional())
+            continue;
+        OptionSpec spec;
+        for (const auto& l : opt->get_lnames())
+            spec.names.push_back("--" + l);
+        for (const auto& s : opt->get_snames())
+            spec.names.push_back("-" + s);
+        spec.takes_value = opt->get_type_size_max() > 0;
+        spec.description = opt->get_description();
+        out.push_back(spec);
+    }
+    return out;
+}
+
+std::vector<CommandSpec> commands_of(const CLI::App& app) {
+    std::vector<CommandSpec> out;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+        CommandSpec spec{sub->get_name(), sub->get_description(), options_of(*sub),
+                         is_client_command(sub->get_name())};
+        for (const CLI::Option* opt : sub->get_options()) {
+            if (!opt->nonpositional()) {
+                spec.takes_client = spec.takes_client || opt->get_name() == "CLIENT";
+                break;
+            }
+        }
+        out.push_back(spec);
+    }
+    return out;
+}
+
+std::string words(const std::vector<OptionSpec>& options, bool valued_only) {
+    std::vector<std::string> all;
+    for (const auto& o : options)
+        if (!valued_only || o.takes_value)
+            all.insert(all.end(), o.names.begin(), o.names.end());
+    return join(all, " ");
+}
+
+// Shell functions shared by bash and zsh: the same case syntax works in both.
+void shared_functions(std::ostream& s, const std::vector<CommandSpec>& cmds) {
+    s << "_crm_opts() {\n    case $1 in\n";
+    for (const auto& c : cmds)
+        s << "        " << c.name << ") echo '" << words(c.options, false) << "' ;;\n";
+    s << "    esac\n}\n\n_crm_valued() {  # does option $2 of command $1 take a value?\n"
+      << "    case \"$1 $2\" in\n";
+    for (const auto& c : cmds)
+        for (const auto& o : c.options)
+            if (o.takes_value)
+                for (const auto& n : o.names)
+                    s << "        '" << c.name << " " << n << "') return 0 ;;\n";
+    s << "    esac\n    return 1\n}\n\n_crm_client_cmd() {\n    case $1 in\n";
+    std::vector<std::string> client_cmds;
+    for (const auto& c : cmds)
+        if (c.takes_client)
+            client_cmds.push_back(c.name);
+    s << "        " << join(client_cmds, "|") << ") return 0 ;;\n";
+    s << "    esac\n    return 1\n}\n\n";
+}
+
+std::string command_names(const std::vector<CommandSpec>& cmds) {
+    std::vector<std::string> names;
+    for (const auto& c : cmds)
+        names.push_back(c.name);
+    return join(names, " ");
+}
+
+void bash_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
+                 const std::vector<OptionSpec>& globals) {
+    s << "# bash completion for crm, written by 'crm completion bash'.\n"
+         "# Load it in ~/.bashrc:  source <(crm completion bash)\n"
+         "# Client slugs come from 'crm list -q' in the folder crm would use.\n\n";
+    shared_functions(s, cmds);
+    s << "_crm() {\n"
+         "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
+         "    local i word cmd= npos=0 skip=\n"
+         "    local -a dir=()\n"
+         "    for ((i = 1; i < COMP_CWORD; i++)); do\n"
+         "        word=${COMP_WORDS[i]}\n"
+         "        if [[ -n $skip ]]; then skip=; continue; fi\n"
+         "        case $word in\n"
+         "            --dir) ((i + 1 < COMP_CWORD)) && dir=(--dir \"${COMP_WORDS[i+1]}\"); skip=1 "
+         ";;\n"
+         "            --dir=*) dir=(\"$word\") ;;\n"
+         "            -*) [[ -n $cmd ]] && _crm_valued \"$cmd\" \"$word\" && skip=1 ;;\n"
+         "            *) if [[ -z $cmd ]]; then cmd=$word; else ((npos++)); fi ;;\n"
+         "        esac\n"
+         "    done\n"
+         "    if [[ $prev == --dir ]]; then\n"
+         "        COMPREPLY=($(compgen -d -- \"$cur\"))\n"
+         "        return\n"
+         "    fi\n"
+         "    local globals='"
+      << words(globals, false)
+      << "'\n"
+         "    if [[ -z $cmd ]]; then\n"
+         "        if [[ $cur == -* ]]; then\n"
+         "            COMPREPLY=($(compgen -W \"$globals\" -- \"$cur\"))\n"
+         "        else\n"
+         "            COMPREPLY=($(compgen -W '"
+      << command_names(cmds)
+      << "' -- \"$cur\"))\n"
+         "        fi\n"
+         "        return\n"
+         "    fi\n"
+         "    # An option's value: let bash complete file names.\n"
+         "    _crm_valued \"$cmd\" \"$prev\" && return\n"
+         "    if [[ $cur == -* ]]; then\n"
+         "        COMPREPLY=($(compgen -W \"$(_crm_opts \"$cmd\") $globals\" -- \"$cur\"))\n"
+         "    elif ((npos == 0)) && _crm_client_cmd \"$cmd\"; then\n"
+         "        COMPREPLY=($(compgen -W \"$(\"${COMP_WORDS[0]}\" \"${dir[@]}\" list -q "
+         "2>/dev/null)\" -- \"$cur\"))\n"
+         "    elif ((npos == 0)) && [[ $cmd == completion ]]; then\n"
+         "        COMPREPLY=($(compgen -W 'bash zsh fish' -- \"$cur\"))\n"
+         "    fi\n"
+         "}\n\n"
+         "complete -o default -F _crm crm\n";
+}
+
+std::string zsh_quote(const std::string& text) {
+    std::string out = "'";
+    for (char c : text)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+void zsh_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
+                const std::vector<OptionSpec>& globals) {
+    s << "#compdef crm\n"
+         "# zsh completion for crm, written by 'crm completion zsh'.\n"
+         "# Load it in ~/.zshrc after compinit:  source <(crm completion zsh)\n"
+         "# or save it as _crm in a folder of $fpath.\n\n";
+    shared_functions(s, cmds);
+    s << "_crm() {\n    local -a commands dir slugs\n    commands=(\n";
+    for (const auto& c : cmds)
+        s << "        " << zsh_quote(c.name + ":" + c.summary) << "\n";
+    s << "    )\n"
+         "    local globals='"
+      << words(globals, false)
+      << "'\n"
+         "    local i word cmd= npos=0 skip=\n"
+         "    for ((i = 2; i < CURRENT; i++)); do\n"
+         "        word=$words[i]\n"
+         "        if [[ -n $skip ]]; then skip=; continue; fi\n"
+         "        case $word in\n"
+         "            --dir) ((i + 1 < CURRENT)) && dir=(--dir $words[i+1]); skip=1 ;;\n"
+         "            --dir=*) dir=($word) ;;\n"
+         "            -*) [[ -n $cmd ]] && _crm_valued $cmd $word && skip=1 ;;\n"
+         "            *) if [[ -z $cmd ]]; then cmd=$word; else ((npos++)); fi ;;\n"
+         "        esac\n"
+         "    done\n"
+         "    if [[ $words[CURRENT-1] == --dir ]]; then _files -/; return; fi\n"
+         "    if [[ -z $cmd ]]; then\n"
+         "        if [[ $PREFIX == -* ]]; then compadd -- ${=globals}\n"
+         "        else _describe -t commands 'crm command' commands; fi\n"
+         "        return\n"
+         "    fi\n"
+         "    if _crm_valued $cmd $words[CURRENT-1]; then _files; return; fi\n"
+         "    if [[ $PREFIX == -* ]]; then\n"
+         "        compadd -- $(_crm_opts $cmd) ${=globals}\n"
+         "    elif ((npos == 0)) && _crm_client_cmd $cmd; then\n"
+         "        slugs=(${(f)\"$($words[1] $dir list -q 2>/dev/null)\"})\n"
+         "        compadd -- $slugs\n"
+         "    elif ((npos == 0)) && [[ $cmd == completion ]]; then\n"
+         "        compadd bash zsh fish\n"
+         "    else\n"
+         "        _files\n"
+         "    fi\n"
+         "}\n\n"
+         "if [[ $funcstack[1] == _crm ]]; then\n"
+         "    _crm \"$@\"\n"
+         "else\n"
+         "    compdef _crm crm\n"
+         "fi\n";
+}
+
+std::string fish_quote(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) {
+        if (c == '\'' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
+void fish_option(std::ostream& s, const std::string& condition, const OptionSpec& o) {
+    s << "complete -c crm";
+    if (!condition.empty())
+        s << " -n " << fish_quote(condition);
+    for (const auto& n : o.names)
+        s << (n.starts_with("--") ? " -l " + n.substr(2) : " -s " + n.substr(1));
+    if (o.takes_value)
+        s << " -r";
+    s << " -d " << fish_quote(o.description) << "\n";
+}
+
+void fish_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
+                 const std::vector<OptionSpec>& globals) {
+    s << "# fish completion for crm, written by 'crm completion fish'.\n"
+         "# Load it:  crm completion fish | source\n"
+         "# or save it as ~/.config/fish/completions/crm.fish\n\n"
+         "function __crm_clients\n"
+         "    set -l args (commandline -opc)\n"
+         "    set -l dir\n"
+         "    for i in (seq 2 (count $args))\n"
+         "        if test \"$args[$i]\" = --dir; and test $i -lt (count $args)\n"
+         "            set dir --dir $args[(math $i + 1)]\n"
+         "        end\n"
+         "    end\n"
+         "    $args[1] $dir list -q 2>/dev/null\n"
+         "end\n\n"
+         "complete -c crm -f\n";
+    for (const auto& g : globals)
+        fish_option(s, "", g);
+    for (const auto& c : cmds)
+        s << "complete -c crm -n __fish_use_subcommand -a " << c.name << " -d "
+          << fish_quote(c.summary) << "\n";
+    std::vector<std::string> client_cmds;
+    for (const auto& c : cmds) {
+        for (const auto& o : c.options)
+            fish_option(s, "__fish_seen_subcommand_from " + c.name, o);
+        if (c.takes_client)
+            client_cmds.push_back(c.name);
+    }
+    s << "complete -c crm -n "
+      << fish_quote("__fish_seen_subcommand_from " + join(client_cmds, " "))
+      << " -a '(__crm_clients)'\n"
+         "complete -c crm -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'\n"
+         "complete -c crm -n '__fish_seen_subcommand_from import' -F\n";
+}
+
+int run(const std::string& shell, const CLI::App& app, Context& ctx) {
+    auto cmds = commands_of(app);
+    auto globals = options_of(app);
+    if (shell == "bash")
+        bash_script(ctx.out(), cmds, globals);
+    else if (shell == "zsh")
+        zsh_script(ctx.out(), cmds, globals);
+    else
+        fish_script(ctx.out(), cmds, globals);
+    return 0;
+}
+
+}  // namespace
+
 Runner register_completion(CLI::App& cmd) {
-    return not_implemented(cmd, "completion");
+    auto shell = std::make_shared<std::string>();
+    cmd.add_option("SHELL", *shell, "bash, zsh or fish")
+        ->required()
+        ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+    // The whole command line, parent of this subcommand, lives as long as the run.
+    const CLI::App* app = cmd.get_parent();
+    return [shell, app](Context& ctx) { return run(*shell, *app, ctx); };
 }
 
 }  // namespace crm::commands

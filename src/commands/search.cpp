@@ -2,11 +2,104 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/domain/text.hpp"
+#include "crm/output/json.hpp"
+#include "crm/output/table.hpp"
+#include "crm/store/files.hpp"
 
 namespace crm::commands {
 
+namespace {
+
+struct SearchOptions {
+    std::vector<std::string> words;
+    std::string format = "table";
+};
+
+struct Match {
+    std::string slug;
+    std::string file;
+    int line;
+    std::string text;
+};
+
+// The record files of one client, in the order `show` reads them: the client, then
+// visits and reviews by name (which starts with the date).
+std::vector<std::string> record_files(const store::Folder& folder, const std::string& slug) {
+    std::vector<std::string> files{folder.client_file(slug)};
+    for (const char* kind : {"visits", "reviews"}) {
+        std::string dir = "clients/" + slug + "/" + kind;
+        for (const auto& name : store::list_dir(folder.root() / dir))
+            if (name.ends_with(".yaml") && name.find(store::kTempMarker) == std::string::npos)
+                files.push_back(dir + "/" + name);
+    }
+    return files;
+}
+
+// Raw lines, not parsed records: a file too broken to load can still be searched, and
+// every match has the line a person will find in their editor.
+void search_file(const store::Folder& folder, const std::string& slug, const std::string& file,
+                 const std::string& needle, std::vector<Match>& matches) {
+    auto text = folder.read(file);
+    if (!text)
+        return;
+    int number = 0;
+    std::size_t pos = 0;
+    while (pos < text->size()) {
+        std::size_t end = text->find('\n', pos);
+        if (end == std::string::npos)
+            end = text->size();
+        std::string_view line(text->data() + pos, end - pos);
+        pos = end + 1;
+        ++number;
+        if (fold_case(line).find(needle) != std::string::npos)
+            matches.push_back({slug, file, number, trim(line)});
+    }
+}
+
+int run(const SearchOptions& o, Context& ctx) {
+    std::string query = trim(join(o.words, " "));
+    if (query.empty())
+        throw UsageError("nothing to search for", "crm search \"bridge retrofit\"");
+    std::string needle = fold_case(query);
+    auto& folder = ctx.folder();
+    std::vector<Match> matches;
+    for (const auto& slug : folder.client_slugs())
+        for (const auto& file : record_files(folder, slug))
+            search_file(folder, slug, file, needle, matches);
+
+    if (o.format == "json") {
+        output::Json arr = output::Json::array();
+        for (const auto& m : matches)
+            arr.push_back(
+                {{"client", m.slug}, {"file", m.file}, {"line", m.line}, {"text", m.text}});
+        ctx.out() << output::dump(arr);
+    } else {
+        output::Table table({"CLIENT", "FILE:LINE", "TEXT"});
+        table.flexible(2);
+        for (const auto& m : matches)
+            table.add({{m.slug, output::Style::bold},
+                       {m.file + ":" + std::to_string(m.line), output::Style::dim},
+                       {m.text}});
+        if (!table.empty())
+            ctx.out() << table.render(output::Styler(ctx.color()), ctx.terminal_width());
+    }
+    if (matches.empty()) {
+        // Like grep: scripts can test whether anything matched.
+        ctx.note("no match for '" + query + "'");
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace
+
 Runner register_search(CLI::App& cmd) {
-    return not_implemented(cmd, "search");
+    auto o = std::make_shared<SearchOptions>();
+    cmd.add_option("TEXT", o->words, "The text to find, any case (several words: one phrase)")
+        ->required();
+    cmd.add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}));
+    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands
