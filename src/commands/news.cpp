@@ -36,8 +36,9 @@ int run(const NewsOptions& o, Context& ctx) {
         }
     }
     if (watched.empty()) {
-        ctx.note("you watch no clients yet: crm watch CLIENT to hear of their new visits and "
-                 "reviews");
+        ctx.note(
+            "you watch no clients yet: crm watch CLIENT to hear of their new visits and "
+            "reviews");
         return ctx.warn_problems(problems);
     }
 
@@ -74,8 +75,7 @@ int run(const NewsOptions& o, Context& ctx) {
         ctx.note("nothing new on the " + std::to_string(watched.size()) + " client" +
                  (watched.size() == 1 ? "" : "s") + " you watch " + since_text);
     } else {
-        ctx.out() << output::render_news(groups, output::Styler(ctx.color()),
-                                         ctx.terminal_width());
+        ctx.out() << output::render_news(groups, output::Styler(ctx.color()), ctx.terminal_width());
     }
     return ctx.warn_problems(problems);
 }
@@ -87,8 +87,9 @@ Runner register_news(CLI::App& cmd) {
     cmd.add_option("--since", o->since,
                    "Show visits and reviews dated on or after this day (YYYY-MM-DD, -2w, "
                    "mon...) instead of those added since you last looked");
-    cmd.footer("Visits and reviews that teammates added to the clients you watch (crm watch), "
-               "since you last ran crm news; the first time, the last 30 days.");
+    cmd.footer(
+        "Visits and reviews that teammates added to the clients you watch (crm watch), "
+        "since you last ran crm news; the first time, the last 30 days.");
     return [o](Context& ctx) { return run(*o, ctx); };
 }
 

@@ -30,9 +30,15 @@ void validate(const store::Folder& folder, const std::string& file,
             return;
         }
         switch (parse_record_path(file)->kind) {
-            case RecordPath::Kind::client: store::read_client(*text, file); break;
-            case RecordPath::Kind::visit: store::read_visit(*text, file); break;
-            case RecordPath::Kind::review: store::read_review(*text, file); break;
+            case RecordPath::Kind::client:
+                store::read_client(*text, file);
+                break;
+            case RecordPath::Kind::visit:
+                store::read_visit(*text, file);
+                break;
+            case RecordPath::Kind::review:
+                store::read_review(*text, file);
+                break;
         }
     } catch (const DataError& e) {
         problems.push_back(e);
@@ -51,12 +57,12 @@ std::vector<std::string> files_to_commit(Context& ctx, const store::Git& git) {
             blocking.push_back(c.path);
     }
     if (!blocking.empty()) {
-        throw RuntimeError("cannot sync: uncommitted changes that crm does not commit: " +
-                               join(blocking, ", "),
-                           may_commit ? "commit or stash them (git commit, git stash), then crm "
-                                        "sync again"
-                                      : "without --no-commit, crm commits its own files first; "
-                                        "or commit them yourself");
+        throw RuntimeError(
+            "cannot sync: uncommitted changes that crm does not commit: " + join(blocking, ", "),
+            may_commit ? "commit or stash them (git commit, git stash), then crm "
+                         "sync again"
+                       : "without --no-commit, crm commits its own files first; "
+                         "or commit them yourself");
     }
     std::vector<DataError> problems;
     for (const auto& f : commit)
@@ -98,8 +104,7 @@ int report(Context& ctx, const store::Git& git, const std::string& from, const s
         ctx.note("nothing new from teammates");
     } else {
         ctx.out() << "New from teammates since your last sync:\n"
-                  << output::render_news(groups, output::Styler(ctx.color()),
-                                         ctx.terminal_width());
+                  << output::render_news(groups, output::Styler(ctx.color()), ctx.terminal_width());
     }
     return ctx.warn_problems(problems);
 }
@@ -108,8 +113,7 @@ int run(Context& ctx) {
     auto& folder = ctx.folder();
     const auto& git = ctx.git();
     if (!git) {
-        throw RuntimeError("cannot sync: " + folder.root().string() +
-                               " is not in a git repository",
+        throw RuntimeError("cannot sync: " + folder.root().string() + " is not in a git repository",
                            "crm sync shares the folder through git: git init, git remote add "
                            "origin URL, git push -u origin main");
     }

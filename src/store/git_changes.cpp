@@ -85,16 +85,17 @@ Upstream find_upstream(const Git& git) {
         throw RuntimeError(
             "cannot sync: this repository has no git remote to share with",
             "add your team's shared repository, then push once:  git remote add origin URL && "
-            "git push -u origin " + up.branch);
+            "git push -u origin " +
+                up.branch);
     }
     up.remote = git.config("branch." + up.branch + ".remote").value_or("");
     up.merge = git.config("branch." + up.branch + ".merge").value_or("");
     auto tracking = git.run({"rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}"});
     if (up.remote.empty() || up.merge.empty() || up.remote == "." || !tracking.ok()) {
         const std::string remote = remotes.substr(0, remotes.find('\n'));
-        throw RuntimeError("cannot sync: branch '" + up.branch + "' has no upstream on a remote",
-                           "push it once with its upstream:  git push -u " + remote + " " +
-                               up.branch);
+        throw RuntimeError(
+            "cannot sync: branch '" + up.branch + "' has no upstream on a remote",
+            "push it once with its upstream:  git push -u " + remote + " " + up.branch);
     }
     up.tracking = trim(tracking.out);
     return up;
@@ -117,8 +118,8 @@ std::vector<AddedFile> added_files(const Git& git, const std::string& from, cons
     if (!diff.ok())
         throw RuntimeError("git diff failed: " + git_reason(diff));
     // ...and who added it: the newest commit in the range that added each path.
-    auto log = git.run({"log", "--no-renames", "--relative", "-z", "--diff-filter=A",
-                        "--name-only", "--format=%x01%an", from + ".." + to, "--", "clients/"});
+    auto log = git.run({"log", "--no-renames", "--relative", "-z", "--diff-filter=A", "--name-only",
+                        "--format=%x01%an", from + ".." + to, "--", "clients/"});
     std::map<std::string, std::string> author_of;
     if (log.ok()) {
         std::string author;

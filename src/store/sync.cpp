@@ -105,7 +105,8 @@ std::string conflict_report(const Git& git, const std::string& onto) {
     std::string report;
     for (const auto& f : files) {
         auto who = trim(git.run({"log", "-1", "--format=%an", onto, "--", f}).out);
-        report += (report.empty() ? "" : ", ") + f + (who.empty() ? "" : " (also changed by " + who + ")");
+        report += (report.empty() ? "" : ", ") + f +
+                  (who.empty() ? "" : " (also changed by " + who + ")");
     }
     return report;
 }
@@ -141,10 +142,12 @@ void rebase_onto(const Git& git, Transaction& tx, const Upstream& up, const std:
     if (!conflicts.empty()) {
         throw RuntimeError(
             "sync stopped: you and a teammate changed the same lines of " + conflicts,
-            restored + ". To combine both: git pull --rebase, edit each file named to keep what "
-                       "both wrote (remove the <<<<<<<, ======= and >>>>>>> lines), git add it, "
-                       "git rebase --continue, crm check, then crm sync again. Or see their "
-                       "version first: git diff HEAD " + up.tracking);
+            restored +
+                ". To combine both: git pull --rebase, edit each file named to keep what "
+                "both wrote (remove the <<<<<<<, ======= and >>>>>>> lines), git add it, "
+                "git rebase --continue, crm check, then crm sync again. Or see their "
+                "version first: git diff HEAD " +
+                up.tracking);
     }
     if (!untracked.empty()) {
         throw RuntimeError("sync stopped: files from " + up.tracking +
@@ -201,8 +204,7 @@ SyncOutcome sync_with_upstream(const Git& git, const Upstream& up,
             rebase_onto(git, tx, up, out.upstream_fetched);
             continue;
         }
-        throw RuntimeError("pulled, but could not push to " + up.remote + ": " +
-                               git_reason(pushed),
+        throw RuntimeError("pulled, but could not push to " + up.remote + ": " + git_reason(pushed),
                            "your commits are safe here and will go with the next crm sync");
     }
     out.upstream_after = rev(git, up.tracking);

@@ -48,14 +48,14 @@ struct NewsGroup {
     std::string name;
     bool watched = false;
     bool new_client = false;
-    std::string added_by;  // for a new client
+    std::string added_by;         // for a new client
     std::vector<NewsItem> items;  // oldest first
 };
 
 struct NewsQuery {
     std::string user;
-    bool watched_only = false;     // `crm news`: only clients the user watches
-    bool include_clients = true;   // `crm sync` announces new clients too
+    bool watched_only = false;    // `crm news`: only clients the user watches
+    bool include_clients = true;  // `crm sync` announces new clients too
 };
 
 // News from the files that arrived. `records` holds every client any added file belongs

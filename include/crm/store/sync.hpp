@@ -13,9 +13,9 @@ namespace crm::store {
 
 // One uncommitted change, as `git status` sees it.
 struct LocalChange {
-    std::string path;     // relative to the data folder; repository-relative when outside it
-    bool crm_data;        // crm.yaml or a record file inside the folder
-    bool untracked;       // new and never added
+    std::string path;  // relative to the data folder; repository-relative when outside it
+    bool crm_data;     // crm.yaml or a record file inside the folder
+    bool untracked;    // new and never added
     bool deleted;
 };
 
@@ -36,12 +36,12 @@ struct Upstream {
 Upstream find_upstream(const Git& git);
 
 struct SyncOutcome {
-    std::string upstream_before;  // the upstream commit before fetching ("" when unknown)
-    std::string upstream_fetched; // the upstream commit that was rebased onto
-    std::string upstream_after;   // the upstream commit after pushing
-    int pulled = 0;               // commits that arrived
-    int pushed = 0;               // commits sent
-    bool retried = false;         // the first push was rejected
+    std::string upstream_before;   // the upstream commit before fetching ("" when unknown)
+    std::string upstream_fetched;  // the upstream commit that was rebased onto
+    std::string upstream_after;    // the upstream commit after pushing
+    int pulled = 0;                // commits that arrived
+    int pushed = 0;                // commits sent
+    bool retried = false;          // the first push was rejected
 };
 
 // Commits `commit_files` (relative to the folder; may be empty) with `message`, then
