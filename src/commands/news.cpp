@@ -1,5 +1,7 @@
 #include <CLI/CLI.hpp>
 
+#include <map>
+
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/domain/news.hpp"

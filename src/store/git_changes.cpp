@@ -90,14 +90,18 @@ Upstream find_upstream(const Git& git) {
     }
     up.remote = git.config("branch." + up.branch + ".remote").value_or("");
     up.merge = git.config("branch." + up.branch + ".merge").value_or("");
-    auto tracking = git.run({"rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}"});
+    auto tracking = git.run({"rev-parse", "--symbolic-full-name", "@{upstream}"});
     if (up.remote.empty() || up.merge.empty() || up.remote == "." || !tracking.ok()) {
         const std::string remote = remotes.substr(0, remotes.find('\n'));
         throw RuntimeError(
             "cannot sync: branch '" + up.branch + "' has no upstream on a remote",
             "push it once with its upstream:  git push -u " + remote + " " + up.branch);
     }
-    up.tracking = trim(tracking.out);
+    up.tracking_ref = trim(tracking.out);
+    up.tracking = up.tracking_ref;
+    for (const char* prefix : {"refs/remotes/", "refs/heads/"})
+        if (up.tracking.starts_with(prefix))
+            up.tracking = up.tracking.substr(std::string_view(prefix).size());
     return up;
 }
 

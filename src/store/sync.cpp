@@ -2,6 +2,8 @@
 // failure before the push, put the repository back exactly as it was.
 #include "crm/store/sync.hpp"
 
+#include <cstdlib>
+
 #include "crm/domain/error.hpp"
 #include "crm/domain/text.hpp"
 
@@ -174,7 +176,7 @@ SyncOutcome sync_with_upstream(const Git& git, const Upstream& up,
                                const std::vector<std::string>& commit_files,
                                const std::string& message) {
     SyncOutcome out;
-    out.upstream_before = rev(git, up.tracking);
+    out.upstream_before = rev(git, up.tracking_ref);
     Transaction tx(git);
     tx.commit(commit_files, message);
 
@@ -184,7 +186,13 @@ SyncOutcome sync_with_upstream(const Git& git, const Upstream& up,
                            "nothing was changed; check the network and 'git remote -v', then "
                            "crm sync again");
     }
-    out.upstream_fetched = rev(git, up.tracking);
+    out.upstream_fetched = rev(git, up.tracking_ref);
+    if (out.upstream_fetched.empty()) {
+        tx.rollback();
+        throw RuntimeError("cannot sync: " + up.tracking + " does not exist on " + up.remote,
+                           "nothing was changed; push the branch again:  git push -u " +
+                               up.remote + " " + up.branch);
+    }
     out.pulled = count_commits(git, "HEAD.." + out.upstream_fetched);
     rebase_onto(git, tx, up, out.upstream_fetched);
 
@@ -197,9 +205,9 @@ SyncOutcome sync_with_upstream(const Git& git, const Upstream& up,
             break;
         // Rejected, most likely because a teammate pushed in between: pull again, once.
         std::string before = out.upstream_fetched;
-        if (attempt == 0 && fetch(git, up).empty() && rev(git, up.tracking) != before) {
+        if (attempt == 0 && fetch(git, up).empty() && rev(git, up.tracking_ref) != before) {
             out.retried = true;
-            out.upstream_fetched = rev(git, up.tracking);
+            out.upstream_fetched = rev(git, up.tracking_ref);
             out.pulled += count_commits(git, before + ".." + out.upstream_fetched);
             rebase_onto(git, tx, up, out.upstream_fetched);
             continue;
@@ -207,7 +215,7 @@ SyncOutcome sync_with_upstream(const Git& git, const Upstream& up,
         throw RuntimeError("pulled, but could not push to " + up.remote + ": " + git_reason(pushed),
                            "your commits are safe here and will go with the next crm sync");
     }
-    out.upstream_after = rev(git, up.tracking);
+    out.upstream_after = rev(git, up.tracking_ref);
     return out;
 }
 

@@ -60,7 +60,8 @@ class SyncTestCase(CrmTestCase):
             dirs[:] = [d for d in dirs if d not in (".git", ".crm")]
             for n in names:
                 p = os.path.join(root, n)
-                files[os.path.relpath(p, clone)] = open(p, encoding="utf-8").read()
+                with open(p, encoding="utf-8") as f:
+                    files[os.path.relpath(p, clone)] = f.read()
         return files
 
     def assert_clean(self, clone):

@@ -24,10 +24,11 @@ struct LocalChange {
 std::vector<LocalChange> local_changes(const Git& git);
 
 struct Upstream {
-    std::string branch;    // main
-    std::string remote;    // origin
-    std::string merge;     // refs/heads/main on the remote
-    std::string tracking;  // origin/main
+    std::string branch;        // main
+    std::string remote;        // origin
+    std::string merge;         // refs/heads/main on the remote
+    std::string tracking;      // origin/main, for people
+    std::string tracking_ref;  // refs/remotes/origin/main, for git
 };
 
 // The current branch's upstream. Throws RuntimeError (with what to do) when HEAD is
