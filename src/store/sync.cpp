@@ -144,8 +144,9 @@ void rebase_onto(const Git& git, Transaction& tx, const Upstream& up, const std:
     if (!conflicts.empty()) {
         throw RuntimeError(
             "sync stopped: you and a teammate changed the same lines of " + conflicts,
-            restored +
-                ". To combine both: git pull --rebase, edit each file named to keep what "
+            restored + ". To combine both: " +
+                (tx.committed() ? "commit your changed files (git add, git commit), " : "") +
+                "git pull --rebase, edit each file named to keep what "
                 "both wrote (remove the <<<<<<<, ======= and >>>>>>> lines), git add it, "
                 "git rebase --continue, crm check, then crm sync again. Or see their "
                 "version first: git diff HEAD " +
@@ -190,8 +191,8 @@ SyncOutcome sync_with_upstream(const Git& git, const Upstream& up,
     if (out.upstream_fetched.empty()) {
         tx.rollback();
         throw RuntimeError("cannot sync: " + up.tracking + " does not exist on " + up.remote,
-                           "nothing was changed; push the branch again:  git push -u " +
-                               up.remote + " " + up.branch);
+                           "nothing was changed; push the branch again:  git push -u " + up.remote +
+                               " " + up.branch);
     }
     out.pulled = count_commits(git, "HEAD.." + out.upstream_fetched);
     rebase_onto(git, tx, up, out.upstream_fetched);
