@@ -1,12 +1,98 @@
 #include <CLI/CLI.hpp>
 
+#include <map>
+
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/domain/news.hpp"
+#include "crm/output/news.hpp"
+#include "crm/store/local_state.hpp"
+#include "crm/store/sync.hpp"
 
 namespace crm::commands {
 
+namespace {
+
+struct NewsOptions {
+    std::string since;
+};
+
+// The state file in .crm/ that remembers when the user last read the news.
+constexpr const char* kNewsState = "news";
+// How far back the very first `crm news` looks.
+constexpr int kFirstLookDays = 30;
+
+int run(const NewsOptions& o, Context& ctx) {
+    const Date today = ctx.today();
+    const std::string user = ctx.user();
+    auto& folder = ctx.folder();
+    std::vector<DataError> problems;
+    std::vector<ClientRecord> watched;
+    for (const auto& c : folder.load_clients(problems)) {
+        if (!is_watcher(c, user))
+            continue;
+        try {
+            watched.push_back(folder.load_record(c.slug, problems));
+        } catch (const DataError& e) {
+            problems.push_back(e);
+        }
+    }
+    if (watched.empty()) {
+        ctx.note(
+            "you watch no clients yet: crm watch CLIENT to hear of their new visits and "
+            "reviews");
+        return ctx.warn_problems(problems);
+    }
+
+    NewsQuery q{user, true, false};
+    std::vector<NewsGroup> groups;
+    std::string since_text;
+    const auto& git = ctx.git();
+    const std::string head = git ? store::resolve_commit(*git, "HEAD") : std::string{};
+    auto state = store::read_local_state(folder.root(), kNewsState);
+    if (!o.since.empty()) {
+        Date since = parse_date_arg(o.since, today, DateDirection::past, "--since");
+        groups = news_since(watched, since, q);
+        since_text = "since " + since.iso();
+    } else {
+        // Last looked: what was committed since then, which also catches a visit a
+        // teammate logged late with an earlier date. Without git, by record date.
+        const std::string seen = git ? store::resolve_commit(*git, state["commit"]) : "";
+        auto seen_date = Date::parse_iso(state["date"]);
+        if (!seen.empty() && !head.empty()) {
+            groups = news_from_added(store::added_files(*git, seen, head), watched, q);
+            since_text = "since you last looked" + (seen_date ? " (" + seen_date->iso() + ")" : "");
+        } else {
+            Date since = seen_date.value_or(today.plus_days(-kFirstLookDays));
+            groups = news_since(watched, since, q);
+            since_text = "since " + since.iso();
+        }
+        std::map<std::string, std::string> now{{"date", today.iso()}};
+        if (!head.empty())
+            now["commit"] = head;
+        store::write_local_state(folder.root(), kNewsState, now);
+    }
+
+    if (groups.empty()) {
+        ctx.note("nothing new on the " + std::to_string(watched.size()) + " client" +
+                 (watched.size() == 1 ? "" : "s") + " you watch " + since_text);
+    } else {
+        ctx.out() << output::render_news(groups, output::Styler(ctx.color()), ctx.terminal_width());
+    }
+    return ctx.warn_problems(problems);
+}
+
+}  // namespace
+
 Runner register_news(CLI::App& cmd) {
-    return not_implemented(cmd, "news");
+    auto o = std::make_shared<NewsOptions>();
+    cmd.add_option("--since", o->since,
+                   "Show visits and reviews dated on or after this day (YYYY-MM-DD, -2w, "
+                   "mon...) instead of those added since you last looked");
+    cmd.footer(
+        "Visits and reviews that teammates added to the clients you watch (crm watch), "
+        "since you last ran crm news; the first time, the last 30 days.");
+    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

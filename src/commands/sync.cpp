@@ -1,12 +1,157 @@
 #include <CLI/CLI.hpp>
 
+#include <set>
+
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/domain/news.hpp"
+#include "crm/output/news.hpp"
+#include "crm/store/local_state.hpp"
+#include "crm/store/lock.hpp"
+#include "crm/store/record_io.hpp"
+#include "crm/store/sync.hpp"
 
 namespace crm::commands {
 
+namespace {
+
+// The state file in .crm/ that remembers the upstream commit of the last sync.
+constexpr const char* kSyncState = "sync";
+
+// Checks a file before it is shared: a teammate should never pull a broken record.
+void validate(const store::Folder& folder, const std::string& file,
+              std::vector<DataError>& problems) {
+    try {
+        auto text = folder.read(file);
+        if (!text)
+            return;
+        if (file == "crm.yaml") {
+            store::read_settings(*text, file);
+            return;
+        }
+        switch (parse_record_path(file)->kind) {
+            case RecordPath::Kind::client:
+                store::read_client(*text, file);
+                break;
+            case RecordPath::Kind::visit:
+                store::read_visit(*text, file);
+                break;
+            case RecordPath::Kind::review:
+                store::read_review(*text, file);
+                break;
+        }
+    } catch (const DataError& e) {
+        problems.push_back(e);
+    }
+}
+
+// The files crm commits before syncing: its own data, changed or new. Anything else
+// that git tracks and is changed would stop the rebase, so it stops the sync first.
+std::vector<std::string> files_to_commit(Context& ctx, const store::Git& git) {
+    const bool may_commit = !ctx.global().no_commit;
+    std::vector<std::string> commit, blocking;
+    for (const auto& c : store::local_changes(git)) {
+        if (c.crm_data && may_commit)
+            commit.push_back(c.path);
+        else if (!c.untracked)
+            blocking.push_back(c.path);
+    }
+    if (!blocking.empty()) {
+        throw RuntimeError(
+            "cannot sync: uncommitted changes that crm does not commit: " + join(blocking, ", "),
+            may_commit ? "commit or stash them (git commit, git stash), then crm "
+                         "sync again"
+                       : "without --no-commit, crm commits its own files first; "
+                         "or commit them yourself");
+    }
+    std::vector<DataError> problems;
+    for (const auto& f : commit)
+        validate(ctx.folder(), f, problems);
+    if (!problems.empty()) {
+        ctx.warn_problems(problems);
+        throw RuntimeError("cannot sync: " + std::to_string(problems.size()) +
+                               " changed file(s) would share broken data",
+                           "fix them (crm check shows where), then crm sync again");
+    }
+    return commit;
+}
+
+std::string plural(int n, const std::string& word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+int report(Context& ctx, const store::Git& git, const std::string& from, const std::string& to) {
+    auto added = store::added_files(git, from, to);
+    std::set<std::string> slugs;
+    for (const auto& f : added)
+        if (auto rp = parse_record_path(f.path))
+            slugs.insert(rp->slug);
+    std::vector<ClientRecord> records;
+    std::vector<DataError> problems;
+    auto& folder = ctx.folder();
+    for (const auto& slug : slugs) {
+        if (!folder.has_client(slug))
+            continue;
+        try {
+            records.push_back(folder.load_record(slug, problems));
+        } catch (const DataError& e) {
+            problems.push_back(e);
+        }
+    }
+    NewsQuery q{ctx.user(), false, true};
+    auto groups = news_from_added(added, records, q);
+    if (groups.empty()) {
+        ctx.note("nothing new from teammates");
+    } else {
+        ctx.out() << "New from teammates since your last sync:\n"
+                  << output::render_news(groups, output::Styler(ctx.color()), ctx.terminal_width());
+    }
+    return ctx.warn_problems(problems);
+}
+
+int run(Context& ctx) {
+    auto& folder = ctx.folder();
+    const auto& git = ctx.git();
+    if (!git) {
+        throw RuntimeError("cannot sync: " + folder.root().string() + " is not in a git repository",
+                           "crm sync shares the folder through git: git init, git remote add "
+                           "origin URL, git push -u origin main");
+    }
+    store::FolderLock lock(folder.root());
+    const store::Upstream up = store::find_upstream(*git);
+    const auto files = files_to_commit(ctx, *git);
+    const auto outcome = store::sync_with_upstream(
+        *git, up, files, "sync: " + plural(static_cast<int>(files.size()), "local change"));
+
+    if (!files.empty())
+        ctx.note("committed " + plural(static_cast<int>(files.size()), "local change") + ": " +
+                 join(files, ", "));
+    if (outcome.retried)
+        ctx.note("a teammate pushed first; pulled again and retried");
+    ctx.note(outcome.pulled ? "pulled " + plural(outcome.pulled, "commit") + " from " + up.tracking
+                            : "nothing to pull from " + up.tracking);
+    if (outcome.pushed)
+        ctx.note("pushed " + plural(outcome.pushed, "commit") + " to " + up.tracking);
+
+    // What arrived since the last sync of this clone (or, the first time, since the
+    // upstream this clone knew of before fetching).
+    auto state = store::read_local_state(folder.root(), kSyncState);
+    std::string from = store::resolve_commit(*git, state["upstream"]);
+    if (from.empty())
+        from = outcome.upstream_before;
+    store::write_local_state(folder.root(), kSyncState,
+                             {{"upstream", outcome.upstream_after}, {"date", ctx.today().iso()}});
+    return report(ctx, *git, from, outcome.upstream_fetched);
+}
+
+}  // namespace
+
 Runner register_sync(CLI::App& cmd) {
-    return not_implemented(cmd, "sync");
+    cmd.footer(
+        "Commits crm's own changed files (never anything else), pulls with rebase, pushes, "
+        "then lists the clients, visits and reviews teammates added since the last sync, "
+        "watched clients first. On a conflict nothing is changed and the files are named.");
+    return [](Context& ctx) { return run(ctx); };
 }
 
 }  // namespace crm::commands

@@ -1,0 +1,74 @@
+#pragma once
+// What teammates added: new clients, visits and reviews, grouped by client with the
+// clients the user watches first. Pure: the store says which files arrived (and which
+// commit author added each), the records say what they hold.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crm/domain/date.hpp"
+#include "crm/domain/records.hpp"
+
+namespace crm {
+
+// A path of the data folder that holds a record: clients/<slug>/client.yaml,
+// clients/<slug>/visits/<name>.yaml or clients/<slug>/reviews/<name>.yaml.
+struct RecordPath {
+    enum class Kind { client, visit, review };
+    Kind kind;
+    std::string slug;
+};
+std::optional<RecordPath> parse_record_path(std::string_view path);
+
+// True for crm.yaml and every record path: the files `crm sync` may commit.
+bool is_crm_data_path(std::string_view path);
+
+// A file that arrived, with the name of whoever committed it (used for new clients,
+// which have no `by`).
+struct AddedFile {
+    std::string path;
+    std::string author;
+};
+
+// Same person: names compared without case and surrounding blanks.
+bool same_person(std::string_view a, std::string_view b);
+bool is_watcher(const Client& client, std::string_view user);
+
+struct NewsItem {
+    std::string file;
+    Date date;
+    std::string by;
+    std::string what;     // visit kind, or "review"
+    std::string summary;  // first line of the notes, the project and rating...
+};
+
+struct NewsGroup {
+    std::string slug;
+    std::string name;
+    bool watched = false;
+    bool new_client = false;
+    std::string added_by;         // for a new client
+    std::vector<NewsItem> items;  // oldest first
+};
+
+struct NewsQuery {
+    std::string user;
+    bool watched_only = false;    // `crm news`: only clients the user watches
+    bool include_clients = true;  // `crm sync` announces new clients too
+};
+
+// News from the files that arrived. `records` holds every client any added file belongs
+// to (others are ignored). Records by `user` are not news. Watched clients first, then
+// by name.
+std::vector<NewsGroup> news_from_added(const std::vector<AddedFile>& added,
+                                       const std::vector<ClientRecord>& records,
+                                       const NewsQuery& query);
+
+// News by date: visits and reviews dated on or after `since`.
+std::vector<NewsGroup> news_since(const std::vector<ClientRecord>& records, Date since,
+                                  const NewsQuery& query);
+
+std::size_t count_items(const std::vector<NewsGroup>& groups);
+
+}  // namespace crm

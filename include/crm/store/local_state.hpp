@@ -1,0 +1,17 @@
+#pragma once
+// Small facts one clone remembers about itself (the last synced commit, when the user
+// last read the news), kept in .crm/ which git ignores. Derived data: a missing or
+// unreadable file just means "never".
+#include <filesystem>
+#include <map>
+#include <string>
+
+namespace crm::store {
+
+// `key: value` lines of .crm/<name>; empty when missing or unreadable.
+std::map<std::string, std::string> read_local_state(const std::filesystem::path& root,
+                                                    const std::string& name);
+void write_local_state(const std::filesystem::path& root, const std::string& name,
+                       const std::map<std::string, std::string>& values);
+
+}  // namespace crm::store

@@ -1,0 +1,40 @@
+#include "crm/store/local_state.hpp"
+
+#include "crm/domain/text.hpp"
+#include "crm/store/files.hpp"
+
+namespace crm::store {
+
+std::map<std::string, std::string> read_local_state(const std::filesystem::path& root,
+                                                    const std::string& name) {
+    std::map<std::string, std::string> values;
+    try {
+        ensure_no_symlinks(root, ".crm/" + name);
+    } catch (const std::exception&) {
+        return values;
+    }
+    auto text = read_file(root / ".crm" / name, 64 * 1024);
+    if (!text)
+        return values;
+    std::size_t start = 0;
+    while (start < text->size()) {
+        auto end = text->find('\n', start);
+        if (end == std::string::npos)
+            end = text->size();
+        std::string line = text->substr(start, end - start);
+        if (auto colon = line.find(':'); colon != std::string::npos)
+            values[trim(line.substr(0, colon))] = trim(line.substr(colon + 1));
+        start = end + 1;
+    }
+    return values;
+}
+
+void write_local_state(const std::filesystem::path& root, const std::string& name,
+                       const std::map<std::string, std::string>& values) {
+    std::string text = "# Written by crm for this clone only; safe to delete.\n";
+    for (const auto& [key, value] : values)
+        text += key + ": " + value + "\n";
+    write_atomic(root, ".crm/" + name, text);
+}
+
+}  // namespace crm::store
