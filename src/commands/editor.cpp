@@ -8,6 +8,7 @@
 #include "crm/domain/text.hpp"
 #include "crm/store/files.hpp"
 #include "crm/store/process.hpp"
+#include "crm/store/yaml_tree.hpp"
 
 namespace crm::commands {
 

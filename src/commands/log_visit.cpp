@@ -64,7 +64,11 @@ Visit visit_from_options(const LogVisitOptions& o, Context& ctx) {
 
 // `crm log-visit CLIENT -`: a whole visit as YAML on standard input, validated like a file.
 Visit visit_from_stdin(Context& ctx) {
-    std::string text(std::istreambuf_iterator<char>(std::cin), {});
+    // Capped like a file: the reader refuses anything over the limit without holding it all.
+    std::string text;
+    char buf[65536];
+    while (text.size() <= yaml::kMaxFileSize && std::cin.read(buf, sizeof buf).gcount() > 0)
+        text.append(buf, static_cast<std::size_t>(std::cin.gcount()));
     Visit v = store::read_visit(text, "<stdin>");
     if (v.by.empty())
         v.by = ctx.user();

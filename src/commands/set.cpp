@@ -1,6 +1,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"

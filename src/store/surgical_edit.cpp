@@ -60,11 +60,7 @@ struct Lines {
         return static_cast<std::size_t>(m.column - 1) + (bom && m.line == 1 ? 3 : 0);
     }
     // Appends a line at the end, after any comments that close the file.
-    void append(const std::string& line) {
-        if (!lines.empty() && !lines.back().empty() && lines.back().back() == '\r' && cr.empty())
-            lines.back().pop_back();
-        lines.push_back(line + cr);
-    }
+    void append(const std::string& line) { lines.push_back(line + cr); }
 };
 
 struct Token {
@@ -266,11 +262,11 @@ void delete_continuation(Edit& e, std::size_t entry, const ValueSpan& s) {
 }  // namespace
 
 EditValue EditValue::text(std::string_view s) {
-    return {yaml::scalar(s), std::string(s)};
+    return {yaml::scalar(s), std::string(s), false};
 }
 
 EditValue EditValue::raw(std::string_view s) {
-    return {std::string(s), std::string(s)};
+    return {std::string(s), std::string(s), true};
 }
 
 bool same_tree(const yaml::Node& a, const yaml::Node& b) {
@@ -325,7 +321,7 @@ std::string set_nested_key(std::string_view text, const std::string& file,
                            const std::string& map_key, const std::string& key,
                            const EditValue& value) {
     Edit e(text, file);
-    const std::string flow_value = value.yaml == value.value ? flow_form(value.value) : value.yaml;
+    const std::string flow_value = value.verbatim ? value.yaml : flow_form(value.value);
     const std::string entry = flow_form(key) + ": " + flow_value;
     Node one;
     one.kind = Node::Kind::map;

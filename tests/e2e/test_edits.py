@@ -225,33 +225,33 @@ def editor_script(tmp, body):
 class EditTest(HandEditedTestCase):
     def test_edit_saves_changed_text_byte_for_byte_and_commits(self):
         editor = editor_script(self.tmp, "text = text.replace('tier: B ', 'tier: C ')")
-        r = self.crm_in("edit", "acme", env={"EDITOR": editor}, check=0)
+        r = self.crm_in("edit", "acme", env={"EDITOR": editor}, input="", check=0)
         self.assertEqual(r.out.strip(), CLIENT)
         self.assertEqual(self.text(), HAND.replace("tier: B ", "tier: C "))
         self.assertEqual(self.last_commit_message(), "edit: Acme Engineering (client.yaml)")
 
     def test_visual_wins_over_editor(self):
         visual = editor_script(self.tmp, "text = text.replace('tier: B ', 'tier: A ')")
-        r = self.crm_in("edit", "acme", env={"VISUAL": visual, "EDITOR": "false"}, check=0)
+        r = self.crm_in("edit", "acme", env={"VISUAL": visual, "EDITOR": "false"}, input="", check=0)
         self.assertIn("tier: A ", self.text())
 
     def test_unchanged_writes_nothing(self):
         count = self.commit_count()
-        r = self.crm_in("edit", "acme", env={"EDITOR": "true"}, check=0)
+        r = self.crm_in("edit", "acme", env={"EDITOR": "true"}, input="", check=0)
         self.assertIn("no changes", r.err)
         self.assertEqual(self.text(), HAND)
         self.assertEqual(self.commit_count(), count)
 
     def test_emptied_writes_nothing(self):
         editor = editor_script(self.tmp, "text = ''")
-        r = self.crm_in("edit", "acme", env={"EDITOR": editor}, check=0)
+        r = self.crm_in("edit", "acme", env={"EDITOR": editor}, input="", check=0)
         self.assertIn("emptied", r.err)
         self.assertEqual(self.text(), HAND)
 
     def test_invalid_without_terminal_keeps_original_and_rescues_text(self):
         editor = editor_script(self.tmp, "text = text.replace('stage: prospect', 'stage: hot')")
         count = self.commit_count()
-        r = self.crm_in("edit", "acme", env={"EDITOR": editor}, check=1)
+        r = self.crm_in("edit", "acme", env={"EDITOR": editor}, input="", check=1)
         self.assertIn("unknown stage 'hot'", r.err)
         self.assertIn(CLIENT + ":3:", r.err)
         self.assertEqual(self.text(), HAND)
@@ -261,12 +261,12 @@ class EditTest(HandEditedTestCase):
 
     def test_broken_yaml_without_terminal(self):
         editor = editor_script(self.tmp, "text = text.replace('owner: Alice Smith', 'owner: \"Alice')")
-        r = self.crm_in("edit", "acme", env={"EDITOR": editor}, check=1)
+        r = self.crm_in("edit", "acme", env={"EDITOR": editor}, input="", check=1)
         self.assertIn("kept in crm-rescue/", r.err)
         self.assertEqual(self.text(), HAND)
 
     def test_failing_editor(self):
-        r = self.crm_in("edit", "acme", env={"EDITOR": "false"}, check=1)
+        r = self.crm_in("edit", "acme", env={"EDITOR": "false"}, input="", check=1)
         self.assertIn("editor", r.err)
         self.assertEqual(self.text(), HAND)
 
@@ -274,14 +274,14 @@ class EditTest(HandEditedTestCase):
         self.crm_in("log-visit", "acme", "first", "--date", "2026-11-01", check=0)
         path = self.crm_in("log-visit", "acme", "second", check=0).out.strip()
         editor = editor_script(self.tmp, "text = text.replace('second', 'second, edited')")
-        r = self.crm_in("edit", "acme", "--visit", "latest", env={"EDITOR": editor}, check=0)
+        r = self.crm_in("edit", "acme", "--visit", "latest", env={"EDITOR": editor}, input="", check=0)
         self.assertEqual(r.out.strip(), path)
         self.assertEqual(self.load(path)["notes"], "second, edited")
         name = path.rsplit("/", 1)[1]
         editor = editor_script(self.tmp, "text = text + '# checked\\n'")
-        self.crm_in("edit", "acme", "--visit", name, env={"EDITOR": editor}, check=0)
+        self.crm_in("edit", "acme", "--visit", name, env={"EDITOR": editor}, input="", check=0)
         self.assertTrue((self.dir / path).read_text().endswith("# checked\n"))
-        self.crm_in("edit", "acme", "--visit", "../../crm.yaml", env={"EDITOR": editor}, check=1)
+        self.crm_in("edit", "acme", "--visit", "../../crm.yaml", env={"EDITOR": editor}, input="", check=1)
 
 
 class LogVisitEditTest(CrmTestCase):
@@ -296,7 +296,7 @@ class LogVisitEditTest(CrmTestCase):
             "assert '# crm:' in text and '# promises:' in text\n"
             "text = text.replace('# where: Their office, level 3', 'where: Depot  # new site')")
         r = self.crm_in("log-visit", "acme", "--edit", "--discussed", "Phase 2",
-                        env={"EDITOR": editor}, check=0)
+                        env={"EDITOR": editor}, input="", check=0)
         path = r.out.strip()
         v = self.load(path)
         self.assertEqual(v["where"], "Depot")
@@ -309,7 +309,7 @@ class LogVisitEditTest(CrmTestCase):
     def test_unchanged_or_emptied_template_writes_nothing(self):
         count = self.commit_count()
         for editor in ("true", editor_script(self.tmp, "text = '# nothing\\n'")):
-            r = self.crm_in("log-visit", "acme", "--edit", env={"EDITOR": editor}, check=0)
+            r = self.crm_in("log-visit", "acme", "--edit", env={"EDITOR": editor}, input="", check=0)
             self.assertIn("no visit logged", r.err)
         self.assertFalse((self.dir / "clients/acme-engineering/visits").exists()
                          and any((self.dir / "clients/acme-engineering/visits").iterdir()))
@@ -317,7 +317,7 @@ class LogVisitEditTest(CrmTestCase):
 
     def test_invalid_visit_is_rescued(self):
         editor = editor_script(self.tmp, "text = text.replace('kind: visit', 'kind: party')")
-        r = self.crm_in("log-visit", "acme", "--edit", env={"EDITOR": editor}, check=1)
+        r = self.crm_in("log-visit", "acme", "--edit", env={"EDITOR": editor}, input="", check=1)
         self.assertIn("unknown kind 'party'", r.err)
         rescue = r.err.split("kept in ")[1].split(":")[0].strip()
         self.assertIn("kind: party", (self.dir / rescue).read_text())

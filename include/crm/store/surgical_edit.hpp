@@ -17,6 +17,7 @@ namespace crm::store {
 struct EditValue {
     std::string yaml;
     std::string value;
+    bool verbatim = false;  // written as given, in block and flow context alike
     static EditValue text(std::string_view s);  // any text, quoted when needed
     static EditValue raw(std::string_view s);   // dates, numbers, durations crm made
 };
