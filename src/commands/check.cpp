@@ -179,8 +179,8 @@ int run(const CheckOptions& o, Context& ctx) {
         return 0;
     }
     ctx.note(std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems") +
-             " in " + std::to_string(bad.size()) + (bad.size() == 1 ? " file" : " files") +
-             " (" + std::to_string(check.files()) + " files checked)");
+             " in " + std::to_string(bad.size()) + (bad.size() == 1 ? " file" : " files") + " (" +
+             std::to_string(check.files()) + " files checked)");
     return 1;
 }
 

@@ -121,8 +121,7 @@ Runner register_edit(CLI::App& cmd) {
     auto o = std::make_shared<EditOptions>();
     cmd.add_option("CLIENT", o->client, "The client: slug, name, or a unique part of either")
         ->required();
-    cmd.add_option("--visit", o->visit,
-                   "Edit a visit or review instead: latest, or its file name");
+    cmd.add_option("--visit", o->visit, "Edit a visit or review instead: latest, or its file name");
     return [o](Context& ctx) { return run(*o, ctx); };
 }
 

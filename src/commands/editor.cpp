@@ -51,8 +51,9 @@ bool is_blank(const std::string& text) {
 }
 
 std::string problems_header(const std::vector<DataError>& problems) {
-    std::string h = "# crm: This did not save. Fix what is listed, then save and quit again\n"
-                    "# crm: (line numbers count from the first line below these comments):\n";
+    std::string h =
+        "# crm: This did not save. Fix what is listed, then save and quit again\n"
+        "# crm: (line numbers count from the first line below these comments):\n";
     for (const auto& p : problems) {
         std::string where = p.where().line > 0 ? "line " + std::to_string(p.where().line) : "";
         if (p.where().column > 0)
@@ -97,9 +98,9 @@ EditorResult run_editor(Context& ctx, const EditorRequest& request) {
         // never part of the command text.
         store::ProcessOptions o;
         o.inherit_stdio = true;
-        auto r = store::run_process(
-            {"/bin/sh", "-c", editor_command(ctx) + " \"$@\"", "crm-editor", (root / work).string()},
-            o);
+        auto r = store::run_process({"/bin/sh", "-c", editor_command(ctx) + " \"$@\"", "crm-editor",
+                                     (root / work).string()},
+                                    o);
         auto saved = store::read_file(root / work, yaml::kMaxFileSize + 4096).value_or("");
         if (r.exit_code != 0) {
             std::string kept = saved == header + text ? "" : save_rescue(ctx, request.name, saved);

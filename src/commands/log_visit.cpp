@@ -96,8 +96,9 @@ std::string template_hints(const Visit& v) {
     hint(v.promises.empty(),
          "# promises:                 # what we promised the client\n"
          "#   - what: Send capability statement\n#     due: 2026-11-30\n");
-    hint(v.actions.empty(), "# actions:                  # other follow-up work\n"
-                            "#   - what: Ask Bob for a cost estimate\n#     due: 2026-12-05\n");
+    hint(v.actions.empty(),
+         "# actions:                  # other follow-up work\n"
+         "#   - what: Ask Bob for a cost estimate\n#     due: 2026-12-05\n");
     hint(!v.next_contact, "# next_contact: YYYY-MM-DD\n");
     hint(v.notes.empty(), "# notes: |\n#   What happened, in your words.\n");
     return h;

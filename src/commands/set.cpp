@@ -24,11 +24,12 @@ struct SetOptions {
 const std::vector<std::string> kRatingNames{"potential", "compatibility", "profitability"};
 
 // Keys whose shape is not one line of text: they have commands of their own or `crm edit`.
-const std::vector<std::string> kNotSettable{"since",    "stage_since", "contacts",
-                                            "tags",     "watchers",    "ratings"};
+const std::vector<std::string> kNotSettable{"since", "stage_since", "contacts",
+                                            "tags",  "watchers",    "ratings"};
 
 bool is_key_name(const std::string& s) {
-    if (s.empty() || s.size() > 64 || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_'))
+    if (s.empty() || s.size() > 64 ||
+        !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_'))
         return false;
     return std::all_of(s.begin(), s.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
@@ -38,8 +39,8 @@ bool is_key_name(const std::string& s) {
 std::string non_empty(const std::string& field, const std::string& value) {
     std::string v = trim(value);
     if (v.empty())
-        throw UsageError(field + " cannot be empty", "give a name, e.g. crm set acme " + field +
-                                                         " \"Alice Smith\"");
+        throw UsageError(field + " cannot be empty",
+                         "give a name, e.g. crm set acme " + field + " \"Alice Smith\"");
     return v;
 }
 

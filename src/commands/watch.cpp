@@ -34,8 +34,8 @@ int change_watching(Context& ctx, const std::string& client_query, bool watch) {
     (void)store::read_client(out, file);
     store::write_atomic(folder.root(), file, out);
     ctx.note(user + (watch ? " now watches " : " no longer watches ") + client.name);
-    ctx.commit({file}, std::string(watch ? "watch: " : "unwatch: ") + client.name + " (" + user +
-                           ")");
+    ctx.commit({file},
+               std::string(watch ? "watch: " : "unwatch: ") + client.name + " (" + user + ")");
     return 0;
 }
 

@@ -1,6 +1,7 @@
 #include "crm/store/surgical_edit.hpp"
 
 #include <optional>
+#include <stdexcept>
 
 #include "crm/domain/error.hpp"
 #include "crm/store/yaml_write.hpp"
@@ -296,8 +297,8 @@ bool same_tree(const yaml::Node& a, const yaml::Node& b) {
     return false;
 }
 
-std::string set_key(std::string_view text, const std::string& file, const std::string& key,
-                    const EditValue& value) {
+static std::string set_key_impl(std::string_view text, const std::string& file,
+                                const std::string& key, const EditValue& value) {
     Edit e(text, file);
     int i = e.index_of(key);
     if (i < 0) {
@@ -310,16 +311,17 @@ std::string set_key(std::string_view text, const std::string& file, const std::s
     ValueSpan s = value_span(e.lines, k, false, file);
     if (!s.empty && !s.token.closed)
         refuse(file, "the value of '" + key + "' is a quoted text over several lines");
-    if (!s.empty)
+    // A value on the lines below its key (`name:` then an indented line) goes with it.
+    if (!s.empty || v.is_scalar())
         delete_continuation(e, static_cast<std::size_t>(i), s);
     replace_value(e.lines, s, value.yaml);
     e.expected.entries[static_cast<std::size_t>(i)].second = scalar_node(value.value);
     return e.finish();
 }
 
-std::string set_nested_key(std::string_view text, const std::string& file,
-                           const std::string& map_key, const std::string& key,
-                           const EditValue& value) {
+static std::string set_nested_key_impl(std::string_view text, const std::string& file,
+                                       const std::string& map_key, const std::string& key,
+                                       const EditValue& value) {
     Edit e(text, file);
     const std::string flow_value = value.verbatim ? value.yaml : flow_form(value.value);
     const std::string entry = flow_form(key) + ": " + flow_value;
@@ -394,8 +396,8 @@ const Node& seq_of(Edit& e, std::size_t idx, const std::string& key) {
 
 }  // namespace
 
-std::string add_list_item(std::string_view text, const std::string& file, const std::string& key,
-                          const std::string& item) {
+static std::string add_list_item_impl(std::string_view text, const std::string& file,
+                                      const std::string& key, const std::string& item) {
     Edit e(text, file);
     Node one;
     one.kind = Node::Kind::sequence;
@@ -444,8 +446,8 @@ std::string add_list_item(std::string_view text, const std::string& file, const 
     std::size_t col = e.lines.column(last.mark);
     std::string prefix = line.substr(0, col);
     Token t = token_at(line, col, false);
-    if (prefix.find_first_not_of(" -") != std::string::npos || prefix.find('-') == std::string::npos ||
-        !t.closed || t.block)
+    if (prefix.find_first_not_of(" -") != std::string::npos ||
+        prefix.find('-') == std::string::npos || !t.closed || t.block)
         refuse(file, "the last item of '" + key + "' is not a simple '- item' line");
     e.lines.lines.insert(e.lines.lines.begin() + last.mark.line,
                          prefix + yaml::scalar(item) + e.lines.cr);
@@ -503,7 +505,8 @@ bool remove_one(Edit& e, std::size_t idx, const std::string& key, const std::str
     Token t = token_at(line, col, false);
     std::string rest = line.substr(t.end);
     if (prefix.find_first_not_of(" -") != std::string::npos || !t.closed || t.block ||
-        rest.find_first_not_of(" \t\r") != std::string::npos)
+        !(rest.find_first_not_of(" \t\r") == std::string::npos ||
+          rest[rest.find_first_not_of(" \t\r")] == '#'))
         refuse(e.file, "the item of '" + key + "' is not a simple '- item' line");
     e.lines.lines.erase(e.lines.lines.begin() + (it.mark.line - 1));
     if (seq.items.size() == 1) {
@@ -515,8 +518,8 @@ bool remove_one(Edit& e, std::size_t idx, const std::string& key, const std::str
 
 }  // namespace
 
-std::string remove_list_item(std::string_view text, const std::string& file,
-                             const std::string& key, const std::string& item) {
+static std::string remove_list_item_impl(std::string_view text, const std::string& file,
+                                         const std::string& key, const std::string& item) {
     std::string current(text);
     Node expected;
     bool first = true;
@@ -551,6 +554,43 @@ std::string remove_list_item(std::string_view text, const std::string& file,
     if (!same_tree(yaml::parse(current, file), expected))
         refuse(file, "its layout would make the change alter other values");
     return current;
+}
+
+namespace {
+
+// A position the parser gave that the text does not have is a layout crm cannot edit.
+template <class F>
+std::string guarded(const std::string& file, F&& edit) {
+    try {
+        return edit();
+    } catch (const std::out_of_range&) {
+        refuse(file, "crm could not find its way in the file's layout");
+    } catch (const std::length_error&) {
+        refuse(file, "crm could not find its way in the file's layout");
+    }
+}
+
+}  // namespace
+
+std::string set_key(std::string_view text, const std::string& file, const std::string& key,
+                    const EditValue& value) {
+    return guarded(file, [&] { return set_key_impl(text, file, key, value); });
+}
+
+std::string set_nested_key(std::string_view text, const std::string& file,
+                           const std::string& map_key, const std::string& key,
+                           const EditValue& value) {
+    return guarded(file, [&] { return set_nested_key_impl(text, file, map_key, key, value); });
+}
+
+std::string add_list_item(std::string_view text, const std::string& file, const std::string& key,
+                          const std::string& item) {
+    return guarded(file, [&] { return add_list_item_impl(text, file, key, item); });
+}
+
+std::string remove_list_item(std::string_view text, const std::string& file, const std::string& key,
+                             const std::string& item) {
+    return guarded(file, [&] { return remove_list_item_impl(text, file, key, item); });
 }
 
 }  // namespace crm::store

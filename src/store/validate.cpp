@@ -34,8 +34,7 @@ class Checker {
             return;
         }
         if (!v.is_scalar() || !Date::parse_iso(v.value))
-            problem(v, key + ": '" + node_text(v) + "' is not a date",
-                    "write dates as YYYY-MM-DD");
+            problem(v, key + ": '" + node_text(v) + "' is not a date", "write dates as YYYY-MM-DD");
     }
 
     void one_of(const Node& v, const std::string& key, const std::vector<std::string>& allowed) {

@@ -13,9 +13,9 @@
 namespace crm::commands {
 
 struct EditorRequest {
-    std::string header;      // comment lines ("# crm: ...") shown above the text, removed after
-    std::string text;        // what the user starts from
-    std::string name;        // the record's name, for the work and rescue files
+    std::string header;  // comment lines ("# crm: ...") shown above the text, removed after
+    std::string text;    // what the user starts from
+    std::string name;    // the record's name, for the work and rescue files
     std::function<std::vector<DataError>(const std::string&)> validate;
 };
 

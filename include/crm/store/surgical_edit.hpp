@@ -17,7 +17,7 @@ namespace crm::store {
 struct EditValue {
     std::string yaml;
     std::string value;
-    bool verbatim = false;  // written as given, in block and flow context alike
+    bool verbatim = false;                      // written as given, in block and flow context alike
     static EditValue text(std::string_view s);  // any text, quoted when needed
     static EditValue raw(std::string_view s);   // dates, numbers, durations crm made
 };
@@ -39,8 +39,8 @@ std::string add_list_item(std::string_view text, const std::string& file, const 
                           const std::string& item);
 
 // Removes every item equal to `item` from the top-level list `key`.
-std::string remove_list_item(std::string_view text, const std::string& file,
-                             const std::string& key, const std::string& item);
+std::string remove_list_item(std::string_view text, const std::string& file, const std::string& key,
+                             const std::string& item);
 
 // True when two trees hold the same data (positions and quoting ignored).
 bool same_tree(const yaml::Node& a, const yaml::Node& b);

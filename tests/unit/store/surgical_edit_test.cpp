@@ -59,6 +59,11 @@ TEST_CASE("set_key on an empty value and on a file without final newline") {
           "name: A\nowner: Bob   # who\n");
 }
 
+TEST_CASE("set_key replaces a value written on the lines below its key") {
+    CHECK(set_key("name:\n  Acme\n  Eng  # c\n# keep\ntier: A\n", kFile, "name",
+                  EditValue::text("B")) == "name: B\n# keep\ntier: A\n");
+}
+
 TEST_CASE("set_key keeps CRLF line endings") {
     CHECK(set_key("name: A\r\ntier: A\r\n", kFile, "tier", EditValue::text("B")) ==
           "name: A\r\ntier: B\r\n");
@@ -126,6 +131,5 @@ TEST_CASE("remove_list_item from block and flow lists") {
 }
 
 TEST_CASE("a broken file is a DataError, untouched") {
-    CHECK_THROWS_AS(set_key("name: 'A\ntier: B\n", kFile, "tier", EditValue::text("C")),
-                    DataError);
+    CHECK_THROWS_AS(set_key("name: 'A\ntier: B\n", kFile, "tier", EditValue::text("C")), DataError);
 }
