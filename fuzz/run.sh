@@ -28,4 +28,4 @@ if [ ! -x "$bin" ] || [ "$stamp_newer" = 1 ]; then
 fi
 # New inputs go to a scratch folder; the seed corpus in git stays as it is.
 "$bin" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=1024 -max_len=4096 \
-  -print_final_stats=1 "$out/new" "$here/corpus"
+  -print_final_stats=1 -artifact_prefix="$out/" "$out/new" "$here/corpus"

@@ -68,7 +68,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } catch (const DataError&) {
         std::abort();
     }
-    if (!out.empty() && out.back() != '\n')
+    // A changed file always ends with a newline (an unchanged one is returned as it was).
+    if (out != text && (out.empty() || out.back() != '\n'))
         std::abort();
     return 0;
 }

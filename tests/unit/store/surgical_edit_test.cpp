@@ -133,3 +133,45 @@ TEST_CASE("remove_list_item from block and flow lists") {
 TEST_CASE("a broken file is a DataError, untouched") {
     CHECK_THROWS_AS(set_key("name: 'A\ntier: B\n", kFile, "tier", EditValue::text("C")), DataError);
 }
+
+namespace {
+
+// What the fuzz target checks: an edit throws, or gives text that parses.
+void edit_is_safe(const std::string& text) {
+    try {
+        (void)crm::yaml::parse(text, kFile);
+    } catch (const DataError&) {
+        return;
+    }
+    for (int op = 0; op < 4; ++op) {
+        std::string out;
+        try {
+            switch (op) {
+                case 0:
+                    out = set_key(text, kFile, "tier", EditValue::text("A"));
+                    break;
+                case 1:
+                    out = set_nested_key(text, kFile, "ratings", "potential", EditValue::raw("4"));
+                    break;
+                case 2:
+                    out = add_list_item(text, kFile, "watchers", "Alice");
+                    break;
+                default:
+                    out = remove_list_item(text, kFile, "watchers", "Bob");
+            }
+        } catch (const Error&) {
+            continue;
+        }
+        CAPTURE(op);
+        CHECK_NOTHROW((void)crm::yaml::parse(out, kFile));
+        if (out != text)
+            CHECK(out.ends_with('\n'));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("fuzz regressions") {
+    edit_is_safe(",");
+    edit_is_safe("watcers: BoB\noB");
+}
