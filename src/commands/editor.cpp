@@ -119,9 +119,11 @@ EditorResult run_editor(Context& ctx, const EditorRequest& request) {
         auto problems = request.validate(edited);
         if (problems.empty())
             return {EditorResult::Outcome::saved, edited};
-        for (const auto& p : problems)
-            ctx.err() << "crm: error: " << p.what() << '\n';
-        if (ctx.in_is_tty() && ask_reopen(ctx)) {
+        // The first problem is reported by the error thrown below, or here before asking.
+        const bool terminal = ctx.in_is_tty();
+        for (std::size_t i = terminal ? 0 : 1; i < problems.size(); ++i)
+            ctx.err() << "crm: error: " << problems[i].what() << '\n';
+        if (terminal && ask_reopen(ctx)) {
             header = problems_header(problems);
             text = edited;
             continue;
