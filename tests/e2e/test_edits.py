@@ -135,9 +135,10 @@ class SetTest(HandEditedTestCase):
         self.assertEqual(self.commit_count(), count)
 
     def test_set_refuses_what_it_cannot_change_safely(self):
-        self.write(CLIENT, HAND.replace("owner: Alice Smith\n", "owner:\n  - Alice\n  - Bob\n"))
+        self.write(CLIENT, HAND.replace("sector: 'civil'  # custom field\n",
+                                        "sector:\n  - civil\n  - water\n"))
         before = self.text()
-        r = self.crm_in("set", "acme", "owner", "Carol", check=1)
+        r = self.crm_in("set", "acme", "sector", "rail", check=1)
         self.assertIn("cannot change", r.err)
         self.assertIn("crm edit", r.err)
         self.assertEqual(self.text(), before)
