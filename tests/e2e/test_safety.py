@@ -40,9 +40,9 @@ class ConcurrencyTest(SafetyTestCase):
         before = self.commit_count()
         procs = [self.spawn("log-visit", "acme", f"visit number {i}",
                             env={"CRM_USER": f"User {i}"}) for i in range(16)]
-        results = [(p.wait(timeout=60), p.stdout.read(), p.stderr.read()) for p in procs]
-        for code, out, err in results:
-            self.assertEqual(code, 0, err)
+        for p in procs:
+            out, err = p.communicate(timeout=60)
+            self.assertEqual(p.returncode, 0, err)
         self.assertEqual(len(self.visit_files()), 16)
         self.assertEqual(self.commit_count(), before + 16)
         notes = sorted(self.load(f"{VISITS}/{n}")["notes"] for n in self.visit_files())
@@ -53,7 +53,8 @@ class ConcurrencyTest(SafetyTestCase):
         procs = [self.spawn("watch", "acme", env={"CRM_USER": f"User {i}"}) for i in range(8)]
         procs += [self.spawn("set", "acme", f"field{i}", f"value {i}") for i in range(8)]
         for p in procs:
-            self.assertEqual(p.wait(timeout=60), 0, p.stderr.read())
+            out, err = p.communicate(timeout=60)
+            self.assertEqual(p.returncode, 0, err)
         data = self.load(CLIENT)
         self.assertEqual(sorted(data["watchers"]), sorted(f"User {i}" for i in range(8)))
         for i in range(8):
@@ -78,9 +79,7 @@ class KillTest(SafetyTestCase):
             p = self.spawn(*rng.choice(commands))
             time.sleep(rng.uniform(0, 0.012))
             p.send_signal(signal.SIGKILL)
-            p.wait()
-            p.stdout.close()
-            p.stderr.close()
+            p.communicate()
         # Every file is either old or new, and parses.
         for path in self.dir.rglob("*.yaml"):
             if ".crm-tmp-" in path.name or ".git" in path.parts:
@@ -97,6 +96,17 @@ class KillTest(SafetyTestCase):
         self.assertEqual(self.temp_files(), [])
         self.crm_in("check", check=0)
         self.assertNotEqual((self.dir / CLIENT).read_text(), original)
+
+
+    def test_next_writer_removes_what_a_killed_crm_left(self):
+        left = self.dir / "clients/acme-engineering/.client.yaml.crm-tmp-0123456789ab"
+        left.write_text("half a fi")
+        (self.dir / ".crm").mkdir(exist_ok=True)
+        with open(self.dir / ".crm/temp-files", "a") as journal:
+            journal.write("clients/acme-engineering/.client.yaml.crm-tmp-0123456789ab\n")
+        self.assertEqual(self.git("status", "--porcelain", "-uall"), "")
+        self.crm_in("watch", "acme", check=0)
+        self.assertFalse(left.exists())
 
 
 class SymlinkTest(SafetyTestCase):
