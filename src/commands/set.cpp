@@ -117,7 +117,11 @@ int run(const SetOptions& o, Context& ctx) {
     (void)store::read_client(out, file);
     store::write_atomic(folder.root(), file, out);
     ctx.note(before.name + ": " + o.field + " set to " + o.value);
-    ctx.commit({file}, "set: " + before.name + " " + o.field + " " + o.value);
+    // A commit subject is one short line, whatever the value.
+    std::string shown = o.value.substr(0, o.value.find_first_of("\r\n"));
+    if (shown.size() > 60 || shown.size() < o.value.size())
+        shown = truncate_to_width(shown, 57) + "...";
+    ctx.commit({file}, "set: " + before.name + " " + o.field + " " + shown);
     return 0;
 }
 
