@@ -2,11 +2,127 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/commands/editor.hpp"
+#include "crm/store/files.hpp"
+#include "crm/store/lock.hpp"
+#include "crm/store/record_io.hpp"
+#include "crm/store/validate.hpp"
 
 namespace crm::commands {
 
+namespace {
+
+struct EditOptions {
+    std::string client;
+    std::string visit;
+};
+
+struct Target {
+    std::string file;  // relative to the folder
+    store::FileKind kind = store::FileKind::client;
+};
+
+bool is_record_name(const std::string& name) {
+    return name.ends_with(".yaml") && !name.starts_with('.') &&
+           name.find('/') == std::string::npos && name.find('\\') == std::string::npos;
+}
+
+// --visit latest, a file name, visits/NAME, reviews/NAME or clients/SLUG/visits/NAME.
+Target find_target(Context& ctx, const std::string& slug, const std::string& visit) {
+    auto& folder = ctx.folder();
+    const std::string base = "clients/" + slug + "/";
+    if (visit.empty())
+        return {folder.client_file(slug), store::FileKind::client};
+    if (visit == "latest") {
+        std::string latest;
+        for (const auto& name : store::list_dir(folder.root() / base / "visits"))
+            if (is_record_name(name))
+                latest = name;  // names start with the date and are sorted
+        if (latest.empty())
+            throw RuntimeError("no visit is logged for " + slug,
+                               "log one with 'crm log-visit " + slug + "'");
+        return {base + "visits/" + latest, store::FileKind::visit};
+    }
+    std::string rel = visit;
+    if (rel.starts_with(base))
+        rel = rel.substr(base.size());
+    std::vector<std::string> candidates;
+    if (rel.starts_with("visits/") || rel.starts_with("reviews/"))
+        candidates.push_back(rel);
+    else
+        candidates = {"visits/" + rel, "reviews/" + rel};
+    for (const auto& c : candidates) {
+        const std::string name = c.substr(c.find('/') + 1);
+        if (!is_record_name(name))
+            continue;
+        if (folder.read(base + c))
+            return {base + c,
+                    c.starts_with("visits/") ? store::FileKind::visit : store::FileKind::review};
+    }
+    throw RuntimeError("no visit or review file '" + visit + "' for " + slug,
+                       "give a file name as shown by 'crm show " + slug + "', or --visit latest");
+}
+
+int run(const EditOptions& o, Context& ctx) {
+    const std::string slug = resolve_client(ctx, o.client);
+    auto& folder = ctx.folder();
+    const Target target = find_target(ctx, slug, o.visit);
+    store::ensure_no_symlinks(folder.root(), target.file);
+    auto original = folder.read(target.file);
+    if (!original)
+        throw RuntimeError("no file " + target.file);
+    std::string name = slug;
+    try {
+        name = folder.load_client(slug).name;
+    } catch (const DataError&) {
+        // A broken client.yaml is what the user is here to fix.
+    }
+    EditorRequest request;
+    request.header = "# crm: Editing " + target.file + " (" + name +
+                     "). Save and quit to keep your change;\n"
+                     "# crm: quit without saving to cancel. Lines starting with \"# crm:\" are "
+                     "removed.\n";
+    request.text = *original;
+    request.name = slug + "-" + std::filesystem::path(target.file).stem().string();
+    const Settings& settings = folder.settings();
+    request.validate = [&](const std::string& text) {
+        return store::check_file(text, target.file, target.kind, settings);
+    };
+    auto result = run_editor(ctx, request);
+    if (result.outcome == EditorResult::Outcome::unchanged) {
+        ctx.note("no changes; " + target.file + " is as it was");
+        return 0;
+    }
+    if (result.outcome == EditorResult::Outcome::emptied) {
+        ctx.note("the text was emptied; " + target.file +
+                 " is unchanged (to delete it, use git rm)");
+        return 0;
+    }
+    std::string text = result.text;
+    if (!text.ends_with('\n'))
+        text += '\n';
+    store::FolderLock lock(folder.root());
+    // Someone (another crm, a git pull) may have changed the file while the editor was open.
+    if (folder.read(target.file) != original) {
+        const std::string kept = save_rescue(ctx, request.name, text);
+        throw RuntimeError(target.file + " changed while you were editing it; nothing was written",
+                           "your text is kept in " + kept + "; run 'crm edit' again and merge it");
+    }
+    store::write_atomic(folder.root(), target.file, text);
+    ctx.out() << target.file << '\n';
+    ctx.commit({target.file}, "edit: " + name + " (" +
+                                  std::filesystem::path(target.file).filename().string() + ")");
+    return 0;
+}
+
+}  // namespace
+
 Runner register_edit(CLI::App& cmd) {
-    return not_implemented(cmd, "edit");
+    auto o = std::make_shared<EditOptions>();
+    cmd.add_option("CLIENT", o->client, "The client: slug, name, or a unique part of either")
+        ->required();
+    cmd.add_option("--visit", o->visit, "Edit a visit or review instead: latest, or its file name");
+    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

@@ -5,10 +5,12 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/commands/editor.hpp"
 #include "crm/domain/text.hpp"
 #include "crm/store/files.hpp"
 #include "crm/store/lock.hpp"
 #include "crm/store/record_io.hpp"
+#include "crm/store/validate.hpp"
 
 namespace crm::commands {
 
@@ -63,7 +65,11 @@ Visit visit_from_options(const LogVisitOptions& o, Context& ctx) {
 // `crm log-visit CLIENT -`: a whole visit as YAML on standard input, validated like a file.
 // Its custom fields, as YAML, go to `custom_yaml`.
 Visit visit_from_stdin(Context& ctx, std::string& custom_yaml) {
-    std::string text(std::istreambuf_iterator<char>(std::cin), {});
+    // Capped like a file: the reader refuses anything over the limit without holding it all.
+    std::string text;
+    char buf[65536];
+    while (text.size() <= yaml::kMaxFileSize && std::cin.read(buf, sizeof buf).gcount() > 0)
+        text.append(buf, static_cast<std::size_t>(std::cin.gcount()));
     yaml::Node root = yaml::parse(text, "<stdin>");
     // Like the options, a visit on stdin without a date happened today.
     if (root.is_map() && !root.find("date")) {
@@ -88,22 +94,80 @@ std::string commit_message(const Client& c, const Visit& v) {
     return "log-visit: " + c.name + " (" + v.date.iso() + " " + v.kind + ")";
 }
 
-int run(const LogVisitOptions& o, Context& ctx) {
-    if (o.edit || (!has_content(o) && ctx.in_is_tty())) {
-        throw RuntimeError("the editor for log-visit (--edit) is not available in this version yet",
-                           "give the visit with options such as --discussed and --promise");
+// The keys a visit may have that the options left empty, as comments to fill in.
+std::string template_hints(const Visit& v) {
+    std::string h;
+    auto hint = [&](bool empty, const char* lines) {
+        if (empty)
+            h += lines;
+    };
+    hint(v.where.empty(), "# where: Their office, level 3\n");
+    hint(v.initiated_by.empty(), "# initiated_by: us          # us | client\n");
+    hint(v.with.empty(), "# with: [Jane Doe]\n");
+    hint(v.discussed.empty(), "# discussed:\n#   - Phase 2 scope\n");
+    hint(v.new_topics.empty(), "# new_topics:\n#   - New depot planned\n");
+    hint(v.promises.empty(),
+         "# promises:                 # what we promised the client\n"
+         "#   - what: Send capability statement\n#     due: 2026-11-30\n");
+    hint(v.actions.empty(),
+         "# actions:                  # other follow-up work\n"
+         "#   - what: Ask Bob for a cost estimate\n#     due: 2026-12-05\n");
+    hint(!v.next_contact, "# next_contact: YYYY-MM-DD\n");
+    hint(v.notes.empty(), "# notes: |\n#   What happened, in your words.\n");
+    return h;
+}
+
+// `--edit`: the visit as the user writes it, comments and all. nullopt: cancelled.
+std::optional<std::string> visit_from_editor(const Visit& prefilled, const std::string& slug,
+                                             const std::string& client_name, Context& ctx) {
+    EditorRequest request;
+    request.header = "# crm: New visit for " + client_name +
+                     ". Fill it in, then save and quit.\n"
+                     "# crm: Leave it unchanged or empty it to cancel. Lines starting with "
+                     "\"# crm:\" are removed.\n";
+    request.text = store::visit_yaml(prefilled) + template_hints(prefilled);
+    request.name = slug + "-new-visit";
+    const Settings& settings = ctx.folder().settings();
+    const std::string shown = "clients/" + slug + "/visits/(new visit)";
+    request.validate = [&](const std::string& text) {
+        return store::check_file(text, shown, store::FileKind::visit, settings);
+    };
+    auto result = run_editor(ctx, request);
+    if (result.outcome != EditorResult::Outcome::saved) {
+        ctx.note(std::string(result.outcome == EditorResult::Outcome::unchanged ? "unchanged"
+                                                                                : "emptied") +
+                 " template: no visit logged");
+        return std::nullopt;
     }
+    std::string text = result.text;
+    if (!text.ends_with('\n'))
+        text += '\n';
+    return text;
+}
+
+int run(const LogVisitOptions& o, Context& ctx) {
+    const bool use_editor = o.edit || (!has_content(o) && ctx.in_is_tty());
     const std::string slug = resolve_client(ctx, o.client);
     auto& folder = ctx.folder();
     std::string custom_yaml;
     Visit visit =
         o.summary == "-" ? visit_from_stdin(ctx, custom_yaml) : visit_from_options(o, ctx);
     Client client = folder.load_client(slug);
+    std::string text = store::visit_yaml(visit) + custom_yaml;
+    if (use_editor) {
+        auto edited = visit_from_editor(visit, slug, client.name, ctx);
+        if (!edited)
+            return 0;
+        text = *edited;
+        visit = store::read_visit(text, "clients/" + slug + "/visits/(new visit)");
+        if (visit.by.empty())
+            visit.by = ctx.user();
+    }
 
     store::FolderLock lock(folder.root());
     const std::string file = folder.new_record_path(slug, "visits", visit.date, visit.by);
     store::remove_stale_temp_files(folder.root() / "clients" / slug / "visits");
-    store::write_atomic(folder.root(), file, store::visit_yaml(visit) + custom_yaml, true);
+    store::write_atomic(folder.root(), file, text, true);
     ctx.out() << file << '\n';
     ctx.commit({file}, commit_message(client, visit));
     return 0;

@@ -1,12 +1,142 @@
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/domain/text.hpp"
+#include "crm/store/files.hpp"
+#include "crm/store/lock.hpp"
+#include "crm/store/record_io.hpp"
+#include "crm/store/surgical_edit.hpp"
 
 namespace crm::commands {
 
+namespace {
+
+struct SetOptions {
+    std::string client;
+    std::string field;
+    std::string value;
+};
+
+const std::vector<std::string> kRatingNames{"potential", "compatibility", "profitability"};
+
+// Keys whose shape is not one line of text: they have commands of their own or `crm edit`.
+const std::vector<std::string> kNotSettable{"since", "stage_since", "contacts",
+                                            "tags",  "watchers",    "ratings"};
+
+bool is_key_name(const std::string& s) {
+    if (s.empty() || s.size() > 64 ||
+        !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_'))
+        return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    });
+}
+
+std::string non_empty(const std::string& field, const std::string& value) {
+    std::string v = trim(value);
+    if (v.empty())
+        throw UsageError(field + " cannot be empty",
+                         "give a name, e.g. crm set acme " + field + " \"Alice Smith\"");
+    return v;
+}
+
+std::string rating_value(const std::string& field, const std::string& value) {
+    const std::string v = trim(value);
+    if (v.size() != 1 || v[0] < '1' || v[0] > '5')
+        throw UsageError(field + " '" + value + "' is not a rating",
+                         "a rating is a whole number from 1 to 5");
+    return v;
+}
+
+// The new text of client.yaml with FIELD set to VALUE, validated.
+std::string edited(const SetOptions& o, Context& ctx, const std::string& text,
+                   const std::string& file) {
+    const auto& settings = ctx.folder().settings();
+    using store::EditValue;
+    const std::string& f = o.field;
+    if (f == "stage") {
+        require_one_of("stage", o.value, settings.stages);
+        std::string out = store::set_key(text, file, "stage", EditValue::text(o.value));
+        // The funnel report reads how long a client has been in its stage from here.
+        if (out == text)
+            return text;
+        return store::set_key(out, file, "stage_since", EditValue::raw(ctx.today().iso()));
+    }
+    if (f == "tier") {
+        require_one_of("tier", o.value, settings.tier_names());
+        return store::set_key(text, file, "tier", EditValue::text(o.value));
+    }
+    if (f == "every") {
+        std::string v = trim(o.value);
+        if (v != "never")
+            v = parse_duration_arg(v, "every").str();
+        return store::set_key(text, file, "every", EditValue::raw(v));
+    }
+    if (f == "owner" || f == "name")
+        return store::set_key(text, file, f, EditValue::text(non_empty(f, o.value)));
+    if (f.starts_with("ratings.")) {
+        const std::string which = f.substr(8);
+        require_one_of("rating", which, kRatingNames);
+        return store::set_nested_key(text, file, "ratings", which,
+                                     EditValue::raw(rating_value(f, o.value)));
+    }
+    if (std::find(kNotSettable.begin(), kNotSettable.end(), f) != kNotSettable.end()) {
+        std::string hint = "use 'crm edit' to change it";
+        if (f == "watchers")
+            hint = "use 'crm watch' and 'crm unwatch'";
+        else if (f == "ratings")
+            hint = "set one rating, e.g. crm set CLIENT ratings.potential 4";
+        throw UsageError("'" + f + "' cannot be set with crm set", hint);
+    }
+    if (!is_key_name(f)) {
+        throw UsageError("'" + f + "' is not a field name",
+                         "a custom field is a word of letters, digits, _ and -, e.g. sector");
+    }
+    return store::set_key(text, file, f, EditValue::text(o.value));
+}
+
+int run(const SetOptions& o, Context& ctx) {
+    const std::string slug = resolve_client(ctx, o.client);
+    auto& folder = ctx.folder();
+    store::FolderLock lock(folder.root());
+    const std::string file = folder.client_file(slug);
+    auto text = folder.read(file);
+    if (!text)
+        throw RuntimeError("no client file " + file);
+    const Client before = store::read_client(*text, file);
+    const std::string out = edited(o, ctx, *text, file);
+    if (out == *text) {
+        ctx.note(before.name + ": " + o.field + " is already " + o.value + "; nothing to change");
+        return 0;
+    }
+    // The result must still be a client crm can read, or nothing is written.
+    (void)store::read_client(out, file);
+    store::write_atomic(folder.root(), file, out);
+    ctx.note(before.name + ": " + o.field + " set to " + o.value);
+    // A commit subject is one short line, whatever the value.
+    std::string shown = o.value.substr(0, o.value.find_first_of("\r\n"));
+    if (shown.size() > 60 || shown.size() < o.value.size())
+        shown = truncate_to_width(shown, 57) + "...";
+    ctx.commit({file}, "set: " + before.name + " " + o.field + " " + shown);
+    return 0;
+}
+
+}  // namespace
+
 Runner register_set(CLI::App& cmd) {
-    return not_implemented(cmd, "set");
+    auto o = std::make_shared<SetOptions>();
+    cmd.add_option("CLIENT", o->client, "The client: slug, name, or a unique part of either")
+        ->required();
+    cmd.add_option("FIELD", o->field,
+                   "stage, tier, every, owner, name, ratings.potential, ratings.compatibility, "
+                   "ratings.profitability, or a custom field")
+        ->required();
+    cmd.add_option("VALUE", o->value, "The new value")->required();
+    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

@@ -1,12 +1,15 @@
 #include <CLI/CLI.hpp>
 
 #include "crm/commands/commands.hpp"
-#include "crm/commands/common.hpp"
+#include "crm/commands/watching.hpp"
 
 namespace crm::commands {
 
 Runner register_unwatch(CLI::App& cmd) {
-    return not_implemented(cmd, "unwatch");
+    auto client = std::make_shared<std::string>();
+    cmd.add_option("CLIENT", *client, "The client: slug, name, or a unique part of either")
+        ->required();
+    return [client](Context& ctx) { return change_watching(ctx, *client, false); };
 }
 
 }  // namespace crm::commands

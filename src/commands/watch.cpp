@@ -1,12 +1,49 @@
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/commands/watching.hpp"
+#include "crm/store/files.hpp"
+#include "crm/store/lock.hpp"
+#include "crm/store/record_io.hpp"
+#include "crm/store/surgical_edit.hpp"
 
 namespace crm::commands {
 
+int change_watching(Context& ctx, const std::string& client_query, bool watch) {
+    const std::string slug = resolve_client(ctx, client_query);
+    auto& folder = ctx.folder();
+    store::FolderLock lock(folder.root());
+    const std::string file = folder.client_file(slug);
+    auto text = folder.read(file);
+    if (!text)
+        throw RuntimeError("no client file " + file);
+    const Client client = store::read_client(*text, file);
+    const std::string user = ctx.user();
+    const bool watching =
+        std::find(client.watchers.begin(), client.watchers.end(), user) != client.watchers.end();
+    if (watching == watch) {
+        ctx.note(user + (watch ? " already watches " : " does not watch ") + client.name +
+                 "; nothing to change");
+        return 0;
+    }
+    const std::string out = watch ? store::add_list_item(*text, file, "watchers", user)
+                                  : store::remove_list_item(*text, file, "watchers", user);
+    (void)store::read_client(out, file);
+    store::write_atomic(folder.root(), file, out);
+    ctx.note(user + (watch ? " now watches " : " no longer watches ") + client.name);
+    ctx.commit({file},
+               std::string(watch ? "watch: " : "unwatch: ") + client.name + " (" + user + ")");
+    return 0;
+}
+
 Runner register_watch(CLI::App& cmd) {
-    return not_implemented(cmd, "watch");
+    auto client = std::make_shared<std::string>();
+    cmd.add_option("CLIENT", *client, "The client: slug, name, or a unique part of either")
+        ->required();
+    return [client](Context& ctx) { return change_watching(ctx, *client, true); };
 }
 
 }  // namespace crm::commands

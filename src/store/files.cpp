@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <random>
+#include <utility>
 
 #include "crm/domain/error.hpp"
 
@@ -65,7 +66,57 @@ void fsync_dir(const fs::path& dir) {
         ::fsync(fd.get());
 }
 
+constexpr const char* kJournal = ".crm/temp-files";
+
+void journal_temp_file(const fs::path& root, const std::string& relative) {
+    try {
+        ensure_no_symlinks(root, kJournal);
+    } catch (const RuntimeError&) {
+        return;  // no journal then; the folder sweep of log-visit still finds it
+    }
+    std::error_code ec;
+    fs::create_directories(root / ".crm", ec);
+    FileDescriptor fd(::open((root / kJournal).c_str(),
+                             O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0644));
+    if (fd.get() < 0)
+        return;
+    const std::string line = relative + "\n";
+    (void)::write(fd.get(), line.data(), line.size());
+}
+
 }  // namespace
+
+void remove_journaled_temp_files(const fs::path& root) {
+    try {
+        ensure_no_symlinks(root, kJournal);
+    } catch (const RuntimeError&) {
+        return;
+    }
+    auto text = read_file(root / kJournal, 1024 * 1024);
+    if (!text || text->empty())
+        return;
+    std::size_t pos = 0;
+    while (pos < text->size()) {
+        std::size_t nl = text->find('\n', pos);
+        if (nl == std::string::npos)
+            nl = text->size();
+        const fs::path rel(text->substr(pos, nl - pos));
+        pos = nl + 1;
+        const std::string name = rel.filename().string();
+        // Only ever a temporary file of ours, inside the folder, not through a link.
+        if (rel.is_absolute() || !name.starts_with('.') ||
+            name.find(kTempMarker) == std::string::npos)
+            continue;
+        try {
+            ensure_no_symlinks(root, rel.parent_path());
+        } catch (const RuntimeError&) {
+            continue;
+        }
+        ::unlink((root / rel).c_str());
+    }
+    FileDescriptor fd(
+        ::open((root / kJournal).c_str(), O_WRONLY | O_TRUNC | O_NOFOLLOW | O_CLOEXEC));
+}
 
 std::optional<std::string> read_file(const fs::path& path, std::size_t limit) {
     FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
@@ -119,8 +170,11 @@ void write_atomic(const fs::path& root, const fs::path& relative, std::string_vi
     // create_directories may have raced a link into place; check again before writing.
     ensure_no_symlinks(root, relative.parent_path());
 
-    const fs::path temp =
-        dir / ("." + target.filename().string() + std::string(kTempMarker) + random_suffix());
+    const std::string temp_name =
+        "." + target.filename().string() + std::string(kTempMarker) + random_suffix();
+    const fs::path temp = dir / temp_name;
+    // Recorded before it exists, so that the next writer removes it if this process dies.
+    journal_temp_file(root, (relative.parent_path() / temp_name).string());
     FileDescriptor fd(
         ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
     if (fd.get() < 0)

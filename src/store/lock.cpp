@@ -28,6 +28,9 @@ FolderLock::FolderLock(const std::filesystem::path& root) {
             throw RuntimeError("cannot lock " + path.string() + ": " + std::strerror(errno));
         }
     }
+    // Every writer holds this lock, so no write is in progress: what a killed crm left
+    // behind can go.
+    remove_journaled_temp_files(root);
 }
 
 FolderLock::~FolderLock() {

@@ -29,6 +29,11 @@ void write_atomic(const fs::path& root, const fs::path& relative, std::string_vi
 // Throws RuntimeError when a component of `relative` below `root` is a symlink.
 void ensure_no_symlinks(const fs::path& root, const fs::path& relative);
 
+// Removes the temporary files that write_atomic recorded in `root/.crm/temp-files` and
+// that a killed crm left behind. Call it only while holding the FolderLock: it would
+// otherwise remove the temporary file of a write in progress.
+void remove_journaled_temp_files(const fs::path& root);
+
 // Removes temporary files a killed crm left in `dir` (not recursive).
 void remove_stale_temp_files(const fs::path& dir);
 

@@ -22,6 +22,15 @@ struct Mark {
 };
 
 struct Node {
+    // Declared here, defaulted below: a vector of pairs of Node needs Node complete, and
+    // clang (the fuzzer's compiler) insists on that where gcc does not.
+    Node();
+    ~Node();
+    Node(const Node&);
+    Node(Node&&) noexcept;
+    Node& operator=(const Node&);
+    Node& operator=(Node&&) noexcept;
+
     enum class Kind { null, scalar, sequence, map };
     Kind kind = Kind::null;
     std::string value;   // scalars
@@ -36,6 +45,13 @@ struct Node {
     bool is_map() const { return kind == Kind::map; }
     const Node* find(std::string_view key) const;  // maps only; nullptr when absent
 };
+
+inline Node::Node() = default;
+inline Node::~Node() = default;
+inline Node::Node(const Node&) = default;
+inline Node::Node(Node&&) noexcept = default;
+inline Node& Node::operator=(const Node&) = default;
+inline Node& Node::operator=(Node&&) noexcept = default;
 
 inline constexpr std::size_t kMaxFileSize = 1024 * 1024;
 inline constexpr int kMaxDepth = 32;

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer target with clang and runs it for a bounded time over the
+# checked-in seed corpus. Exit 77 (skipped) when clang or libFuzzer is not installed.
+# Usage: fuzz/run.sh [SECONDS] [BUILD_DIR]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+seconds="${1:-30}"
+out="${2:-$root/build/fuzz}"
+command -v clang++ >/dev/null 2>&1 || { echo "clang++ not found: fuzzing skipped"; exit 77; }
+mkdir -p "$out/new"
+probe="$out/probe.cpp"
+echo 'extern "C" int LLVMFuzzerTestOneInput(const char*, unsigned long) { return 0; }' > "$probe"
+if ! clang++ -fsanitize=fuzzer "$probe" -o "$out/probe" 2>/dev/null; then
+  echo "libFuzzer not available: fuzzing skipped"; exit 77
+fi
+rm -f "$probe" "$out/probe"
+sources=("$here/yaml_fuzz.cpp" "$root"/src/domain/*.cpp
+         "$root"/src/store/{yaml_tree,yaml_write,surgical_edit,validate,record_io}.cpp)
+bin="$out/yaml_fuzz"
+stamp_newer=0
+for s in "${sources[@]}" "$root"/include/crm/*/*.hpp; do
+  [ "$s" -nt "$bin" ] && stamp_newer=1
+done
+if [ ! -x "$bin" ] || [ "$stamp_newer" = 1 ]; then
+  clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+    -I"$root/include" "${sources[@]}" -lyaml-cpp -o "$bin"
+fi
+# New inputs go to a scratch folder; the seed corpus in git stays as it is.
+"$bin" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=1024 -max_len=4096 \
+  -print_final_stats=1 -artifact_prefix="$out/" "$out/new" "$here/corpus"

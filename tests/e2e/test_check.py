@@ -1,0 +1,131 @@
+"""crm check, and every reader going on over broken files: hostile input is harmless."""
+import json
+import unittest
+
+from harness import CrmTestCase
+
+VISITS = "clients/acme-engineering/visits/"
+
+
+class CheckTestCase(CrmTestCase):
+    def setUp(self):
+        super().setUp()
+        self.init()
+        self.crm_in("add-client", "Acme Engineering", check=0)
+        self.crm_in("add-client", "Beta Water", check=0)
+
+    def problems(self):
+        r = self.crm_in("check", "--format", "json")
+        self.assertEqual(r.code, 1, r)
+        return json.loads(r.out)
+
+    def messages(self, problems):
+        return [f"{p['file']}:{p['line']}: {p['message']}" for p in problems]
+
+
+class CheckCleanTest(CheckTestCase):
+    def test_clean_folder_exits_0(self):
+        r = self.crm_in("check", check=0)
+        self.assertEqual(r.out, "")
+        self.assertIn("no problems", r.err)
+
+    def test_example_folder_is_clean(self):
+        self.dir = self.tmp / "example"
+        self.copy_example()
+        self.crm_in("check", check=0)
+
+
+class CheckProblemsTest(CheckTestCase):
+    def test_every_problem_in_every_file(self):
+        self.write("clients/acme-engineering/client.yaml",
+                   "name: Acme Engineering\nstage: hot\ntier: Z\nevery: often\nsince: 2026-13-01\n"
+                   "ratings: {potential: 7, charm: 3}\n")
+        self.write(VISITS + "2026-11-01-a-111111.yaml", "date: 2026-11-01\nkind: party\n"
+                   "promises:\n  - what: Send it\n    due: next week\n")
+        self.write(VISITS + "2026-11-02-a-222222.yaml", "date: 2026-11-02\nnotes: 'unclosed\nkind: call'\n")
+        self.write(VISITS + "2026-11-03-a-333333.yaml", "date: 2026-11-03\ndate: 2026-11-04\n")
+        self.write(VISITS + "2026-11-04-a-444444.yaml", "date: &d 2026-11-03\nnext_contact: *d\n")
+        self.write(VISITS + "2026-11-05-a-555555.yaml", "date: 2026-11-05\nwith:\n\t- Jane\n")
+        self.write(VISITS + "2026-11-06-a-666666.yaml",
+                   "date: 2026-11-06\n<<<<<<< HEAD\nkind: call\n=======\nkind: visit\n>>>>>>> x\n")
+        self.write(VISITS + "2026-11-07-a-777777.yaml", "- just\n- a list\n")
+        self.write(VISITS + "2026-11-08-a-888888.yaml", "date: !!str 2026-11-08\n")
+        self.write(VISITS + "2026-11-09-a-999999.yaml", "date: [2026\n")
+        (self.dir / VISITS / "2026-11-10-a-aaaaaa.yaml").write_bytes("date: x\n".encode("utf-16"))
+        (self.dir / VISITS / "2026-11-11-a-bbbbbb.yaml").write_bytes(b"date: 2026-11-11\nnotes: \xff\xfe\n")
+        (self.dir / VISITS / "2026-11-12-a-cccccc.yaml").write_bytes(b"date: 2026-11-12\nnotes: " + b"x" * 2_000_000 + b"\n")
+        self.write(VISITS + "2026-11-13-a-dddddd.yaml", "date: 2026-11-13\n---\ndate: 2026-11-14\n")
+        self.write("clients/beta-water/reviews/2026-11-01-a-eeeeee.yaml",
+                   "date: 2026-11-01\nrating: furious\n")
+        msgs = "\n".join(self.messages(self.problems()))
+        for expected in [
+            "client.yaml:2: stage: unknown stage 'hot'",
+            "client.yaml:3: tier: unknown tier 'Z'",
+            "client.yaml:4: every: 'often' is not a duration",
+            "client.yaml:5: since: '2026-13-01' is not a date",
+            "client.yaml:6: ratings.potential: '7' is outside 1-5",
+            "client.yaml:6: ratings: unknown rating 'charm'",
+            "2026-11-01-a-111111.yaml:2: kind: unknown kind 'party'",
+            "2026-11-01-a-111111.yaml:5: promises.due: 'next week' is not a date",
+            "2026-11-02-a-222222.yaml:2: quoted value is not closed",
+            "2026-11-03-a-333333.yaml:2: duplicate key 'date'",
+            "2026-11-04-a-444444.yaml:1: YAML anchors",
+            "2026-11-05-a-555555.yaml:3: tab used for indentation",
+            "2026-11-06-a-666666.yaml:2: git conflict marker",
+            "2026-11-07-a-777777.yaml:1: the file's top level must be a map",
+            "2026-11-08-a-888888.yaml:1: YAML tags",
+            "2026-11-09-a-999999.yaml:",
+            "2026-11-10-a-aaaaaa.yaml:1: file is UTF-16",
+            "2026-11-11-a-bbbbbb.yaml:0: file is not valid UTF-8",
+            "2026-11-12-a-cccccc.yaml:0: file is",
+            "2026-11-13-a-dddddd.yaml:2: a second YAML document",
+            "reviews/2026-11-01-a-eeeeee.yaml:2: rating: unknown rating 'furious'",
+        ]:
+            self.assertIn(expected, msgs)
+
+    def test_text_format_is_file_line_column(self):
+        self.write("clients/acme-engineering/client.yaml", "name: Acme\ntier: Z\n")
+        r = self.crm_in("check", check=1)
+        self.assertTrue(r.out.startswith("clients/acme-engineering/client.yaml:2:7: tier: unknown tier 'Z'"), r)
+        self.assertIn("1 problem in 1 file", r.err)
+
+    def test_duplicate_clients(self):
+        self.write("clients/beta-water-2/client.yaml", "name: beta water\n")
+        self.write("clients/Beta-Water/client.yaml", "name: Other\n")
+        msgs = "\n".join(self.messages(self.problems()))
+        self.assertIn("duplicate client: 'beta water' is also clients/beta-water/client.yaml", msgs)
+        self.assertIn("clients/beta-water:0: duplicate slug: differs only in case from clients/Beta-Water", msgs)
+        self.assertIn("is not a client slug", msgs)
+
+    def test_broken_settings_are_reported(self):
+        self.write("crm.yaml", "stages: [a, b\n")
+        msgs = "\n".join(self.messages(self.problems()))
+        self.assertIn("crm.yaml:", msgs)
+
+
+class ReadersGoOnTest(CheckTestCase):
+    def test_list_and_show_warn_and_exit_1_over_broken_files(self):
+        self.crm_in("log-visit", "acme", "fine", check=0)
+        self.write(VISITS + "2026-11-20-a-111111.yaml", "date: 2026-11-20\nnotes: \"a\nkind: x\"\n")
+        self.write("clients/beta-water/client.yaml", "name: Beta\nname: Water\n")
+        r = self.crm_in("list", "-q")
+        self.assertEqual(r.code, 1, r)
+        self.assertEqual(r.out, "acme-engineering\n")
+        self.assertIn("clients/beta-water/client.yaml:2:1: duplicate key 'name'", r.err)
+        r = self.crm_in("show", "acme")
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("fine", r.out)
+        self.assertIn("2026-11-20-a-111111.yaml:2", r.err)
+
+    def test_comma_file_does_not_hang(self):
+        # yaml-cpp 0.7 loops forever on a second document after ","; crm reads one only.
+        self.write(VISITS + "2026-11-20-a-111111.yaml", ",")
+        self.write(VISITS + "2026-11-21-a-111111.yaml", "date: 2026-11-21\n...\n,\n")
+        r = self.crm_in("check", "--format", "json")
+        self.assertEqual(r.code, 1, r)
+        r = self.crm_in("show", "acme")
+        self.assertEqual(r.code, 1, r)
+
+
+if __name__ == "__main__":
+    unittest.main()
