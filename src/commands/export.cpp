@@ -101,7 +101,7 @@ int run(const ExportOptions& o, Context& ctx) {
     if (o.format == "json" && !o.what.empty())
         throw UsageError("--what is for --format csv; JSON always holds everything",
                          "crm export --format csv --what " + o.what);
-    store::Snapshot snap = ctx.folder().load_all();
+    store::Snapshot snap = ctx.load_all();
     if (o.format == "json")
         export_json(snap, ctx);
     else if (o.what == "visits")

@@ -111,7 +111,7 @@ int run(const PromisesOptions& o, Context& ctx) {
         records.push_back(ctx.folder().load_record(slug, problems));
         records.back().client.slug = slug;
     } else {
-        store::Snapshot snap = ctx.folder().load_all();
+        store::Snapshot snap = ctx.load_all();
         records = std::move(snap.clients);
         problems = std::move(snap.problems);
     }

@@ -76,7 +76,7 @@ class CheckProblemsTest(CheckTestCase):
             "2026-11-08-a-888888.yaml:1: YAML tags",
             "2026-11-09-a-999999.yaml:",
             "2026-11-10-a-aaaaaa.yaml:1: file is UTF-16",
-            "2026-11-11-a-bbbbbb.yaml:0: file is not valid UTF-8",
+            "2026-11-11-a-bbbbbb.yaml:2: file is not valid UTF-8",
             "2026-11-12-a-cccccc.yaml:0: file is",
             "2026-11-13-a-dddddd.yaml:2: a second YAML document",
             "reviews/2026-11-01-a-eeeeee.yaml:2: rating: unknown rating 'furious'",
