@@ -345,63 +345,71 @@ RecordCache RecordCache::load(const std::filesystem::path& path) {
         auto record = read_record(r);
         if (!record || !r.ok())
             return RecordCache{};
-        cache.entries_.emplace(std::move(file), Entry{stamp, std::move(*record), false});
+        cache.entries_.emplace(std::move(file), Entry{stamp, std::move(*record)});
     }
     if (!r.ok() || !r.done())
         return RecordCache{};
     return cache;
 }
 
-const CachedRecord* RecordCache::find(const std::string& file, const FileStamp& stamp) const {
+std::optional<CachedRecord> RecordCache::take(const std::string& file, const FileStamp& stamp) {
     auto it = entries_.find(file);
     if (it == entries_.end() || !(it->second.stamp == stamp))
-        return nullptr;
-    return &it->second.record;
+        return std::nullopt;
+    CachedRecord record = std::move(it->second.record);
+    entries_.erase(it);
+    return record;
 }
 
 void RecordCache::put(const std::string& file, const FileStamp& stamp, CachedRecord record) {
-    entries_.insert_or_assign(file, Entry{stamp, std::move(record), true});
-    dirty_ = true;
+    entries_.insert_or_assign(file, Entry{stamp, std::move(record)});
 }
 
-void RecordCache::mark_seen(const std::string& file) {
-    if (auto it = entries_.find(file); it != entries_.end())
-        it->second.seen = true;
-}
+namespace {
 
-bool RecordCache::prune_unseen() {
-    bool changed = dirty_;
-    for (auto it = entries_.begin(); it != entries_.end();) {
-        if (!it->second.seen) {
-            it = entries_.erase(it);
-            changed = true;
-        } else {
-            ++it;
-        }
-    }
-    return changed;
-}
-
-void RecordCache::save(const std::filesystem::path& path) const {
-    Writer body;
-    body.u32(static_cast<std::uint32_t>(entries_.size()));
-    for (const auto& [file, entry] : entries_) {
-        body.str(file);
-        body.u64(entry.stamp.size);
-        body.i64(entry.stamp.mtime_ns);
-        body.u64(entry.stamp.inode);
-        std::visit([&](const auto& rec) { write_record(body, rec); }, entry.record);
-    }
+void write_file(const Writer& body, const std::filesystem::path& root,
+                const std::filesystem::path& relative) {
     std::string out(kMagic, sizeof kMagic);
     out.append(reinterpret_cast<const char*>(&kVersion), sizeof kVersion);
-    out += body.data();
-    std::uint64_t sum = checksum(body.data());
+    out += const_cast<Writer&>(body).data();
+    std::uint64_t sum = checksum(const_cast<Writer&>(body).data());
     out.append(reinterpret_cast<const char*>(&sum), sizeof sum);
     try {
-        write_atomic(path.parent_path(), path.filename(), out);
+        write_atomic(root, relative, out);
     } catch (...) {
         // A read-only folder still gets its report; only the next run is slower.
     }
+}
+
+void write_entry(Writer& body, const std::string& file, const FileStamp& stamp) {
+    body.str(file);
+    body.u64(stamp.size);
+    body.i64(stamp.mtime_ns);
+    body.u64(stamp.inode);
+}
+
+}  // namespace
+
+void RecordCache::save(const std::filesystem::path& root,
+                       const std::filesystem::path& relative) const {
+    Writer body;
+    body.u32(static_cast<std::uint32_t>(entries_.size()));
+    for (const auto& [file, entry] : entries_) {
+        write_entry(body, file, entry.stamp);
+        std::visit([&](const auto& rec) { write_record(body, rec); }, entry.record);
+    }
+    write_file(body, root, relative);
+}
+
+void RecordCache::save_items(const std::vector<Item>& items, const std::filesystem::path& root,
+                             const std::filesystem::path& relative) {
+    Writer body;
+    body.u32(static_cast<std::uint32_t>(items.size()));
+    for (const auto& item : items) {
+        write_entry(body, *item.file, item.stamp);
+        std::visit([&](const auto* rec) { write_record(body, *rec); }, item.record);
+    }
+    write_file(body, root, relative);
 }
 
 }  // namespace crm::store

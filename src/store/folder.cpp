@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <random>
+#include <unordered_map>
 
 #include "crm/domain/slug.hpp"
 #include "crm/store/cache.hpp"
@@ -168,17 +169,15 @@ class CachedLoader {
             static_cast<std::uint64_t>(st.st_size),
             static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
             static_cast<std::uint64_t>(st.st_ino)};
-        if (const CachedRecord* hit = cache_.find(file, stamp)) {
-            cache_.mark_seen(file);
-            return std::get<Record>(*hit);
-        }
+        stamps_.emplace(file, stamp);
+        if (auto hit = cache_.take(file, stamp))
+            return std::get<Record>(std::move(*hit));
+        changed_ = true;
         try {
             auto text = folder_.read(file);
             if (!text)
                 return std::nullopt;
-            Record record = parse(*text, file);
-            cache_.put(file, stamp, record);
-            return record;
+            return parse(*text, file);
         } catch (const DataError& e) {
             problems_.push_back(e);
             return std::nullopt;
@@ -200,9 +199,32 @@ class CachedLoader {
         ::close(fd);
     }
 
+    // True when the cache no longer matches the folder: a file was added, changed or
+    // deleted (its entry was never taken).
+    bool cache_stale() const { return changed_ || !cache_.empty(); }
+
+    // Writes a cache of everything loaded, for the next run, straight from the records.
+    void save_cache(const Snapshot& snap, const fs::path& root) const {
+        std::vector<RecordCache::Item> items;
+        auto add = [&](const std::string& file, auto record) {
+            if (auto it = stamps_.find(file); it != stamps_.end())
+                items.push_back({&it->first, it->second, record});
+        };
+        for (const auto& rec : snap.clients) {
+            add(rec.client.file, &rec.client);
+            for (const auto& v : rec.visits)
+                add(v.file, &v);
+            for (const auto& r : rec.reviews)
+                add(r.file, &r);
+        }
+        RecordCache::save_items(items, root, ".crm/cache");
+    }
+
   private:
     const Folder& folder_;
     RecordCache& cache_;
+    std::unordered_map<std::string, FileStamp> stamps_;
+    bool changed_ = false;
     std::vector<DataError>& problems_;
 };
 
@@ -245,10 +267,10 @@ Snapshot Folder::load_all(const Progress& progress) const {
     ::close(clients_fd);
     if (progress)
         progress(slugs.size(), slugs.size());
-    if (cache.prune_unseen()) {
+    if (loader.cache_stale()) {
         std::error_code ec;
         fs::create_directories(root_ / ".crm", ec);
-        cache.save(cache_path);
+        loader.save_cache(snap, root_);
     }
     return snap;
 }

@@ -8,6 +8,7 @@
 // old-version cache is silently ignored and rebuilt, and deleting it is always safe.
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <variant>
@@ -30,16 +31,23 @@ class RecordCache {
     // Loads `path`; any problem leaves the cache empty.
     static RecordCache load(const std::filesystem::path& path);
 
-    // The record parsed from `file` when its stamp still matches, else nullptr.
-    const CachedRecord* find(const std::string& file, const FileStamp& stamp) const;
+    // Moves out the record parsed from `file` when its stamp still matches: loading
+    // never holds two copies of the folder. Entries left after loading are deleted files.
+    std::optional<CachedRecord> take(const std::string& file, const FileStamp& stamp);
+    bool empty() const { return entries_.empty(); }
     void put(const std::string& file, const FileStamp& stamp, CachedRecord record);
-    // Forgets entries not seen since load (deleted files) and reports whether anything
-    // changed, so an unchanged folder costs no write.
-    bool prune_unseen();
-    void mark_seen(const std::string& file);
 
-    // Writes atomically; failures are ignored (the cache is an optimisation).
-    void save(const std::filesystem::path& path) const;
+    // Writes `root/relative` atomically; failures are ignored (the cache is an optimisation).
+    void save(const std::filesystem::path& root, const std::filesystem::path& relative) const;
+
+    // The same file for records held elsewhere (a loaded folder), without copying them.
+    struct Item {
+        const std::string* file;
+        FileStamp stamp;
+        std::variant<const Client*, const Visit*, const Review*> record;
+    };
+    static void save_items(const std::vector<Item>& items, const std::filesystem::path& root,
+                           const std::filesystem::path& relative);
 
     std::size_t size() const { return entries_.size(); }
 
@@ -47,10 +55,8 @@ class RecordCache {
     struct Entry {
         FileStamp stamp;
         CachedRecord record;
-        bool seen = false;
     };
     std::unordered_map<std::string, Entry> entries_;
-    bool dirty_ = false;
 };
 
 }  // namespace crm::store
