@@ -339,6 +339,7 @@ RecordCache RecordCache::load(const std::filesystem::path& path) {
 
     Reader r(body);
     std::uint32_t n = r.u32();
+    cache.entries_.reserve(std::min<std::size_t>(n, body.size() / 16));
     for (std::uint32_t i = 0; i < n && r.ok(); ++i) {
         std::string file = r.str();
         FileStamp stamp{r.u64(), r.i64(), r.u64()};

@@ -125,10 +125,18 @@ std::optional<std::string> read_file(const fs::path& path, std::size_t limit) {
             return std::nullopt;
         throw RuntimeError("cannot read " + path.string() + ": " + errno_text());
     }
-    std::string out;
-    char buf[65536];
-    while (out.size() <= limit) {
-        ssize_t n = ::read(fd.get(), buf, sizeof buf);
+    // Read straight into a buffer of the file's size: growing it chunk by chunk would
+    // copy a large file (the record cache) several times over.
+    struct stat st;
+    std::size_t expected = ::fstat(fd.get(), &st) == 0 && S_ISREG(st.st_mode)
+                               ? static_cast<std::size_t>(st.st_size)
+                               : 0;
+    std::string out(std::min(expected, limit) + 1, '\0');  // +1 notices a file that grew
+    std::size_t used = 0;
+    while (used <= limit) {
+        if (used == out.size())
+            out.resize(std::min(out.size() * 2, limit + 1));
+        ssize_t n = ::read(fd.get(), out.data() + used, out.size() - used);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -136,8 +144,9 @@ std::optional<std::string> read_file(const fs::path& path, std::size_t limit) {
         }
         if (n == 0)
             break;
-        out.append(buf, static_cast<std::size_t>(n));
+        used += static_cast<std::size_t>(n);
     }
+    out.resize(used);
     return out;
 }
 
