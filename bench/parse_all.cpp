@@ -5,10 +5,10 @@
 //   parse_all STORE      prints the number of files and of top-level keys parsed
 //
 // Hidden entries (".git", ".crm") are skipped, as crm skips them.
+#include <yaml-cpp/yaml.h>
 #include <cstdio>
 #include <filesystem>
 #include <string>
-#include <yaml-cpp/yaml.h>
 
 namespace fs = std::filesystem;
 
@@ -24,10 +24,12 @@ int main(int argc, char** argv) {
         for (; it != end; ++it) {
             const fs::path& path = it->path();
             if (path.filename().string().front() == '.') {
-                if (it->is_directory()) it.disable_recursion_pending();
+                if (it->is_directory())
+                    it.disable_recursion_pending();
                 continue;
             }
-            if (!it->is_regular_file() || path.extension() != ".yaml") continue;
+            if (!it->is_regular_file() || path.extension() != ".yaml")
+                continue;
             YAML::Node doc = YAML::LoadFile(path.string());
             keys += static_cast<long>(doc.size());
             ++files;

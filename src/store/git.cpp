@@ -62,6 +62,10 @@ bool identity_missing(const std::string& git_error) {
 
 }  // namespace
 
+std::string git_reason(const ProcessResult& r) {
+    return first_line(r.err.empty() ? r.out : r.err);
+}
+
 std::optional<Git> Git::find(const fs::path& folder) {
     std::error_code ec;
     fs::path dir = fs::weakly_canonical(folder, ec);

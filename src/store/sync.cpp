@@ -11,14 +11,6 @@ namespace crm::store {
 
 namespace {
 
-std::string git_reason(const ProcessResult& r) {
-    std::string t = trim(r.err.empty() ? r.out : r.err);
-    for (const char* prefix : {"fatal: ", "error: "})
-        if (t.starts_with(prefix))
-            t = t.substr(std::string_view(prefix).size());
-    return t.substr(0, t.find('\n'));
-}
-
 std::vector<std::string> lines(const std::string& s) {
     std::vector<std::string> out;
     std::size_t start = 0;

@@ -50,6 +50,9 @@ class Git {
     fs::path git_dir_;
 };
 
+// Why git failed, in one line: its message without the "fatal: " or "error: " prefix.
+std::string git_reason(const ProcessResult& r);
+
 // Variables removed from git's environment.
 const std::vector<std::string>& git_unset_variables();
 
