@@ -22,10 +22,6 @@ struct DueOptions {
     std::string format = "table";
 };
 
-bool same_person(const std::string& a, const std::string& b) {
-    return !a.empty() && fold_case(trim(a)) == fold_case(trim(b));
-}
-
 bool has_tags(const Client& c, const std::vector<std::string>& tags) {
     return std::all_of(tags.begin(), tags.end(), [&](const std::string& t) {
         return std::any_of(c.tags.begin(), c.tags.end(),

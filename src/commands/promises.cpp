@@ -28,10 +28,6 @@ struct Row {
     int number;  // 0 for delivered items: only open ones are numbered
 };
 
-bool same_person(const std::string& a, const std::string& b) {
-    return !a.empty() && fold_case(trim(a)) == fold_case(trim(b));
-}
-
 // The rows of one client: its open items numbered as `crm done` reads the numbers, then
 // (with --all) what was delivered. Filters hide rows; they never renumber.
 std::vector<Row> client_rows(const ClientRecord& r, const PromisesOptions& o, Date today,

@@ -93,10 +93,6 @@ bool is_crm_data_path(std::string_view path) {
     return path == "crm.yaml" || parse_record_path(path).has_value();
 }
 
-bool same_person(std::string_view a, std::string_view b) {
-    return fold_case(trim(a)) == fold_case(trim(b));
-}
-
 bool is_watcher(const Client& client, std::string_view user) {
     return std::any_of(client.watchers.begin(), client.watchers.end(),
                        [&](const std::string& w) { return same_person(w, user); });

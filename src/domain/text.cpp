@@ -186,6 +186,11 @@ std::string fold_case(std::string_view s) {
     return out;
 }
 
+bool same_person(std::string_view a, std::string_view b) {
+    std::string x = trim(a);
+    return !x.empty() && fold_case(x) == fold_case(trim(b));
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j)

@@ -9,6 +9,7 @@
 
 #include "crm/domain/date.hpp"
 #include "crm/domain/records.hpp"
+#include "crm/domain/text.hpp"
 
 namespace crm {
 
@@ -32,7 +33,6 @@ struct AddedFile {
 };
 
 // Same person: names compared without case and surrounding blanks.
-bool same_person(std::string_view a, std::string_view b);
 bool is_watcher(const Client& client, std::string_view user);
 
 struct NewsItem {

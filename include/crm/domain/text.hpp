@@ -26,6 +26,10 @@ std::string truncate_to_width(std::string_view s, int width);
 // Case-insensitive for ASCII and the Latin letters of the transliteration table.
 std::string fold_case(std::string_view s);
 
+// Whether two names written by people (owner, watcher, author) are one person: case and
+// surrounding spaces do not matter; an empty name is nobody.
+bool same_person(std::string_view a, std::string_view b);
+
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace crm
