@@ -5,6 +5,7 @@
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/commands/watching.hpp"
+#include "crm/domain/text.hpp"
 #include "crm/store/files.hpp"
 #include "crm/store/lock.hpp"
 #include "crm/store/record_io.hpp"
@@ -22,15 +23,18 @@ int change_watching(Context& ctx, const std::string& client_query, bool watch) {
         throw RuntimeError("no client file " + file);
     const Client client = store::read_client(*text, file);
     const std::string user = ctx.user();
-    const bool watching =
-        std::find(client.watchers.begin(), client.watchers.end(), user) != client.watchers.end();
+    // The name as written in the file, which may differ from ours in case or spacing:
+    // news and due treat those as the same person, so watch and unwatch do too.
+    auto entry = std::find_if(client.watchers.begin(), client.watchers.end(),
+                              [&](const std::string& w) { return same_person(w, user); });
+    const bool watching = entry != client.watchers.end();
     if (watching == watch) {
         ctx.note(user + (watch ? " already watches " : " does not watch ") + client.name +
                  "; nothing to change");
         return 0;
     }
     const std::string out = watch ? store::add_list_item(*text, file, "watchers", user)
-                                  : store::remove_list_item(*text, file, "watchers", user);
+                                  : store::remove_list_item(*text, file, "watchers", *entry);
     (void)store::read_client(out, file);
     store::write_atomic(folder.root(), file, out);
     ctx.note(user + (watch ? " now watches " : " no longer watches ") + client.name);

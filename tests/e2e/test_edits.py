@@ -192,6 +192,13 @@ class WatchTest(HandEditedTestCase):
         self.assertEqual(self.text(), '# c\nname: Acme Engineering\nwatchers: ["no"]\n')
         self.assertEqual(self.load(CLIENT)["watchers"], ["no"])
 
+    def test_watcher_written_in_another_case_is_the_same_person(self):
+        self.write(CLIENT, "name: Acme Engineering\nwatchers: [bob jones, alice smith]\n")
+        r = self.crm_in("watch", "acme", check=0)
+        self.assertIn("already watches", r.err)
+        self.crm_in("unwatch", "acme", check=0)
+        self.assertEqual(self.text(), "name: Acme Engineering\nwatchers: [bob jones]\n")
+
     def test_watch_with_hostile_user_name(self):
         for user in ["- rf", "a: b", "#x", "yes", "$(touch pwned)", "O'Brien \"Bob\""]:
             self.crm_in("watch", "acme", env={"CRM_USER": user}, check=0)
