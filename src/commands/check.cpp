@@ -100,7 +100,7 @@ class FolderCheck {
         if (e != Entry::dir)
             return;
         for (const auto& name : store::list_dir(root_ / dir)) {
-            if (name.starts_with('.') || !name.ends_with(".yaml"))
+            if (!is_record_file_name(name))
                 continue;
             check(dir + "/" + name, file_kind);
         }

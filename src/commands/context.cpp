@@ -111,10 +111,10 @@ store::Folder& Context::folder() {
     return *folder_;
 }
 
-store::Snapshot Context::load_all() {
+store::Snapshot Context::load_all(store::Detail detail) {
     auto& f = folder();
     if (!err_is_tty_)
-        return f.load_all();
+        return f.load_all(detail);
     const auto start = std::chrono::steady_clock::now();
     bool shown = false;
     auto progress = [&](std::size_t done, std::size_t total) {
@@ -125,7 +125,7 @@ store::Snapshot Context::load_all() {
         shown = true;
         err_ << "\rcrm: reading clients " << done << "/" << total << std::flush;
     };
-    auto snap = f.load_all(progress);
+    auto snap = f.load_all(detail, progress);
     if (shown)
         err_ << "\r\033[K" << std::flush;
     return snap;

@@ -56,7 +56,7 @@ int run(const DueOptions& o, Context& ctx) {
     if (!o.tier.empty() && !s.find_tier(o.tier))
         require_one_of("--tier", o.tier, s.tier_names());
 
-    store::Snapshot snap = folder.load_all();
+    store::Snapshot snap = ctx.load_all(store::Detail::summary);
     // Client filters first: fewer records to compute.
     std::erase_if(snap.clients, [&](const ClientRecord& r) {
         return (!o.tier.empty() && effective_tier(r.client, s) != o.tier) ||

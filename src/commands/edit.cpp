@@ -23,8 +23,8 @@ struct Target {
 };
 
 bool is_record_name(const std::string& name) {
-    return name.ends_with(".yaml") && !name.starts_with('.') &&
-           name.find('/') == std::string::npos && name.find('\\') == std::string::npos;
+    return is_record_file_name(name) && name.find('/') == std::string::npos &&
+           name.find('\\') == std::string::npos;
 }
 
 // --visit latest, a file name, visits/NAME, reviews/NAME or clients/SLUG/visits/NAME.

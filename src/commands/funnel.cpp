@@ -133,7 +133,7 @@ void print_text(const std::vector<FunnelStage>& stages, std::size_t total, Conte
 
 int run(const FunnelOptions& o, Context& ctx) {
     auto& folder = ctx.folder();
-    auto snapshot = folder.load_all();
+    auto snapshot = ctx.load_all(store::Detail::summary);
     const auto changes = stage_changes_from_git(ctx, snapshot.clients);
     const auto stages = build_funnel(snapshot.clients, folder.settings(), ctx.today(), changes);
     if (o.format == "json")

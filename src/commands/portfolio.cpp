@@ -212,7 +212,7 @@ void print_text(const Portfolio& p, Context& ctx) {
 
 int run(const PortfolioOptions& o, Context& ctx) {
     auto& folder = ctx.folder();
-    auto snapshot = folder.load_all();
+    auto snapshot = ctx.load_all(store::Detail::summary);
     const Portfolio p = build_portfolio(snapshot.clients, folder.settings(), ctx.today());
     if (o.format == "json")
         print_json(p, ctx);

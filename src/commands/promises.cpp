@@ -107,7 +107,7 @@ int run(const PromisesOptions& o, Context& ctx) {
         records.push_back(ctx.folder().load_record(slug, problems));
         records.back().client.slug = slug;
     } else {
-        store::Snapshot snap = ctx.load_all();
+        store::Snapshot snap = ctx.load_all(store::Detail::summary);
         records = std::move(snap.clients);
         problems = std::move(snap.problems);
     }

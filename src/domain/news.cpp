@@ -80,7 +80,7 @@ std::optional<RecordPath> parse_record_path(std::string_view path) {
     const std::string slug(parts[1]);
     if (parts.size() == 3 && parts[2] == "client.yaml")
         return RecordPath{RecordPath::Kind::client, slug};
-    if (parts.size() != 4 || !parts[3].ends_with(".yaml") || parts[3].starts_with('.'))
+    if (parts.size() != 4 || !is_record_file_name(parts[3]))
         return std::nullopt;
     if (parts[2] == "visits")
         return RecordPath{RecordPath::Kind::visit, slug};

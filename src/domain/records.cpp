@@ -36,4 +36,27 @@ bool is_visit_kind(std::string_view kind) {
     return std::find(k.begin(), k.end(), kind) != k.end();
 }
 
+namespace {
+
+template <class Record>
+void sort_by_date(std::vector<Record>& records) {
+    auto before = [](const Record& a, const Record& b) {
+        return a.date != b.date ? a.date < b.date : a.file < b.file;
+    };
+    // File names start with the date, so records usually arrive in order already.
+    if (!std::is_sorted(records.begin(), records.end(), before))
+        std::stable_sort(records.begin(), records.end(), before);
+}
+
+}  // namespace
+
+void sort_by_date(ClientRecord& rec) {
+    sort_by_date(rec.visits);
+    sort_by_date(rec.reviews);
+}
+
+bool is_record_file_name(std::string_view name) {
+    return name.ends_with(".yaml") && !name.starts_with('.');
+}
+
 }  // namespace crm

@@ -1,6 +1,12 @@
 #include "crm/store/cache.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstring>
+#include <utility>
 
 #include "crm/store/files.hpp"
 
@@ -8,409 +14,365 @@ namespace crm::store {
 
 namespace {
 
-// Bump when the layout of any record or of this file changes: old caches are rebuilt.
+// Bump when the layout of this file or of cache_codec changes: old caches are rebuilt.
 constexpr char kMagic[8] = {'C', 'R', 'M', 'C', 'A', 'C', 'H', 'E'};
-constexpr std::uint32_t kVersion = 1;
-constexpr std::size_t kMaxCacheSize = 512u * 1024 * 1024;
+constexpr std::uint32_t kVersion = 2;
+constexpr std::size_t kMaxCacheSize = 1024u * 1024 * 1024;
 
-class Writer {
-  public:
-    void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
-    void u32(std::uint32_t v) { raw(&v, sizeof v); }
-    void u64(std::uint64_t v) { raw(&v, sizeof v); }
-    void i64(std::int64_t v) { raw(&v, sizeof v); }
-    void str(const std::string& s) {
-        u32(static_cast<std::uint32_t>(s.size()));
-        out_.append(s);
-    }
-    void date(Date d) { u32(static_cast<std::uint32_t>(d.days())); }
-    void opt_date(const std::optional<Date>& d) {
-        u8(d ? 1 : 0);
-        if (d)
-            date(*d);
-    }
-    void opt_int(const std::optional<int>& v) { u8(v ? static_cast<std::uint8_t>(*v + 1) : 0); }
-    void strings(const std::vector<std::string>& v) {
-        u32(static_cast<std::uint32_t>(v.size()));
-        for (const auto& s : v)
-            str(s);
-    }
-    void custom(const CustomFields& c) {
-        u32(static_cast<std::uint32_t>(c.size()));
-        for (const auto& [k, v] : c) {
-            str(k);
-            str(v);
-        }
-    }
-    void commitments(const std::vector<Commitment>& items) {
-        u32(static_cast<std::uint32_t>(items.size()));
-        for (const auto& c : items) {
-            str(c.what);
-            opt_date(c.due);
-            opt_date(c.done);
-        }
-    }
-    std::string& data() { return out_; }
-
-  private:
-    void raw(const void* p, std::size_t n) { out_.append(static_cast<const char*>(p), n); }
-    std::string out_;
+struct Header {
+    char magic[8];
+    std::uint32_t version;
+    std::uint32_t zero;
+    std::uint64_t entries;
+    std::uint64_t summary_size;
+    std::uint64_t detail_size;
+    std::uint64_t summary_checksum;
+    std::uint64_t detail_checksum;
 };
+static_assert(sizeof(Header) == 56);
 
-// Reads what Writer wrote; any overrun marks the whole cache bad.
-class Reader {
+// The smallest summary entry: path length, stamp, two lengths.
+constexpr std::size_t kMinEntry = 4 + 24 + 8;
+
+// A checksum that reads eight bytes at a time: a byte-wise hash of the 25 MB cache of a
+// firm's folder would cost more than the rest of a warm run. Each step is a bijection
+// of the running value, so any one changed word changes the result.
+class Checksum {
   public:
-    explicit Reader(std::string_view in) : in_(in) {}
-    bool ok() const { return ok_; }
-    bool done() const { return pos_ == in_.size(); }
-
-    std::uint8_t u8() {
-        std::uint8_t v = 0;
-        raw(&v, 1);
-        return v;
-    }
-    std::uint32_t u32() {
-        std::uint32_t v = 0;
-        raw(&v, sizeof v);
-        return v;
-    }
-    std::uint64_t u64() {
-        std::uint64_t v = 0;
-        raw(&v, sizeof v);
-        return v;
-    }
-    std::int64_t i64() {
-        std::int64_t v = 0;
-        raw(&v, sizeof v);
-        return v;
-    }
-    std::string str() {
-        std::uint32_t n = u32();
-        if (!ok_ || n > in_.size() - pos_) {
-            ok_ = false;
-            return {};
+    void update(std::string_view data) {
+        length_ += data.size();
+        while (!data.empty() && pending_ != 0) {
+            take_byte(static_cast<unsigned char>(data.front()));
+            data.remove_prefix(1);
         }
-        std::string s(in_.substr(pos_, n));
-        pos_ += n;
-        return s;
-    }
-    Date date() { return Date::from_days(static_cast<std::int32_t>(u32())); }
-    std::optional<Date> opt_date() {
-        if (u8() == 0)
-            return std::nullopt;
-        return date();
-    }
-    std::optional<int> opt_int() {
-        std::uint8_t v = u8();
-        if (v == 0)
-            return std::nullopt;
-        return v - 1;
-    }
-    std::vector<std::string> strings() {
-        std::vector<std::string> v(count());
-        for (auto& s : v)
-            s = str();
-        return v;
-    }
-    CustomFields custom() {
-        CustomFields c(count());
-        for (auto& [k, v] : c) {
-            k = str();
-            v = str();
+        while (data.size() >= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, data.data(), 8);
+            mix(word);
+            data.remove_prefix(8);
         }
-        return c;
+        for (char c : data)
+            take_byte(static_cast<unsigned char>(c));
     }
-    std::vector<Commitment> commitments() {
-        std::vector<Commitment> items(count());
-        for (auto& c : items) {
-            c.what = str();
-            c.due = opt_date();
-            c.done = opt_date();
-        }
-        return items;
+    std::uint64_t value() const {
+        std::uint64_t h = (hash_ ^ word_ ^ length_) * kPrime;
+        return h ^ (h >> 32);
     }
 
   private:
-    // A count can never exceed the bytes left; checking keeps a corrupt file from
-    // asking for gigabytes.
-    std::size_t count() {
-        std::uint32_t n = u32();
-        if (!ok_ || n > in_.size() - pos_) {
-            ok_ = false;
-            return 0;
+    static constexpr std::uint64_t kPrime = 0x100000001b3ull * 0x9E3779B1ull | 1;
+    void mix(std::uint64_t word) { hash_ = (hash_ ^ word) * kPrime; }
+    void take_byte(unsigned char c) {
+        word_ |= static_cast<std::uint64_t>(c) << (8 * pending_);
+        if (++pending_ == 8) {
+            mix(word_);
+            word_ = 0;
+            pending_ = 0;
         }
-        return n;
     }
-    void raw(void* p, std::size_t n) {
-        if (!ok_ || n > in_.size() - pos_) {
-            ok_ = false;
-            std::memset(p, 0, n);
-            return;
-        }
-        std::memcpy(p, in_.data() + pos_, n);
-        pos_ += n;
-    }
-    std::string_view in_;
-    std::size_t pos_ = 0;
-    bool ok_ = true;
+    std::uint64_t hash_ = 0xcbf29ce484222325ull;
+    std::uint64_t word_ = 0;
+    unsigned pending_ = 0;
+    std::uint64_t length_ = 0;
 };
 
-void write_record(Writer& w, const Client& c) {
-    w.u8(0);
-    w.str(c.slug);
-    w.str(c.file);
-    w.str(c.name);
-    w.str(c.stage);
-    w.str(c.tier);
-    w.u8(!c.every ? 0 : c.every->is_never() ? 1 : 2);
-    if (c.every && c.every->every) {
-        w.u32(static_cast<std::uint32_t>(c.every->every->count));
-        w.u8(static_cast<std::uint8_t>(c.every->every->unit));
-    }
-    w.str(c.owner);
-    w.opt_date(c.since);
-    w.opt_date(c.stage_since);
-    w.opt_int(c.ratings.potential);
-    w.opt_int(c.ratings.compatibility);
-    w.opt_int(c.ratings.profitability);
-    w.u32(static_cast<std::uint32_t>(c.contacts.size()));
-    for (const auto& p : c.contacts) {
-        w.str(p.name);
-        w.str(p.role);
-        w.str(p.email);
-        w.str(p.phone);
-        w.str(p.notes);
-    }
-    w.strings(c.tags);
-    w.strings(c.watchers);
-    w.str(c.notes);
-    w.custom(c.custom);
+std::uint64_t checksum_of(const std::vector<std::string_view>& parts) {
+    Checksum sum;
+    for (auto part : parts)
+        sum.update(part);
+    return sum.value();
 }
 
-void write_record(Writer& w, const Visit& v) {
-    w.u8(1);
-    w.str(v.file);
-    w.date(v.date);
-    w.str(v.by);
-    w.str(v.kind);
-    w.str(v.where);
-    w.str(v.initiated_by);
-    w.strings(v.with);
-    w.strings(v.discussed);
-    w.strings(v.new_topics);
-    w.commitments(v.promises);
-    w.commitments(v.actions);
-    w.opt_date(v.next_contact);
-    w.str(v.notes);
-    w.custom(v.custom);
+template <class T>
+T load(const char* p) {
+    T v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
 }
 
-void write_record(Writer& w, const Review& r) {
-    w.u8(2);
-    w.str(r.file);
-    w.date(r.date);
-    w.str(r.by);
-    w.str(r.project);
-    w.u8(static_cast<std::uint8_t>(r.rating));
-    w.str(r.why);
-    w.strings(r.went_well);
-    w.strings(r.to_improve);
-    w.str(r.testimonial);
-    w.strings(r.referrals);
-    w.custom(r.custom);
-}
-
-std::optional<CachedRecord> read_record(Reader& r) {
-    switch (r.u8()) {
-        case 0: {
-            Client c;
-            c.slug = r.str();
-            c.file = r.str();
-            c.name = r.str();
-            c.stage = r.str();
-            c.tier = r.str();
-            std::uint8_t every = r.u8();
-            if (every == 1)
-                c.every = Cadence::never();
-            if (every == 2) {
-                Duration d;
-                d.count = static_cast<int>(r.u32());
-                d.unit = static_cast<Duration::Unit>(r.u8() & 3);
-                c.every = Cadence{d};
-            }
-            c.owner = r.str();
-            c.since = r.opt_date();
-            c.stage_since = r.opt_date();
-            c.ratings.potential = r.opt_int();
-            c.ratings.compatibility = r.opt_int();
-            c.ratings.profitability = r.opt_int();
-            std::uint32_t n = r.u32();
-            for (std::uint32_t i = 0; i < n && r.ok(); ++i) {
-                Contact p;
-                p.name = r.str();
-                p.role = r.str();
-                p.email = r.str();
-                p.phone = r.str();
-                p.notes = r.str();
-                c.contacts.push_back(std::move(p));
-            }
-            c.tags = r.strings();
-            c.watchers = r.strings();
-            c.notes = r.str();
-            c.custom = r.custom();
-            return c;
-        }
-        case 1: {
-            Visit v;
-            v.file = r.str();
-            v.date = r.date();
-            v.by = r.str();
-            v.kind = r.str();
-            v.where = r.str();
-            v.initiated_by = r.str();
-            v.with = r.strings();
-            v.discussed = r.strings();
-            v.new_topics = r.strings();
-            v.promises = r.commitments();
-            v.actions = r.commitments();
-            v.next_contact = r.opt_date();
-            v.notes = r.str();
-            v.custom = r.custom();
-            return v;
-        }
-        case 2: {
-            Review v;
-            v.file = r.str();
-            v.date = r.date();
-            v.by = r.str();
-            v.project = r.str();
-            std::uint8_t rating = r.u8();
-            if (rating > static_cast<std::uint8_t>(Rating::elated))
-                return std::nullopt;
-            v.rating = static_cast<Rating>(rating);
-            v.why = r.str();
-            v.went_well = r.strings();
-            v.to_improve = r.strings();
-            v.testimonial = r.str();
-            v.referrals = r.strings();
-            v.custom = r.custom();
-            return v;
-        }
-        default:
-            return std::nullopt;
-    }
-}
-
-std::uint64_t checksum(std::string_view data) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : data) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
+template <class T>
+void put_raw(std::string& out, T v) {
+    out.append(reinterpret_cast<const char*>(&v), sizeof v);
 }
 
 }  // namespace
 
-RecordCache RecordCache::load(const std::filesystem::path& path) {
-    RecordCache cache;
-    std::optional<std::string> data;
-    try {
-        data = read_file(path, kMaxCacheSize);
-    } catch (...) {
-        return cache;
-    }
-    constexpr std::size_t kHeader = sizeof kMagic + sizeof(std::uint32_t);
-    constexpr std::size_t kTrailer = sizeof(std::uint64_t);
-    if (!data || data->size() < kHeader + kTrailer || data->size() > kMaxCacheSize)
-        return cache;
-    std::string_view all(*data);
-    if (std::memcmp(all.data(), kMagic, sizeof kMagic) != 0)
-        return cache;
-    std::uint32_t version;
-    std::memcpy(&version, all.data() + sizeof kMagic, sizeof version);
-    if (version != kVersion)
-        return cache;
-    std::string_view body = all.substr(kHeader, all.size() - kHeader - kTrailer);
-    std::uint64_t stored;
-    std::memcpy(&stored, all.data() + all.size() - kTrailer, sizeof stored);
-    if (checksum(body) != stored)
-        return cache;
+RecordCache::RecordCache(RecordCache&& other) noexcept {
+    *this = std::move(other);
+}
 
-    Reader r(body);
-    std::uint32_t n = r.u32();
-    cache.entries_.reserve(std::min<std::size_t>(n, body.size() / 16));
-    for (std::uint32_t i = 0; i < n && r.ok(); ++i) {
-        std::string file = r.str();
-        FileStamp stamp{r.u64(), r.i64(), r.u64()};
-        auto record = read_record(r);
-        if (!record || !r.ok())
-            return RecordCache{};
-        cache.entries_.emplace(std::move(file), Entry{stamp, std::move(*record)});
+RecordCache& RecordCache::operator=(RecordCache&& other) noexcept {
+    if (this != &other) {
+        unmap();
+        map_ = std::exchange(other.map_, nullptr);
+        map_size_ = std::exchange(other.map_size_, 0);
+        detail_start_ = other.detail_start_;
+        detail_size_ = other.detail_size_;
+        detail_checksum_ = other.detail_checksum_;
+        entries_ = std::move(other.entries_);
+        lazy_ = std::exchange(other.lazy_, std::make_unique<Lazy>());
     }
-    if (!r.ok() || !r.done())
+    return *this;
+}
+
+RecordCache::~RecordCache() {
+    unmap();
+}
+
+void RecordCache::unmap() {
+    if (map_)
+        ::munmap(const_cast<char*>(map_), map_size_);
+    map_ = nullptr;
+}
+
+RecordCache RecordCache::open(const std::filesystem::path& path) {
+    RecordCache cache;
+    int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return cache;
+    struct stat st;
+    const bool usable = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                        static_cast<std::size_t>(st.st_size) >= sizeof(Header) &&
+                        static_cast<std::size_t>(st.st_size) <= kMaxCacheSize;
+    void* map = usable ? ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ,
+                                MAP_PRIVATE, fd, 0)
+                       : MAP_FAILED;
+    ::close(fd);
+    if (map == MAP_FAILED)
+        return cache;
+    cache.map_ = static_cast<const char*>(map);
+    cache.map_size_ = static_cast<std::size_t>(st.st_size);
+
+    const auto h = load<Header>(cache.map_);
+    if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.version != kVersion ||
+        h.summary_size > cache.map_size_ || h.detail_size > cache.map_size_ ||
+        sizeof(Header) + h.summary_size + h.detail_size != cache.map_size_ ||
+        h.entries > h.summary_size / kMinEntry) {
         return RecordCache{};
+    }
+    const char* summary = cache.map_ + sizeof(Header);
+#ifdef MADV_POPULATE_READ
+    // One call maps the section's pages, instead of a fault per page as it is read.
+    ::madvise(const_cast<char*>(cache.map_), sizeof(Header) + h.summary_size, MADV_POPULATE_READ);
+#endif
+    Checksum sum;
+    sum.update({summary, h.summary_size});
+    if (sum.value() != h.summary_checksum)
+        return RecordCache{};
+
+    cache.entries_.reserve(h.entries);
+    std::size_t pos = sizeof(Header);
+    const std::size_t end = sizeof(Header) + h.summary_size;
+    std::uint64_t detail = 0;
+    for (std::uint64_t i = 0; i < h.entries; ++i) {
+        if (end - pos < kMinEntry)
+            return RecordCache{};
+        const std::size_t begin = pos;
+        const auto path_size = load<std::uint32_t>(cache.map_ + pos);
+        if (path_size > end - pos - kMinEntry)
+            return RecordCache{};
+        pos += 4 + path_size + 24;
+        const auto summary_size = load<std::uint32_t>(cache.map_ + pos);
+        const auto detail_size = load<std::uint32_t>(cache.map_ + pos + 4);
+        pos += 8;
+        if (summary_size > end - pos || detail_size > h.detail_size - detail)
+            return RecordCache{};
+        cache.entries_.push_back({static_cast<std::uint32_t>(begin),
+                                  static_cast<std::uint32_t>(pos), summary_size,
+                                  static_cast<std::uint32_t>(detail), detail_size});
+        pos += summary_size;
+        detail += detail_size;
+    }
+    if (pos != end || detail != h.detail_size)
+        return RecordCache{};
+    cache.detail_start_ = end;
+    cache.detail_size_ = h.detail_size;
+    cache.detail_checksum_ = h.detail_checksum;
     return cache;
 }
 
-std::optional<CachedRecord> RecordCache::take(const std::string& file, const FileStamp& stamp) {
-    auto it = entries_.find(file);
-    if (it == entries_.end() || !(it->second.stamp == stamp))
+std::string_view RecordCache::path(std::size_t i) const {
+    const char* p = map_ + entries_[i].begin;
+    return {p + 4, load<std::uint32_t>(p)};
+}
+
+FileStamp RecordCache::stamp(std::size_t i) const {
+    const char* p = map_ + entries_[i].begin;
+    p += 4 + load<std::uint32_t>(p);
+    return {load<std::uint64_t>(p), load<std::int64_t>(p + 8), load<std::uint64_t>(p + 16)};
+}
+
+std::optional<std::size_t> RecordCache::find(std::string_view file, const FileStamp& stamp,
+                                             Cursor& at) const {
+    std::size_t i = at.next;
+    if (i >= entries_.size() || path(i) != file) {
+        // The folder changed shape since the cache was written, or this walker starts
+        // in the middle: look up by path.
+        std::call_once(lazy_->by_path_once, [this] {
+            lazy_->by_path.reserve(entries_.size());
+            for (std::size_t k = 0; k < entries_.size(); ++k)
+                lazy_->by_path.emplace(path(k), k);
+        });
+        auto it = lazy_->by_path.find(file);
+        if (it == lazy_->by_path.end())
+            return std::nullopt;
+        i = it->second;
+    }
+    at.next = i + 1;
+    if (!(this->stamp(i) == stamp))
         return std::nullopt;
-    CachedRecord record = std::move(it->second.record);
-    entries_.erase(it);
-    return record;
+    return i;
 }
 
-void RecordCache::put(const std::string& file, const FileStamp& stamp, CachedRecord record) {
-    entries_.insert_or_assign(file, Entry{stamp, std::move(record)});
+bool RecordCache::detail_intact() const {
+    std::call_once(lazy_->detail_once, [this] {
+        Checksum sum;
+        sum.update({map_ + detail_start_, detail_size_});
+        lazy_->detail_intact = sum.value() == detail_checksum_;
+    });
+    return lazy_->detail_intact;
 }
 
-namespace {
+template <class Record>
+bool RecordCache::read_record(std::size_t i, Record& record, Detail detail) const {
+    const Entry& e = entries_[i];
+    if (!cache_codec::decode_summary({map_ + e.summary, e.summary_size}, record))
+        return false;
+    if (detail == Detail::summary)
+        return true;
+    return detail_intact() &&
+           cache_codec::decode_detail({map_ + detail_start_ + e.detail, e.detail_size}, record);
+}
 
-void write_file(const Writer& body, const std::filesystem::path& root,
-                const std::filesystem::path& relative) {
-    std::string out(kMagic, sizeof kMagic);
-    out.append(reinterpret_cast<const char*>(&kVersion), sizeof kVersion);
-    out += const_cast<Writer&>(body).data();
-    std::uint64_t sum = checksum(const_cast<Writer&>(body).data());
-    out.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+bool RecordCache::read(std::size_t i, Client& record, Detail detail) const {
+    return read_record(i, record, detail);
+}
+bool RecordCache::read(std::size_t i, Visit& record, Detail detail) const {
+    return read_record(i, record, detail);
+}
+bool RecordCache::read(std::size_t i, Review& record, Detail detail) const {
+    return read_record(i, record, detail);
+}
+
+std::string_view RecordCache::summary_bytes(std::size_t first, std::size_t last) const {
+    const Entry& a = entries_[first];
+    const Entry& b = entries_[last - 1];
+    return {map_ + a.begin, b.summary + b.summary_size - a.begin};
+}
+
+std::string_view RecordCache::detail_bytes(std::size_t first, std::size_t last) const {
+    const Entry& a = entries_[first];
+    const Entry& b = entries_[last - 1];
+    return {map_ + detail_start_ + a.detail, b.detail + b.detail_size - a.detail};
+}
+
+void CacheBuilder::extend(bool kept, std::size_t index) {
+    if (!runs_.empty() && runs_.back().kept == kept && runs_.back().last == index)
+        ++runs_.back().last;
+    else
+        runs_.push_back({kept, index, index + 1});
+}
+
+void CacheBuilder::append(CacheBuilder&& later) {
+    const std::size_t summary_shift = summary_.size();
+    const std::size_t detail_shift = detail_.size();
+    const std::size_t index_shift = added_at_.size();
+    summary_ += later.summary_;
+    detail_ += later.detail_;
+    for (Added a : later.added_at_) {
+        a.summary_begin += summary_shift;
+        a.summary_end += summary_shift;
+        a.detail_begin += detail_shift;
+        a.detail_end += detail_shift;
+        added_at_.push_back(a);
+    }
+    for (const Run& run : later.runs_) {
+        const std::size_t shift = run.kept ? 0 : index_shift;
+        if (!runs_.empty() && runs_.back().kept == run.kept &&
+            runs_.back().last == run.first + shift)
+            runs_.back().last = run.last + shift;
+        else
+            runs_.push_back({run.kept, run.first + shift, run.last + shift});
+    }
+    kept_ += later.kept_;
+    added_ += later.added_;
+}
+
+void CacheBuilder::keep(std::size_t entry) {
+    extend(true, entry);
+    ++kept_;
+}
+
+template <class Record>
+void CacheBuilder::add_record(std::string_view file, const FileStamp& stamp, const Record& record) {
+    Added a{summary_.size(), 0, detail_.size(), 0};
+    put_raw(summary_, static_cast<std::uint32_t>(file.size()));
+    summary_.append(file);
+    put_raw(summary_, stamp.size);
+    put_raw(summary_, stamp.mtime_ns);
+    put_raw(summary_, stamp.inode);
+    const std::size_t lengths = summary_.size();
+    summary_.append(8, '\0');
+    cache_codec::encode(record, summary_, detail_);
+    const auto summary_size = static_cast<std::uint32_t>(summary_.size() - lengths - 8);
+    const auto detail_size = static_cast<std::uint32_t>(detail_.size() - a.detail_begin);
+    std::memcpy(summary_.data() + lengths, &summary_size, 4);
+    std::memcpy(summary_.data() + lengths + 4, &detail_size, 4);
+    a.summary_end = summary_.size();
+    a.detail_end = detail_.size();
+    extend(false, added_at_.size());
+    added_at_.push_back(a);
+    ++added_;
+}
+
+void CacheBuilder::add(std::string_view file, const FileStamp& stamp, const Client& record) {
+    add_record(file, stamp, record);
+}
+void CacheBuilder::add(std::string_view file, const FileStamp& stamp, const Visit& record) {
+    add_record(file, stamp, record);
+}
+void CacheBuilder::add(std::string_view file, const FileStamp& stamp, const Review& record) {
+    add_record(file, stamp, record);
+}
+
+void CacheBuilder::save(const std::filesystem::path& root,
+                        const std::filesystem::path& relative) const {
+    if (kept_ > 0 && !previous_.detail_intact()) {
+        // Copying its entries would carry the damage over; the next run starts afresh.
+        ::unlink((root / relative).c_str());
+        return;
+    }
+    std::vector<std::string_view> summary, detail;
+    for (const Run& run : runs_) {
+        if (run.kept) {
+            summary.push_back(previous_.summary_bytes(run.first, run.last));
+            detail.push_back(previous_.detail_bytes(run.first, run.last));
+            continue;
+        }
+        const Added& a = added_at_[run.first];
+        const Added& b = added_at_[run.last - 1];
+        summary.emplace_back(summary_.data() + a.summary_begin, b.summary_end - a.summary_begin);
+        detail.emplace_back(detail_.data() + a.detail_begin, b.detail_end - a.detail_begin);
+    }
+    Header h{};
+    std::memcpy(h.magic, kMagic, sizeof kMagic);
+    h.version = kVersion;
+    h.entries = kept_ + added_;
+    for (auto part : summary)
+        h.summary_size += part.size();
+    for (auto part : detail)
+        h.detail_size += part.size();
+    h.summary_checksum = checksum_of(summary);
+    h.detail_checksum = checksum_of(detail);
+
+    std::vector<std::string_view> parts{{reinterpret_cast<const char*>(&h), sizeof h}};
+    parts.insert(parts.end(), summary.begin(), summary.end());
+    parts.insert(parts.end(), detail.begin(), detail.end());
     try {
-        write_atomic(root, relative, out);
+        write_atomic_derived(root, relative, parts);
     } catch (...) {
         // A read-only folder still gets its report; only the next run is slower.
     }
-}
-
-void write_entry(Writer& body, const std::string& file, const FileStamp& stamp) {
-    body.str(file);
-    body.u64(stamp.size);
-    body.i64(stamp.mtime_ns);
-    body.u64(stamp.inode);
-}
-
-}  // namespace
-
-void RecordCache::save(const std::filesystem::path& root,
-                       const std::filesystem::path& relative) const {
-    Writer body;
-    body.u32(static_cast<std::uint32_t>(entries_.size()));
-    for (const auto& [file, entry] : entries_) {
-        write_entry(body, file, entry.stamp);
-        std::visit([&](const auto& rec) { write_record(body, rec); }, entry.record);
-    }
-    write_file(body, root, relative);
-}
-
-void RecordCache::save_items(const std::vector<Item>& items, const std::filesystem::path& root,
-                             const std::filesystem::path& relative) {
-    Writer body;
-    body.u32(static_cast<std::uint32_t>(items.size()));
-    for (const auto& item : items) {
-        write_entry(body, *item.file, item.stamp);
-        std::visit([&](const auto* rec) { write_record(body, *rec); }, item.record);
-    }
-    write_file(body, root, relative);
 }
 
 }  // namespace crm::store

@@ -167,8 +167,13 @@ void ensure_no_symlinks(const fs::path& root, const fs::path& relative) {
     }
 }
 
-void write_atomic(const fs::path& root, const fs::path& relative, std::string_view content,
-                  bool exclusive) {
+namespace {
+
+// Writes `parts` to `root / relative` through a temporary file and a rename. `durable`
+// adds the fsyncs that make the new content survive a crash.
+void write_parts_atomically(const fs::path& root, const fs::path& relative,
+                            const std::vector<std::string_view>& parts, bool exclusive,
+                            bool durable) {
     ensure_no_symlinks(root, relative);
     const fs::path target = root / relative;
     const fs::path dir = target.parent_path();
@@ -189,8 +194,9 @@ void write_atomic(const fs::path& root, const fs::path& relative, std::string_vi
     if (fd.get() < 0)
         throw RuntimeError("cannot create " + temp.string() + ": " + errno_text());
     try {
-        write_all(fd.get(), content, temp);
-        if (::fsync(fd.get()) != 0)
+        for (auto part : parts)
+            write_all(fd.get(), part, temp);
+        if (durable && ::fsync(fd.get()) != 0)
             throw RuntimeError("cannot flush " + temp.string() + ": " + errno_text());
         ::close(fd.release());
         if (exclusive) {
@@ -208,7 +214,20 @@ void write_atomic(const fs::path& root, const fs::path& relative, std::string_vi
         ::unlink(temp.c_str());
         throw;
     }
-    fsync_dir(dir);
+    if (durable)
+        fsync_dir(dir);
+}
+
+}  // namespace
+
+void write_atomic(const fs::path& root, const fs::path& relative, std::string_view content,
+                  bool exclusive) {
+    write_parts_atomically(root, relative, {content}, exclusive, true);
+}
+
+void write_atomic_derived(const fs::path& root, const fs::path& relative,
+                          const std::vector<std::string_view>& parts) {
+    write_parts_atomically(root, relative, parts, false, false);
 }
 
 void remove_stale_temp_files(const fs::path& dir) {

@@ -48,7 +48,7 @@ class Context {
     store::Folder& folder();  // opened on first use
     // Every record, with a progress line on stderr when that is a terminal and loading
     // takes more than a second (a first run on a large folder, before the cache exists).
-    store::Snapshot load_all();
+    store::Snapshot load_all(store::Detail detail = store::Detail::full);
     const std::optional<store::Git>& git();
 
     // Commits `files` unless --no-commit, autocommit: false or no repository. A failed

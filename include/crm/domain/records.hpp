@@ -3,6 +3,7 @@
 // back; commands and reports only ever see these.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -117,5 +118,12 @@ struct ClientRecord {
 
     const Visit* latest_visit() const { return visits.empty() ? nullptr : &visits.back(); }
 };
+
+// Puts a record's visits and reviews oldest first (ties by file), as ClientRecord promises.
+void sort_by_date(ClientRecord& rec);
+
+// Whether a name in a visits/ or reviews/ folder is a record: `*.yaml`, not hidden (editors'
+// and crm's own temporary files are hidden).
+bool is_record_file_name(std::string_view name);
 
 }  // namespace crm

@@ -26,6 +26,12 @@ inline constexpr std::string_view kTempMarker = ".crm-tmp-";
 void write_atomic(const fs::path& root, const fs::path& relative, std::string_view content,
                   bool exclusive = false);
 
+// As write_atomic, for content given in parts (never copied into one buffer) and without
+// fsync: only for derived files that a crash may lose or truncate, the record cache,
+// whose checksums notice it. Never for records.
+void write_atomic_derived(const fs::path& root, const fs::path& relative,
+                          const std::vector<std::string_view>& parts);
+
 // Throws RuntimeError when a component of `relative` below `root` is a symlink.
 void ensure_no_symlinks(const fs::path& root, const fs::path& relative);
 

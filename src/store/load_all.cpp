@@ -1,0 +1,231 @@
+// Folder::load_all: every record of the folder, through the record cache.
+//
+// A warm run of a firm's folder is a walk of 55,000 files that must each be stat'ed to
+// notice a hand edit, and the decoding of what the cache holds for them. Both are split
+// between threads by runs of clients (as git's core.preloadIndex splits its lstat calls),
+// each thread building its part of the snapshot and of the next cache; the parts are
+// joined in client order, so the result is the same as one thread's.
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <future>
+#include <thread>
+
+#include "crm/domain/slug.hpp"
+#include "crm/store/cache.hpp"
+#include "crm/store/files.hpp"
+#include "crm/store/folder.hpp"
+#include "crm/store/heap.hpp"
+#include "crm/store/record_io.hpp"
+
+namespace crm::store {
+
+namespace {
+
+std::vector<std::string> sorted_names(DIR* dir) {
+    std::vector<std::string> names;
+    while (dirent* e = ::readdir(dir)) {
+        std::string_view n = e->d_name;
+        if (n != "." && n != "..")
+            names.emplace_back(n);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+// Closes a descriptor when its scope ends.
+class Descriptor {
+  public:
+    explicit Descriptor(int fd) : fd_(fd) {}
+    ~Descriptor() {
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
+    Descriptor(const Descriptor&) = delete;
+    Descriptor& operator=(const Descriptor&) = delete;
+    int get() const { return fd_; }
+
+  private:
+    int fd_;
+};
+
+// What one thread loads: a run of clients, the files it could not read, and its part of
+// the next cache.
+struct Part {
+    explicit Part(const RecordCache& cache) : next(cache) {}
+    std::vector<ClientRecord> clients;
+    std::vector<DataError> problems;
+    CacheBuilder next;
+};
+
+// One thread's walk: readdir and fstatat relative to each folder's descriptor (no path
+// lookups from the root), taking unchanged records from the cache and reading and
+// parsing only the rest.
+class Walker {
+  public:
+    Walker(const Folder& folder, const RecordCache& cache, Detail detail, Part& part)
+        : folder_(folder), cache_(cache), detail_(detail), part_(part) {}
+
+    void load_client(int clients_fd, const std::string& slug) {
+        if (!is_valid_slug(slug))
+            return;
+        Descriptor client_fd(
+            ::openat(clients_fd, slug.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (client_fd.get() < 0)
+            return;
+        ClientRecord& rec = part_.clients.emplace_back();
+        if (!load(rec.client, client_fd.get(), "client.yaml", folder_.client_file(slug),
+                  read_client)) {
+            part_.clients.pop_back();
+            return;
+        }
+        rec.client.slug = slug;
+        const std::string base = "clients/" + slug + "/";
+        load_dir(client_fd.get(), "visits", base + "visits/", rec.visits, read_visit);
+        load_dir(client_fd.get(), "reviews", base + "reviews/", rec.reviews, read_review);
+        sort_by_date(rec);
+    }
+
+  private:
+    static void set_file(Client& c, std::string file) { c.file = std::move(file); }
+    static void set_file(Visit& v, std::string file) { v.file = std::move(file); }
+    static void set_file(Review& r, std::string file) { r.file = std::move(file); }
+
+    // Fills `record` from `name` in `dir_fd`; false when there is no such file or it
+    // does not parse. Records are filled in place: moving a firm's 50,000 visits into
+    // their vectors would cost more than decoding them.
+    template <class Record, class Parse>
+    bool load(Record& record, int dir_fd, const char* name, std::string file, Parse parse) {
+        struct stat st;
+        if (::fstatat(dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+            return false;
+        const FileStamp stamp{
+            static_cast<std::uint64_t>(st.st_size),
+            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+            static_cast<std::uint64_t>(st.st_ino)};
+        if (auto hit = cache_.find(file, stamp, cursor_);
+            hit && cache_.read(*hit, record, detail_)) {
+            part_.next.keep(*hit);
+            set_file(record, std::move(file));
+            return true;
+        }
+        try {
+            auto text = folder_.read(file);
+            if (!text)
+                return false;
+            record = parse(*text, file);
+        } catch (const DataError& e) {
+            part_.problems.push_back(e);
+            return false;
+        }
+        part_.next.add(file, stamp, record);
+        if (detail_ == Detail::summary)
+            cache_codec::drop_detail(record);
+        return true;
+    }
+
+    template <class Record, class Parse>
+    void load_dir(int parent_fd, const char* sub, const std::string& prefix,
+                  std::vector<Record>& out, Parse parse) {
+        int fd = ::openat(parent_fd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0)
+            return;
+        DIR* dir = ::fdopendir(fd);
+        if (!dir) {
+            ::close(fd);
+            return;
+        }
+        const auto names = sorted_names(dir);
+        out.reserve(out.size() + names.size());
+        for (const auto& name : names) {
+            if (!is_record_file_name(name))
+                continue;
+            if (!load(out.emplace_back(), ::dirfd(dir), name.c_str(), prefix + name, parse))
+                out.pop_back();
+        }
+        ::closedir(dir);
+    }
+
+    const Folder& folder_;
+    const RecordCache& cache_;
+    Detail detail_;
+    Part& part_;
+    RecordCache::Cursor cursor_;
+};
+
+// Threads pay for themselves only on large folders; two already halve the walk.
+std::size_t thread_count(std::size_t clients) {
+    constexpr std::size_t kClientsPerThread = 250;
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    return std::clamp<std::size_t>(clients / kClientsPerThread, 1, std::min<std::size_t>(cores, 4));
+}
+
+}  // namespace
+
+Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
+    Snapshot snap;
+    const RecordCache cache = RecordCache::open(root_ / ".crm" / "cache");
+    const fs::path clients_dir = root_ / "clients";
+    Descriptor clients_fd(::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (clients_fd.get() < 0)
+        return snap;
+    const auto slugs = list_dir(clients_dir);
+    const std::size_t threads = thread_count(slugs.size());
+    // The records' structs, and about their encoded bytes again for what they point to.
+    const std::size_t heap = cache.size() * sizeof(Visit) + 2 * cache.bytes(detail);
+
+    std::vector<Part> parts;
+    parts.reserve(threads);
+    for (std::size_t t = 0; t < threads; ++t)
+        parts.emplace_back(cache);
+    std::atomic<std::size_t> done = 0;
+    auto walk = [&](std::size_t t) {
+        const std::size_t first = slugs.size() * t / threads;
+        const std::size_t last = slugs.size() * (t + 1) / threads;
+        Part& part = parts[t];
+        part.clients.reserve(last - first);
+        Walker walker(*this, cache, detail, part);
+        for (std::size_t i = first; i < last; ++i) {
+            walker.load_client(clients_fd.get(), slugs[i]);
+            const std::size_t now = ++done;
+            if (t == 0 && progress)  // only this thread may write to the terminal
+                progress(now, slugs.size());
+        }
+    };
+    prefault_heap(heap / threads);  // before the threads start: see heap.hpp
+    std::vector<std::future<void>> others;
+    for (std::size_t t = 1; t < threads; ++t) {
+        others.push_back(std::async(std::launch::async, [&, t] {
+            prefault_heap(heap / threads);
+            walk(t);
+        }));
+    }
+    walk(0);
+    for (auto& other : others)
+        other.get();  // rethrows what a thread threw
+    if (progress)
+        progress(slugs.size(), slugs.size());
+
+    CacheBuilder next = std::move(parts.front().next);
+    snap.clients = std::move(parts.front().clients);
+    snap.problems = std::move(parts.front().problems);
+    for (std::size_t t = 1; t < threads; ++t) {
+        std::move(parts[t].clients.begin(), parts[t].clients.end(),
+                  std::back_inserter(snap.clients));
+        std::move(parts[t].problems.begin(), parts[t].problems.end(),
+                  std::back_inserter(snap.problems));
+        next.append(std::move(parts[t].next));
+    }
+    if (next.changed()) {
+        std::error_code ec;
+        fs::create_directories(root_ / ".crm", ec);
+        next.save(root_, ".crm/cache");
+    }
+    return snap;
+}
+
+}  // namespace crm::store
