@@ -202,6 +202,14 @@ FileStamp RecordCache::stamp(std::size_t i) const {
     return {load<std::uint64_t>(p), load<std::int64_t>(p + 8), load<std::uint64_t>(p + 16)};
 }
 
+RecordCache::Cursor RecordCache::cursor_at(std::string_view file) const {
+    // A linear search: cheaper, once, than the index by path a miss would build.
+    for (std::size_t i = 0; i < entries_.size(); ++i)
+        if (path(i) == file)
+            return Cursor{i};
+    return Cursor{};
+}
+
 std::optional<std::size_t> RecordCache::find(std::string_view file, const FileStamp& stamp,
                                              Cursor& at) const {
     std::size_t i = at.next;

@@ -26,12 +26,22 @@ namespace crm::store {
 
 namespace {
 
-std::vector<std::string> sorted_names(DIR* dir) {
+// The names in an open folder, sorted. getdents64 reads the descriptor we hold:
+// fdopendir would fstat and fcntl it first, 4,000 times over in a firm's folder.
+std::vector<std::string> sorted_names(int dir_fd) {
     std::vector<std::string> names;
-    while (dirent* e = ::readdir(dir)) {
-        std::string_view n = e->d_name;
-        if (n != "." && n != "..")
-            names.emplace_back(n);
+    alignas(struct dirent64) char buffer[32 * 1024];
+    for (;;) {
+        const ssize_t n = ::getdents64(dir_fd, buffer, sizeof buffer);
+        if (n <= 0)
+            break;
+        for (ssize_t pos = 0; pos < n;) {
+            const auto* e = reinterpret_cast<const struct dirent64*>(buffer + pos);
+            pos += e->d_reclen;
+            const std::string_view name = e->d_name;
+            if (name != "." && name != "..")
+                names.emplace_back(name);
+        }
     }
     std::sort(names.begin(), names.end());
     return names;
@@ -69,6 +79,12 @@ class Walker {
   public:
     Walker(const Folder& folder, const RecordCache& cache, Detail detail, Part& part)
         : folder_(folder), cache_(cache), detail_(detail), part_(part) {}
+
+    // Starts the cache lookups at this client's entries: a walker that starts in the
+    // middle of the folder would otherwise miss its first lookup.
+    void start_at(const std::string& slug) {
+        cursor_ = cache_.cursor_at(folder_.client_file(slug));
+    }
 
     void load_client(int clients_fd, const std::string& slug) {
         if (!is_valid_slug(slug))
@@ -131,23 +147,17 @@ class Walker {
     template <class Record, class Parse>
     void load_dir(int parent_fd, const char* sub, const std::string& prefix,
                   std::vector<Record>& out, Parse parse) {
-        int fd = ::openat(parent_fd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        if (fd < 0)
+        Descriptor dir(::openat(parent_fd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (dir.get() < 0)
             return;
-        DIR* dir = ::fdopendir(fd);
-        if (!dir) {
-            ::close(fd);
-            return;
-        }
-        const auto names = sorted_names(dir);
+        const auto names = sorted_names(dir.get());
         out.reserve(out.size() + names.size());
         for (const auto& name : names) {
             if (!is_record_file_name(name))
                 continue;
-            if (!load(out.emplace_back(), ::dirfd(dir), name.c_str(), prefix + name, parse))
+            if (!load(out.emplace_back(), dir.get(), name.c_str(), prefix + name, parse))
                 out.pop_back();
         }
-        ::closedir(dir);
     }
 
     const Folder& folder_;
@@ -189,6 +199,8 @@ Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
         Part& part = parts[t];
         part.clients.reserve(last - first);
         Walker walker(*this, cache, detail, part);
+        if (first < last)
+            walker.start_at(slugs[first]);
         for (std::size_t i = first; i < last; ++i) {
             walker.load_client(clients_fd.get(), slugs[i]);
             const std::size_t now = ++done;

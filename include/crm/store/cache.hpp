@@ -57,6 +57,9 @@ class RecordCache {
         std::size_t next = 0;
     };
 
+    // A cursor at `file`'s entry, else at the start.
+    Cursor cursor_at(std::string_view file) const;
+
     // The entry recorded for `file` when its stamp still matches.
     std::optional<std::size_t> find(std::string_view file, const FileStamp& stamp,
                                     Cursor& at) const;
