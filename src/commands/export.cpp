@@ -35,65 +35,85 @@ std::string commitments_text(const std::vector<Commitment>& items) {
     return join(parts, "; ");
 }
 
-void export_json(const store::Snapshot& snap, Context& ctx) {
-    output::Json clients = output::Json::array();
-    for (const auto& rec : snap.clients) {
-        output::Json c = output::to_json(rec.client);
-        output::Json visits = output::Json::array(), reviews = output::Json::array();
-        for (const auto& v : rec.visits)
-            visits.push_back(output::to_json(v));
-        for (const auto& r : rec.reviews)
-            reviews.push_back(output::to_json(r));
-        c["visits"] = visits;
-        c["reviews"] = reviews;
-        clients.push_back(c);
-    }
-    ctx.out() << output::dump(output::Json{{"as_of", ctx.today().iso()}, {"clients", clients}});
+output::Json client_json(const ClientRecord& rec) {
+    output::Json c = output::to_json(rec.client);
+    output::Json visits = output::Json::array(), reviews = output::Json::array();
+    for (const auto& v : rec.visits)
+        visits.push_back(output::to_json(v));
+    for (const auto& r : rec.reviews)
+        reviews.push_back(output::to_json(r));
+    c["visits"] = visits;
+    c["reviews"] = reviews;
+    return c;
 }
+
+// The document output::dump would print for {"as_of": ..., "clients": [...]}, written one
+// client at a time: a firm's whole folder as one JSON value took 400 MiB.
+class JsonExport {
+  public:
+    JsonExport(std::ostream& out, Date today) : out_(out) {
+        out_ << "{\n  \"as_of\": \"" << today.iso() << "\",\n  \"clients\": [";
+    }
+    void add(const ClientRecord& rec) {
+        std::string text = output::dump(client_json(rec));
+        text.pop_back();  // dump's final newline
+        out_ << (first_ ? "\n" : ",\n") << "    ";
+        for (char c : text) {
+            out_ << c;
+            if (c == '\n')
+                out_ << "    ";  // nested two levels down; strings hold no raw newline
+        }
+        first_ = false;
+    }
+    void finish() { out_ << (first_ ? "]" : "\n  ]") << "\n}\n"; }
+
+  private:
+    std::ostream& out_;
+    bool first_ = true;
+};
 
 // One row per contact (a client without contacts gets one row), in the columns
 // `crm import` reads, so an export can be edited in a spreadsheet and imported elsewhere.
-void export_clients_csv(const store::Snapshot& snap, Context& ctx) {
-    ctx.out() << output::csv_row({"slug", "name", "stage", "tier", "every", "owner", "since",
-                                  "tags", "contact", "role", "email", "phone"});
-    for (const auto& rec : snap.clients) {
-        const Client& c = rec.client;
-        std::vector<Contact> contacts = c.contacts;
-        if (contacts.empty())
-            contacts.emplace_back();
-        for (const auto& p : contacts) {
-            ctx.out() << output::csv_row(
-                {c.slug, c.name, c.stage, c.tier, c.every ? c.every->str() : "", c.owner,
-                 date_text(c.since), join(c.tags, ";"), p.name, p.role, p.email, p.phone});
-        }
+const std::vector<std::string> kClientColumns{"slug",  "name", "stage",   "tier", "every", "owner",
+                                              "since", "tags", "contact", "role", "email", "phone"};
+
+void client_rows(const ClientRecord& rec, std::ostream& out) {
+    const Client& c = rec.client;
+    std::vector<Contact> contacts = c.contacts;
+    if (contacts.empty())
+        contacts.emplace_back();
+    for (const auto& p : contacts) {
+        out << output::csv_row({c.slug, c.name, c.stage, c.tier, c.every ? c.every->str() : "",
+                                c.owner, date_text(c.since), join(c.tags, ";"), p.name, p.role,
+                                p.email, p.phone});
     }
 }
 
-void export_visits_csv(const store::Snapshot& snap, Context& ctx) {
-    ctx.out() << output::csv_row({"client", "name", "date", "kind", "by", "where", "initiated_by",
-                                  "with", "discussed", "new_topics", "promises", "actions",
-                                  "next_contact", "notes", "file"});
-    for (const auto& rec : snap.clients) {
-        for (const auto& v : rec.visits) {
-            ctx.out() << output::csv_row({rec.client.slug, rec.client.name, v.date.iso(), v.kind,
-                                          v.by, v.where, v.initiated_by, join(v.with, "; "),
-                                          join(v.discussed, "; "), join(v.new_topics, "; "),
-                                          commitments_text(v.promises), commitments_text(v.actions),
-                                          date_text(v.next_contact), v.notes, v.file});
-        }
+const std::vector<std::string> kVisitColumns{
+    "client",   "name",         "date",         "kind",      "by",
+    "where",    "initiated_by", "with",         "discussed", "new_topics",
+    "promises", "actions",      "next_contact", "notes",     "file"};
+
+void visit_rows(const ClientRecord& rec, std::ostream& out) {
+    for (const auto& v : rec.visits) {
+        out << output::csv_row({rec.client.slug, rec.client.name, v.date.iso(), v.kind, v.by,
+                                v.where, v.initiated_by, join(v.with, "; "),
+                                join(v.discussed, "; "), join(v.new_topics, "; "),
+                                commitments_text(v.promises), commitments_text(v.actions),
+                                date_text(v.next_contact), v.notes, v.file});
     }
 }
 
-void export_reviews_csv(const store::Snapshot& snap, Context& ctx) {
-    ctx.out() << output::csv_row({"client", "name", "date", "by", "project", "rating", "why",
-                                  "went_well", "to_improve", "testimonial", "referrals", "file"});
-    for (const auto& rec : snap.clients) {
-        for (const auto& r : rec.reviews) {
-            ctx.out() << output::csv_row({rec.client.slug, rec.client.name, r.date.iso(), r.by,
-                                          r.project, std::string(rating_name(r.rating)), r.why,
-                                          join(r.went_well, "; "), join(r.to_improve, "; "),
-                                          r.testimonial, join(r.referrals, "; "), r.file});
-        }
+const std::vector<std::string> kReviewColumns{"client",     "name",        "date",      "by",
+                                              "project",    "rating",      "why",       "went_well",
+                                              "to_improve", "testimonial", "referrals", "file"};
+
+void review_rows(const ClientRecord& rec, std::ostream& out) {
+    for (const auto& r : rec.reviews) {
+        out << output::csv_row({rec.client.slug, rec.client.name, r.date.iso(), r.by, r.project,
+                                std::string(rating_name(r.rating)), r.why, join(r.went_well, "; "),
+                                join(r.to_improve, "; "), r.testimonial, join(r.referrals, "; "),
+                                r.file});
     }
 }
 
@@ -101,16 +121,21 @@ int run(const ExportOptions& o, Context& ctx) {
     if (o.format == "json" && !o.what.empty())
         throw UsageError("--what is for --format csv; JSON always holds everything",
                          "crm export --format csv --what " + o.what);
-    store::Snapshot snap = ctx.load_all();
-    if (o.format == "json")
-        export_json(snap, ctx);
-    else if (o.what == "visits")
-        export_visits_csv(snap, ctx);
-    else if (o.what == "reviews")
-        export_reviews_csv(snap, ctx);
-    else
-        export_clients_csv(snap, ctx);
-    return ctx.warn_problems(snap.problems);
+    std::ostream& out = ctx.out();
+    std::vector<DataError> problems;
+    if (o.format == "json") {
+        JsonExport json(out, ctx.today());
+        problems = ctx.for_each_record(store::Detail::full,
+                                       [&](const ClientRecord& rec) { json.add(rec); });
+        json.finish();
+    } else {
+        const bool visits = o.what == "visits", reviews = o.what == "reviews";
+        out << output::csv_row(visits ? kVisitColumns : reviews ? kReviewColumns : kClientColumns);
+        problems = ctx.for_each_record(store::Detail::full, [&](const ClientRecord& rec) {
+            visits ? visit_rows(rec, out) : reviews ? review_rows(rec, out) : client_rows(rec, out);
+        });
+    }
+    return ctx.warn_problems(problems);
 }
 
 }  // namespace

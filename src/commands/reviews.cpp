@@ -162,7 +162,7 @@ int run(const ReviewsOptions& o, Context& ctx) {
     if (!o.since.empty())
         since = parse_date_arg(o.since, ctx.today(), DateDirection::past, "--since");
     auto& folder = ctx.folder();
-    auto snapshot = ctx.load_all();
+    auto snapshot = ctx.load_all(store::Detail::summary);
     const auto summary =
         summarize_reviews(snapshot.clients, folder.settings().review_follow_up, since);
     if (o.format == "json") {

@@ -16,7 +16,7 @@ namespace {
 
 // Bump when the layout of this file or of cache_codec changes: old caches are rebuilt.
 constexpr char kMagic[8] = {'C', 'R', 'M', 'C', 'A', 'C', 'H', 'E'};
-constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kVersion = 3;
 constexpr std::size_t kMaxCacheSize = 1024u * 1024 * 1024;
 
 struct Header {

@@ -223,20 +223,19 @@ void encode(const Visit& v, std::string& summary, std::string& detail) {
     d.custom(v.custom);
 }
 
-void encode(const Review& r, std::string& summary, std::string& detail) {
+void encode(const Review& r, std::string& summary, std::string& /*detail*/) {
     Writer s(summary);
     s.u8(kReview);
     s.date(r.date);
     s.str(r.by);
     s.str(r.project);
     s.u8(static_cast<std::uint8_t>(r.rating));
-    Writer d(detail);
-    d.str(r.why);
-    d.strings(r.went_well);
-    d.strings(r.to_improve);
-    d.str(r.testimonial);
-    d.strings(r.referrals);
-    d.custom(r.custom);
+    s.str(r.why);
+    s.strings(r.went_well);
+    s.strings(r.to_improve);
+    s.str(r.testimonial);
+    s.strings(r.referrals);
+    s.custom(r.custom);
 }
 
 bool decode_summary(std::string_view in, Client& c) {
@@ -292,6 +291,12 @@ bool decode_summary(std::string_view in, Review& rv) {
     if (rating > static_cast<std::uint8_t>(Rating::elated))
         return false;
     rv.rating = static_cast<Rating>(rating);
+    rv.why = r.str();
+    rv.went_well = r.strings();
+    rv.to_improve = r.strings();
+    rv.testimonial = r.str();
+    rv.referrals = r.strings();
+    rv.custom = r.custom();
     return r.finished();
 }
 
@@ -311,15 +316,8 @@ bool decode_detail(std::string_view in, Visit& v) {
     return r.finished();
 }
 
-bool decode_detail(std::string_view in, Review& rv) {
-    Reader r(in);
-    rv.why = r.str();
-    rv.went_well = r.strings();
-    rv.to_improve = r.strings();
-    rv.testimonial = r.str();
-    rv.referrals = r.strings();
-    rv.custom = r.custom();
-    return r.finished();
+bool decode_detail(std::string_view in, Review& /*r*/) {
+    return in.empty();
 }
 
 void drop_detail(Client& /*c*/) {}
@@ -335,14 +333,6 @@ void drop_detail(Visit& v) {
     v.custom = std::move(empty.custom);
 }
 
-void drop_detail(Review& r) {
-    Review empty;
-    r.why = std::move(empty.why);
-    r.went_well = std::move(empty.went_well);
-    r.to_improve = std::move(empty.to_improve);
-    r.testimonial = std::move(empty.testimonial);
-    r.referrals = std::move(empty.referrals);
-    r.custom = std::move(empty.custom);
-}
+void drop_detail(Review& /*r*/) {}
 
 }  // namespace crm::store::cache_codec

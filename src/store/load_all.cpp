@@ -174,7 +174,39 @@ std::size_t thread_count(std::size_t clients) {
     return std::clamp<std::size_t>(clients / kClientsPerThread, 1, std::min<std::size_t>(cores, 4));
 }
 
+// The next cache, written when it differs from the one read.
+void save_if_changed(const CacheBuilder& next, const fs::path& root) {
+    if (!next.changed())
+        return;
+    std::error_code ec;
+    fs::create_directories(root / ".crm", ec);
+    next.save(root, ".crm/cache");
+}
+
 }  // namespace
+
+std::vector<DataError> Folder::for_each_record(Detail detail, const RecordVisitor& visit,
+                                               const Progress& progress) const {
+    const RecordCache cache = RecordCache::open(root_ / ".crm" / "cache");
+    const fs::path clients_dir = root_ / "clients";
+    Descriptor clients_fd(::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (clients_fd.get() < 0)
+        return {};
+    const auto slugs = list_dir(clients_dir);
+    Part part(cache);
+    Walker walker(*this, cache, detail, part);
+    for (std::size_t i = 0; i < slugs.size(); ++i) {
+        walker.load_client(clients_fd.get(), slugs[i]);
+        if (!part.clients.empty()) {
+            visit(part.clients.back());
+            part.clients.clear();
+        }
+        if (progress)
+            progress(i + 1, slugs.size());
+    }
+    save_if_changed(part.next, root_);
+    return std::move(part.problems);
+}
 
 Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
     Snapshot snap;
@@ -232,11 +264,7 @@ Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
                   std::back_inserter(snap.problems));
         next.append(std::move(parts[t].next));
     }
-    if (next.changed()) {
-        std::error_code ec;
-        fs::create_directories(root_ / ".crm", ec);
-        next.save(root_, ".crm/cache");
-    }
+    save_if_changed(next, root_);
     return snap;
 }
 

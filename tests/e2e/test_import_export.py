@@ -205,6 +205,17 @@ class ExportTest(CrmTestCase):
         reviews = sum(len(c["reviews"]) for c in data["clients"])
         self.assertEqual(reviews, len(list(self.dir.glob("clients/*/reviews/*.yaml"))))
 
+    def test_json_is_one_document_formatted_as_one_dump(self):
+        # Written one client at a time, it must still read as a single indented document.
+        r = self.crm_in("export", check=0)
+        data = json.loads(r.out)
+        self.assertEqual(r.out, json.dumps(data, indent=2, ensure_ascii=False)
+                         + "\n")
+        empty = self.tmp / "empty"
+        self.crm("init", str(empty), check=0)
+        r = self.crm("--dir", str(empty), "export", check=0)
+        self.assertEqual(json.loads(r.out), {"as_of": "2026-11-23", "clients": []})
+
     def test_csv_visits_one_row_per_visit(self):
         r = self.crm_in("export", "--format", "csv", "--what", "visits", check=0)
         rows = list(csv.DictReader(io.StringIO(r.out, newline="")))

@@ -49,6 +49,10 @@ class Context {
     // Every record, with a progress line on stderr when that is a terminal and loading
     // takes more than a second (a first run on a large folder, before the cache exists).
     store::Snapshot load_all(store::Detail detail = store::Detail::full);
+    // The same, one client at a time (Folder::for_each_record); returns the files that
+    // could not be read.
+    std::vector<DataError> for_each_record(store::Detail detail,
+                                           const store::Folder::RecordVisitor& visit);
     const std::optional<store::Git>& git();
 
     // Commits `files` unless --no-commit, autocommit: false or no repository. A failed

@@ -2,11 +2,10 @@
 // How the record cache stores one record: in two parts, so that reports which need only
 // dates, owners and promises (`crm due`) never touch the free text.
 //
-//   summary  everything about a client; of a visit its date, author, kind, next contact,
-//            promises and actions; of a review its date, author, project and rating
-//   detail   the rest: a visit's where, initiated_by, with, discussed, new_topics, notes
-//            and custom keys; a review's why, went_well, to_improve, testimonial,
-//            referrals and custom keys
+//   summary  everything about a client or a review (a folder has few of them); of a
+//            visit its date, author, kind, next contact, promises and actions
+//   detail   the rest of a visit: where, initiated_by, with, discussed, new_topics,
+//            notes and custom keys
 //
 // A record's `file` is not stored: it is the cache entry's path. Decoding fails, rather
 // than guess, on any byte the encoder would not have written.

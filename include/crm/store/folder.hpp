@@ -63,6 +63,12 @@ class Folder {
     using Progress = std::function<void(std::size_t done, std::size_t total)>;
     Snapshot load_all(Detail detail = Detail::full, const Progress& progress = {}) const;
 
+    // As load_all, one client at a time in slug order, never holding the whole folder in
+    // memory (for `export`); returns the files that could not be read.
+    using RecordVisitor = std::function<void(const ClientRecord&)>;
+    std::vector<DataError> for_each_record(Detail detail, const RecordVisitor& visit,
+                                           const Progress& progress = {}) const;
+
     // The path of a new visit or review ("visits" or "reviews") that no other clone can
     // create: date, author and a random suffix.
     std::string new_record_path(const std::string& slug, const std::string& kind, Date date,

@@ -310,7 +310,7 @@ TEST_CASE("record cache: a damaged detail section is never read nor carried over
     const fs::path root = write_first_cache("cache-detail-damage");
     const fs::path file = root / ".crm/cache";
     std::string bytes = slurp(file);
-    bytes[bytes.size() - 2] ^= 0x01;  // inside the review's detail
+    bytes[bytes.size() - 2] ^= 0x01;  // inside the last visit's detail
     spit(file, bytes);
 
     RecordCache cache = RecordCache::open(file);
