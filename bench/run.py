@@ -328,6 +328,19 @@ class Bench:
         return ratio_row("show: firm vs solo store", *compare(firm, solo, self.rounds),
                          "<= 1.25", lambda r: r <= 1.25)
 
+    # The other commands that read the whole folder, for their peak memory only.
+    READERS = [("list",), ("promises",), ("reviews",), ("portfolio",), ("funnel",),
+               ("search", "invoice"), ("check",), ("export", "--format", "json"),
+               ("export", "--format", "csv", "--what", "visits")]
+
+    def readers_memory(self):
+        """Runs each reader once on firm (after the warm-up that fills the cache)."""
+        for args in self.READERS:
+            case = self.crm_case(f"crm {' '.join(args)}", self.firm, *args)
+            case.measure()
+            case.measure()
+        return None
+
     def memory_rows(self):
         peaks = {}
         for case in self.crm_cases:
@@ -347,6 +360,7 @@ class Bench:
         "due-task": due_vs_taskwarrior,
         "due-cold": due_cold_vs_parse_all,
         "show": show_firm_vs_solo,
+        "memory": readers_memory,
         "log-visit": log_visit_vs_git_commit,
     }
 
@@ -355,7 +369,9 @@ class Bench:
         for name, comparison in self.COMPARISONS.items():
             if not only or name in only:
                 log(f"measuring {name}: {comparison.__name__} ...")
-                rows.append(comparison(self))
+                row = comparison(self)
+                if row:
+                    rows.append(row)
         return rows + self.memory_rows()
 
     def describe(self):
