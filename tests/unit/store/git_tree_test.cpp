@@ -103,9 +103,10 @@ TEST_CASE("hex conversions") {
 }
 
 TEST_CASE("cat-file --batch answers are read in order, missing ones included") {
-    const std::string out = std::string("aaaa commit 5\ntree\n\n") + "HEAD:x missing\n" +
-                            "bbbb tree 3\n\0\n\0\n" + "cccc blob 0\n\n";
-    auto objects = parse_cat_file_batch(std::string_view(out.data(), out.size()));
+    using namespace std::string_literals;
+    const std::string out = "aaaa commit 5\ntree\n\n"s + "HEAD:x missing\n" +
+                            "bbbb tree 3\n\0\n\0\n"s + "cccc blob 0\n\n";
+    auto objects = parse_cat_file_batch(out);
     REQUIRE(objects);
     REQUIRE(objects->size() == 4);
     CHECK((*objects)[0].id == "aaaa");
