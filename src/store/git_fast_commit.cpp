@@ -4,15 +4,15 @@
 //
 // Each git process costs several milliseconds to start, so there are few, and the
 // independent ones run side by side:
-//   update-index --add   stages the files (it reads and rewrites the whole index: the
-//                        longest step, so it starts first and runs alongside the rest)
 //   rev-parse            where hooks live
 //   hash-object -w       the files' blobs
 //   cat-file --batch     HEAD and the trees of the folders on the changed paths
 // then, one after the other: mktree --batch writes every new tree at once (their ids
 // are computed here first, so that a parent can name its new subfolders, and git must
 // give the same ids), commit-tree, and update-ref with the old value, so that a commit
-// made meanwhile is never lost.
+// made meanwhile is never lost. The index is updated by crm itself (git_index.hpp),
+// which saves git reading and rewriting all of it; when that is not plain, by
+// `git update-index --add`, alongside the commit.
 //
 // Used only when it gives the result of `git commit --only -- FILES`: no hook could run,
 // the branch exists, and the repository uses SHA-1. In every other case Git::commit falls
@@ -26,16 +26,19 @@
 #include "crm/domain/text.hpp"
 #include "crm/store/files.hpp"
 #include "crm/store/git.hpp"
+#include "crm/store/git_index.hpp"
 #include "crm/store/git_tree.hpp"
 
 namespace crm::store {
 
 namespace {
 
-bool any_hook(const fs::path& hooks_dir) {
-    static constexpr const char* kHooks[] = {"pre-commit", "prepare-commit-msg", "commit-msg",
-                                             "post-commit", "reference-transaction"};
-    for (const char* h : kHooks) {
+// The hooks `git commit` runs.
+constexpr std::initializer_list<const char*> kCommitHooks = {
+    "pre-commit", "prepare-commit-msg", "commit-msg", "post-commit", "reference-transaction"};
+
+bool any_hook(const fs::path& hooks_dir, std::initializer_list<const char*> hooks) {
+    for (const char* h : hooks) {
         struct stat st;
         if (::stat((hooks_dir / h).c_str(), &st) == 0 && (st.st_mode & S_IXUSR))
             return true;
@@ -169,7 +172,10 @@ std::string commit_tree(const std::string& body) {
 Git::FastCommit Git::fast_commit(const std::vector<std::string>& files,
                                  const std::string& message) const {
     // Only a plain repository whose top is the data folder: paths then need no prefix.
-    if (git_dir_ != folder_ / ".git" || files.empty())
+    // (`crm --dir .` included: find() names the repository by the folder's real path.)
+    std::error_code ec;
+    const fs::path top = fs::weakly_canonical(folder_, ec);
+    if (top / ".git" != git_dir_ || ec || files.empty())
         return FastCommit::not_possible;
     auto head = read_file(git_dir_ / "HEAD", 4096).value_or("");
     if (!head.starts_with("ref: refs/heads/"))
@@ -194,11 +200,6 @@ Git::FastCommit Git::fast_commit(const std::vector<std::string>& files,
     auto start = [this](std::vector<std::string> args) {
         return std::async(std::launch::async, [this, args = std::move(args)] { return run(args); });
     };
-    // The index learns the committed files (with their stat data), as with `git commit`.
-    // Whatever else the user has staged stays staged, and out of the commit.
-    std::vector<std::string> update{"update-index", "--add", "--"};
-    update.insert(update.end(), files.begin(), files.end());
-    auto staged = start(update);
     auto hooks_dir = start({"rev-parse", "--git-path", "hooks"});
     std::vector<std::string> hash{"hash-object", "-w", "--"};
     hash.insert(hash.end(), files.begin(), files.end());
@@ -221,7 +222,7 @@ Git::FastCommit Git::fast_commit(const std::vector<std::string>& files,
     fs::path hooks_path = trim(hooks.out);
     if (hooks_path.is_relative())
         hooks_path = folder_ / hooks_path;
-    if (!hooks.ok() || any_hook(hooks_path))
+    if (!hooks.ok() || any_hook(hooks_path, kCommitHooks))
         return FastCommit::not_possible;
 
     auto blobs = hashed.get();
@@ -231,6 +232,17 @@ Git::FastCommit Git::fast_commit(const std::vector<std::string>& files,
     for (const auto& id : blob_ids)
         if (!is_sha1_id(id))
             return FastCommit::not_possible;
+
+    // The index learns the committed files (with their stat data), as with `git commit`;
+    // whatever else the user has staged stays staged, and out of the commit. crm writes
+    // the index itself in the plain cases, else git does it alongside the commit.
+    std::optional<std::future<ProcessResult>> staged;
+    if (any_hook(hooks_path, {"post-index-change"}) ||
+        !stage_in_index(top, git_dir_, files, blob_ids)) {
+        std::vector<std::string> update{"update-index", "--add", "--"};
+        update.insert(update.end(), files.begin(), files.end());
+        staged = start(update);
+    }
 
     // The commit's tree is HEAD's with our files, like `git commit --only -- FILES`.
     TreeBuilder trees(*answers, 1, blob_ids);
@@ -253,7 +265,7 @@ Git::FastCommit Git::fast_commit(const std::vector<std::string>& files,
         last_error_ = moved.err;
         return FastCommit::failed;
     }
-    if (!staged.get().ok()) {
+    if (staged && !staged->get().ok()) {
         last_error_ =
             "committed, but git's index was not updated; run: git reset -q -- " + files.front();
         return FastCommit::failed;
