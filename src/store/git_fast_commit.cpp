@@ -235,14 +235,15 @@ Git::FastCommit Git::fast_commit(const std::vector<std::string>& files,
 
     // The index learns the committed files (with their stat data), as with `git commit`;
     // whatever else the user has staged stays staged, and out of the commit. crm writes
-    // the index itself in the plain cases, else git does it alongside the commit.
-    std::optional<std::future<ProcessResult>> staged;
-    if (any_hook(hooks_path, {"post-index-change"}) ||
-        !stage_in_index(top, git_dir_, files, blob_ids)) {
+    // the index itself in the plain cases, else git does; either alongside the commit.
+    const bool index_hook = any_hook(hooks_path, {"post-index-change"});
+    auto staged = std::async(std::launch::async, [&, this] {
+        if (!index_hook && stage_in_index(top, git_dir_, files, blob_ids))
+            return true;
         std::vector<std::string> update{"update-index", "--add", "--"};
         update.insert(update.end(), files.begin(), files.end());
-        staged = start(update);
-    }
+        return run(update).ok();
+    });
 
     // The commit's tree is HEAD's with our files, like `git commit --only -- FILES`.
     TreeBuilder trees(*answers, 1, blob_ids);
@@ -265,7 +266,7 @@ Git::FastCommit Git::fast_commit(const std::vector<std::string>& files,
         last_error_ = moved.err;
         return FastCommit::failed;
     }
-    if (staged && !staged->get().ok()) {
+    if (!staged.get()) {
         last_error_ =
             "committed, but git's index was not updated; run: git reset -q -- " + files.front();
         return FastCommit::failed;

@@ -2,10 +2,12 @@
 #include "crm/store/git_index.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <deque>
 #include <set>
 #include <utility>
 
@@ -57,7 +59,7 @@ std::string encode(const IndexEntry& e) {
 // as git does when a file under them changes: entry count -1 and no id.
 class TreeInvalidator {
   public:
-    TreeInvalidator(std::string_view data, const std::set<std::string>& dirs)
+    TreeInvalidator(std::string_view data, const std::set<std::string, std::less<>>& dirs)
         : data_(data), dirs_(dirs) {}
     std::optional<std::string> run() {
         std::string out;
@@ -109,15 +111,22 @@ class TreeInvalidator {
     }
 
     std::string_view data_;
-    const std::set<std::string>& dirs_;
+    const std::set<std::string, std::less<>>& dirs_;
     std::size_t pos_ = 0;
 };
 
 }  // namespace
 
-std::optional<std::string> index_with_entries(std::string_view index,
-                                              std::vector<IndexEntry> entries,
-                                              std::uint32_t index_mtime_sec) {
+std::string IndexParts::joined() const {
+    std::string all;
+    for (auto p : parts)
+        all += p;
+    return all;
+}
+
+std::optional<IndexParts> index_with_entries(std::string_view index,
+                                             std::vector<IndexEntry> entries,
+                                             std::uint32_t index_mtime_sec) {
     if (index.size() < kHeader + kTrailer || index.substr(0, 4) != "DIRC")
         return std::nullopt;
     const std::uint32_t version = be32(index, 4);
@@ -126,9 +135,31 @@ std::optional<std::string> index_with_entries(std::string_view index,
         return std::nullopt;
     const std::size_t end = index.size() - kTrailer;
 
-    std::vector<Span> spans;
-    spans.reserve(count);
-    std::size_t pos = kHeader;
+    std::sort(entries.begin(), entries.end(),
+              [](const IndexEntry& a, const IndexEntry& b) { return a.path < b.path; });
+    for (std::size_t i = 0; i + 1 < entries.size(); ++i)
+        if (entries[i].path == entries[i + 1].path)
+            return std::nullopt;
+    std::set<std::string, std::less<>> dirs{""};
+    for (const auto& e : entries)
+        for (std::size_t slash = e.path.find('/'); slash != std::string::npos;
+             slash = e.path.find('/', slash + 1))
+            dirs.insert(e.path.substr(0, slash));
+
+    // The old entries are copied in runs, the new ones inserted in the index's order (by
+    // path), each replacing a plain entry of the same path. No file may be a folder of
+    // another entry, or the reverse.
+    IndexParts out;
+    auto own = [&out](std::string s) { out.parts.push_back(out.owned.emplace_back(std::move(s))); };
+    std::uint32_t total = count;
+    std::size_t next = 0, run = kHeader, pos = kHeader;
+    auto insert_before = [&](std::size_t at) {
+        if (at > run)
+            out.parts.push_back(index.substr(run, at - run));
+        own(encode(entries[next++]));
+    };
+    out.parts.push_back(index.substr(0, 8));
+    out.parts.emplace_back();  // the count of entries, known at the end
     for (std::uint32_t i = 0; i < count; ++i) {
         if (end - pos < kStat + kId + 2)
             return std::nullopt;
@@ -149,17 +180,38 @@ std::optional<std::string> index_with_entries(std::string_view index,
             return std::nullopt;
         if (be32(index, pos + 8) >= index_mtime_sec)  // racily clean
             return std::nullopt;
-        spans.push_back({index.substr(name_at, len), index.substr(pos, size), flags});
+        const std::string_view path = index.substr(name_at, len);
+        if (dirs.contains(path))
+            return std::nullopt;
+        for (const auto& e : entries)
+            if (path.size() > e.path.size() && path.starts_with(e.path) &&
+                path[e.path.size()] == '/')
+                return std::nullopt;
+        while (next < entries.size() && entries[next].path < path) {
+            insert_before(pos);
+            run = pos;
+            ++total;
+        }
+        if (next < entries.size() && entries[next].path == path) {
+            if (flags & (kExtended | kStageMask))
+                return std::nullopt;
+            insert_before(pos);
+            run = pos + size;
+        }
         pos += size;
     }
+    while (next < entries.size()) {
+        insert_before(pos);
+        run = pos;
+        ++total;
+    }
+    if (pos > run)
+        out.parts.push_back(index.substr(run, pos - run));
+    std::string count_bytes;
+    put32(count_bytes, total);
+    out.parts[1] = out.owned.emplace_back(std::move(count_bytes));
 
     // Only a TREE extension, whose cached trees on the new paths become invalid.
-    std::set<std::string> dirs{""};
-    for (const auto& e : entries)
-        for (std::size_t slash = e.path.find('/'); slash != std::string::npos;
-             slash = e.path.find('/', slash + 1))
-            dirs.insert(e.path.substr(0, slash));
-    std::string extensions;
     while (pos < end) {
         if (end - pos < 8)
             return std::nullopt;
@@ -170,56 +222,16 @@ std::optional<std::string> index_with_entries(std::string_view index,
         auto tree = TreeInvalidator(index.substr(pos + 8, size), dirs).run();
         if (!tree)
             return std::nullopt;
-        extensions += "TREE";
-        put32(extensions, static_cast<std::uint32_t>(tree->size()));
-        extensions += *tree;
+        std::string ext = "TREE";
+        put32(ext, static_cast<std::uint32_t>(tree->size()));
+        own(ext + *tree);
         pos += 8 + size;
     }
-
-    // The new entries, in the index's order (by path), each replacing a plain entry of
-    // the same path; no file may be a folder of another entry, or the reverse.
-    std::sort(entries.begin(), entries.end(),
-              [](const IndexEntry& a, const IndexEntry& b) { return a.path < b.path; });
-    for (std::size_t i = 0; i + 1 < entries.size(); ++i)
-        if (entries[i].path == entries[i + 1].path)
-            return std::nullopt;
-    for (const auto& s : spans) {
-        if (dirs.contains(std::string(s.path)))
-            return std::nullopt;
-        for (const auto& e : entries) {
-            if (s.path.size() > e.path.size() && s.path.starts_with(e.path) &&
-                s.path[e.path.size()] == '/')
-                return std::nullopt;
-            if (s.path == e.path && (s.flags & (kExtended | kStageMask)))
-                return std::nullopt;
-        }
-    }
-    std::string out;
-    out.reserve(index.size() + entries.size() * 128);
-    out += index.substr(0, 8);
-    std::uint32_t total = count;
-    std::size_t next = 0;
-    std::string body;
-    for (const auto& s : spans) {
-        while (next < entries.size() && entries[next].path < s.path) {
-            body += encode(entries[next++]);
-            ++total;
-        }
-        if (next < entries.size() && entries[next].path == s.path) {
-            body += encode(entries[next++]);
-            continue;
-        }
-        body += s.bytes;
-    }
-    for (; next < entries.size(); ++next, ++total)
-        body += encode(entries[next]);
-    put32(out, total);
-    out += body;
-    out += extensions;
     Sha1 sha;
-    sha.update(out);
+    for (auto part : out.parts)
+        sha.update(part);
     auto digest = sha.finish();
-    out.append(reinterpret_cast<const char*>(digest.data()), digest.size());
+    own(std::string(reinterpret_cast<const char*>(digest.data()), digest.size()));
     return out;
 }
 
@@ -294,13 +306,18 @@ bool stage_in_index(const std::filesystem::path& top, const std::filesystem::pat
     {
         Fd in{::open(index_path.c_str(), O_RDONLY | O_CLOEXEC)};
         struct stat st;
-        std::string old;
-        std::optional<std::string> updated;
-        if (in.fd >= 0 && ::fstat(in.fd, &st) == 0 && read_all(in.fd, old, st.st_size))
-            updated =
+        void* map = MAP_FAILED;
+        if (in.fd >= 0 && ::fstat(in.fd, &st) == 0 && st.st_size > 0)
+            map = ::mmap(nullptr, st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, in.fd, 0);
+        if (map != MAP_FAILED) {
+            std::string_view old(static_cast<const char*>(map), st.st_size);
+            auto updated =
                 index_with_entries(old, entries, static_cast<std::uint32_t>(st.st_mtim.tv_sec));
-        done =
-            updated && ::fchmod(lock.fd, st.st_mode & 07777) == 0 && write_all(lock.fd, *updated);
+            done = updated && ::fchmod(lock.fd, st.st_mode & 07777) == 0;
+            for (std::size_t i = 0; done && updated && i < updated->parts.size(); ++i)
+                done = write_all(lock.fd, updated->parts[i]);
+            ::munmap(map, st.st_size);
+        }
         done = ::close(std::exchange(lock.fd, -1)) == 0 && done;
         done = done && ::rename(lock_path.c_str(), index_path.c_str()) == 0;
     }

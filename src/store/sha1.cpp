@@ -2,6 +2,12 @@
 
 #include <cstring>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define CRM_SHA_NI 1
+#endif
+
 namespace crm::store {
 
 namespace {
@@ -9,6 +15,91 @@ namespace {
 std::uint32_t rotl(std::uint32_t x, int n) {
     return (x << n) | (x >> (32 - n));
 }
+
+#ifdef CRM_SHA_NI
+// The x86 SHA extensions: several times faster, which matters for hashing git's index
+// (8 MB in a firm's folder). Four rounds per instruction; the message schedule is
+// computed four words at a time.
+bool have_sha_ni() {
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSE4_1) || !(c & bit_SSSE3))
+        return false;
+    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_SHA);
+}
+
+__attribute__((target("sha,sse4.1,ssse3"))) void blocks_sha_ni(std::uint32_t* h,
+                                                               const std::uint8_t* p,
+                                                               std::size_t n) {
+    const __m128i order = _mm_set_epi64x(0x0001020304050607LL, 0x08090a0b0c0d0e0fLL);
+    __m128i abcd = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h)), 0x1B);
+    __m128i e0 = _mm_set_epi32(static_cast<int>(h[4]), 0, 0, 0);
+    for (; n > 0; --n, p += 64) {
+        const __m128i abcd_save = abcd, e0_save = e0;
+        __m128i m[4];
+        for (int i = 0; i < 4; ++i)
+            m[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i)),
+                                    order);
+        __m128i e1;
+        // Rounds 0-11: the schedule starts.
+        e0 = _mm_add_epi32(e0, m[0]);
+        e1 = abcd;
+        abcd = _mm_sha1rnds4_epu32(abcd, e0, 0);
+        e1 = _mm_sha1nexte_epu32(e1, m[1]);
+        e0 = abcd;
+        abcd = _mm_sha1rnds4_epu32(abcd, e1, 0);
+        m[0] = _mm_sha1msg1_epu32(m[0], m[1]);
+        e0 = _mm_sha1nexte_epu32(e0, m[2]);
+        e1 = abcd;
+        abcd = _mm_sha1rnds4_epu32(abcd, e0, 0);
+        m[1] = _mm_sha1msg1_epu32(m[1], m[2]);
+        m[0] = _mm_xor_si128(m[0], m[2]);
+        // Rounds 12-67: the steady state.
+        for (int k = 3; k <= 16; ++k) {
+            __m128i& mi = m[k % 4];
+            __m128i& mj = m[(k + 1) % 4];
+            __m128i& mk = m[(k + 2) % 4];
+            __m128i& ml = m[(k + 3) % 4];
+            __m128i& ei = k % 2 ? e1 : e0;
+            __m128i& ej = k % 2 ? e0 : e1;
+            ei = _mm_sha1nexte_epu32(ei, mi);
+            ej = abcd;
+            mj = _mm_sha1msg2_epu32(mj, mi);
+            switch (k / 5) {  // the round function's selector must be a constant
+                case 0:
+                    abcd = _mm_sha1rnds4_epu32(abcd, ei, 0);
+                    break;
+                case 1:
+                    abcd = _mm_sha1rnds4_epu32(abcd, ei, 1);
+                    break;
+                case 2:
+                    abcd = _mm_sha1rnds4_epu32(abcd, ei, 2);
+                    break;
+                default:
+                    abcd = _mm_sha1rnds4_epu32(abcd, ei, 3);
+            }
+            ml = _mm_sha1msg1_epu32(ml, mi);
+            mk = _mm_xor_si128(mk, mi);
+        }
+        // Rounds 68-79: the schedule ends.
+        e1 = _mm_sha1nexte_epu32(e1, m[1]);
+        e0 = abcd;
+        m[2] = _mm_sha1msg2_epu32(m[2], m[1]);
+        abcd = _mm_sha1rnds4_epu32(abcd, e1, 3);
+        m[3] = _mm_xor_si128(m[3], m[1]);
+        e0 = _mm_sha1nexte_epu32(e0, m[2]);
+        e1 = abcd;
+        m[3] = _mm_sha1msg2_epu32(m[3], m[2]);
+        abcd = _mm_sha1rnds4_epu32(abcd, e0, 3);
+        e1 = _mm_sha1nexte_epu32(e1, m[3]);
+        e0 = abcd;
+        abcd = _mm_sha1rnds4_epu32(abcd, e1, 3);
+        e0 = _mm_sha1nexte_epu32(e0, e0_save);
+        abcd = _mm_add_epi32(abcd, abcd_save);
+    }
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(h), _mm_shuffle_epi32(abcd, 0x1B));
+    h[4] = static_cast<std::uint32_t>(_mm_extract_epi32(e0, 3));
+}
+#endif
 
 }  // namespace
 
@@ -51,6 +142,14 @@ void Sha1::update(std::string_view data) {
         block(buf_.data());
         buffered_ = 0;
     }
+#ifdef CRM_SHA_NI
+    static const bool fast = have_sha_ni();
+    if (fast && n >= 64) {
+        blocks_sha_ni(h_.data(), p, n / 64);
+        p += n / 64 * 64;
+        n %= 64;
+    }
+#endif
     for (; n >= 64; p += 64, n -= 64)
         block(p);
     std::memcpy(buf_.data(), p, n);

@@ -31,6 +31,19 @@ TEST_CASE("SHA-1 gives the same digest however the input is split") {
     CHECK(sha1_hex(std::string(64, 'a')) == "0098ba824b5c16427bd7a1122a5a442a25ec644d");
 }
 
+TEST_CASE("SHA-1 of varied bytes: whole (accelerated where the CPU can) and byte by byte") {
+    std::string data;
+    for (int i = 0; i < 10240; ++i)
+        data += static_cast<char>(i * 7 % 256);
+    const char* expected = "4c3ebae0a5c18fa3e936f1652fe0406e3ba234e7";
+    CHECK(sha1_hex(data) == expected);
+    Sha1 s;
+    for (char c : data)
+        s.update(std::string_view(&c, 1));  // every block through the portable code
+    auto d = s.finish();
+    CHECK(to_hex(std::string_view(reinterpret_cast<const char*>(d.data()), d.size())) == expected);
+}
+
 TEST_CASE("object ids are git's") {
     // git hash-object: printf 'hello\n' | git hash-object --stdin
     CHECK(object_id("blob", "hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a");
