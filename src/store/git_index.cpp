@@ -34,12 +34,6 @@ void put32(std::string& out, std::uint32_t v) {
         out += static_cast<char>(v >> shift);
 }
 
-struct Span {
-    std::string_view path;
-    std::string_view bytes;  // the whole entry, padding included
-    std::uint16_t flags;
-};
-
 std::string encode(const IndexEntry& e) {
     std::string out;
     for (std::uint32_t v : {e.ctime_sec, e.ctime_nsec, e.mtime_sec, e.mtime_nsec, e.dev, e.ino,
