@@ -240,18 +240,6 @@ struct Fd {
     }
 };
 
-bool read_all(int fd, std::string& out, std::size_t size) {
-    out.resize(size);
-    std::size_t done = 0;
-    while (done < size) {
-        ssize_t r = ::read(fd, out.data() + done, size - done);
-        if (r <= 0)
-            return false;
-        done += static_cast<std::size_t>(r);
-    }
-    return true;
-}
-
 bool write_all(int fd, std::string_view data) {
     while (!data.empty()) {
         ssize_t w = ::write(fd, data.data(), data.size());
