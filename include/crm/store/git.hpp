@@ -13,8 +13,6 @@ namespace crm::store {
 
 namespace fs = std::filesystem;
 
-struct TreeChanges;
-
 class Git {
   public:
     // The repository holding `folder`, or nullopt when it is in none (git is optional).
@@ -40,8 +38,6 @@ class Git {
     // The plumbing path of commit(); see git_fast_commit.cpp. `not_possible` leaves the
     // repository as it was, for the porcelain to do the work.
     FastCommit fast_commit(const std::vector<std::string>& files, const std::string& message) const;
-    std::optional<std::string> rebuild_tree(const std::string& base,
-                                            const TreeChanges& changes) const;
     mutable std::string last_error_;
 
     Git(fs::path folder, fs::path git_dir)
