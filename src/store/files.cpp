@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "crm/domain/error.hpp"
+#include "crm/store/file_descriptor.hpp"
 
 namespace crm::store {
 
@@ -20,22 +21,6 @@ namespace {
 std::string errno_text() {
     return std::strerror(errno);
 }
-
-class FileDescriptor {
-  public:
-    explicit FileDescriptor(int fd) : fd_(fd) {}
-    ~FileDescriptor() {
-        if (fd_ >= 0)
-            ::close(fd_);
-    }
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    int get() const { return fd_; }
-    int release() { return std::exchange(fd_, -1); }
-
-  private:
-    int fd_;
-};
 
 std::string random_suffix() {
     static std::random_device device;

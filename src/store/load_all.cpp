@@ -17,6 +17,7 @@
 
 #include "crm/domain/slug.hpp"
 #include "crm/store/cache.hpp"
+#include "crm/store/file_descriptor.hpp"
 #include "crm/store/files.hpp"
 #include "crm/store/folder.hpp"
 #include "crm/store/heap.hpp"
@@ -47,22 +48,6 @@ std::vector<std::string> sorted_names(int dir_fd) {
     return names;
 }
 
-// Closes a descriptor when its scope ends.
-class Descriptor {
-  public:
-    explicit Descriptor(int fd) : fd_(fd) {}
-    ~Descriptor() {
-        if (fd_ >= 0)
-            ::close(fd_);
-    }
-    Descriptor(const Descriptor&) = delete;
-    Descriptor& operator=(const Descriptor&) = delete;
-    int get() const { return fd_; }
-
-  private:
-    int fd_;
-};
-
 // What one thread loads: a run of clients, the files it could not read, and its part of
 // the next cache.
 struct Part {
@@ -89,7 +74,7 @@ class Walker {
     void load_client(int clients_fd, const std::string& slug) {
         if (!is_valid_slug(slug))
             return;
-        Descriptor client_fd(
+        FileDescriptor client_fd(
             ::openat(clients_fd, slug.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (client_fd.get() < 0)
             return;
@@ -147,7 +132,8 @@ class Walker {
     template <class Record, class Parse>
     void load_dir(int parent_fd, const char* sub, const std::string& prefix,
                   std::vector<Record>& out, Parse parse) {
-        Descriptor dir(::openat(parent_fd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        FileDescriptor dir(
+            ::openat(parent_fd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (dir.get() < 0)
             return;
         const auto names = sorted_names(dir.get());
@@ -189,7 +175,7 @@ std::vector<DataError> Folder::for_each_record(Detail detail, const RecordVisito
                                                const Progress& progress) const {
     const RecordCache cache = RecordCache::open(root_ / ".crm" / "cache");
     const fs::path clients_dir = root_ / "clients";
-    Descriptor clients_fd(::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    FileDescriptor clients_fd(::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (clients_fd.get() < 0)
         return {};
     const auto slugs = list_dir(clients_dir);
@@ -212,7 +198,7 @@ Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
     Snapshot snap;
     const RecordCache cache = RecordCache::open(root_ / ".crm" / "cache");
     const fs::path clients_dir = root_ / "clients";
-    Descriptor clients_fd(::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    FileDescriptor clients_fd(::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (clients_fd.get() < 0)
         return snap;
     const auto slugs = list_dir(clients_dir);
