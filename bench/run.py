@@ -2,7 +2,7 @@
 """The speed benchmark of spec section 6: crm against baselines, in one run.
 
     python3 bench/run.py --crm build/crm [--work DIR] [--rounds N] [--markdown FILE]
-                         [--only due-warm|due-task|due-cold|show|log-visit]...
+                         [--only due-warm|due-task|due-cold|show|memory|memory-writers|log-visit]...
 
 Generates the "solo" and "firm" stores and a taskwarrior data folder in --work
 (kept between runs, regenerated when missing or when their generator changed),
@@ -341,6 +341,26 @@ class Bench:
             case.measure()
         return None
 
+    # The commands that write (log-visit has its own comparison), and the rest: each
+    # must stay small however large the folder. `sync` needs a remote and is left out.
+    WRITERS = [("add-client", "Bench New Client Pty Ltd", "--owner", USER),
+               ("review", BENCH_SLUG, "--project", "Bench project", "--rating", "unhappy"),
+               ("done", BENCH_SLUG, "1"),
+               ("set", BENCH_SLUG, "tier", "B"),
+               ("watch", BENCH_SLUG),
+               ("unwatch", BENCH_SLUG),
+               ("edit", BENCH_SLUG),  # EDITOR=true: saved unchanged
+               ("news",),
+               ("completion", "bash")]
+
+    def writers_memory(self):
+        """Runs each once on firm, putting the store back as generated after it."""
+        for args in self.WRITERS:
+            case = self.crm_case(f"crm {args[0]}", self.firm, *args, cleanup=self.firm.reset)
+            case.env = dict(case.env, EDITOR="true", VISUAL="true")
+            case.measure()
+        return None
+
     def memory_rows(self):
         peaks = {}
         for case in self.crm_cases:
@@ -361,6 +381,7 @@ class Bench:
         "due-cold": due_cold_vs_parse_all,
         "show": show_firm_vs_solo,
         "memory": readers_memory,
+        "memory-writers": writers_memory,
         "log-visit": log_visit_vs_git_commit,
     }
 

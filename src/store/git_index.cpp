@@ -11,6 +11,7 @@
 #include <set>
 #include <utility>
 
+#include "crm/store/file_descriptor.hpp"
 #include "crm/store/git_tree.hpp"
 #include "crm/store/sha1.hpp"
 
@@ -120,7 +121,8 @@ std::string IndexParts::joined() const {
 
 std::optional<IndexParts> index_with_entries(std::string_view index,
                                              std::vector<IndexEntry> entries,
-                                             std::uint32_t index_mtime_sec) {
+                                             std::uint32_t index_mtime_sec,
+                                             const ContentCheck& matches) {
     if (index.size() < kHeader + kTrailer || index.substr(0, 4) != "DIRC")
         return std::nullopt;
     const std::uint32_t version = be32(index, 4);
@@ -172,8 +174,6 @@ std::optional<IndexParts> index_with_entries(std::string_view index,
         const std::size_t size = (name_at - pos + len + 8) & ~std::size_t(7);
         if (end - pos < size)
             return std::nullopt;
-        if (be32(index, pos + 8) >= index_mtime_sec)  // racily clean
-            return std::nullopt;
         const std::string_view path = index.substr(name_at, len);
         if (dirs.contains(path))
             return std::nullopt;
@@ -191,6 +191,20 @@ std::optional<IndexParts> index_with_entries(std::string_view index,
                 return std::nullopt;
             insert_before(pos);
             run = pos + size;
+        } else if (be32(index, pos + 8) >= index_mtime_sec) {  // racily clean
+            if (!matches)
+                return std::nullopt;
+            auto same = matches(path, be32(index, pos + 24), index.substr(pos + kStat, kId));
+            if (!same)
+                return std::nullopt;
+            if (!*same) {
+                if (pos > run)
+                    out.parts.push_back(index.substr(run, pos - run));
+                std::string smudged(index.substr(pos, size));
+                smudged.replace(36, 4, 4, '\0');  // the size: git will compare the content
+                own(std::move(smudged));
+                run = pos + size;
+            }
         }
         pos += size;
     }
@@ -231,14 +245,34 @@ std::optional<IndexParts> index_with_entries(std::string_view index,
 
 namespace {
 
-// A file descriptor closed when it goes out of scope.
-struct Fd {
-    int fd;
-    ~Fd() {
-        if (fd >= 0)
-            ::close(fd);
+// Racily clean entries are few (files written in the second the index was): past this
+// many, or for a large file, git does the work.
+constexpr int kMaxContentChecks = 64;
+constexpr std::size_t kMaxCheckedSize = 4u << 20;
+
+// Whether the regular file `top/path` still holds the blob `id`, as git checks a racily
+// clean entry before it writes the index. Anything but a plain file is told changed.
+std::optional<bool> same_content(const std::filesystem::path& top, std::string_view path,
+                                 std::uint32_t mode, std::string_view id) {
+    if ((mode & 0170000) != 0100000)
+        return std::nullopt;
+    FileDescriptor fd(
+        ::open((top / std::string(path)).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+    struct stat st;
+    if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode))
+        return false;
+    if (static_cast<std::size_t>(st.st_size) > kMaxCheckedSize)
+        return std::nullopt;
+    std::string content(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t got = 0;
+    while (got < content.size()) {
+        const ssize_t n = ::read(fd.get(), content.data() + got, content.size() - got);
+        if (n <= 0)
+            return false;  // shorter than it was: changed
+        got += static_cast<std::size_t>(n);
     }
-};
+    return object_id("blob", content) == to_hex(id);
+}
 
 bool write_all(int fd, std::string_view data) {
     while (!data.empty()) {
@@ -281,26 +315,33 @@ bool stage_in_index(const std::filesystem::path& top, const std::filesystem::pat
     // over it; the index is read only once the lock is held.
     const auto index_path = git_dir / "index";
     const auto lock_path = git_dir / "index.lock";
-    Fd lock{::open(lock_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666)};
-    if (lock.fd < 0)
+    FileDescriptor lock(::open(lock_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
+    if (lock.get() < 0)
         return false;
+    int checks = 0;
+    auto matches = [&](std::string_view path, std::uint32_t mode,
+                       std::string_view id) -> std::optional<bool> {
+        if (++checks > kMaxContentChecks)
+            return std::nullopt;
+        return same_content(top, path, mode, id);
+    };
     bool done = false;
     {
-        Fd in{::open(index_path.c_str(), O_RDONLY | O_CLOEXEC)};
+        FileDescriptor in(::open(index_path.c_str(), O_RDONLY | O_CLOEXEC));
         struct stat st;
         void* map = MAP_FAILED;
-        if (in.fd >= 0 && ::fstat(in.fd, &st) == 0 && st.st_size > 0)
-            map = ::mmap(nullptr, st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, in.fd, 0);
+        if (in.get() >= 0 && ::fstat(in.get(), &st) == 0 && st.st_size > 0)
+            map = ::mmap(nullptr, st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, in.get(), 0);
         if (map != MAP_FAILED) {
             std::string_view old(static_cast<const char*>(map), st.st_size);
-            auto updated =
-                index_with_entries(old, entries, static_cast<std::uint32_t>(st.st_mtim.tv_sec));
-            done = updated && ::fchmod(lock.fd, st.st_mode & 07777) == 0;
+            auto updated = index_with_entries(
+                old, entries, static_cast<std::uint32_t>(st.st_mtim.tv_sec), matches);
+            done = updated && ::fchmod(lock.get(), st.st_mode & 07777) == 0;
             for (std::size_t i = 0; done && updated && i < updated->parts.size(); ++i)
-                done = write_all(lock.fd, updated->parts[i]);
+                done = write_all(lock.get(), updated->parts[i]);
             ::munmap(map, st.st_size);
         }
-        done = ::close(std::exchange(lock.fd, -1)) == 0 && done;
+        done = ::close(lock.release()) == 0 && done;
         done = done && ::rename(lock_path.c_str(), index_path.c_str()) == 0;
     }
     if (!done)

@@ -93,15 +93,70 @@ class FastCommitTest(CrmTestCase):
         self.by_hand(twin, path, self.last_commit_message())
         self.assertSameAsGit(twin, path)
 
-    def test_racily_clean_files_leave_the_index_to_git(self):
-        # Files as new as the index: crm must not copy their entries as they are.
-        self.git("update-index", "-q", "--really-refresh")
-        os.utime(self.dir / "crm.yaml", None)
+    def make_racy(self, path, T=OLD + 3600):
+        """`path` and the index both at time T: its entry is racily clean. ctime is not
+        trusted, so that only the content can tell whether the file changed."""
+        self.git("config", "core.trustctime", "false")
+        os.utime(self.dir / path, (T, T))
         self.git("update-index", "-q", "--refresh")
+        os.utime(self.dir / ".git" / "index", (T, T))
+        return T
+
+    def crm_traced(self, *args):
+        """crm with git's trace on: which git commands it ran."""
+        trace = self.tmp / "git-trace"
+        trace.unlink(missing_ok=True)
+        out = self.crm_in(*args, env={"GIT_TRACE": str(trace)}, check=0).out.strip()
+        return out, trace.read_text()
+
+    def test_racily_clean_unchanged_files_are_checked_and_kept(self):
+        self.make_racy("crm.yaml")
         twin = self.twin()
-        path = self.crm_in("log-visit", "acme", "Hello", check=0).out.strip()
+        path, trace = self.crm_traced("log-visit", "acme", "Hello")
+        self.assertNotIn("update-index", trace)  # crm wrote the index itself
         self.by_hand(twin, path, self.last_commit_message())
         self.assertSameAsGit(twin, path)
+
+    def test_racily_clean_changed_file_is_smudged_so_git_sees_the_change(self):
+        T = self.make_racy("crm.yaml")
+        text = (self.dir / "crm.yaml").read_bytes()
+        changed = text.replace(b"autocommit", b"Autocommit") if b"autocommit" in text \
+            else text[:-2] + b"#\n"
+        self.assertEqual(len(changed), len(text))
+        (self.dir / "crm.yaml").write_bytes(changed)  # same size, same mtime, same inode
+        os.utime(self.dir / "crm.yaml", (T, T))
+        path, trace = self.crm_traced("log-visit", "acme", "Hello")
+        self.assertNotIn("update-index", trace)
+        self.assertEqual(self.last_commit_files(), [path])
+        self.assertEqual(self.git("diff-files", "--name-only"), "crm.yaml\n")
+        self.assertEqual(self.git("status", "--porcelain"), " M crm.yaml\nA  notes.txt\n")
+
+    def test_many_racily_clean_files_leave_the_index_to_git(self):
+        T = OLD + 3600
+        for n in range(70):
+            self.write(f"extra/{n}.txt", f"{n}\n")
+        self.git("add", "extra")
+        for n in range(70):
+            os.utime(self.dir / f"extra/{n}.txt", (T, T))
+        self.make_racy("crm.yaml", T)
+        twin = self.twin()
+        path, trace = self.crm_traced("log-visit", "acme", "Hello")
+        self.assertIn("update-index", trace)
+        self.by_hand(twin, path, self.last_commit_message())
+        self.assertEqual(self.git("ls-files", "-s"), self.git("ls-files", "-s", cwd=twin))
+        self.assertEqual(self.git("diff-files", "--name-only"), "")
+
+    def test_two_writes_in_one_second_both_write_the_index(self):
+        # The second finds the first's file as new as the index: racily clean.
+        twin = self.twin()
+        first, trace1 = self.crm_traced("log-visit", "acme", "One")
+        second, trace2 = self.crm_traced("log-visit", "acme", "Two")
+        self.assertNotIn("update-index", trace1 + trace2)
+        for path in (first, second):
+            self.by_hand(twin, path, "x")
+        self.assertEqual(self.git("ls-files", "-s"), self.git("ls-files", "-s", cwd=twin))
+        self.assertEqual(self.git("diff-files", "--name-only"), "")
+        self.assertEqual(self.git("status", "--porcelain"), "A  notes.txt\n")
 
     def test_index_features_crm_does_not_handle_leave_the_index_to_git(self):
         for setup in (["update-index", "--index-version", "4"],

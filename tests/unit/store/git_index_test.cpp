@@ -111,3 +111,47 @@ TEST_CASE("a path in conflict is left to git") {
     CHECK_FALSE(index_with_entries(index, {file("a.yaml")}, 1000));
     CHECK(index_with_entries(index, {file("b.yaml")}, 1000));
 }
+
+TEST_CASE("a racily clean entry is checked by content, kept when unchanged, else smudged") {
+    // "a.yaml" has mtime 100, as new as an index written at 100: racily clean.
+    const std::string base = add(empty_index(), {file("a.yaml", 100, '\x44'), file("c.yaml", 50)});
+    std::vector<std::string> asked;
+    auto answer = [&](std::optional<bool> verdict) {
+        return [&asked, verdict](std::string_view path, std::uint32_t mode, std::string_view id) {
+            asked.emplace_back(path);
+            CHECK(mode == 0100644);
+            CHECK(id == std::string(20, '\x44'));
+            return verdict;
+        };
+    };
+    const std::size_t a_size = 12 + 36;  // a.yaml's size field
+
+    SUBCASE("unchanged: copied as it is") {
+        auto out = index_with_entries(base, {file("b.yaml", 50)}, 100, answer(true));
+        REQUIRE(out);
+        const std::string index = out->joined();
+        CHECK(asked == std::vector<std::string>{"a.yaml"});
+        CHECK(index.substr(12, 72) == base.substr(12, 72));
+        CHECK(paths(index) == std::vector<std::string>{"a.yaml", "b.yaml", "c.yaml"});
+    }
+    SUBCASE("changed: its size becomes 0, the rest stays") {
+        auto out = index_with_entries(base, {file("b.yaml", 50)}, 100, answer(false));
+        REQUIRE(out);
+        const std::string index = out->joined();
+        CHECK(index.substr(a_size, 4) == be32(0));
+        CHECK(index.substr(12, 36) == base.substr(12, 36));
+        CHECK(index.substr(a_size + 4, 72 - 40) == base.substr(a_size + 4, 72 - 40));
+        CHECK(paths(index) == std::vector<std::string>{"a.yaml", "b.yaml", "c.yaml"});
+        CHECK(with_trailer(index.substr(0, index.size() - 20)) == index);
+    }
+    SUBCASE("cannot tell: refused") {
+        CHECK_FALSE(index_with_entries(base, {file("b.yaml", 50)}, 100, answer(std::nullopt)));
+        CHECK(asked == std::vector<std::string>{"a.yaml"});
+    }
+    SUBCASE("replaced by a staged file: not looked at") {
+        auto out = index_with_entries(base, {file("a.yaml", 100, '\x55')}, 100, answer(false));
+        REQUIRE(out);
+        CHECK(asked.empty());
+        CHECK(out->joined().substr(12 + 40, 20) == std::string(20, '\x55'));
+    }
+}
