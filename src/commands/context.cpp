@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "crm/domain/text.hpp"
+#include "crm/output/progress.hpp"
 
 namespace crm::commands {
 
@@ -111,51 +112,14 @@ store::Folder& Context::folder() {
     return *folder_;
 }
 
-namespace {
-
-// "crm: reading clients 150/2000" on stderr, when it is a terminal and loading has taken
-// more than a second (a first run on a large folder, before the cache exists).
-class ProgressLine {
-  public:
-    ProgressLine(std::ostream& err, bool enabled)
-        : err_(err), enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
-    ~ProgressLine() {
-        if (shown_)
-            err_ << "\r\033[K" << std::flush;
-    }
-    ProgressLine(const ProgressLine&) = delete;
-    ProgressLine& operator=(const ProgressLine&) = delete;
-
-    store::Folder::Progress callback() {
-        if (!enabled_)
-            return {};
-        return [this](std::size_t done, std::size_t total) {
-            if (done % 50 != 0 && done != total)
-                return;
-            if (!shown_ && std::chrono::steady_clock::now() - start_ < std::chrono::seconds(1))
-                return;
-            shown_ = true;
-            err_ << "\rcrm: reading clients " << done << "/" << total << std::flush;
-        };
-    }
-
-  private:
-    std::ostream& err_;
-    bool enabled_;
-    std::chrono::steady_clock::time_point start_;
-    bool shown_ = false;
-};
-
-}  // namespace
-
 store::Snapshot Context::load_all(store::Detail detail) {
-    ProgressLine line(err_, err_is_tty_);
+    output::ProgressLine line(err_, err_is_tty_);
     return folder().load_all(detail, line.callback());
 }
 
 std::vector<DataError> Context::for_each_record(store::Detail detail,
                                                 const store::Folder::RecordVisitor& visit) {
-    ProgressLine line(err_, err_is_tty_);
+    output::ProgressLine line(err_, err_is_tty_);
     return folder().for_each_record(detail, visit, line.callback());
 }
 
