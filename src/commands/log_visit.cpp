@@ -6,9 +6,8 @@
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/commands/editor.hpp"
+#include "crm/commands/writes.hpp"
 #include "crm/domain/text.hpp"
-#include "crm/store/files.hpp"
-#include "crm/store/lock.hpp"
 #include "crm/store/record_io.hpp"
 #include "crm/store/validate.hpp"
 
@@ -164,12 +163,8 @@ int run(const LogVisitOptions& o, Context& ctx) {
             visit.by = ctx.user();
     }
 
-    store::FolderLock lock(folder.root());
-    const std::string file = folder.new_record_path(slug, "visits", visit.date, visit.by);
-    store::remove_stale_temp_files(folder.root() / "clients" / slug / "visits");
-    store::write_atomic(folder.root(), file, text, true);
-    ctx.out() << file << '\n';
-    ctx.commit({file}, commit_message(client, visit));
+    write_new_record(ctx, slug, "visits", visit.date, visit.by, text,
+                     commit_message(client, visit));
     return 0;
 }
 

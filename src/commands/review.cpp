@@ -2,9 +2,8 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/commands/writes.hpp"
 #include "crm/domain/text.hpp"
-#include "crm/store/files.hpp"
-#include "crm/store/lock.hpp"
 #include "crm/store/record_io.hpp"
 
 namespace crm::commands {
@@ -72,13 +71,9 @@ int run(const ReviewOptions& o, Context& ctx) {
     auto& folder = ctx.folder();
     Client client = folder.load_client(slug);
 
-    store::FolderLock lock(folder.root());
-    const std::string file = folder.new_record_path(slug, "reviews", review.date, review.by);
-    store::remove_stale_temp_files(folder.root() / "clients" / slug / "reviews");
-    store::write_atomic(folder.root(), file, store::review_yaml(review), true);
-    ctx.out() << file << '\n';
-    ctx.commit({file}, "review: " + client.name + " (" + review.project + ", " +
-                           std::string(rating_name(review.rating)) + ")");
+    write_new_record(ctx, slug, "reviews", review.date, review.by, store::review_yaml(review),
+                     "review: " + client.name + " (" + review.project + ", " +
+                         std::string(rating_name(review.rating)) + ")");
     note_follow_up(ctx, client, review);
     return 0;
 }

@@ -5,10 +5,8 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/commands/writes.hpp"
 #include "crm/domain/text.hpp"
-#include "crm/store/files.hpp"
-#include "crm/store/lock.hpp"
-#include "crm/store/record_io.hpp"
 #include "crm/store/surgical_edit.hpp"
 
 namespace crm::commands {
@@ -100,28 +98,20 @@ std::string edited(const SetOptions& o, Context& ctx, const std::string& text,
 }
 
 int run(const SetOptions& o, Context& ctx) {
-    const std::string slug = resolve_client(ctx, o.client);
-    auto& folder = ctx.folder();
-    store::FolderLock lock(folder.root());
-    const std::string file = folder.client_file(slug);
-    auto text = folder.read(file);
-    if (!text)
-        throw RuntimeError("no client file " + file);
-    const Client before = store::read_client(*text, file);
-    const std::string out = edited(o, ctx, *text, file);
-    if (out == *text) {
-        ctx.note(before.name + ": " + o.field + " is already " + o.value + "; nothing to change");
+    ClientFileEdit edit(ctx, o.client);
+    const std::string& name = edit.client().name;
+    const std::string out = edited(o, ctx, edit.text(), edit.file());
+    if (out == edit.text()) {
+        ctx.note(name + ": " + o.field + " is already " + o.value + "; nothing to change");
         return 0;
     }
-    // The result must still be a client crm can read, or nothing is written.
-    (void)store::read_client(out, file);
-    store::write_atomic(folder.root(), file, out);
-    ctx.note(before.name + ": " + o.field + " set to " + o.value);
+    edit.replace(out);
+    ctx.note(name + ": " + o.field + " set to " + o.value);
     // A commit subject is one short line, whatever the value.
     std::string shown = o.value.substr(0, o.value.find_first_of("\r\n"));
     if (shown.size() > 60 || shown.size() < o.value.size())
         shown = truncate_to_width(shown, 57) + "...";
-    ctx.commit({file}, "set: " + before.name + " " + o.field + " " + shown);
+    ctx.commit({edit.file()}, "set: " + name + " " + o.field + " " + shown);
     return 0;
 }
 

@@ -5,23 +5,15 @@
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/commands/watching.hpp"
+#include "crm/commands/writes.hpp"
 #include "crm/domain/text.hpp"
-#include "crm/store/files.hpp"
-#include "crm/store/lock.hpp"
-#include "crm/store/record_io.hpp"
 #include "crm/store/surgical_edit.hpp"
 
 namespace crm::commands {
 
 int change_watching(Context& ctx, const std::string& client_query, bool watch) {
-    const std::string slug = resolve_client(ctx, client_query);
-    auto& folder = ctx.folder();
-    store::FolderLock lock(folder.root());
-    const std::string file = folder.client_file(slug);
-    auto text = folder.read(file);
-    if (!text)
-        throw RuntimeError("no client file " + file);
-    const Client client = store::read_client(*text, file);
+    ClientFileEdit edit(ctx, client_query);
+    const Client& client = edit.client();
     const std::string user = ctx.user();
     // The name as written in the file, which may differ from ours in case or spacing:
     // news and due treat those as the same person, so watch and unwatch do too.
@@ -33,12 +25,10 @@ int change_watching(Context& ctx, const std::string& client_query, bool watch) {
                  "; nothing to change");
         return 0;
     }
-    const std::string out = watch ? store::add_list_item(*text, file, "watchers", user)
-                                  : store::remove_list_item(*text, file, "watchers", *entry);
-    (void)store::read_client(out, file);
-    store::write_atomic(folder.root(), file, out);
+    edit.replace(watch ? store::add_list_item(edit.text(), edit.file(), "watchers", user)
+                       : store::remove_list_item(edit.text(), edit.file(), "watchers", *entry));
     ctx.note(user + (watch ? " now watches " : " no longer watches ") + client.name);
-    ctx.commit({file},
+    ctx.commit({edit.file()},
                std::string(watch ? "watch: " : "unwatch: ") + client.name + " (" + user + ")");
     return 0;
 }
