@@ -210,6 +210,18 @@ class Store:
         self.git("reset", "--hard", "-q", self.commit)
         self.git("clean", "-fdq", "--", "clients")
 
+    def add_remote(self, bare):
+        """A bare clone as `origin`, tracked by the branch, for `crm sync`."""
+        if not os.path.isdir(bare):
+            run_quiet(["git", "clone", "-q", "--bare", self.path, bare], env=clean_env())
+        if "origin" in self.git("remote").split():
+            self.git("remote", "set-url", "origin", bare)
+        else:
+            self.git("remote", "add", "origin", bare)
+        self.git("fetch", "-q", "origin")
+        branch = self.git("symbolic-ref", "--short", "HEAD")
+        self.git("branch", "-q", f"--set-upstream-to=origin/{branch}")
+
     def new_files(self):
         """Files added since the generated commit, committed or not."""
         changed = self.git("diff", "--name-only", "--diff-filter=A", self.commit).split()
@@ -342,22 +354,37 @@ class Bench:
         return None
 
     # The commands that write (log-visit has its own comparison), and the rest: each
-    # must stay small however large the folder. `sync` needs a remote and is left out.
+    # must stay small however large the folder.
     WRITERS = [("add-client", "Bench New Client Pty Ltd", "--owner", USER),
                ("review", BENCH_SLUG, "--project", "Bench project", "--rating", "unhappy"),
                ("done", BENCH_SLUG, "1"),
                ("set", BENCH_SLUG, "tier", "B"),
                ("watch", BENCH_SLUG),
-               ("unwatch", BENCH_SLUG),
+               ("unwatch", BENCH_SLUG),  # after a watch in the same case: a real change
                ("edit", BENCH_SLUG),  # EDITOR=true: saved unchanged
                ("news",),
-               ("completion", "bash")]
+               ("completion", "bash"),
+               ("import", "@clients.csv"),  # @: a file under --work
+               ("sync",)]
+
+    IMPORT_CSV = ("name,tier,stage,owner,contact,email\n"
+                  f"Bench Import One,A,lead,{USER},Jane Doe,jane@one.example\n"
+                  f"{BENCH_CLIENT},,,,Bob Roe,bob@acme.example\n")
 
     def writers_memory(self):
-        """Runs each once on firm, putting the store back as generated after it."""
+        """Runs each once on firm, putting the store back as generated after it. `sync`
+        pulls from and pushes to a bare clone of the store, holding the same commit."""
+        csv_path = os.path.join(self.ws.work, "clients.csv")
+        with open(csv_path, "w") as f:
+            f.write(self.IMPORT_CSV)
+        # Named by the commit: a regenerated store gets a new remote, not an unrelated one.
+        self.firm.add_remote(os.path.join(self.ws.work, f"firm-remote-{self.firm.commit[:12]}.git"))
         for args in self.WRITERS:
+            args = [os.path.join(self.ws.work, a[1:]) if a.startswith("@") else a for a in args]
             case = self.crm_case(f"crm {args[0]}", self.firm, *args, cleanup=self.firm.reset)
             case.env = dict(case.env, EDITOR="true", VISUAL="true")
+            if args[0] == "unwatch":
+                case.commands.insert(0, [self.crm, "--dir", self.firm.path, "watch", args[1]])
             case.measure()
         return None
 
