@@ -2,9 +2,8 @@
 //
 // A warm run of a firm's folder is a walk of 55,000 files that must each be stat'ed to
 // notice a hand edit, and the decoding of what the cache holds for them. Both are split
-// between threads by runs of clients (as git's core.preloadIndex splits its lstat calls),
-// each thread building its part of the snapshot and of the next cache; the parts are
-// joined in client order, so the result is the same as one thread's.
+// between threads (parallel.hpp), each building its part of the snapshot and of the next
+// cache; the parts are joined in client order.
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -12,8 +11,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <future>
-#include <thread>
 
 #include "crm/domain/slug.hpp"
 #include "crm/store/cache.hpp"
@@ -21,6 +18,7 @@
 #include "crm/store/files.hpp"
 #include "crm/store/folder.hpp"
 #include "crm/store/heap.hpp"
+#include "crm/store/parallel.hpp"
 #include "crm/store/record_io.hpp"
 
 namespace crm::store {
@@ -153,13 +151,6 @@ class Walker {
     RecordCache::Cursor cursor_;
 };
 
-// Threads pay for themselves only on large folders; two already halve the walk.
-std::size_t thread_count(std::size_t clients) {
-    constexpr std::size_t kClientsPerThread = 250;
-    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-    return std::clamp<std::size_t>(clients / kClientsPerThread, 1, std::min<std::size_t>(cores, 4));
-}
-
 // The next cache, written when it differs from the one read.
 void save_if_changed(const CacheBuilder& next, const fs::path& root) {
     if (!next.changed())
@@ -202,7 +193,7 @@ Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
     if (clients_fd.get() < 0)
         return snap;
     const auto slugs = list_dir(clients_dir);
-    const std::size_t threads = thread_count(slugs.size());
+    const std::size_t threads = walker_threads(slugs.size());
     // The records' structs, and about their encoded bytes again for what they point to.
     const std::size_t heap = cache.size() * sizeof(Visit) + 2 * cache.bytes(detail);
 
@@ -211,9 +202,7 @@ Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
     for (std::size_t t = 0; t < threads; ++t)
         parts.emplace_back(cache);
     std::atomic<std::size_t> done = 0;
-    auto walk = [&](std::size_t t) {
-        const std::size_t first = slugs.size() * t / threads;
-        const std::size_t last = slugs.size() * (t + 1) / threads;
+    auto walk = [&](std::size_t t, std::size_t first, std::size_t last) {
         Part& part = parts[t];
         part.clients.reserve(last - first);
         Walker walker(*this, cache, detail, part);
@@ -227,16 +216,10 @@ Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
         }
     };
     prefault_heap(heap / threads);  // before the threads start: see heap.hpp
-    std::vector<std::future<void>> others;
-    for (std::size_t t = 1; t < threads; ++t) {
-        others.push_back(std::async(std::launch::async, [&, t] {
+    run_parts(slugs.size(), threads, walk, [&](std::size_t t) {
+        if (t > 0)
             prefault_heap(heap / threads);
-            walk(t);
-        }));
-    }
-    walk(0);
-    for (auto& other : others)
-        other.get();  // rethrows what a thread threw
+    });
     if (progress)
         progress(slugs.size(), slugs.size());
 
