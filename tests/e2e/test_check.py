@@ -127,5 +127,35 @@ class ReadersGoOnTest(CheckTestCase):
         self.assertEqual(r.code, 1, r)
 
 
+class LargeFolderCheckTest(CrmTestCase):
+    """A folder large enough that check splits the walk between threads: problems come
+    in folder order, and duplicates are found across the parts."""
+
+    CLIENTS = 700
+
+    def test_problems_in_walk_order_across_threads(self):
+        self.init()
+        for n in range(self.CLIENTS):
+            name = "Same Name" if n in (3, self.CLIENTS - 3) else f"Client {n:04d}"
+            self.write(f"clients/client-{n:04d}/client.yaml", f"name: {name}\nstage: client\n")
+            self.write(f"clients/client-{n:04d}/visits/2026-11-01-a-{n:06x}.yaml",
+                       "date: 2026-11-01\n" + ("kind: party\n" if n % 100 == 7 else ""))
+        r = self.crm_in("check", "--format", "json")
+        self.assertEqual(r.code, 1, r)
+        got = [(p["file"], p["message"]) for p in json.loads(r.out)]
+        late = self.CLIENTS - 3
+        expected = []
+        for n in range(self.CLIENTS):
+            if n == late:
+                expected.append((f"clients/client-{n:04d}/client.yaml",
+                                 "duplicate client: 'Same Name' is also "
+                                 "clients/client-0003/client.yaml"))
+            if n % 100 == 7:
+                expected.append((f"clients/client-{n:04d}/visits/2026-11-01-a-{n:06x}.yaml",
+                                 "kind: unknown kind 'party'"))
+        self.assertEqual(got, expected)
+        self.assertIn(f"({1 + 2 * self.CLIENTS} files checked)", self.crm_in("check", check=1).err)
+
+
 if __name__ == "__main__":
     unittest.main()

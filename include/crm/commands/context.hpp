@@ -38,6 +38,7 @@ class Context {
     std::ostream& err() const { return err_; }
     bool out_is_tty() const { return out_is_tty_; }
     bool in_is_tty() const { return in_is_tty_; }
+    bool err_is_tty() const { return err_is_tty_; }  // where progress lines may go
     bool color() const;          // colour on stdout: a terminal, no --no-color, no NO_COLOR
     int terminal_width() const;  // COLUMNS, the terminal's, or 0 (no limit) when piped
 

@@ -1,0 +1,199 @@
+#include "crm/store/folder_check.hpp"
+
+#include <sys/stat.h>
+
+#include <atomic>
+#include <map>
+#include <optional>
+
+#include "crm/domain/slug.hpp"
+#include "crm/domain/text.hpp"
+#include "crm/store/files.hpp"
+#include "crm/store/parallel.hpp"
+#include "crm/store/record_io.hpp"
+#include "crm/store/validate.hpp"
+#include "crm/store/yaml_tree.hpp"
+
+namespace crm::store {
+
+namespace {
+
+enum class Entry { missing, file, dir, link, other };
+
+Entry entry_at(const fs::path& p) {
+    struct stat st;
+    if (::lstat(p.c_str(), &st) != 0)
+        return Entry::missing;
+    if (S_ISLNK(st.st_mode))
+        return Entry::link;
+    if (S_ISDIR(st.st_mode))
+        return Entry::dir;
+    return S_ISREG(st.st_mode) ? Entry::file : Entry::other;
+}
+
+void add(std::vector<DataError>& to, const std::string& file, const std::string& what,
+         std::string hint = {}) {
+    to.emplace_back(SourceLocation{file, 0, 0}, what, std::move(hint));
+}
+
+// What one client folder gave, in the order it is reported. The problems that compare
+// clients with each other (duplicates) are found once every part is in.
+struct ClientCheck {
+    std::string dir;
+    bool link = false;                       // nothing more is checked in a link
+    std::vector<DataError> folder_problems;  // before the case-duplicate check
+    std::vector<DataError> client_problems;  // client.yaml's, before the name check
+    std::optional<Client> client;            // when client.yaml was clean
+    std::vector<DataError> record_problems;  // visits and reviews
+};
+
+class Checker {
+  public:
+    Checker(const fs::path& root, const Settings& settings) : root_(root), settings_(settings) {}
+
+    std::size_t files() const { return files_; }
+
+    // Reads and checks one file; returns its text when it had no problem.
+    std::optional<std::string> check(const std::string& rel, FileKind kind,
+                                     std::vector<DataError>& problems) {
+        const fs::path path = root_ / rel;
+        Entry e = entry_at(path);
+        if (e == Entry::link) {
+            add(problems, rel, "is a symbolic link; crm reads and writes only real files",
+                "replace the link with the file itself");
+            return std::nullopt;
+        }
+        if (e != Entry::file)
+            return std::nullopt;
+        ++files_;
+        auto text = read_file(path, yaml::kMaxFileSize);
+        if (!text)
+            return std::nullopt;
+        auto found = check_file(*text, rel, kind, settings_);
+        if (!found.empty()) {
+            problems.insert(problems.end(), found.begin(), found.end());
+            return std::nullopt;
+        }
+        return text;
+    }
+
+    std::optional<ClientCheck> client_folder(const std::string& name) {
+        ClientCheck out;
+        out.dir = "clients/" + name;
+        Entry e = entry_at(root_ / out.dir);
+        if (e == Entry::link) {
+            add(out.folder_problems, out.dir,
+                "is a symbolic link; crm reads and writes only real folders");
+            out.link = true;
+            return out;
+        }
+        if (e != Entry::dir)
+            return std::nullopt;
+        if (!is_valid_slug(name)) {
+            add(out.folder_problems, out.dir,
+                "folder name '" + name + "' is not a client slug (lowercase a-z, 0-9, -)",
+                "rename it to " + slugify(name));
+        }
+        const std::string file = out.dir + "/client.yaml";
+        if (entry_at(root_ / file) == Entry::missing) {
+            add(out.client_problems, out.dir, "client folder without client.yaml",
+                "add one, or remove the folder");
+        } else if (auto text = check(file, FileKind::client, out.client_problems)) {
+            out.client = read_client(*text, file);
+        }
+        records(name, "visits", FileKind::visit, out.record_problems);
+        records(name, "reviews", FileKind::review, out.record_problems);
+        return out;
+    }
+
+  private:
+    void records(const std::string& slug, const std::string& kind, FileKind file_kind,
+                 std::vector<DataError>& problems) {
+        const std::string dir = "clients/" + slug + "/" + kind;
+        Entry e = entry_at(root_ / dir);
+        if (e == Entry::link)
+            add(problems, dir, "is a symbolic link; crm reads and writes only real folders");
+        if (e != Entry::dir)
+            return;
+        for (const auto& name : list_dir(root_ / dir))
+            if (is_record_file_name(name))
+                check(dir + "/" + name, file_kind, problems);
+    }
+
+    const fs::path& root_;
+    const Settings& settings_;
+    std::size_t files_ = 0;
+};
+
+void append(std::vector<DataError>& to, std::vector<DataError>& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+}  // namespace
+
+FolderCheckReport check_folder(const fs::path& root, const Folder::Progress& progress) {
+    FolderCheckReport report;
+    if (entry_at(root / "crm.yaml") == Entry::missing) {
+        throw RuntimeError(root.string() + " is not a crm folder (it has no crm.yaml)",
+                           "point to yours with --dir or CRM_DIR");
+    }
+    Settings settings;
+    {
+        Checker settings_check(root, settings);
+        if (auto text = settings_check.check("crm.yaml", FileKind::settings, report.problems))
+            settings = read_settings(*text, "crm.yaml");
+        report.files += settings_check.files();
+    }
+
+    std::vector<std::string> names;
+    for (auto& name : list_dir(root / "clients"))
+        if (!name.starts_with('.'))
+            names.push_back(std::move(name));
+    std::vector<std::optional<ClientCheck>> checked(names.size());
+    std::atomic<std::size_t> files = 0, done = 0;
+    run_parts(names.size(), walker_threads(names.size()),
+              [&](std::size_t t, std::size_t first, std::size_t last) {
+                  Checker checker(root, settings);
+                  for (std::size_t i = first; i < last; ++i) {
+                      checked[i] = checker.client_folder(names[i]);
+                      const std::size_t now = ++done;
+                      if (t == 0 && progress)  // only this thread may write to the terminal
+                          progress(now, names.size());
+                  }
+                  files += checker.files();
+              });
+    if (progress)
+        progress(names.size(), names.size());
+    report.files += files;
+
+    std::map<std::string, std::string> folded;   // lowercased folder name -> folder
+    std::map<std::string, std::string> by_name;  // slug of the client's name -> file
+    for (auto& c : checked) {
+        if (!c)
+            continue;
+        append(report.problems, c->folder_problems);
+        if (c->link)
+            continue;
+        const std::string name = c->dir.substr(std::string_view("clients/").size());
+        if (auto other = folded.find(ascii_lower(name)); other != folded.end())
+            add(report.problems, c->dir,
+                "duplicate slug: differs only in case from " + other->second);
+        else
+            folded.emplace(ascii_lower(name), c->dir);
+        append(report.problems, c->client_problems);
+        if (c->client) {
+            const std::string file = c->dir + "/client.yaml";
+            const std::string key = slugify(c->client->name);
+            if (auto other = by_name.find(key); other != by_name.end())
+                add(report.problems, file,
+                    "duplicate client: '" + c->client->name + "' is also " + other->second,
+                    "merge the two folders, or rename one client");
+            else
+                by_name.emplace(key, file);
+        }
+        append(report.problems, c->record_problems);
+    }
+    return report;
+}
+
+}  // namespace crm::store
