@@ -4,6 +4,7 @@
 #include "crm/commands/common.hpp"
 #include "crm/domain/text.hpp"
 #include "crm/output/json.hpp"
+#include "crm/output/progress.hpp"
 #include "crm/output/table.hpp"
 #include "crm/store/files.hpp"
 
@@ -64,9 +65,17 @@ int run(const SearchOptions& o, Context& ctx) {
     std::string needle = fold_case(query);
     auto& folder = ctx.folder();
     std::vector<Match> matches;
-    for (const auto& slug : folder.client_slugs())
-        for (const auto& file : record_files(folder, slug))
-            search_file(folder, slug, file, needle, matches);
+    const auto slugs = folder.client_slugs();
+    {
+        output::ProgressLine line(ctx.err(), ctx.err_is_tty());
+        const auto progress = line.callback();
+        for (std::size_t i = 0; i < slugs.size(); ++i) {
+            for (const auto& file : record_files(folder, slugs[i]))
+                search_file(folder, slugs[i], file, needle, matches);
+            if (progress)
+                progress(i + 1, slugs.size());
+        }
+    }
 
     if (o.format == "json") {
         output::Json arr = output::Json::array();
