@@ -6,9 +6,9 @@
 #include "crm/commands/common.hpp"
 #include "crm/domain/due.hpp"
 #include "crm/domain/text.hpp"
-#include "crm/output/due_report.hpp"
 #include "crm/output/json.hpp"
 #include "crm/output/table.hpp"
+#include "crm/output/terminal_text.hpp"
 
 namespace crm::commands {
 

@@ -4,16 +4,9 @@
 #include "crm/output/ics.hpp"
 #include "crm/output/json.hpp"
 #include "crm/output/table.hpp"
+#include "crm/output/terminal_text.hpp"
 
 namespace crm::output {
-
-std::string one_line(const std::string& text) {
-    std::string out = text;
-    for (char& c : out)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-            c = ' ';
-    return out;
-}
 
 namespace {
 
