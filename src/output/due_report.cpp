@@ -46,9 +46,9 @@ std::string due_table(const DueReport& r, const Styler& st, int width) {
         table.add({{i.due.iso()},
                    {relative_days(i.due, r.today), when},
                    {std::string(due_type_name(i.type)), Style::cyan},
-                   {one_line(i.name), Style::bold},
-                   {one_line(what_with_reason(i))},
-                   {one_line(i.owner), Style::dim}});
+                   {i.name, Style::bold},
+                   {what_with_reason(i)},
+                   {i.owner, Style::dim}});
     }
     // One table keeps the columns of both groups aligned; the group titles go between
     // its lines (a header line, then one line per item in order).
