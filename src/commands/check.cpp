@@ -10,6 +10,7 @@
 #include "crm/commands/common.hpp"
 #include "crm/domain/slug.hpp"
 #include "crm/domain/text.hpp"
+#include "crm/output/terminal_text.hpp"
 #include "crm/store/files.hpp"
 #include "crm/store/record_io.hpp"
 #include "crm/store/validate.hpp"
@@ -165,9 +166,10 @@ int run(const CheckOptions& o, Context& ctx) {
         ctx.out() << out.dump(2) << '\n';
     } else {
         for (const auto& p : problems) {
-            ctx.out() << p.what();
+            // A problem can quote the file's own text.
+            ctx.out() << output::safe_lines(p.what());
             if (!p.hint().empty())
-                ctx.out() << " (" << p.hint() << ")";
+                ctx.out() << " (" << output::safe_lines(p.hint()) << ")";
             ctx.out() << '\n';
         }
     }
