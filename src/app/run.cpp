@@ -8,6 +8,7 @@
 #include "crm/app/registry.hpp"
 #include "crm/domain/error.hpp"
 #include "crm/domain/text.hpp"
+#include "crm/output/terminal_text.hpp"
 
 namespace crm::app {
 
@@ -17,10 +18,11 @@ constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 
+// An error can quote a file's text (a bad value, a name) or an argument: shown safe.
 void print_error(std::ostream& err, const std::string& message, const std::string& hint) {
-    err << "crm: error: " << message << '\n';
+    err << "crm: error: " << output::safe_lines(message) << '\n';
     if (!hint.empty())
-        err << "hint: " << hint << '\n';
+        err << "hint: " << output::safe_lines(hint) << '\n';
 }
 
 std::string command_list() {

@@ -1,35 +1,26 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include <sys/stat.h>
-
-#include <map>
 #include <set>
 
 #include "crm/commands/commands.hpp"
-#include "crm/commands/common.hpp"
-#include "crm/domain/slug.hpp"
-#include "crm/domain/text.hpp"
 #include "crm/output/progress.hpp"
-#include "crm/store/files.hpp"
+#include "crm/output/terminal_text.hpp"
 #include "crm/store/folder_check.hpp"
-#include "crm/store/record_io.hpp"
-#include "crm/store/validate.hpp"
 
 namespace crm::commands {
 
 namespace {
-
-namespace fs = std::filesystem;
-using store::FileKind;
 
 struct CheckOptions {
     std::string format = "text";
 };
 
 int run(const CheckOptions& o, Context& ctx) {
-    output::ProgressLine line(ctx.err(), ctx.err_is_tty());
-    const store::FolderCheckReport check = store::check_folder(ctx.folder_path(), line.callback());
+    const store::FolderCheckReport check = [&] {
+        output::ProgressLine line(ctx.err(), ctx.err_is_tty());  // cleared before the report
+        return store::check_folder(ctx.folder_path(), line.callback());
+    }();
     const auto& problems = check.problems;
     if (o.format == "json") {
         nlohmann::json out = nlohmann::json::array();
@@ -43,9 +34,10 @@ int run(const CheckOptions& o, Context& ctx) {
         ctx.out() << out.dump(2) << '\n';
     } else {
         for (const auto& p : problems) {
-            ctx.out() << p.what();
+            // A problem can quote the file's own text.
+            ctx.out() << output::safe_lines(p.what());
             if (!p.hint().empty())
-                ctx.out() << " (" << p.hint() << ")";
+                ctx.out() << " (" << output::safe_lines(p.hint()) << ")";
             ctx.out() << '\n';
         }
     }

@@ -9,6 +9,7 @@
 
 #include "crm/domain/text.hpp"
 #include "crm/output/progress.hpp"
+#include "crm/output/terminal_text.hpp"
 
 namespace crm::commands {
 
@@ -137,12 +138,14 @@ void Context::commit(const std::vector<std::string>& files, const std::string& m
     git()->commit(files, message);
 }
 
+// Messages quote names and values from the files; they may span lines, but never
+// carry a control character to the terminal.
 void Context::warn(const std::string& message) const {
-    err_ << "crm: warning: " << message << '\n';
+    err_ << "crm: warning: " << output::safe_lines(message) << '\n';
 }
 
 void Context::note(const std::string& message) const {
-    err_ << "crm: " << message << '\n';
+    err_ << "crm: " << output::safe_lines(message) << '\n';
 }
 
 int Context::warn_problems(const std::vector<DataError>& problems) const {

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "crm/domain/text.hpp"
+#include "crm/output/terminal_text.hpp"
 #include "crm/store/files.hpp"
 #include "crm/store/process.hpp"
 #include "crm/store/yaml_tree.hpp"
@@ -122,7 +123,7 @@ EditorResult run_editor(Context& ctx, const EditorRequest& request) {
         // The first problem is reported by the error thrown below, or here before asking.
         const bool terminal = ctx.in_is_tty();
         for (std::size_t i = terminal ? 0 : 1; i < problems.size(); ++i)
-            ctx.err() << "crm: error: " << problems[i].what() << '\n';
+            ctx.err() << "crm: error: " << output::safe_lines(problems[i].what()) << '\n';
         if (terminal && ask_reopen(ctx)) {
             header = problems_header(problems);
             text = edited;

@@ -6,6 +6,7 @@
 #include "crm/domain/text.hpp"
 #include "crm/output/json.hpp"
 #include "crm/output/table.hpp"
+#include "crm/output/terminal_text.hpp"
 #include "crm/output/wrap.hpp"
 
 namespace crm::commands {
@@ -98,7 +99,9 @@ std::string group_heading(const PortfolioGroup& g, const output::Styler& st) {
         detail = "not tracked";
     const std::size_t n = g.rows.size();
     detail += ", " + std::to_string(n) + (n == 1 ? " client" : " clients");
-    return st("Tier " + g.tier, Style::bold) + "  " + st(detail, Style::dim) + "\n";
+    // The tier is a client file's own value when crm.yaml does not list it.
+    return st("Tier " + output::one_line(g.tier), Style::bold) + "  " + st(detail, Style::dim) +
+           "\n";
 }
 
 // Narrow terminals lose the stage and the last review's date before the names shrink.

@@ -6,7 +6,6 @@
 #include "crm/commands/common.hpp"
 #include "crm/domain/due.hpp"
 #include "crm/domain/text.hpp"
-#include "crm/output/due_report.hpp"
 #include "crm/output/json.hpp"
 #include "crm/output/table.hpp"
 
@@ -65,15 +64,15 @@ void print_table(const std::vector<Row>& rows, Date today, Context& ctx) {
         const bool late = c.open() && c.due && *c.due < today;
         const bool first = row.record != previous;
         previous = row.record;
-        table.add({{first ? output::one_line(row.record->client.name) : "", output::Style::bold},
+        table.add({{first ? row.record->client.name : "", output::Style::bold},
                    {row.number ? std::to_string(row.number) : "", output::Style::bold},
                    {std::string(due_type_name(row.ref.type)), output::Style::cyan},
                    {c.due ? c.due->iso() : ""},
                    {when(c, today), late     ? output::Style::red
                                     : c.done ? output::Style::green
                                              : output::Style::none},
-                   {output::one_line(c.what), c.done ? output::Style::dim : output::Style::none},
-                   {output::one_line(row.ref.visit->by), output::Style::dim}});
+                   {c.what, c.done ? output::Style::dim : output::Style::none},
+                   {row.ref.visit->by, output::Style::dim}});
     }
     ctx.out() << table.render(output::Styler(ctx.color()), ctx.terminal_width());
 }

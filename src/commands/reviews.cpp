@@ -9,6 +9,7 @@
 #include "crm/output/bar_chart.hpp"
 #include "crm/output/json.hpp"
 #include "crm/output/table.hpp"
+#include "crm/output/terminal_text.hpp"
 #include "crm/output/wrap.hpp"
 
 namespace crm::commands {
@@ -132,10 +133,11 @@ void print_text(const ReviewsSummary& s, const std::optional<Date>& since, Conte
            st(std::to_string(s.testimonials.size()), Style::dim) + "\n";
     for (const auto& ref : s.testimonials) {
         const Review& r = *ref.review;
-        out += "  " + r.date.iso() + "  " + st(ref.client->name, Style::bold) + "  " +
-               st(truncate_to_width(
-                      r.project,
-                      std::max(10, width ? width - display_width(ref.client->name) - 16 : 1000)),
+        // Tables and wrap() make their own text safe; these lines are put together here.
+        const std::string name = output::one_line(ref.client->name);
+        out += "  " + r.date.iso() + "  " + st(name, Style::bold) + "  " +
+               st(truncate_to_width(output::one_line(r.project),
+                                    std::max(10, width ? width - display_width(name) - 16 : 1000)),
                   Style::dim) +
                "\n";
         out += output::wrap("\u201c" + r.testimonial + "\u201d", width, "      ");

@@ -7,6 +7,7 @@
 #include "crm/domain/cadence.hpp"
 #include "crm/output/json.hpp"
 #include "crm/output/table.hpp"
+#include "crm/output/terminal_text.hpp"
 
 namespace crm::commands {
 
@@ -64,60 +65,71 @@ void show_json(const ClientRecord& r, const Settings& s, Context& ctx) {
     ctx.out() << output::dump(j);
 }
 
-void line(std::string& out, const std::string& label, const std::string& value) {
+// The text format is for a terminal: every value from the files goes through
+// output::one_line (output::safe_lines for notes, which keep their lines) before it is
+// styled, so a hand-edited file cannot drive the terminal and crm's colours still work.
+using output::one_line;
+
+void line(std::string& out, const output::Styler& st, std::string_view label,
+          std::string_view value, output::Style style = output::Style::none) {
     if (value.empty())
         return;
-    out += "  " + output::pad(label, 13) + value + "\n";
+    out += "  " + output::pad(one_line(label), 13) + st(one_line(value), style) + "\n";
+}
+
+std::string joined(const std::vector<std::string>& items, const std::string& sep) {
+    return one_line(join(items, sep));
 }
 
 void show_text(const ClientRecord& r, const Settings& s, Context& ctx) {
     const output::Styler st(ctx.color());
     const Client& c = r.client;
     const Date today = ctx.today();
-    std::string out =
-        st(c.name, output::Style::bold) + "  " + st("(" + c.slug + ")", output::Style::dim) + "\n";
-    line(out, "stage", c.stage + (c.stage_since ? "  since " + c.stage_since->iso() : ""));
+    std::string out = st(one_line(c.name), output::Style::bold) + "  " +
+                      st("(" + one_line(c.slug) + ")", output::Style::dim) + "\n";
+    line(out, st, "stage", c.stage + (c.stage_since ? "  since " + c.stage_since->iso() : ""));
     auto cadence = effective_cadence(c, s);
-    line(out, "tier",
+    line(out, st, "tier",
          c.tier + (cadence ? "  every " + cadence->str() : "  not tracked") +
              (c.every ? " (own cadence)" : ""));
-    line(out, "owner", c.owner);
-    line(out, "since", c.since ? c.since->iso() : "");
+    line(out, st, "owner", c.owner);
+    line(out, st, "since", c.since ? c.since->iso() : "");
     if (c.ratings.any()) {
         auto r3 = [](const std::optional<int>& v) {
             return v ? std::to_string(*v) : std::string("-");
         };
-        line(out, "ratings",
+        line(out, st, "ratings",
              "potential " + r3(c.ratings.potential) + ", compatibility " +
                  r3(c.ratings.compatibility) + ", profitability " + r3(c.ratings.profitability) +
                  "  (score " + std::to_string(c.ratings.score()) + "/15)");
     }
-    line(out, "tags", join(c.tags, ", "));
-    line(out, "watchers", join(c.watchers, ", "));
+    line(out, st, "tags", join(c.tags, ", "));
+    line(out, st, "watchers", join(c.watchers, ", "));
     for (const auto& [k, v] : c.custom)
-        line(out, k, v);
+        line(out, st, k, v);
     if (auto last = last_contact(r))
-        line(out, "last contact", last->iso());
+        line(out, st, "last contact", last->iso());
     if (auto next = next_contact(r, s)) {
         std::string when = next->iso() + "  (" + relative_days(*next, today) + ")";
-        line(out, "next contact", *next < today ? st(when, output::Style::red) : when);
+        line(out, st, "next contact", when,
+             *next < today ? output::Style::red : output::Style::none);
     } else {
-        line(out, "next contact",
+        line(out, st, "next contact",
              s.is_inactive(c.stage) ? "none (inactive stage)" : "none (not tracked)");
     }
     if (!c.notes.empty())
-        out += "\n" + c.notes + (c.notes.ends_with('\n') ? "" : "\n");
+        out += "\n" + output::safe_lines(c.notes) + (c.notes.ends_with('\n') ? "" : "\n");
 
     if (!c.contacts.empty()) {
         out += "\n" + st("Contacts", output::Style::header) + "\n";
         for (const auto& p : c.contacts) {
-            std::string who = "  " + p.name;
+            std::string who = "  " + one_line(p.name);
             for (const auto& extra : {p.role, p.email, p.phone})
                 if (!extra.empty())
-                    who += ", " + extra;
+                    who += ", " + one_line(extra);
             out += who + "\n";
             if (!p.notes.empty())
-                out += "    " + st(p.notes, output::Style::dim) + "\n";
+                out += "    " + st(output::safe_lines(p.notes), output::Style::dim) + "\n";
         }
     }
     auto open = open_items(r);
@@ -128,7 +140,7 @@ void show_text(const ClientRecord& r, const Settings& s, Context& ctx) {
                                   ? i.item->due->iso() + "  " + relative_days(*i.item->due, today)
                                   : "no date";
             bool late = i.item->due && *i.item->due < today;
-            out += "  " + output::pad(i.type, 8) + i.item->what + "  " +
+            out += "  " + output::pad(i.type, 8) + one_line(i.item->what) + "  " +
                    st("(" + due + ")", late ? output::Style::red : output::Style::dim) + "\n";
         }
     }
@@ -139,36 +151,37 @@ void show_text(const ClientRecord& r, const Settings& s, Context& ctx) {
     };
     std::vector<Entry> timeline;
     for (const auto& v : r.visits) {
-        std::string t = v.kind + (v.by.empty() ? "" : " by " + v.by);
+        std::string t = one_line(v.kind) + (v.by.empty() ? "" : " by " + one_line(v.by));
         if (!v.where.empty())
-            t += " at " + v.where;
+            t += " at " + one_line(v.where);
         if (!v.with.empty())
-            t += " with " + join(v.with, ", ");
+            t += " with " + joined(v.with, ", ");
         std::string body;
         if (!v.discussed.empty())
-            body += "      discussed: " + join(v.discussed, "; ") + "\n";
+            body += "      discussed: " + joined(v.discussed, "; ") + "\n";
         if (!v.new_topics.empty())
-            body += "      new topics: " + join(v.new_topics, "; ") + "\n";
+            body += "      new topics: " + joined(v.new_topics, "; ") + "\n";
         for (const auto& p : v.promises)
-            body += "      promised: " + p.what + (p.due ? " by " + p.due->iso() : "") +
+            body += "      promised: " + one_line(p.what) + (p.due ? " by " + p.due->iso() : "") +
                     (p.done ? " (done " + p.done->iso() + ")" : "") + "\n";
         for (const auto& a : v.actions)
-            body += "      action: " + a.what + (a.due ? " by " + a.due->iso() : "") +
+            body += "      action: " + one_line(a.what) + (a.due ? " by " + a.due->iso() : "") +
                     (a.done ? " (done " + a.done->iso() + ")" : "") + "\n";
         if (!v.notes.empty()) {
             std::string first = v.notes.substr(0, v.notes.find('\n'));
             body +=
-                "      " + first +
+                "      " + one_line(first) +
                 (first.size() < v.notes.size() - (v.notes.ends_with('\n') ? 1 : 0) ? " …" : "") +
                 "\n";
         }
         timeline.push_back({v.date, t + "\n" + body});
     }
     for (const auto& rv : r.reviews) {
-        std::string t = "review: " + std::string(rating_name(rv.rating)) + " — " + rv.project +
-                        (rv.by.empty() ? "" : " (by " + rv.by + ")") + "\n";
+        std::string t = "review: " + std::string(rating_name(rv.rating)) + " — " +
+                        one_line(rv.project) +
+                        (rv.by.empty() ? "" : " (by " + one_line(rv.by) + ")") + "\n";
         if (!rv.why.empty())
-            t += "      " + rv.why + "\n";
+            t += "      " + one_line(rv.why) + "\n";
         timeline.push_back({rv.date, t});
     }
     std::stable_sort(timeline.begin(), timeline.end(),

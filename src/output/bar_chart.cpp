@@ -4,6 +4,7 @@
 
 #include "crm/domain/text.hpp"
 #include "crm/output/table.hpp"
+#include "crm/output/terminal_text.hpp"
 
 namespace crm::output {
 
@@ -23,8 +24,12 @@ std::string BarChart::render(const Styler& styler, int width) const {
         return {};
     if (width <= 0)
         width = kDefaultWidth;
+    // A label or a note can come from a file: a stage name no crm.yaml lists.
+    std::vector<Bar> bars;
+    for (const auto& b : bars_)
+        bars.push_back({one_line(b.label), b.value, b.style, one_line(b.note)});
     int label_w = 0, count_w = 1, max_value = 0, note_w = 0;
-    for (const auto& b : bars_) {
+    for (const auto& b : bars) {
         label_w = std::max(label_w, display_width(b.label));
         count_w = std::max(count_w, static_cast<int>(std::to_string(b.value).size()));
         max_value = std::max(max_value, b.value);
@@ -38,7 +43,7 @@ std::string BarChart::render(const Styler& styler, int width) const {
     const int note_room = std::max(0, width - label_w - bar_w - count_w - 3 * kGap);
 
     std::string out;
-    for (const auto& b : bars_) {
+    for (const auto& b : bars) {
         int len = 0;
         if (max_value > 0 && b.value > 0)
             len = std::max(1, (b.value * bar_w + max_value / 2) / max_value);

@@ -4,16 +4,9 @@
 #include "crm/output/ics.hpp"
 #include "crm/output/json.hpp"
 #include "crm/output/table.hpp"
+#include "crm/output/terminal_text.hpp"
 
 namespace crm::output {
-
-std::string one_line(const std::string& text) {
-    std::string out = text;
-    for (char& c : out)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-            c = ' ';
-    return out;
-}
 
 namespace {
 
@@ -53,9 +46,9 @@ std::string due_table(const DueReport& r, const Styler& st, int width) {
         table.add({{i.due.iso()},
                    {relative_days(i.due, r.today), when},
                    {std::string(due_type_name(i.type)), Style::cyan},
-                   {one_line(i.name), Style::bold},
-                   {one_line(what_with_reason(i))},
-                   {one_line(i.owner), Style::dim}});
+                   {i.name, Style::bold},
+                   {what_with_reason(i)},
+                   {i.owner, Style::dim}});
     }
     // One table keeps the columns of both groups aligned; the group titles go between
     // its lines (a header line, then one line per item in order).

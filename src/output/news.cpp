@@ -4,10 +4,31 @@
 
 #include "crm/domain/text.hpp"
 #include "crm/output/table.hpp"
+#include "crm/output/terminal_text.hpp"
 
 namespace crm::output {
 
-std::string render_news(const std::vector<NewsGroup>& groups, const Styler& styler, int width) {
+namespace {
+
+// Names, kinds and summaries come from teammates' files: shown safe, measured as shown.
+std::vector<NewsGroup> shown(std::vector<NewsGroup> groups) {
+    for (auto& g : groups) {
+        g.name = one_line(g.name);
+        g.slug = one_line(g.slug);
+        g.added_by = one_line(g.added_by);
+        for (auto& i : g.items) {
+            i.by = one_line(i.by);
+            i.what = one_line(i.what);
+            i.summary = one_line(i.summary);
+        }
+    }
+    return groups;
+}
+
+}  // namespace
+
+std::string render_news(const std::vector<NewsGroup>& raw, const Styler& styler, int width) {
+    const std::vector<NewsGroup> groups = shown(raw);
     int what_w = 0;
     int by_w = 0;
     for (const auto& g : groups) {

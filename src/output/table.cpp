@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "crm/domain/text.hpp"
+#include "crm/output/terminal_text.hpp"
 
 namespace crm::output {
 
@@ -14,11 +15,23 @@ std::string pad(const std::string& s, int width, bool right) {
 }
 
 std::string Table::render(const Styler& styler, int width) const {
+    // Every cell is made safe here, before widths are measured and colour is added, so
+    // no command has to remember it for the text it puts in a table.
+    std::vector<Cell> header_cells;
+    for (const auto& h : headers_)
+        header_cells.push_back({one_line(h)});
+    std::vector<std::vector<Cell>> rows;
+    for (const auto& row : rows_) {
+        rows.emplace_back();
+        for (const auto& cell : row)
+            rows.back().push_back({one_line(cell.text), cell.style});
+    }
+
     const std::size_t n = headers_.size();
     std::vector<int> widths(n, 0);
     for (std::size_t c = 0; c < n; ++c)
-        widths[c] = display_width(headers_[c]);
-    for (const auto& row : rows_)
+        widths[c] = display_width(header_cells[c].text);
+    for (const auto& row : rows)
         for (std::size_t c = 0; c < n && c < row.size(); ++c)
             widths[c] = std::max(widths[c], display_width(row[c].text));
 
@@ -50,11 +63,8 @@ std::string Table::render(const Styler& styler, int width) const {
         return out + "\n";
     };
 
-    std::vector<Cell> header_cells;
-    for (const auto& h : headers_)
-        header_cells.push_back({h});
     std::string out = line(header_cells, true);
-    for (const auto& row : rows_)
+    for (const auto& row : rows)
         out += line(row, false);
     return out;
 }

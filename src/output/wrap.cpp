@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crm/domain/text.hpp"
+#include "crm/output/terminal_text.hpp"
 
 namespace crm::output {
 
@@ -38,8 +39,9 @@ std::string wrap(const std::string& text, int width, const std::string& indent) 
         line += (line.empty() ? "" : " ") + word;
         word.clear();
     };
-    for (char ch : text) {
-        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r')
+    // Newlines, tabs and every other control character end a word like a space.
+    for (char ch : one_line(text)) {
+        if (ch == ' ')
             add_word();
         else
             word += ch;

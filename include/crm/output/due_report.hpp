@@ -21,8 +21,4 @@ std::string due_csv(const DueReport& r);
 std::string due_markdown(const DueReport& r);
 std::string due_ics(const DueReport& r);
 
-// Control characters (newlines, tabs, escapes) as spaces, so that text from a file can
-// neither break a one-line layout nor drive the terminal.
-std::string one_line(const std::string& text);
-
 }  // namespace crm::output

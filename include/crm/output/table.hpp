@@ -1,7 +1,9 @@
 #pragma once
 // Aligned text tables for the terminal. Columns align by display width (accents take
 // one column, CJK two), colour codes never count towards width, and one flexible
-// column is shortened with "…" so that a row fits the terminal.
+// column is shortened with "…" so that a row fits the terminal. Cells often hold text
+// from the files, so render() shows their control characters as spaces (one_line in
+// terminal_text.hpp): a command never has to remember to.
 #include <string>
 #include <vector>
 

@@ -6,7 +6,8 @@ namespace crm::output {
 
 // `text` wrapped to `width` display columns (0: no limit), every line starting with
 // `indent` and ending in a newline. A word wider than the line (CJK runs have no
-// spaces) is cut between characters.
+// spaces) is cut between characters. Control characters show as spaces (see
+// terminal_text.hpp).
 std::string wrap(const std::string& text, int width, const std::string& indent = "");
 
 }  // namespace crm::output

@@ -75,3 +75,13 @@ TEST_CASE("colour codes wrap only the bar") {
     BarChart empty;
     CHECK(empty.render(Styler(true), 80).empty());
 }
+
+TEST_CASE("a label or note from a file cannot drive the terminal") {
+    BarChart c;
+    c.add({"lead\x1b[2J", 2, Style::none, "note\x07\r"});
+    c.add({"client", 1});
+    const std::string out = c.render(Styler(false), 80);
+    CHECK(out.find_first_of("\x1b\x07\r") == std::string::npos);
+    CHECK(out.find("lead [2J") != std::string::npos);
+    CHECK(out.find("note") != std::string::npos);
+}

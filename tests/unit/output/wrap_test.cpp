@@ -26,3 +26,10 @@ TEST_CASE("wrap cuts a CJK run by display width") {
     }
     CHECK(lines == 3);
 }
+
+TEST_CASE("wrap shows control characters as spaces, so they only separate words") {
+    CHECK(wrap("one\x1b]0;title\x07two\rthree", 0, "  ") == "  one ]0;title two three\n");
+    CHECK(wrap("a\xC2\x9B"
+               "b",
+               0) == "a b\n");
+}
