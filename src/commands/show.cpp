@@ -5,6 +5,7 @@
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/domain/cadence.hpp"
+#include "crm/domain/due.hpp"
 #include "crm/output/json.hpp"
 #include "crm/output/table.hpp"
 #include "crm/output/terminal_text.hpp"
@@ -89,8 +90,10 @@ void show_text(const ClientRecord& r, const Settings& s, Context& ctx) {
                       st("(" + one_line(c.slug) + ")", output::Style::dim) + "\n";
     line(out, st, "stage", c.stage + (c.stage_since ? "  since " + c.stage_since->iso() : ""));
     auto cadence = effective_cadence(c, s);
+    // No tier of its own: the folder's default_tier applies, as in due and portfolio.
     line(out, st, "tier",
-         c.tier + (cadence ? "  every " + cadence->str() : "  not tracked") +
+         (c.tier.empty() ? effective_tier(c, s) + " (default)" : c.tier) +
+             (cadence ? "  every " + cadence->str() : "  not tracked") +
              (c.every ? " (own cadence)" : ""));
     line(out, st, "owner", c.owner);
     line(out, st, "since", c.since ? c.since->iso() : "");

@@ -44,6 +44,12 @@ class ShowTest(CrmTestCase):
         self.assertEqual(j["visits"][0]["kind"], "call")
         self.assertEqual(j["reviews"][0]["rating"], "happy")
 
+    def test_text_names_the_default_tier_of_a_client_without_one(self):
+        self.write("clients/plain-client/client.yaml",  # written by hand, without tier:
+                   "name: Plain Client\nstage: client\nsince: 2026-11-01\n")
+        out = self.crm_in("show", "plain", check=0).out
+        self.assertIn("  tier         B (default)  every 60d\n", out)
+
     def test_text_shows_profile_contacts_open_items_and_timeline(self):
         r = self.crm_in("show", "acme", check=0)
         out = r.out
