@@ -78,6 +78,20 @@ void line(std::string& out, const output::Styler& st, std::string_view label,
     out += "  " + output::pad(one_line(label), 13) + st(one_line(value), style) + "\n";
 }
 
+// Each line of a multi-line note after `indent`, styled line by line, so that a note
+// of several lines stays under the entry it belongs to.
+std::string indented(std::string_view text, const std::string& indent, const output::Styler& st,
+                     output::Style style) {
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = std::min(text.find('\n', pos), text.size());
+        out += indent + st(one_line(text.substr(pos, end - pos)), style) + "\n";
+        pos = end + 1;
+    }
+    return out;
+}
+
 std::string joined(const std::vector<std::string>& items, const std::string& sep) {
     return one_line(join(items, sep));
 }
@@ -131,8 +145,7 @@ void show_text(const ClientRecord& r, const Settings& s, Context& ctx) {
                 if (!extra.empty())
                     who += ", " + one_line(extra);
             out += who + "\n";
-            if (!p.notes.empty())
-                out += "    " + st(output::safe_lines(p.notes), output::Style::dim) + "\n";
+            out += indented(p.notes, "    ", st, output::Style::dim);
         }
     }
     auto open = open_items(r);

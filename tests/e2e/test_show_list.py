@@ -44,6 +44,13 @@ class ShowTest(CrmTestCase):
         self.assertEqual(j["visits"][0]["kind"], "call")
         self.assertEqual(j["reviews"][0]["rating"], "happy")
 
+    def test_contact_notes_of_several_lines_stay_indented(self):
+        self.write("clients/noted/client.yaml",
+                   "name: Noted\nstage: client\nsince: 2026-11-01\ncontacts:\n"
+                   "  - name: Jane Doe\n    notes: |\n      Broncos fan.\n      Daughter at uni.\n")
+        out = self.crm_in("show", "noted", check=0).out
+        self.assertIn("  Jane Doe\n    Broncos fan.\n    Daughter at uni.\n", out)
+
     def test_text_names_the_default_tier_of_a_client_without_one(self):
         self.write("clients/plain-client/client.yaml",  # written by hand, without tier:
                    "name: Plain Client\nstage: client\nsince: 2026-11-01\n")
