@@ -4,12 +4,14 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ostream>
 
 #include "crm/domain/text.hpp"
 #include "crm/output/progress.hpp"
 #include "crm/output/terminal_text.hpp"
+#include "crm/store/uncommitted.hpp"
 
 namespace crm::commands {
 
@@ -135,7 +137,34 @@ void Context::commit(const std::vector<std::string>& files, const std::string& m
         return;
     if (!git())
         return;
-    git()->commit(files, message);
+    // What an earlier command wrote but could not commit goes with this commit.
+    const auto& root = folder().root();
+    std::vector<std::string> all = files, earlier;
+    for (auto& f : store::uncommitted_files(root)) {
+        if (std::find(all.begin(), all.end(), f) == all.end()) {
+            all.push_back(f);
+            earlier.push_back(f);
+        }
+    }
+    std::string full = message;
+    if (!earlier.empty()) {
+        full += "\n\nAlso commits what an earlier crm command wrote but could not commit:\n";
+        for (const auto& f : earlier)
+            full += "  " + f + "\n";
+    }
+    try {
+        git()->commit(all, full);
+    } catch (const RuntimeError&) {
+        store::remember_uncommitted(root, all);
+        throw;
+    }
+    store::forget_uncommitted(root);
+    if (!earlier.empty()) {
+        std::string list;
+        for (const auto& f : earlier)
+            list += (list.empty() ? "" : ", ") + f;
+        note("also committed what an earlier command could not: " + list);
+    }
 }
 
 // Messages quote names and values from the files; they may span lines, but never

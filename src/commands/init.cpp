@@ -53,6 +53,12 @@ int run(const InitOptions& o, Context& ctx) {
                      "); the folder works without git");
         }
         git = store::Git::find(root);
+        // A repository of its own, so its settings are crm's to choose: git's own for
+        // large work trees (index version 4, the untracked cache), which keep `git status`
+        // and `git commit` quick in a folder of tens of thousands of records. A repository
+        // crm did not create keeps the user's settings.
+        if (git)
+            git->run({"config", "feature.manyFiles", "true"});
     }
     ctx.out() << root.string() << '\n';
     if (git && !ctx.global().no_commit)

@@ -10,6 +10,7 @@
 #include "crm/store/lock.hpp"
 #include "crm/store/record_io.hpp"
 #include "crm/store/sync.hpp"
+#include "crm/store/uncommitted.hpp"
 
 namespace crm::commands {
 
@@ -123,6 +124,7 @@ int run(Context& ctx) {
     const auto outcome = store::sync_with_upstream(
         *git, up, files, "sync: " + plural(static_cast<int>(files.size()), "local change"));
 
+    store::forget_uncommitted(folder.root());  // sync committed every crm file
     if (!files.empty())
         ctx.note("committed " + plural(static_cast<int>(files.size()), "local change") + ": " +
                  join(files, ", "));

@@ -14,7 +14,6 @@ std::string write_new_record(Context& ctx, const std::string& slug, const std::s
     auto& folder = ctx.folder();
     store::FolderLock lock(folder.root());
     const std::string file = folder.new_record_path(slug, kind, date, by);
-    store::remove_stale_temp_files(folder.root() / "clients" / slug / kind);
     store::write_atomic(folder.root(), file, text, true);
     ctx.out() << file << '\n';
     ctx.commit({file}, commit_message);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <random>
 #include <utility>
@@ -51,56 +52,70 @@ void fsync_dir(const fs::path& dir) {
         ::fsync(fd.get());
 }
 
-constexpr const char* kJournal = ".crm/temp-files";
+constexpr const char* kTempDir = ".crm/tmp";
 
-void journal_temp_file(const fs::path& root, const std::string& relative) {
-    try {
-        ensure_no_symlinks(root, kJournal);
-    } catch (const RuntimeError&) {
-        return;  // no journal then; the folder sweep of log-visit still finds it
+// Derived files' temporary files older than this belong to a killed process, not to a
+// reader writing the cache right now (readers do not take the lock).
+constexpr auto kStaleDerived = std::chrono::minutes(1);
+
+// Creates the folders of `relative` below `root` that are missing, one by one, each made
+// durable by an fsync of its parent (a new visits/ folder must survive a crash with the
+// file in it).
+void create_folders(const fs::path& root, const fs::path& relative, bool durable) {
+    fs::path current = root;
+    for (const auto& part : relative) {
+        current /= part;
+        if (::mkdir(current.c_str(), 0777) == 0) {
+            if (durable)
+                fsync_dir(current.parent_path());
+        } else if (errno != EEXIST) {
+            throw RuntimeError("cannot create " + current.string() + ": " + errno_text());
+        }
     }
-    std::error_code ec;
-    fs::create_directories(root / ".crm", ec);
-    FileDescriptor fd(::open((root / kJournal).c_str(),
-                             O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0644));
-    if (fd.get() < 0)
-        return;
-    const std::string line = relative + "\n";
-    (void)::write(fd.get(), line.data(), line.size());
 }
 
 }  // namespace
 
-void remove_journaled_temp_files(const fs::path& root) {
+void ensure_private_dir(const fs::path& root) {
+    ensure_no_symlinks(root, std::string(kPrivateDir) + "/.gitignore");
+    const fs::path dir = root / kPrivateDir;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        throw RuntimeError("cannot create " + dir.string() + ": " + ec.message());
+    const fs::path ignore = dir / ".gitignore";
+    struct stat st;
+    if (::lstat(ignore.c_str(), &st) == 0)
+        return;
+    // O_EXCL: two processes creating it at once both succeed in the end.
+    FileDescriptor fd(
+        ::open(ignore.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
+    if (fd.get() < 0)
+        return;
+    constexpr std::string_view kIgnoreAll =
+        "# crm's own files, derived and private to this clone: git never sees them.\n*\n";
+    write_all(fd.get(), kIgnoreAll, ignore);
+}
+
+void remove_stale_temp_files(const fs::path& root) {
     try {
-        ensure_no_symlinks(root, kJournal);
+        ensure_no_symlinks(root, kTempDir);
     } catch (const RuntimeError&) {
         return;
     }
-    auto text = read_file(root / kJournal, 1024 * 1024);
-    if (!text || text->empty())
-        return;
-    std::size_t pos = 0;
-    while (pos < text->size()) {
-        std::size_t nl = text->find('\n', pos);
-        if (nl == std::string::npos)
-            nl = text->size();
-        const fs::path rel(text->substr(pos, nl - pos));
-        pos = nl + 1;
-        const std::string name = rel.filename().string();
-        // Only ever a temporary file of ours, inside the folder, not through a link.
-        if (rel.is_absolute() || !name.starts_with('.') ||
-            name.find(kTempMarker) == std::string::npos)
+    for (const auto& name : list_dir(root / kTempDir))
+        if (name.find(kTempMarker) != std::string::npos)
+            ::unlink((root / kTempDir / name).c_str());
+    const fs::path dir = root / kPrivateDir;
+    const auto now = fs::file_time_type::clock::now();
+    for (const auto& name : list_dir(dir)) {
+        if (!name.starts_with('.') || name.find(kTempMarker) == std::string::npos)
             continue;
-        try {
-            ensure_no_symlinks(root, rel.parent_path());
-        } catch (const RuntimeError&) {
-            continue;
-        }
-        ::unlink((root / rel).c_str());
+        std::error_code ec;
+        auto when = fs::last_write_time(dir / name, ec);
+        if (!ec && now - when > kStaleDerived)
+            ::unlink((dir / name).c_str());
     }
-    FileDescriptor fd(
-        ::open((root / kJournal).c_str(), O_WRONLY | O_TRUNC | O_NOFOLLOW | O_CLOEXEC));
 }
 
 std::optional<std::string> read_file(const fs::path& path, std::size_t limit) {
@@ -154,31 +169,34 @@ void ensure_no_symlinks(const fs::path& root, const fs::path& relative) {
 
 namespace {
 
-// Writes `parts` to `root / relative` through a temporary file and a rename. `durable`
-// adds the fsyncs that make the new content survive a crash.
+// Writes `parts` to `root / relative` through a temporary file in `temp_dir` (relative
+// to root) and a rename. `durable` adds the fsyncs that make the new content survive a
+// crash.
 void write_parts_atomically(const fs::path& root, const fs::path& relative,
                             const std::vector<std::string_view>& parts, bool exclusive,
-                            bool durable) {
+                            bool durable, const fs::path& temp_dir) {
     ensure_no_symlinks(root, relative);
+    ensure_no_symlinks(root, temp_dir);
     const fs::path target = root / relative;
     const fs::path dir = target.parent_path();
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec)
-        throw RuntimeError("cannot create " + dir.string() + ": " + ec.message());
-    // create_directories may have raced a link into place; check again before writing.
+    create_folders(root, relative.parent_path(), durable);
+    create_folders(root, temp_dir, false);
+    // A folder may have raced a link into place; check again before writing.
     ensure_no_symlinks(root, relative.parent_path());
+    ensure_no_symlinks(root, temp_dir);
 
-    const std::string temp_name =
-        "." + target.filename().string() + std::string(kTempMarker) + random_suffix();
-    const fs::path temp = dir / temp_name;
-    // Recorded before it exists, so that the next writer removes it if this process dies.
-    journal_temp_file(root, (relative.parent_path() / temp_name).string());
+    const fs::path temp =
+        root / temp_dir /
+        ("." + target.filename().string() + std::string(kTempMarker) + random_suffix());
+    // 0666 less the umask, as any editor would create it; a file replaced keeps its own.
     FileDescriptor fd(
-        ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+        ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
     if (fd.get() < 0)
         throw RuntimeError("cannot create " + temp.string() + ": " + errno_text());
     try {
+        struct stat old;
+        if (!exclusive && ::lstat(target.c_str(), &old) == 0 && S_ISREG(old.st_mode))
+            (void)::fchmod(fd.get(), old.st_mode & 07777);
         for (auto part : parts)
             write_all(fd.get(), part, temp);
         if (durable && ::fsync(fd.get()) != 0)
@@ -207,20 +225,14 @@ void write_parts_atomically(const fs::path& root, const fs::path& relative,
 
 void write_atomic(const fs::path& root, const fs::path& relative, std::string_view content,
                   bool exclusive) {
-    write_parts_atomically(root, relative, {content}, exclusive, true);
+    ensure_private_dir(root);
+    write_parts_atomically(root, relative, {content}, exclusive, true, kTempDir);
 }
 
 void write_atomic_derived(const fs::path& root, const fs::path& relative,
                           const std::vector<std::string_view>& parts) {
-    write_parts_atomically(root, relative, parts, false, false);
-}
-
-void remove_stale_temp_files(const fs::path& dir) {
-    for (const auto& name : list_dir(dir)) {
-        if (name.starts_with('.') && name.find(kTempMarker) != std::string::npos) {
-            ::unlink((dir / name).c_str());
-        }
-    }
+    ensure_private_dir(root);
+    write_parts_atomically(root, relative, parts, false, false, relative.parent_path());
 }
 
 std::vector<std::string> list_dir(const fs::path& dir) {

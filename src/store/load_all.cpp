@@ -155,8 +155,6 @@ class Walker {
 void save_if_changed(const CacheBuilder& next, const fs::path& root) {
     if (!next.changed())
         return;
-    std::error_code ec;
-    fs::create_directories(root / ".crm", ec);
     next.save(root, ".crm/cache");
 }
 

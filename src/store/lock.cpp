@@ -14,8 +14,7 @@ namespace crm::store {
 
 FolderLock::FolderLock(const std::filesystem::path& root) {
     ensure_no_symlinks(root, ".crm/lock");
-    std::error_code ec;
-    std::filesystem::create_directories(root / ".crm", ec);
+    ensure_private_dir(root);
     const auto path = root / ".crm" / "lock";
     fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd_ < 0)
@@ -30,7 +29,7 @@ FolderLock::FolderLock(const std::filesystem::path& root) {
     }
     // Every writer holds this lock, so no write is in progress: what a killed crm left
     // behind can go.
-    remove_journaled_temp_files(root);
+    remove_stale_temp_files(root);
 }
 
 FolderLock::~FolderLock() {

@@ -60,20 +60,19 @@ class Transaction {
     void commit(const std::vector<std::string>& files, const std::string& message) {
         if (files.empty())
             return;
-        git_.commit(files, message);
+        committed_ = git_.commit(files, message);
         head1_ = rev(git_, "HEAD");
-        committed_ = true;
     }
 
     // Undoes a failed rebase and the commit of local files. Throws when git cannot.
     void rollback() {
         if (rebase_in_progress(git_))
-            git_.run({"rebase", "--abort"});
+            git_.run_locking({"rebase", "--abort"});
         if (rev(git_, "HEAD") != head1_)
-            git_.run({"reset", "--quiet", "--keep", head1_});
+            git_.run_locking({"reset", "--quiet", "--keep", head1_});
         if (committed_ && rev(git_, "HEAD") == head1_) {
-            git_.run({"reset", "--quiet", "--soft", head0_});
-            git_.run({"read-tree", index0_});
+            git_.run_locking({"reset", "--quiet", "--soft", head0_});
+            git_.run_locking({"read-tree", index0_});
         }
         if (rebase_in_progress(git_) || rev(git_, "HEAD") != head0_) {
             throw RuntimeError("sync failed and git could not put the repository back as it was",
@@ -123,6 +122,15 @@ std::vector<std::string> overwritten_untracked(const std::string& err) {
 
 // Rebases HEAD onto `onto`; on failure rolls back and throws with what to do.
 void rebase_onto(const Git& git, Transaction& tx, const Upstream& up, const std::string& onto) {
+    // A rebase stopped half-way by another git's index.lock would need undoing: wait for
+    // it to go first.
+    if (!git.wait_for_index_lock()) {
+        tx.rollback();
+        throw RuntimeError("sync stopped: another git process is using the repository (" +
+                               (git.git_dir() / "index.lock").string() + " exists)",
+                           "nothing was changed; if no git is running, a git that crashed "
+                           "left it: remove that file, then crm sync again");
+    }
     auto r = git.run({"-c", "rebase.autoStash=false", "-c", "rebase.updateRefs=false", "rebase",
                       "--quiet", "--no-autostash", onto});
     if (r.ok())

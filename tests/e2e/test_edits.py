@@ -270,8 +270,12 @@ class EditTest(HandEditedTestCase):
     def test_broken_yaml_without_terminal(self):
         editor = editor_script(self.tmp, "text = text.replace('owner: Alice Smith', 'owner: \"Alice')")
         r = self.crm_in("edit", "acme", env={"EDITOR": editor}, input="", check=1)
-        self.assertIn("kept in crm-rescue/", r.err)
+        self.assertIn("kept in .crm/rescue/", r.err)
         self.assertEqual(self.text(), HAND)
+        # The rescued text is crm's own: git never sees it, even with no .gitignore.
+        (self.dir / ".gitignore").write_text("")
+        self.assertEqual(self.git("status", "--porcelain", "--untracked-files=all"),
+                         " M .gitignore\n")
 
     def test_failing_editor(self):
         r = self.crm_in("edit", "acme", env={"EDITOR": "false"}, input="", check=1)

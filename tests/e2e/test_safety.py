@@ -99,12 +99,11 @@ class KillTest(SafetyTestCase):
 
 
     def test_next_writer_removes_what_a_killed_crm_left(self):
-        left = self.dir / "clients/acme-engineering/.client.yaml.crm-tmp-0123456789ab"
+        (self.dir / ".crm/tmp").mkdir(parents=True, exist_ok=True)
+        left = self.dir / ".crm/tmp/.client.yaml.crm-tmp-0123456789ab"
         left.write_text("half a fi")
-        (self.dir / ".crm").mkdir(exist_ok=True)
-        with open(self.dir / ".crm/temp-files", "a") as journal:
-            journal.write("clients/acme-engineering/.client.yaml.crm-tmp-0123456789ab\n")
-        self.assertEqual(self.git("status", "--porcelain", "-uall"), "")
+        (self.dir / ".gitignore").write_text("")  # invisible whatever the .gitignore says
+        self.assertEqual(self.git("status", "--porcelain", "-uall"), " M .gitignore\n")
         self.crm_in("watch", "acme", check=0)
         self.assertFalse(left.exists())
 

@@ -111,11 +111,15 @@ TEST_CASE("a path that climbs out of the folder is refused") {
 
 TEST_CASE("stale temporary files are removed, other files kept") {
     TempDir t;
-    std::ofstream(t.path() / (".v.yaml" + std::string(crm::store::kTempMarker) + "abc")) << "x";
-    std::ofstream(t.path() / "v.yaml") << "keep";
-    std::ofstream(t.path() / ".hidden") << "keep";
+    fs::create_directories(t.path() / ".crm/tmp");
+    std::ofstream(t.path() / ".crm/tmp" /
+                  (".v.yaml" + std::string(crm::store::kTempMarker) + "abc"))
+        << "x";
+    std::ofstream(t.path() / ".crm/tmp/v.yaml") << "keep";
+    std::ofstream(t.path() / ".crm/tmp/.hidden") << "keep";
     crm::store::remove_stale_temp_files(t.path());
-    CHECK(crm::store::list_dir(t.path()) == std::vector<std::string>{".hidden", "v.yaml"});
+    CHECK(crm::store::list_dir(t.path() / ".crm/tmp") ==
+          std::vector<std::string>{".hidden", "v.yaml"});
     crm::store::remove_stale_temp_files(t.path() / "missing");  // no folder: nothing to do
 }
 

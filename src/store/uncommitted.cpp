@@ -1,0 +1,75 @@
+#include "crm/store/uncommitted.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+#include "crm/store/files.hpp"
+
+namespace crm::store {
+
+namespace {
+
+constexpr const char* kList = ".crm/uncommitted";
+
+std::vector<std::string> read_list(const std::filesystem::path& root) {
+    std::vector<std::string> files;
+    std::optional<std::string> text;
+    try {
+        ensure_no_symlinks(root, kList);
+        text = read_file(root / kList, 1024 * 1024);
+    } catch (const std::exception&) {
+        return files;
+    }
+    if (!text)
+        return files;
+    std::size_t pos = 0;
+    while (pos < text->size()) {
+        std::size_t nl = std::min(text->find('\n', pos), text->size());
+        std::string line = text->substr(pos, nl - pos);
+        pos = nl + 1;
+        // Only paths inside the folder: the list is data, never a way out of it.
+        const std::filesystem::path p(line);
+        if (line.empty() || line.starts_with('#') || p.is_absolute() ||
+            std::find(p.begin(), p.end(), "..") != p.end())
+            continue;
+        if (std::find(files.begin(), files.end(), line) == files.end())
+            files.push_back(line);
+    }
+    return files;
+}
+
+}  // namespace
+
+std::vector<std::string> uncommitted_files(const std::filesystem::path& root) {
+    std::vector<std::string> files = read_list(root);
+    std::erase_if(files, [&](const std::string& f) {
+        struct stat st;
+        return ::lstat((root / f).c_str(), &st) != 0 || !S_ISREG(st.st_mode);
+    });
+    return files;
+}
+
+void remember_uncommitted(const std::filesystem::path& root,
+                          const std::vector<std::string>& files) {
+    std::vector<std::string> all = read_list(root);
+    for (const auto& f : files)
+        if (std::find(all.begin(), all.end(), f) == all.end())
+            all.push_back(f);
+    std::string text =
+        "# Written by crm, which failed to commit these; its next commit includes them.\n";
+    for (const auto& f : all)
+        text += f + "\n";
+    try {
+        write_atomic(root, kList, text);
+    } catch (const std::exception&) {
+        // The files themselves are written; only the reminder is lost.
+    }
+}
+
+void forget_uncommitted(const std::filesystem::path& root) {
+    ::unlink((root / kList).c_str());
+}
+
+}  // namespace crm::store
