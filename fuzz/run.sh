@@ -15,16 +15,21 @@ if ! clang++ -fsanitize=fuzzer "$probe" -o "$out/probe" 2>/dev/null; then
   echo "libFuzzer not available: fuzzing skipped"; exit 77
 fi
 rm -f "$probe" "$out/probe"
-sources=("$here/yaml_fuzz.cpp" "$root"/src/domain/*.cpp
-         "$root"/src/store/{yaml_tree,yaml_write,surgical_edit,validate,record_io}.cpp)
+# The layers the fuzzed code uses, each under its own include root as the build has them.
+layers=(util model yaml schema store)
+inc="$out/include"
+mkdir -p "$inc/crm"
+for l in "${layers[@]}"; do ln -sfn "$root/src/$l" "$inc/crm/$l"; done
+sources=("$here/yaml_fuzz.cpp" "$root"/src/{util,model,yaml,schema}/*.cpp
+         "$root"/src/store/{validate,record_io}.cpp)
 bin="$out/yaml_fuzz"
 stamp_newer=0
-for s in "${sources[@]}" "$root"/include/crm/*/*.hpp; do
+for s in "${sources[@]}" "$root"/src/*/*.hpp; do
   [ "$s" -nt "$bin" ] && stamp_newer=1
 done
 if [ ! -x "$bin" ] || [ "$stamp_newer" = 1 ]; then
   clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -I"$root/include" "${sources[@]}" -lyaml-cpp -o "$bin"
+    -I"$inc" "${sources[@]}" -lyaml-cpp -o "$bin"
 fi
 # New inputs go to a scratch folder; the seed corpus in git stays as it is.
 "$bin" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=1024 -max_len=4096 \

@@ -9,11 +9,11 @@
 #include <string>
 #include <string_view>
 
-#include "crm/domain/error.hpp"
-#include "crm/domain/settings.hpp"
-#include "crm/store/surgical_edit.hpp"
+#include "crm/model/settings.hpp"
 #include "crm/store/validate.hpp"
-#include "crm/store/yaml_tree.hpp"
+#include "crm/util/error.hpp"
+#include "crm/yaml/surgical_edit.hpp"
+#include "crm/yaml/tree.hpp"
 
 using namespace crm;
 
@@ -22,24 +22,24 @@ namespace {
 const std::string kFile = "clients/fuzz/client.yaml";
 
 std::string edit(std::uint8_t op, std::string_view text) {
-    using store::EditValue;
+    using yaml::EditValue;
     switch (op % 8) {
         case 0:
-            return store::set_key(text, kFile, "tier", EditValue::text("A"));
+            return yaml::set_key(text, kFile, "tier", EditValue::text("A"));
         case 1:
-            return store::set_key(text, kFile, "name", EditValue::text("x: #y\n'z\""));
+            return yaml::set_key(text, kFile, "name", EditValue::text("x: #y\n'z\""));
         case 2:
-            return store::set_nested_key(text, kFile, "ratings", "potential", EditValue::raw("4"));
+            return yaml::set_nested_key(text, kFile, "ratings", "potential", EditValue::raw("4"));
         case 3:
-            return store::add_list_item(text, kFile, "watchers", "Alice, [Smith]");
+            return yaml::add_list_item(text, kFile, "watchers", "Alice, [Smith]");
         case 4:
-            return store::remove_list_item(text, kFile, "watchers", "Bob");
+            return yaml::remove_list_item(text, kFile, "watchers", "Bob");
         case 5:
-            return store::set_key(text, kFile, "stage_since", EditValue::raw("2026-11-23"));
+            return yaml::set_key(text, kFile, "stage_since", EditValue::raw("2026-11-23"));
         case 6:
-            return store::add_list_item(text, kFile, "tags", "- no");
+            return yaml::add_list_item(text, kFile, "tags", "- no");
         default:
-            return store::set_nested_key(text, kFile, "ratings", "a b", EditValue::text("yes"));
+            return yaml::set_nested_key(text, kFile, "ratings", "a b", EditValue::text("yes"));
     }
 }
 

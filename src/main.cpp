@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "crm/app/run.hpp"
+#include "crm/cli/run.hpp"
 
 int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);
@@ -11,7 +11,7 @@ int main(int argc, char** argv) {
         const char* v = std::getenv(name.c_str());
         return v ? std::optional<std::string>(v) : std::nullopt;
     };
-    crm::app::Streams streams{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1,
+    crm::cli::Streams streams{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1,
                               ::isatty(STDIN_FILENO) == 1, ::isatty(STDERR_FILENO) == 1};
-    return crm::app::run(argc, argv, getenv, streams);
+    return crm::cli::run(argc, argv, getenv, streams);
 }

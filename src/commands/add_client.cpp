@@ -2,11 +2,11 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
-#include "crm/domain/slug.hpp"
-#include "crm/domain/text.hpp"
-#include "crm/store/files.hpp"
-#include "crm/store/lock.hpp"
+#include "crm/model/slug.hpp"
+#include "crm/os/files.hpp"
+#include "crm/os/lock.hpp"
 #include "crm/store/record_io.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::commands {
 
@@ -77,13 +77,13 @@ Client build_client(const AddClientOptions& o, Context& ctx) {
 int run(const AddClientOptions& o, Context& ctx) {
     Client client = build_client(o, ctx);
     auto& folder = ctx.folder();
-    store::FolderLock lock(folder.root());
+    os::FolderLock lock(folder.root());
     client.slug = unique_slug(slugify(client.name), [&](const std::string& s) {
         std::error_code ec;
         return std::filesystem::exists(folder.root() / "clients" / s, ec);
     });
     const std::string file = folder.client_file(client.slug);
-    store::write_atomic(folder.root(), file, store::client_yaml(client), true);
+    os::write_atomic(folder.root(), file, store::client_yaml(client), true);
     ctx.out() << client.slug << '\n';
     ctx.commit({file}, "add-client: " + client.name);
     return 0;

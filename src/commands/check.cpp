@@ -4,8 +4,8 @@
 #include <set>
 
 #include "crm/commands/commands.hpp"
-#include "crm/output/progress.hpp"
-#include "crm/output/terminal_text.hpp"
+#include "crm/render/progress.hpp"
+#include "crm/render/terminal_text.hpp"
 #include "crm/store/folder_check.hpp"
 
 namespace crm::commands {
@@ -18,7 +18,7 @@ struct CheckOptions {
 
 int run(const CheckOptions& o, Context& ctx) {
     const store::FolderCheckReport check = [&] {
-        output::ProgressLine line(ctx.err(), ctx.err_is_tty());  // cleared before the report
+        render::ProgressLine line(ctx.err(), ctx.err_is_tty());  // cleared before the report
         return store::check_folder(ctx.folder_path(), line.callback());
     }();
     const auto& problems = check.problems;
@@ -35,9 +35,9 @@ int run(const CheckOptions& o, Context& ctx) {
     } else {
         for (const auto& p : problems) {
             // A problem can quote the file's own text.
-            ctx.out() << output::safe_lines(p.what());
+            ctx.out() << render::safe_lines(p.what());
             if (!p.hint().empty())
-                ctx.out() << " (" << output::safe_lines(p.hint()) << ")";
+                ctx.out() << " (" << render::safe_lines(p.hint()) << ")";
             ctx.out() << '\n';
         }
     }

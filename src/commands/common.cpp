@@ -2,9 +2,9 @@
 
 #include <CLI/CLI.hpp>
 
-#include "crm/domain/match.hpp"
-#include "crm/domain/slug.hpp"
-#include "crm/domain/text.hpp"
+#include "crm/model/match.hpp"
+#include "crm/model/slug.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::commands {
 

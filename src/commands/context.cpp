@@ -8,10 +8,10 @@
 #include <chrono>
 #include <ostream>
 
-#include "crm/domain/text.hpp"
-#include "crm/output/progress.hpp"
-#include "crm/output/terminal_text.hpp"
+#include "crm/render/progress.hpp"
+#include "crm/render/terminal_text.hpp"
 #include "crm/store/uncommitted.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::commands {
 
@@ -77,12 +77,12 @@ std::string Context::user() const {
     }
     // git's user.name is looked up in the folder's repository when there is one.
     std::optional<std::string> name;
-    if (auto g = store::Git::find(folder_path()))
+    if (auto g = git::Git::find(folder_path()))
         name = g->config("user.name");
     if (!name) {
-        store::ProcessOptions o;
-        o.unset_env = store::git_unset_variables();
-        auto r = store::run_process({"git", "config", "--get", "user.name"}, o);
+        os::ProcessOptions o;
+        o.unset_env = git::git_unset_variables();
+        auto r = os::run_process({"git", "config", "--get", "user.name"}, o);
         if (r.ok() && !trim(r.out).empty())
             name = trim(r.out);
     }
@@ -116,19 +116,19 @@ store::Folder& Context::folder() {
 }
 
 store::Snapshot Context::load_all(store::Detail detail) {
-    output::ProgressLine line(err_, err_is_tty_);
+    render::ProgressLine line(err_, err_is_tty_);
     return folder().load_all(detail, line.callback());
 }
 
 std::vector<DataError> Context::for_each_record(store::Detail detail,
                                                 const store::Folder::RecordVisitor& visit) {
-    output::ProgressLine line(err_, err_is_tty_);
+    render::ProgressLine line(err_, err_is_tty_);
     return folder().for_each_record(detail, visit, line.callback());
 }
 
-const std::optional<store::Git>& Context::git() {
+const std::optional<git::Git>& Context::git() {
     if (!git_)
-        git_ = store::Git::find(folder().root());
+        git_ = git::Git::find(folder().root());
     return *git_;
 }
 
@@ -170,11 +170,11 @@ void Context::commit(const std::vector<std::string>& files, const std::string& m
 // Messages quote names and values from the files; they may span lines, but never
 // carry a control character to the terminal.
 void Context::warn(const std::string& message) const {
-    err_ << "crm: warning: " << output::safe_lines(message) << '\n';
+    err_ << "crm: warning: " << render::safe_lines(message) << '\n';
 }
 
 void Context::note(const std::string& message) const {
-    err_ << "crm: " << output::safe_lines(message) << '\n';
+    err_ << "crm: " << render::safe_lines(message) << '\n';
 }
 
 int Context::warn_problems(const std::vector<DataError>& problems) const {

@@ -4,11 +4,11 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
-#include "crm/domain/due.hpp"
-#include "crm/domain/text.hpp"
-#include "crm/store/files.hpp"
-#include "crm/store/lock.hpp"
-#include "crm/store/mark_done.hpp"
+#include "crm/os/files.hpp"
+#include "crm/os/lock.hpp"
+#include "crm/reports/due.hpp"
+#include "crm/util/text.hpp"
+#include "crm/yaml/mark_done.hpp"
 
 namespace crm::commands {
 
@@ -92,7 +92,7 @@ int run(const DoneOptions& o, Context& ctx) {
     const std::string slug = resolve_client(ctx, o.client);
     store::Folder& folder = ctx.folder();
 
-    store::FolderLock lock(folder.root());
+    os::FolderLock lock(folder.root());
     std::vector<DataError> problems;
     ClientRecord record = folder.load_record(slug, problems);
     record.client.slug = slug;
@@ -103,9 +103,9 @@ int run(const DoneOptions& o, Context& ctx) {
     auto text = folder.read(file);
     if (!text)
         throw RuntimeError(file + " is gone", "run the command again");
-    const std::string edited = store::insert_done_line(
+    const std::string edited = yaml::insert_done_line(
         *text, file, ref.list_key(), static_cast<std::size_t>(ref.index), ref.item->what, date);
-    store::write_atomic(folder.root(), file, edited);
+    os::write_atomic(folder.root(), file, edited);
     ctx.commit({file}, "done: " + record.client.name + ": " + ref.item->what);
     ctx.note("marked done " + date.iso() + ": " + std::string(due_type_name(ref.type)) + " '" +
              ref.item->what + "' (" + file + ")");

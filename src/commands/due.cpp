@@ -4,9 +4,9 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
-#include "crm/domain/due.hpp"
-#include "crm/domain/text.hpp"
-#include "crm/output/due_report.hpp"
+#include "crm/render/due_report.hpp"
+#include "crm/reports/due.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::commands {
 
@@ -63,26 +63,26 @@ int run(const DueOptions& o, Context& ctx) {
                !has_tags(r.client, o.tags) ||
                (!o.owner.empty() && !same_person(r.client.owner, o.owner));
     });
-    output::DueReport report{compute_due(snap.clients, s, today, end), today, end};
+    render::DueReport report{compute_due(snap.clients, s, today, end), today, end};
     if (o.mine) {
         const std::string user = ctx.user();
         std::erase_if(report.items, [&](const DueItem& i) { return !is_mine(i, user); });
     }
 
     if (o.format == "json") {
-        ctx.out() << output::due_json(report);
+        ctx.out() << render::due_json(report);
     } else if (o.format == "csv") {
-        ctx.out() << output::due_csv(report);
+        ctx.out() << render::due_csv(report);
     } else if (o.format == "markdown") {
-        ctx.out() << output::due_markdown(report);
+        ctx.out() << render::due_markdown(report);
     } else if (o.format == "ics") {
-        ctx.out() << output::due_ics(report);
+        ctx.out() << render::due_ics(report);
     } else if (report.items.empty()) {
         // Nothing on stdout, so that cron sends no mail when there is nothing to do.
         if (ctx.out_is_tty())
             ctx.note("nothing due by " + end.iso());
     } else {
-        ctx.out() << output::due_table(report, output::Styler(ctx.color()), ctx.terminal_width());
+        ctx.out() << render::due_table(report, render::Styler(ctx.color()), ctx.terminal_width());
     }
     return ctx.warn_problems(snap.problems);
 }

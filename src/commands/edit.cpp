@@ -3,8 +3,9 @@
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/commands/editor.hpp"
-#include "crm/store/files.hpp"
-#include "crm/store/lock.hpp"
+#include "crm/model/layout.hpp"
+#include "crm/os/files.hpp"
+#include "crm/os/lock.hpp"
 #include "crm/store/record_io.hpp"
 #include "crm/store/validate.hpp"
 
@@ -35,7 +36,7 @@ Target find_target(Context& ctx, const std::string& slug, const std::string& vis
         return {folder.client_file(slug), store::FileKind::client};
     if (visit == "latest") {
         std::string latest;
-        for (const auto& name : store::list_dir(folder.root() / base / "visits"))
+        for (const auto& name : os::list_dir(folder.root() / base / "visits"))
             if (is_record_name(name))
                 latest = name;  // names start with the date and are sorted
         if (latest.empty())
@@ -67,7 +68,7 @@ int run(const EditOptions& o, Context& ctx) {
     const std::string slug = resolve_client(ctx, o.client);
     auto& folder = ctx.folder();
     const Target target = find_target(ctx, slug, o.visit);
-    store::ensure_no_symlinks(folder.root(), target.file);
+    os::ensure_no_symlinks(folder.root(), target.file);
     auto original = folder.read(target.file);
     if (!original)
         throw RuntimeError("no file " + target.file);
@@ -101,14 +102,14 @@ int run(const EditOptions& o, Context& ctx) {
     std::string text = result.text;
     if (!text.ends_with('\n'))
         text += '\n';
-    store::FolderLock lock(folder.root());
+    os::FolderLock lock(folder.root());
     // Someone (another crm, a git pull) may have changed the file while the editor was open.
     if (folder.read(target.file) != original) {
         const std::string kept = save_rescue(ctx, request.name, text);
         throw RuntimeError(target.file + " changed while you were editing it; nothing was written",
                            "your text is kept in " + kept + "; run 'crm edit' again and merge it");
     }
-    store::write_atomic(folder.root(), target.file, text);
+    os::write_atomic(folder.root(), target.file, text);
     ctx.out() << target.file << '\n';
     ctx.commit({target.file}, "edit: " + name + " (" +
                                   std::filesystem::path(target.file).filename().string() + ")");

@@ -5,11 +5,11 @@
 #include <iostream>
 #include <random>
 
-#include "crm/domain/text.hpp"
-#include "crm/output/terminal_text.hpp"
-#include "crm/store/files.hpp"
-#include "crm/store/process.hpp"
-#include "crm/store/yaml_tree.hpp"
+#include "crm/os/files.hpp"
+#include "crm/os/process.hpp"
+#include "crm/render/terminal_text.hpp"
+#include "crm/util/text.hpp"
+#include "crm/yaml/tree.hpp"
 
 namespace crm::commands {
 
@@ -84,7 +84,7 @@ std::string editor_command(const Context& ctx) {
 
 std::string save_rescue(Context& ctx, const std::string& name, const std::string& text) {
     const std::string rel = ".crm/rescue/" + name + "-" + random_tag() + ".yaml";
-    store::write_atomic(ctx.folder().root(), rel, text, true);
+    os::write_atomic(ctx.folder().root(), rel, text, true);
     return rel;
 }
 
@@ -94,15 +94,15 @@ EditorResult run_editor(Context& ctx, const EditorRequest& request) {
     std::string header = request.header;
     std::string text = request.text;
     for (;;) {
-        store::write_atomic(root, work, header + text);
+        os::write_atomic(root, work, header + text);
         // A shell runs the editor so that "code --wait" works; the file is an argument,
         // never part of the command text.
-        store::ProcessOptions o;
+        os::ProcessOptions o;
         o.inherit_stdio = true;
-        auto r = store::run_process({"/bin/sh", "-c", editor_command(ctx) + " \"$@\"", "crm-editor",
-                                     (root / work).string()},
-                                    o);
-        auto saved = store::read_file(root / work, yaml::kMaxFileSize + 4096).value_or("");
+        auto r = os::run_process({"/bin/sh", "-c", editor_command(ctx) + " \"$@\"", "crm-editor",
+                                  (root / work).string()},
+                                 o);
+        auto saved = os::read_file(root / work, yaml::kMaxFileSize + 4096).value_or("");
         if (r.exit_code != 0) {
             std::string kept = saved == header + text ? "" : save_rescue(ctx, request.name, saved);
             ::unlink((root / work).c_str());
@@ -123,7 +123,7 @@ EditorResult run_editor(Context& ctx, const EditorRequest& request) {
         // The first problem is reported by the error thrown below, or here before asking.
         const bool terminal = ctx.in_is_tty();
         for (std::size_t i = terminal ? 0 : 1; i < problems.size(); ++i)
-            ctx.err() << "crm: error: " << output::safe_lines(problems[i].what()) << '\n';
+            ctx.err() << "crm: error: " << render::safe_lines(problems[i].what()) << '\n';
         if (terminal && ask_reopen(ctx)) {
             header = problems_header(problems);
             text = edited;

@@ -2,8 +2,8 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
-#include "crm/output/csv.hpp"
-#include "crm/output/json.hpp"
+#include "crm/formats/csv.hpp"
+#include "crm/formats/json.hpp"
 
 namespace crm::commands {
 
@@ -35,19 +35,19 @@ std::string commitments_text(const std::vector<Commitment>& items) {
     return join(parts, "; ");
 }
 
-output::Json client_json(const ClientRecord& rec) {
-    output::Json c = output::to_json(rec.client);
-    output::Json visits = output::Json::array(), reviews = output::Json::array();
+formats::Json client_json(const ClientRecord& rec) {
+    formats::Json c = formats::to_json(rec.client);
+    formats::Json visits = formats::Json::array(), reviews = formats::Json::array();
     for (const auto& v : rec.visits)
-        visits.push_back(output::to_json(v));
+        visits.push_back(formats::to_json(v));
     for (const auto& r : rec.reviews)
-        reviews.push_back(output::to_json(r));
+        reviews.push_back(formats::to_json(r));
     c["visits"] = visits;
     c["reviews"] = reviews;
     return c;
 }
 
-// The document output::dump would print for {"as_of": ..., "clients": [...]}, written one
+// The document formats::dump would print for {"as_of": ..., "clients": [...]}, written one
 // client at a time: a firm's whole folder as one JSON value took 400 MiB.
 class JsonExport {
   public:
@@ -55,7 +55,7 @@ class JsonExport {
         out_ << "{\n  \"as_of\": \"" << today.iso() << "\",\n  \"clients\": [";
     }
     void add(const ClientRecord& rec) {
-        std::string text = output::dump(client_json(rec));
+        std::string text = formats::dump(client_json(rec));
         text.pop_back();  // dump's final newline
         out_ << (first_ ? "\n" : ",\n") << "    ";
         for (char c : text) {
@@ -83,9 +83,9 @@ void client_rows(const ClientRecord& rec, std::ostream& out) {
     if (contacts.empty())
         contacts.emplace_back();
     for (const auto& p : contacts) {
-        out << output::csv_row({c.slug, c.name, c.stage, c.tier, c.every ? c.every->str() : "",
-                                c.owner, date_text(c.since), join(c.tags, ";"), p.name, p.role,
-                                p.email, p.phone});
+        out << formats::csv_row({c.slug, c.name, c.stage, c.tier, c.every ? c.every->str() : "",
+                                 c.owner, date_text(c.since), join(c.tags, ";"), p.name, p.role,
+                                 p.email, p.phone});
     }
 }
 
@@ -96,11 +96,11 @@ const std::vector<std::string> kVisitColumns{
 
 void visit_rows(const ClientRecord& rec, std::ostream& out) {
     for (const auto& v : rec.visits) {
-        out << output::csv_row({rec.client.slug, rec.client.name, v.date.iso(), v.kind, v.by,
-                                v.where, v.initiated_by, join(v.with, "; "),
-                                join(v.discussed, "; "), join(v.new_topics, "; "),
-                                commitments_text(v.promises), commitments_text(v.actions),
-                                date_text(v.next_contact), v.notes, v.file});
+        out << formats::csv_row({rec.client.slug, rec.client.name, v.date.iso(), v.kind, v.by,
+                                 v.where, v.initiated_by, join(v.with, "; "),
+                                 join(v.discussed, "; "), join(v.new_topics, "; "),
+                                 commitments_text(v.promises), commitments_text(v.actions),
+                                 date_text(v.next_contact), v.notes, v.file});
     }
 }
 
@@ -110,10 +110,10 @@ const std::vector<std::string> kReviewColumns{"client",     "name",        "date
 
 void review_rows(const ClientRecord& rec, std::ostream& out) {
     for (const auto& r : rec.reviews) {
-        out << output::csv_row({rec.client.slug, rec.client.name, r.date.iso(), r.by, r.project,
-                                std::string(rating_name(r.rating)), r.why, join(r.went_well, "; "),
-                                join(r.to_improve, "; "), r.testimonial, join(r.referrals, "; "),
-                                r.file});
+        out << formats::csv_row({rec.client.slug, rec.client.name, r.date.iso(), r.by, r.project,
+                                 std::string(rating_name(r.rating)), r.why, join(r.went_well, "; "),
+                                 join(r.to_improve, "; "), r.testimonial, join(r.referrals, "; "),
+                                 r.file});
     }
 }
 
@@ -130,7 +130,7 @@ int run(const ExportOptions& o, Context& ctx) {
         json.finish();
     } else {
         const bool visits = o.what == "visits", reviews = o.what == "reviews";
-        out << output::csv_row(visits ? kVisitColumns : reviews ? kReviewColumns : kClientColumns);
+        out << formats::csv_row(visits ? kVisitColumns : reviews ? kReviewColumns : kClientColumns);
         problems = ctx.for_each_record(store::Detail::full, [&](const ClientRecord& rec) {
             visits ? visit_rows(rec, out) : reviews ? review_rows(rec, out) : client_rows(rec, out);
         });

@@ -2,17 +2,17 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
-#include "crm/domain/funnel.hpp"
-#include "crm/output/bar_chart.hpp"
-#include "crm/output/json.hpp"
-#include "crm/output/table.hpp"
-#include "crm/output/wrap.hpp"
+#include "crm/formats/json.hpp"
+#include "crm/render/bar_chart.hpp"
+#include "crm/render/table.hpp"
+#include "crm/render/wrap.hpp"
+#include "crm/reports/funnel.hpp"
 
 namespace crm::commands {
 
 namespace {
 
-using output::Style;
+using render::Style;
 
 struct FunnelOptions {
     std::string format = "table";
@@ -54,19 +54,19 @@ std::map<std::string, Date> stage_changes_from_git(Context& ctx,
 }
 
 void print_json(const std::vector<FunnelStage>& stages, Context& ctx) {
-    output::Json j;
+    formats::Json j;
     j["as_of"] = ctx.today().iso();
-    output::Json arr = output::Json::array();
+    formats::Json arr = formats::Json::array();
     for (const auto& s : stages) {
-        output::Json clients = output::Json::array();
+        formats::Json clients = formats::Json::array();
         for (const auto& e : s.entries) {
             clients.push_back(
                 {{"client", e.client->slug},
                  {"name", e.client->name},
-                 {"since", output::date_or_null(e.entered)},
-                 {"source", e.entered ? output::Json(std::string(stage_source_name(e.source)))
-                                      : output::Json()},
-                 {"days", e.days ? output::Json(*e.days) : output::Json()}});
+                 {"since", formats::date_or_null(e.entered)},
+                 {"source", e.entered ? formats::Json(std::string(stage_source_name(e.source)))
+                                      : formats::Json()},
+                 {"days", e.days ? formats::Json(*e.days) : formats::Json()}});
         }
         arr.push_back({{"stage", s.stage},
                        {"configured", s.configured},
@@ -75,7 +75,7 @@ void print_json(const std::vector<FunnelStage>& stages, Context& ctx) {
                        {"clients", clients}});
     }
     j["stages"] = arr;
-    ctx.out() << output::dump(j);
+    ctx.out() << formats::dump(j);
 }
 
 std::string source_hint(StageSource s) {
@@ -92,12 +92,12 @@ std::string source_hint(StageSource s) {
 }
 
 void print_text(const std::vector<FunnelStage>& stages, std::size_t total, Context& ctx) {
-    const output::Styler st(ctx.color());
+    const render::Styler st(ctx.color());
     const int width = ctx.terminal_width();
     std::string out =
         st("Funnel", Style::bold) + "  " +
         st(std::to_string(total) + (total == 1 ? " client" : " clients"), Style::dim) + "\n";
-    output::BarChart chart;
+    render::BarChart chart;
     for (const auto& s : stages) {
         std::string note = !s.configured ? "not a stage in crm.yaml" : s.inactive ? "inactive" : "";
         chart.add({s.stage, static_cast<int>(s.entries.size()),
@@ -105,7 +105,7 @@ void print_text(const std::vector<FunnelStage>& stages, std::size_t total, Conte
     }
     out += chart.render(st, width);
 
-    output::Table t({"STAGE", "CLIENT", "IN STAGE", "SINCE"});
+    render::Table t({"STAGE", "CLIENT", "IN STAGE", "SINCE"});
     t.flexible(1);
     bool any_estimate = false;
     for (const auto& s : stages) {
@@ -123,7 +123,7 @@ void print_text(const std::vector<FunnelStage>& stages, std::size_t total, Conte
     if (!t.empty())
         out += "\n" + t.render(st, width);
     if (any_estimate) {
-        out += st(output::wrap("(added): no record of the stage change, so counted from the date "
+        out += st(render::wrap("(added): no record of the stage change, so counted from the date "
                                "the client was added",
                                width),
                   Style::dim);

@@ -4,14 +4,14 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
-#include "crm/domain/csv_read.hpp"
-#include "crm/domain/slug.hpp"
-#include "crm/domain/text.hpp"
-#include "crm/domain/vcard.hpp"
-#include "crm/output/table.hpp"
-#include "crm/store/files.hpp"
-#include "crm/store/lock.hpp"
+#include "crm/formats/csv_read.hpp"
+#include "crm/formats/vcard.hpp"
+#include "crm/model/slug.hpp"
+#include "crm/os/files.hpp"
+#include "crm/os/lock.hpp"
+#include "crm/render/table.hpp"
 #include "crm/store/record_io.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::commands {
 
@@ -62,7 +62,7 @@ Incoming& incoming_named(std::vector<Incoming>& all, const std::string& name, in
 
 std::vector<Incoming> from_vcard(std::string_view text, const std::string& file) {
     std::vector<Incoming> all;
-    for (const auto& org : group_by_org(parse_vcards(text, file))) {
+    for (const auto& org : formats::group_by_org(formats::parse_vcards(text, file))) {
         Incoming& in = incoming_named(all, org.name, org.line);
         for (const auto& c : org.contacts)
             add_contact(in.contacts, c);
@@ -88,7 +88,7 @@ std::vector<std::string> split_tags(const std::string& text) {
 // Columns by header name; "name" is required, any other column may be missing.
 std::vector<Incoming> from_csv(std::string_view text, const std::string& file,
                                const Settings& settings, Context& ctx) {
-    auto records = read_csv(text, file);
+    auto records = formats::read_csv(text, file);
     if (records.empty())
         throw DataError({file, 1, 0}, "the file is empty", "the first line names the columns");
     // The columns of `crm export --format csv` too, so an export imports elsewhere.
@@ -178,7 +178,7 @@ bool is_vcard(const std::string& path, std::string_view text) {
 }
 
 std::string read_import_file(const std::string& path) {
-    auto text = store::read_file(path, kMaxImportBytes);
+    auto text = os::read_file(path, kMaxImportBytes);
     if (!text)
         throw RuntimeError("cannot read '" + path + "'", "check the file's name");
     if (text->size() > kMaxImportBytes)
@@ -214,13 +214,13 @@ int run(const ImportOptions& o, Context& ctx) {
     std::vector<Incoming> incoming =
         is_vcard(o.file, text) ? from_vcard(text, o.file) : from_csv(text, o.file, settings, ctx);
 
-    std::optional<store::FolderLock> lock;
+    std::optional<os::FolderLock> lock;
     if (!o.dry_run)
         lock.emplace(folder.root());
     std::vector<DataError> problems;
     const std::vector<Client> existing = folder.load_clients(problems);
 
-    output::Table report({"RESULT", "SLUG", "CLIENT"});
+    render::Table report({"RESULT", "SLUG", "CLIENT"});
     report.flexible(2);
     std::vector<std::string> planned, written;
     std::size_t created = 0, unchanged = 0, skipped = 0;
@@ -236,7 +236,7 @@ int run(const ImportOptions& o, Context& ctx) {
                 report.add({{"unchanged"}, {have->slug}, {have->name + ": already there"}});
             } else {
                 ++skipped;
-                report.add({{"skipped", output::Style::bold},
+                report.add({{"skipped", render::Style::bold},
                             {have->slug},
                             {have->name + ": exists; add contacts with crm edit (" +
                              join(names_of(missing), ", ") + ")"}});
@@ -259,17 +259,17 @@ int run(const ImportOptions& o, Context& ctx) {
         });
         planned.push_back(c.slug);
         ++created;
-        report.add({{"created", output::Style::bold},
+        report.add({{"created", render::Style::bold},
                     {c.slug},
                     {c.name + " (" + plural(c.contacts.size(), "contact") + ")"}});
         if (!o.dry_run) {
             std::string file = folder.client_file(c.slug);
-            store::write_atomic(folder.root(), file, store::client_yaml(c), true);
+            os::write_atomic(folder.root(), file, store::client_yaml(c), true);
             written.push_back(file);
         }
     }
     if (!report.empty())
-        ctx.out() << report.render(output::Styler(ctx.color()), ctx.terminal_width());
+        ctx.out() << report.render(render::Styler(ctx.color()), ctx.terminal_width());
     std::string summary = std::to_string(created) + " created, " + std::to_string(unchanged) +
                           " unchanged, " + std::to_string(skipped) + " skipped";
     if (skipped)

@@ -2,9 +2,9 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
-#include "crm/store/files.hpp"
-#include "crm/store/git.hpp"
-#include "crm/store/process.hpp"
+#include "crm/git/git.hpp"
+#include "crm/os/files.hpp"
+#include "crm/os/process.hpp"
 #include "crm/store/record_io.hpp"
 
 namespace crm::commands {
@@ -36,23 +36,23 @@ int run(const InitOptions& o, Context& ctx) {
         throw RuntimeError("cannot create " + root.string() + ": " + ec.message());
 
     std::vector<std::string> written{"crm.yaml"};
-    store::write_atomic(root, "crm.yaml", store::default_settings_yaml(), true);
+    os::write_atomic(root, "crm.yaml", store::default_settings_yaml(), true);
     if (!fs::exists(root / ".gitignore", ec)) {
-        store::write_atomic(root, ".gitignore", kGitignore, true);
+        os::write_atomic(root, ".gitignore", kGitignore, true);
         written.push_back(".gitignore");
     }
 
-    auto git = store::Git::find(root);
+    auto git = git::Git::find(root);
     if (!git) {
-        store::ProcessOptions po;
+        os::ProcessOptions po;
         po.cwd = root;
-        po.unset_env = store::git_unset_variables();
-        auto r = store::run_process({"git", "init", "--quiet", "--", "."}, po);
+        po.unset_env = git::git_unset_variables();
+        auto r = os::run_process({"git", "init", "--quiet", "--", "."}, po);
         if (!r.ok()) {
             ctx.warn("git init failed (" + r.err.substr(0, r.err.find('\n')) +
                      "); the folder works without git");
         }
-        git = store::Git::find(root);
+        git = git::Git::find(root);
         // A repository of its own, so its settings are crm's to choose: git's own for
         // large work trees (index version 4, the untracked cache), which keep `git status`
         // and `git commit` quick in a folder of tens of thousands of records. A repository

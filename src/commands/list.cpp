@@ -2,10 +2,10 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
-#include "crm/domain/text.hpp"
-#include "crm/output/csv.hpp"
-#include "crm/output/json.hpp"
-#include "crm/output/table.hpp"
+#include "crm/formats/csv.hpp"
+#include "crm/formats/json.hpp"
+#include "crm/render/table.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::commands {
 
@@ -107,32 +107,32 @@ int run(const ListOptions& o, Context& ctx) {
         for (const auto& c : clients)
             ctx.out() << c.slug << '\n';
     } else if (o.format == "json") {
-        output::Json arr = output::Json::array();
+        formats::Json arr = formats::Json::array();
         for (const auto& c : clients)
-            arr.push_back(output::to_json(c));
-        ctx.out() << output::dump(arr);
+            arr.push_back(formats::to_json(c));
+        ctx.out() << formats::dump(arr);
     } else if (o.format == "csv") {
-        ctx.out() << output::csv_row({"slug", "name", "stage", "tier", "owner", "since", "tags"});
+        ctx.out() << formats::csv_row({"slug", "name", "stage", "tier", "owner", "since", "tags"});
         for (const auto& c : clients) {
-            ctx.out() << output::csv_row({c.slug, c.name, c.stage, c.tier, c.owner,
-                                          c.since ? c.since->iso() : "", join(c.tags, ";")});
+            ctx.out() << formats::csv_row({c.slug, c.name, c.stage, c.tier, c.owner,
+                                           c.since ? c.since->iso() : "", join(c.tags, ";")});
         }
     } else {
-        output::Table table({"SLUG", "NAME", "STAGE", "TIER", "OWNER", "SINCE", "TAGS"});
+        render::Table table({"SLUG", "NAME", "STAGE", "TIER", "OWNER", "SINCE", "TAGS"});
         table.flexible(1);
         for (const auto& c : clients) {
-            table.add({{c.slug, output::Style::bold},
+            table.add({{c.slug, render::Style::bold},
                        {c.name},
                        {c.stage},
                        {c.tier},
                        {c.owner},
                        {c.since ? c.since->iso() : ""},
-                       {join(c.tags, ", "), output::Style::dim}});
+                       {join(c.tags, ", "), render::Style::dim}});
         }
         if (table.empty()) {
             ctx.note("no clients match");
         } else {
-            ctx.out() << table.render(output::Styler(ctx.color()), ctx.terminal_width());
+            ctx.out() << table.render(render::Styler(ctx.color()), ctx.terminal_width());
         }
     }
     return ctx.warn_problems(problems);

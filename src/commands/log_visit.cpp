@@ -7,9 +7,9 @@
 #include "crm/commands/common.hpp"
 #include "crm/commands/editor.hpp"
 #include "crm/commands/writes.hpp"
-#include "crm/domain/text.hpp"
 #include "crm/store/record_io.hpp"
 #include "crm/store/validate.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::commands {
 

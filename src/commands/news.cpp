@@ -4,10 +4,10 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
-#include "crm/domain/news.hpp"
-#include "crm/output/news.hpp"
+#include "crm/git/sync.hpp"
+#include "crm/render/news.hpp"
+#include "crm/reports/news.hpp"
 #include "crm/store/local_state.hpp"
-#include "crm/store/sync.hpp"
 
 namespace crm::commands {
 
@@ -48,7 +48,7 @@ int run(const NewsOptions& o, Context& ctx) {
     std::vector<NewsGroup> groups;
     std::string since_text;
     const auto& git = ctx.git();
-    const std::string head = git ? store::resolve_commit(*git, "HEAD") : std::string{};
+    const std::string head = git ? git::resolve_commit(*git, "HEAD") : std::string{};
     auto state = store::read_local_state(folder.root(), kNewsState);
     if (!o.since.empty()) {
         Date since = parse_date_arg(o.since, today, DateDirection::past, "--since");
@@ -57,10 +57,10 @@ int run(const NewsOptions& o, Context& ctx) {
     } else {
         // Last looked: what was committed since then, which also catches a visit a
         // teammate logged late with an earlier date. Without git, by record date.
-        const std::string seen = git ? store::resolve_commit(*git, state["commit"]) : "";
+        const std::string seen = git ? git::resolve_commit(*git, state["commit"]) : "";
         auto seen_date = Date::parse_iso(state["date"]);
         if (!seen.empty() && !head.empty()) {
-            groups = news_from_added(store::added_files(*git, seen, head), watched, q);
+            groups = news_from_added(git::added_files(*git, seen, head), watched, q);
             since_text = "since you last looked" + (seen_date ? " (" + seen_date->iso() + ")" : "");
         } else {
             Date since = seen_date.value_or(today.plus_days(-kFirstLookDays));
@@ -77,7 +77,7 @@ int run(const NewsOptions& o, Context& ctx) {
         ctx.note("nothing new on the " + std::to_string(watched.size()) + " client" +
                  (watched.size() == 1 ? "" : "s") + " you watch " + since_text);
     } else {
-        ctx.out() << output::render_news(groups, output::Styler(ctx.color()), ctx.terminal_width());
+        ctx.out() << render::render_news(groups, render::Styler(ctx.color()), ctx.terminal_width());
     }
     return ctx.warn_problems(problems);
 }

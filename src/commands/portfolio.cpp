@@ -2,19 +2,19 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
-#include "crm/domain/portfolio.hpp"
-#include "crm/domain/text.hpp"
-#include "crm/output/json.hpp"
-#include "crm/output/table.hpp"
-#include "crm/output/terminal_text.hpp"
-#include "crm/output/wrap.hpp"
+#include "crm/formats/json.hpp"
+#include "crm/render/table.hpp"
+#include "crm/render/terminal_text.hpp"
+#include "crm/render/wrap.hpp"
+#include "crm/reports/portfolio.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::commands {
 
 namespace {
 
-using output::Cell;
-using output::Style;
+using render::Cell;
+using render::Style;
 
 struct PortfolioOptions {
     std::string format = "table";
@@ -31,15 +31,17 @@ std::string ratings_text(const Ratings& r) {
            rating_text(r.profitability);
 }
 
-output::Json ratings_json(const Ratings& r) {
-    auto value = [](const std::optional<int>& v) { return v ? output::Json(*v) : output::Json(); };
+formats::Json ratings_json(const Ratings& r) {
+    auto value = [](const std::optional<int>& v) {
+        return v ? formats::Json(*v) : formats::Json();
+    };
     return {{"potential", value(r.potential)},
             {"compatibility", value(r.compatibility)},
             {"profitability", value(r.profitability)}};
 }
 
-output::Json row_json(const PortfolioRow& r) {
-    output::Json review;
+formats::Json row_json(const PortfolioRow& r) {
+    formats::Json review;
     if (r.last_review) {
         review = {{"date", r.last_review->date.iso()},
                   {"rating", std::string(rating_name(r.last_review->rating))},
@@ -51,29 +53,29 @@ output::Json row_json(const PortfolioRow& r) {
             {"stage", r.stage},
             {"tier", r.tier},
             {"ratings", ratings_json(r.ratings)},
-            {"score", r.score ? output::Json(*r.score) : output::Json()},
-            {"suggested_tier", r.suggestion ? output::Json(*r.suggestion) : output::Json()},
-            {"last_contact", output::date_or_null(r.last_contact)},
+            {"score", r.score ? formats::Json(*r.score) : formats::Json()},
+            {"suggested_tier", r.suggestion ? formats::Json(*r.suggestion) : formats::Json()},
+            {"last_contact", formats::date_or_null(r.last_contact)},
             {"visits_12m", r.visits_12m},
             {"last_review", review},
             {"open_promises", r.open_promises}};
 }
 
 void print_json(const Portfolio& p, Context& ctx) {
-    output::Json j;
+    formats::Json j;
     j["as_of"] = ctx.today().iso();
-    output::Json tiers = output::Json::array();
+    formats::Json tiers = formats::Json::array();
     for (const auto& g : p.groups) {
-        output::Json clients = output::Json::array();
+        formats::Json clients = formats::Json::array();
         for (const auto& r : g.rows)
             clients.push_back(row_json(r));
         tiers.push_back({{"tier", g.tier},
-                         {"every", g.every ? output::Json(g.every->str()) : output::Json()},
+                         {"every", g.every ? formats::Json(g.every->str()) : formats::Json()},
                          {"configured", g.configured},
                          {"clients", clients}});
     }
     j["tiers"] = tiers;
-    output::Json flagged = output::Json::array();
+    formats::Json flagged = formats::Json::array();
     for (const auto* r : p.flagged) {
         flagged.push_back({{"client", r->slug},
                            {"name", r->name},
@@ -82,14 +84,14 @@ void print_json(const Portfolio& p, Context& ctx) {
                            {"suggested_tier", *r->suggestion}});
     }
     j["flagged"] = flagged;
-    output::Json unrated = output::Json::array();
+    formats::Json unrated = formats::Json::array();
     for (const auto* r : p.unrated)
         unrated.push_back(r->slug);
     j["unrated"] = unrated;
-    ctx.out() << output::dump(j);
+    ctx.out() << formats::dump(j);
 }
 
-std::string group_heading(const PortfolioGroup& g, const output::Styler& st) {
+std::string group_heading(const PortfolioGroup& g, const render::Styler& st) {
     std::string detail;
     if (!g.configured)
         detail = "not a tier in crm.yaml";
@@ -100,12 +102,12 @@ std::string group_heading(const PortfolioGroup& g, const output::Styler& st) {
     const std::size_t n = g.rows.size();
     detail += ", " + std::to_string(n) + (n == 1 ? " client" : " clients");
     // The tier is a client file's own value when crm.yaml does not list it.
-    return st("Tier " + output::one_line(g.tier), Style::bold) + "  " + st(detail, Style::dim) +
+    return st("Tier " + render::one_line(g.tier), Style::bold) + "  " + st(detail, Style::dim) +
            "\n";
 }
 
 // Narrow terminals lose the stage and the last review's date before the names shrink.
-output::Table group_table(const PortfolioGroup& g, bool compact) {
+render::Table group_table(const PortfolioGroup& g, bool compact) {
     std::vector<std::string> headers{"CLIENT"};
     if (!compact)
         headers.push_back("STAGE");
@@ -116,7 +118,7 @@ output::Table group_table(const PortfolioGroup& g, bool compact) {
         for (const char* h : {"RATINGS", "SCORE", "LAST CONTACT", "12M", "LAST REVIEW", "PROMISES"})
             headers.push_back(h);
     }
-    output::Table t(headers);
+    render::Table t(headers);
     t.flexible(0);
     const std::size_t first_number = compact ? 2 : 3;
     t.right_align(first_number);      // SCORE
@@ -160,8 +162,8 @@ int widest_line(const std::string& text) {
 }
 
 void print_text(const Portfolio& p, Context& ctx) {
-    const output::Styler st(ctx.color());
-    const output::Styler plain(false);
+    const render::Styler st(ctx.color());
+    const render::Styler plain(false);
     const int width = ctx.terminal_width();
     std::string out;
     bool first = true;
@@ -180,7 +182,7 @@ void print_text(const Portfolio& p, Context& ctx) {
         }
         out += table.render(st, width);
     }
-    out += "\n" + st(output::wrap("RATINGS: potential/compatibility/profitability, 1-5 each; "
+    out += "\n" + st(render::wrap("RATINGS: potential/compatibility/profitability, 1-5 each; "
                                   "SCORE: their sum; 12M: visits in the last 12 months; " +
                                       std::string(compact ? "CONTACT, REVIEW: the latest; OPEN: "
                                                             "open promises"
@@ -189,7 +191,7 @@ void print_text(const Portfolio& p, Context& ctx) {
                      Style::dim);
     if (!p.flagged.empty()) {
         out += "\n" + st("Ratings suggest another tier", Style::bold) + "\n";
-        output::Table t({"CLIENT", "SUGGESTION"});
+        render::Table t({"CLIENT", "SUGGESTION"});
         t.flexible(0);
         for (const auto* r : p.flagged) {
             t.add({{r->name, Style::bold},
@@ -204,8 +206,8 @@ void print_text(const Portfolio& p, Context& ctx) {
         for (const auto* r : p.unrated)
             names.push_back(r->name);
         out += "\n" + st("Unrated", Style::bold) + "\n" +
-               output::wrap(join(names, ", "), width, "  ") +
-               st(output::wrap("rate them with 'crm set CLIENT ratings.potential N' (1-5), and "
+               render::wrap(join(names, ", "), width, "  ") +
+               st(render::wrap("rate them with 'crm set CLIENT ratings.potential N' (1-5), and "
                                "ratings.compatibility and ratings.profitability",
                                width, "  "),
                   Style::dim);

@@ -4,10 +4,10 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
-#include "crm/domain/due.hpp"
-#include "crm/domain/text.hpp"
-#include "crm/output/json.hpp"
-#include "crm/output/table.hpp"
+#include "crm/formats/json.hpp"
+#include "crm/render/table.hpp"
+#include "crm/reports/due.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::commands {
 
@@ -55,7 +55,7 @@ std::string when(const Commitment& c, Date today) {
 }
 
 void print_table(const std::vector<Row>& rows, Date today, Context& ctx) {
-    output::Table table({"CLIENT", "#", "TYPE", "DUE", "WHEN", "WHAT", "BY"});
+    render::Table table({"CLIENT", "#", "TYPE", "DUE", "WHEN", "WHAT", "BY"});
     table.right_align(1);
     table.flexible(5);
     const ClientRecord* previous = nullptr;
@@ -64,36 +64,36 @@ void print_table(const std::vector<Row>& rows, Date today, Context& ctx) {
         const bool late = c.open() && c.due && *c.due < today;
         const bool first = row.record != previous;
         previous = row.record;
-        table.add({{first ? row.record->client.name : "", output::Style::bold},
-                   {row.number ? std::to_string(row.number) : "", output::Style::bold},
-                   {std::string(due_type_name(row.ref.type)), output::Style::cyan},
+        table.add({{first ? row.record->client.name : "", render::Style::bold},
+                   {row.number ? std::to_string(row.number) : "", render::Style::bold},
+                   {std::string(due_type_name(row.ref.type)), render::Style::cyan},
                    {c.due ? c.due->iso() : ""},
-                   {when(c, today), late     ? output::Style::red
-                                    : c.done ? output::Style::green
-                                             : output::Style::none},
-                   {c.what, c.done ? output::Style::dim : output::Style::none},
-                   {row.ref.visit->by, output::Style::dim}});
+                   {when(c, today), late     ? render::Style::red
+                                    : c.done ? render::Style::green
+                                             : render::Style::none},
+                   {c.what, c.done ? render::Style::dim : render::Style::none},
+                   {row.ref.visit->by, render::Style::dim}});
     }
-    ctx.out() << table.render(output::Styler(ctx.color()), ctx.terminal_width());
+    ctx.out() << table.render(render::Styler(ctx.color()), ctx.terminal_width());
 }
 
 void print_json(const std::vector<Row>& rows, Date today, Context& ctx) {
-    output::Json arr = output::Json::array();
+    formats::Json arr = formats::Json::array();
     for (const Row& row : rows) {
         const Commitment& c = *row.ref.item;
-        output::Json j = {{"client", row.record->client.slug},
-                          {"name", row.record->client.name},
-                          {"number", row.number ? output::Json(row.number) : output::Json()},
-                          {"type", due_type_name(row.ref.type)},
-                          {"what", c.what},
-                          {"due", output::date_or_null(c.due)},
-                          {"done", output::date_or_null(c.done)},
-                          {"overdue", c.open() && c.due && *c.due < today},
-                          {"by", row.ref.visit->by},
-                          {"visit", row.ref.visit->file}};
+        formats::Json j = {{"client", row.record->client.slug},
+                           {"name", row.record->client.name},
+                           {"number", row.number ? formats::Json(row.number) : formats::Json()},
+                           {"type", due_type_name(row.ref.type)},
+                           {"what", c.what},
+                           {"due", formats::date_or_null(c.due)},
+                           {"done", formats::date_or_null(c.done)},
+                           {"overdue", c.open() && c.due && *c.due < today},
+                           {"by", row.ref.visit->by},
+                           {"visit", row.ref.visit->file}};
         arr.push_back(j);
     }
-    ctx.out() << output::dump(arr);
+    ctx.out() << formats::dump(arr);
 }
 
 int run(const PromisesOptions& o, Context& ctx) {

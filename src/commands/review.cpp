@@ -3,8 +3,8 @@
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/commands/writes.hpp"
-#include "crm/domain/text.hpp"
 #include "crm/store/record_io.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::commands {
 

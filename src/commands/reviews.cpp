@@ -4,19 +4,19 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
-#include "crm/domain/reviews_summary.hpp"
-#include "crm/domain/text.hpp"
-#include "crm/output/bar_chart.hpp"
-#include "crm/output/json.hpp"
-#include "crm/output/table.hpp"
-#include "crm/output/terminal_text.hpp"
-#include "crm/output/wrap.hpp"
+#include "crm/formats/json.hpp"
+#include "crm/render/bar_chart.hpp"
+#include "crm/render/table.hpp"
+#include "crm/render/terminal_text.hpp"
+#include "crm/render/wrap.hpp"
+#include "crm/reports/reviews_summary.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::commands {
 
 namespace {
 
-using output::Style;
+using render::Style;
 
 struct ReviewsOptions {
     std::string since;
@@ -39,9 +39,9 @@ Style rating_style(Rating r) {
     return Style::none;
 }
 
-output::Json follow_up_json(const FollowUp& f, Date today) {
+formats::Json follow_up_json(const FollowUp& f, Date today) {
     const Review& r = *f.ref.review;
-    return output::Json{
+    return formats::Json{
         {"client", f.ref.client->slug}, {"name", f.ref.client->name},
         {"project", r.project},         {"rating", std::string(rating_name(r.rating))},
         {"review_date", r.date.iso()},  {"due", f.due.iso()},
@@ -50,19 +50,19 @@ output::Json follow_up_json(const FollowUp& f, Date today) {
 
 void print_json(const ReviewsSummary& s, const std::optional<Date>& since, Context& ctx) {
     const Date today = ctx.today();
-    output::Json j;
+    formats::Json j;
     j["as_of"] = today.iso();
-    j["since"] = output::date_or_null(since);
+    j["since"] = formats::date_or_null(since);
     j["total"] = s.total;
-    output::Json spectrum = output::Json::array();
+    formats::Json spectrum = formats::Json::array();
     for (std::size_t i = 0; i < s.counts.size(); ++i)
         spectrum.push_back({{"rating", rating_names()[i]}, {"count", s.counts[i]}});
     j["spectrum"] = spectrum;
-    output::Json follow_ups = output::Json::array();
+    formats::Json follow_ups = formats::Json::array();
     for (const auto& f : s.follow_ups)
         follow_ups.push_back(follow_up_json(f, today));
     j["follow_ups"] = follow_ups;
-    output::Json testimonials = output::Json::array();
+    formats::Json testimonials = formats::Json::array();
     for (const auto& t : s.testimonials) {
         testimonials.push_back({{"client", t.client->slug},
                                 {"name", t.client->name},
@@ -73,7 +73,7 @@ void print_json(const ReviewsSummary& s, const std::optional<Date>& since, Conte
                                 {"file", t.review->file}});
     }
     j["testimonials"] = testimonials;
-    output::Json referrals = output::Json::array();
+    formats::Json referrals = formats::Json::array();
     for (const auto& r : s.referrals) {
         for (const auto& who : r.review->referrals) {
             referrals.push_back({{"client", r.client->slug},
@@ -85,7 +85,7 @@ void print_json(const ReviewsSummary& s, const std::optional<Date>& since, Conte
         }
     }
     j["referrals"] = referrals;
-    ctx.out() << output::dump(j);
+    ctx.out() << formats::dump(j);
 }
 
 std::string percent(int n, int total) {
@@ -93,7 +93,7 @@ std::string percent(int n, int total) {
 }
 
 void print_text(const ReviewsSummary& s, const std::optional<Date>& since, Context& ctx) {
-    const output::Styler st(ctx.color());
+    const render::Styler st(ctx.color());
     const int width = ctx.terminal_width();
     const Date today = ctx.today();
     std::string out;
@@ -103,7 +103,7 @@ void print_text(const ReviewsSummary& s, const std::optional<Date>& since, Conte
                   (since ? " since " + since->iso() : ""),
               Style::dim) +
            "\n";
-    output::BarChart chart;
+    render::BarChart chart;
     for (std::size_t i = 0; i < s.counts.size(); ++i) {
         const auto r = static_cast<Rating>(i);
         chart.add({std::string(rating_name(r)), s.counts[i], rating_style(r),
@@ -116,7 +116,7 @@ void print_text(const ReviewsSummary& s, const std::optional<Date>& since, Conte
     if (s.follow_ups.empty()) {
         out += "  none: every angry or unhappy review has had a visit since\n";
     } else {
-        output::Table t({"DUE", "WHEN", "CLIENT", "RATING", "PROJECT"});
+        render::Table t({"DUE", "WHEN", "CLIENT", "RATING", "PROJECT"});
         t.flexible(4);
         for (const auto& f : s.follow_ups) {
             const Review& r = *f.ref.review;
@@ -134,17 +134,17 @@ void print_text(const ReviewsSummary& s, const std::optional<Date>& since, Conte
     for (const auto& ref : s.testimonials) {
         const Review& r = *ref.review;
         // Tables and wrap() make their own text safe; these lines are put together here.
-        const std::string name = output::one_line(ref.client->name);
+        const std::string name = render::one_line(ref.client->name);
         out += "  " + r.date.iso() + "  " + st(name, Style::bold) + "  " +
-               st(truncate_to_width(output::one_line(r.project),
+               st(truncate_to_width(render::one_line(r.project),
                                     std::max(10, width ? width - display_width(name) - 16 : 1000)),
                   Style::dim) +
                "\n";
-        out += output::wrap("\u201c" + r.testimonial + "\u201d", width, "      ");
+        out += render::wrap("\u201c" + r.testimonial + "\u201d", width, "      ");
     }
 
     std::size_t referral_count = 0;
-    output::Table refs({"DATE", "CLIENT", "REFERRAL"});
+    render::Table refs({"DATE", "CLIENT", "REFERRAL"});
     refs.flexible(2);
     for (const auto& ref : s.referrals) {
         for (const auto& who : ref.review->referrals) {

@@ -2,11 +2,11 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
-#include "crm/domain/text.hpp"
-#include "crm/output/json.hpp"
-#include "crm/output/progress.hpp"
-#include "crm/output/table.hpp"
-#include "crm/store/files.hpp"
+#include "crm/formats/json.hpp"
+#include "crm/os/files.hpp"
+#include "crm/render/progress.hpp"
+#include "crm/render/table.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::commands {
 
@@ -30,8 +30,8 @@ std::vector<std::string> record_files(const store::Folder& folder, const std::st
     std::vector<std::string> files{folder.client_file(slug)};
     for (const char* kind : {"visits", "reviews"}) {
         std::string dir = "clients/" + slug + "/" + kind;
-        for (const auto& name : store::list_dir(folder.root() / dir))
-            if (name.ends_with(".yaml") && name.find(store::kTempMarker) == std::string::npos)
+        for (const auto& name : os::list_dir(folder.root() / dir))
+            if (name.ends_with(".yaml") && name.find(os::kTempMarker) == std::string::npos)
                 files.push_back(dir + "/" + name);
     }
     return files;
@@ -67,7 +67,7 @@ int run(const SearchOptions& o, Context& ctx) {
     std::vector<Match> matches;
     const auto slugs = folder.client_slugs();
     {
-        output::ProgressLine line(ctx.err(), ctx.err_is_tty());
+        render::ProgressLine line(ctx.err(), ctx.err_is_tty());
         const auto progress = line.callback();
         for (std::size_t i = 0; i < slugs.size(); ++i) {
             for (const auto& file : record_files(folder, slugs[i]))
@@ -78,20 +78,20 @@ int run(const SearchOptions& o, Context& ctx) {
     }
 
     if (o.format == "json") {
-        output::Json arr = output::Json::array();
+        formats::Json arr = formats::Json::array();
         for (const auto& m : matches)
             arr.push_back(
                 {{"client", m.slug}, {"file", m.file}, {"line", m.line}, {"text", m.text}});
-        ctx.out() << output::dump(arr);
+        ctx.out() << formats::dump(arr);
     } else {
-        output::Table table({"CLIENT", "FILE:LINE", "TEXT"});
+        render::Table table({"CLIENT", "FILE:LINE", "TEXT"});
         table.flexible(2);
         for (const auto& m : matches)
-            table.add({{m.slug, output::Style::bold},
-                       {m.file + ":" + std::to_string(m.line), output::Style::dim},
+            table.add({{m.slug, render::Style::bold},
+                       {m.file + ":" + std::to_string(m.line), render::Style::dim},
                        {m.text}});
         if (!table.empty())
-            ctx.out() << table.render(output::Styler(ctx.color()), ctx.terminal_width());
+            ctx.out() << table.render(render::Styler(ctx.color()), ctx.terminal_width());
     }
     if (matches.empty()) {
         // Like grep: scripts can test whether anything matched.

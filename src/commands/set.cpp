@@ -6,8 +6,8 @@
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/commands/writes.hpp"
-#include "crm/domain/text.hpp"
-#include "crm/store/surgical_edit.hpp"
+#include "crm/util/text.hpp"
+#include "crm/yaml/surgical_edit.hpp"
 
 namespace crm::commands {
 
@@ -54,33 +54,33 @@ std::string rating_value(const std::string& field, const std::string& value) {
 std::string edited(const SetOptions& o, Context& ctx, const std::string& text,
                    const std::string& file) {
     const auto& settings = ctx.folder().settings();
-    using store::EditValue;
+    using yaml::EditValue;
     const std::string& f = o.field;
     if (f == "stage") {
         require_one_of("stage", o.value, settings.stages);
-        std::string out = store::set_key(text, file, "stage", EditValue::text(o.value));
+        std::string out = yaml::set_key(text, file, "stage", EditValue::text(o.value));
         // The funnel report reads how long a client has been in its stage from here.
         if (out == text)
             return text;
-        return store::set_key(out, file, "stage_since", EditValue::raw(ctx.today().iso()));
+        return yaml::set_key(out, file, "stage_since", EditValue::raw(ctx.today().iso()));
     }
     if (f == "tier") {
         require_one_of("tier", o.value, settings.tier_names());
-        return store::set_key(text, file, "tier", EditValue::text(o.value));
+        return yaml::set_key(text, file, "tier", EditValue::text(o.value));
     }
     if (f == "every") {
         std::string v = trim(o.value);
         if (v != "never")
             v = parse_duration_arg(v, "every").str();
-        return store::set_key(text, file, "every", EditValue::raw(v));
+        return yaml::set_key(text, file, "every", EditValue::raw(v));
     }
     if (f == "owner" || f == "name")
-        return store::set_key(text, file, f, EditValue::text(non_empty(f, o.value)));
+        return yaml::set_key(text, file, f, EditValue::text(non_empty(f, o.value)));
     if (f.starts_with("ratings.")) {
         const std::string which = f.substr(8);
         require_one_of("rating", which, kRatingNames);
-        return store::set_nested_key(text, file, "ratings", which,
-                                     EditValue::raw(rating_value(f, o.value)));
+        return yaml::set_nested_key(text, file, "ratings", which,
+                                    EditValue::raw(rating_value(f, o.value)));
     }
     if (std::find(kNotSettable.begin(), kNotSettable.end(), f) != kNotSettable.end()) {
         std::string hint = "use 'crm edit' to change it";
@@ -94,7 +94,7 @@ std::string edited(const SetOptions& o, Context& ctx, const std::string& text,
         throw UsageError("'" + f + "' is not a field name",
                          "a custom field is a word of letters, digits, _ and -, e.g. sector");
     }
-    return store::set_key(text, file, f, EditValue::text(o.value));
+    return yaml::set_key(text, file, f, EditValue::text(o.value));
 }
 
 int run(const SetOptions& o, Context& ctx) {

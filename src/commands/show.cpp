@@ -4,11 +4,11 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
-#include "crm/domain/cadence.hpp"
-#include "crm/domain/due.hpp"
-#include "crm/output/json.hpp"
-#include "crm/output/table.hpp"
-#include "crm/output/terminal_text.hpp"
+#include "crm/formats/json.hpp"
+#include "crm/model/cadence.hpp"
+#include "crm/render/table.hpp"
+#include "crm/render/terminal_text.hpp"
+#include "crm/reports/due.hpp"
 
 namespace crm::commands {
 
@@ -45,43 +45,43 @@ std::vector<OpenItem> open_items(const ClientRecord& r) {
 }
 
 void show_json(const ClientRecord& r, const Settings& s, Context& ctx) {
-    output::Json j = output::to_json(r.client);
-    j["next_contact"] = output::date_or_null(next_contact(r, s));
-    j["last_contact"] = output::date_or_null(last_contact(r));
-    output::Json open = output::Json::array();
+    formats::Json j = formats::to_json(r.client);
+    j["next_contact"] = formats::date_or_null(next_contact(r, s));
+    j["last_contact"] = formats::date_or_null(last_contact(r));
+    formats::Json open = formats::Json::array();
     for (const auto& i : open_items(r)) {
-        output::Json item = output::to_json(*i.item);
+        formats::Json item = formats::to_json(*i.item);
         item["type"] = i.type;
         item["visit"] = i.visit->file;
         open.push_back(item);
     }
     j["open"] = open;
-    output::Json visits = output::Json::array(), reviews = output::Json::array();
+    formats::Json visits = formats::Json::array(), reviews = formats::Json::array();
     for (auto it = r.visits.rbegin(); it != r.visits.rend(); ++it)
-        visits.push_back(output::to_json(*it));
+        visits.push_back(formats::to_json(*it));
     for (auto it = r.reviews.rbegin(); it != r.reviews.rend(); ++it)
-        reviews.push_back(output::to_json(*it));
+        reviews.push_back(formats::to_json(*it));
     j["visits"] = visits;
     j["reviews"] = reviews;
-    ctx.out() << output::dump(j);
+    ctx.out() << formats::dump(j);
 }
 
 // The text format is for a terminal: every value from the files goes through
-// output::one_line (output::safe_lines for notes, which keep their lines) before it is
+// render::one_line (render::safe_lines for notes, which keep their lines) before it is
 // styled, so a hand-edited file cannot drive the terminal and crm's colours still work.
-using output::one_line;
+using render::one_line;
 
-void line(std::string& out, const output::Styler& st, std::string_view label,
-          std::string_view value, output::Style style = output::Style::none) {
+void line(std::string& out, const render::Styler& st, std::string_view label,
+          std::string_view value, render::Style style = render::Style::none) {
     if (value.empty())
         return;
-    out += "  " + output::pad(one_line(label), 13) + st(one_line(value), style) + "\n";
+    out += "  " + render::pad(one_line(label), 13) + st(one_line(value), style) + "\n";
 }
 
 // Each line of a multi-line note after `indent`, styled line by line, so that a note
 // of several lines stays under the entry it belongs to.
-std::string indented(std::string_view text, const std::string& indent, const output::Styler& st,
-                     output::Style style) {
+std::string indented(std::string_view text, const std::string& indent, const render::Styler& st,
+                     render::Style style) {
     std::string out;
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -97,11 +97,11 @@ std::string joined(const std::vector<std::string>& items, const std::string& sep
 }
 
 void show_text(const ClientRecord& r, const Settings& s, Context& ctx) {
-    const output::Styler st(ctx.color());
+    const render::Styler st(ctx.color());
     const Client& c = r.client;
     const Date today = ctx.today();
-    std::string out = st(one_line(c.name), output::Style::bold) + "  " +
-                      st("(" + one_line(c.slug) + ")", output::Style::dim) + "\n";
+    std::string out = st(one_line(c.name), render::Style::bold) + "  " +
+                      st("(" + one_line(c.slug) + ")", render::Style::dim) + "\n";
     line(out, st, "stage", c.stage + (c.stage_since ? "  since " + c.stage_since->iso() : ""));
     auto cadence = effective_cadence(c, s);
     // No tier of its own: the folder's default_tier applies, as in due and portfolio.
@@ -129,35 +129,35 @@ void show_text(const ClientRecord& r, const Settings& s, Context& ctx) {
     if (auto next = next_contact(r, s)) {
         std::string when = next->iso() + "  (" + relative_days(*next, today) + ")";
         line(out, st, "next contact", when,
-             *next < today ? output::Style::red : output::Style::none);
+             *next < today ? render::Style::red : render::Style::none);
     } else {
         line(out, st, "next contact",
              s.is_inactive(c.stage) ? "none (inactive stage)" : "none (not tracked)");
     }
     if (!c.notes.empty())
-        out += "\n" + output::safe_lines(c.notes) + (c.notes.ends_with('\n') ? "" : "\n");
+        out += "\n" + render::safe_lines(c.notes) + (c.notes.ends_with('\n') ? "" : "\n");
 
     if (!c.contacts.empty()) {
-        out += "\n" + st("Contacts", output::Style::header) + "\n";
+        out += "\n" + st("Contacts", render::Style::header) + "\n";
         for (const auto& p : c.contacts) {
             std::string who = "  " + one_line(p.name);
             for (const auto& extra : {p.role, p.email, p.phone})
                 if (!extra.empty())
                     who += ", " + one_line(extra);
             out += who + "\n";
-            out += indented(p.notes, "    ", st, output::Style::dim);
+            out += indented(p.notes, "    ", st, render::Style::dim);
         }
     }
     auto open = open_items(r);
     if (!open.empty()) {
-        out += "\n" + st("Open promises and actions", output::Style::header) + "\n";
+        out += "\n" + st("Open promises and actions", render::Style::header) + "\n";
         for (const auto& i : open) {
             std::string due = i.item->due
                                   ? i.item->due->iso() + "  " + relative_days(*i.item->due, today)
                                   : "no date";
             bool late = i.item->due && *i.item->due < today;
-            out += "  " + output::pad(i.type, 8) + one_line(i.item->what) + "  " +
-                   st("(" + due + ")", late ? output::Style::red : output::Style::dim) + "\n";
+            out += "  " + render::pad(i.type, 8) + one_line(i.item->what) + "  " +
+                   st("(" + due + ")", late ? render::Style::red : render::Style::dim) + "\n";
         }
     }
     // The timeline: visits and reviews together, newest first.
@@ -203,9 +203,9 @@ void show_text(const ClientRecord& r, const Settings& s, Context& ctx) {
     std::stable_sort(timeline.begin(), timeline.end(),
                      [](const Entry& a, const Entry& b) { return a.date > b.date; });
     if (!timeline.empty()) {
-        out += "\n" + st("Timeline", output::Style::header) + "\n";
+        out += "\n" + st("Timeline", render::Style::header) + "\n";
         for (const auto& e : timeline)
-            out += "  " + st(e.date.iso(), output::Style::bold) + "  " + e.text;
+            out += "  " + st(e.date.iso(), render::Style::bold) + "  " + e.text;
     }
     ctx.out() << out;
 }

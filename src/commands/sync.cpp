@@ -4,12 +4,12 @@
 
 #include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
-#include "crm/domain/news.hpp"
-#include "crm/output/news.hpp"
+#include "crm/git/sync.hpp"
+#include "crm/os/lock.hpp"
+#include "crm/render/news.hpp"
+#include "crm/reports/news.hpp"
 #include "crm/store/local_state.hpp"
-#include "crm/store/lock.hpp"
 #include "crm/store/record_io.hpp"
-#include "crm/store/sync.hpp"
 #include "crm/store/uncommitted.hpp"
 
 namespace crm::commands {
@@ -48,10 +48,10 @@ void validate(const store::Folder& folder, const std::string& file,
 
 // The files crm commits before syncing: its own data, changed or new. Anything else
 // that git tracks and is changed would stop the rebase, so it stops the sync first.
-std::vector<std::string> files_to_commit(Context& ctx, const store::Git& git) {
+std::vector<std::string> files_to_commit(Context& ctx, const git::Git& git) {
     const bool may_commit = !ctx.global().no_commit;
     std::vector<std::string> commit, blocking;
-    for (const auto& c : store::local_changes(git)) {
+    for (const auto& c : git::local_changes(git)) {
         if (c.crm_data && may_commit)
             commit.push_back(c.path);
         else if (!c.untracked)
@@ -81,8 +81,8 @@ std::string plural(int n, const std::string& word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-int report(Context& ctx, const store::Git& git, const std::string& from, const std::string& to) {
-    auto added = store::added_files(git, from, to);
+int report(Context& ctx, const git::Git& git, const std::string& from, const std::string& to) {
+    auto added = git::added_files(git, from, to);
     std::set<std::string> slugs;
     for (const auto& f : added)
         if (auto rp = parse_record_path(f.path))
@@ -105,7 +105,7 @@ int report(Context& ctx, const store::Git& git, const std::string& from, const s
         ctx.note("nothing new from teammates");
     } else {
         ctx.out() << "New from teammates since your last sync:\n"
-                  << output::render_news(groups, output::Styler(ctx.color()), ctx.terminal_width());
+                  << render::render_news(groups, render::Styler(ctx.color()), ctx.terminal_width());
     }
     return ctx.warn_problems(problems);
 }
@@ -118,10 +118,10 @@ int run(Context& ctx) {
                            "crm sync shares the folder through git: git init, git remote add "
                            "origin URL, git push -u origin main");
     }
-    store::FolderLock lock(folder.root());
-    const store::Upstream up = store::find_upstream(*git);
+    os::FolderLock lock(folder.root());
+    const git::Upstream up = git::find_upstream(*git);
     const auto files = files_to_commit(ctx, *git);
-    const auto outcome = store::sync_with_upstream(
+    const auto outcome = git::sync_with_upstream(
         *git, up, files, "sync: " + plural(static_cast<int>(files.size()), "local change"));
 
     store::forget_uncommitted(folder.root());  // sync committed every crm file
@@ -138,7 +138,7 @@ int run(Context& ctx) {
     // What arrived since the last sync of this clone (or, the first time, since the
     // upstream this clone knew of before fetching).
     auto state = store::read_local_state(folder.root(), kSyncState);
-    std::string from = store::resolve_commit(*git, state["upstream"]);
+    std::string from = git::resolve_commit(*git, state["upstream"]);
     if (from.empty())
         from = outcome.upstream_before;
     store::write_local_state(folder.root(), kSyncState,

@@ -6,8 +6,8 @@
 #include "crm/commands/common.hpp"
 #include "crm/commands/watching.hpp"
 #include "crm/commands/writes.hpp"
-#include "crm/domain/text.hpp"
-#include "crm/store/surgical_edit.hpp"
+#include "crm/util/text.hpp"
+#include "crm/yaml/surgical_edit.hpp"
 
 namespace crm::commands {
 
@@ -25,8 +25,8 @@ int change_watching(Context& ctx, const std::string& client_query, bool watch) {
                  "; nothing to change");
         return 0;
     }
-    edit.replace(watch ? store::add_list_item(edit.text(), edit.file(), "watchers", user)
-                       : store::remove_list_item(edit.text(), edit.file(), "watchers", *entry));
+    edit.replace(watch ? yaml::add_list_item(edit.text(), edit.file(), "watchers", user)
+                       : yaml::remove_list_item(edit.text(), edit.file(), "watchers", *entry));
     ctx.note(user + (watch ? " now watches " : " no longer watches ") + client.name);
     ctx.commit({edit.file()},
                std::string(watch ? "watch: " : "unwatch: ") + client.name + " (" + user + ")");

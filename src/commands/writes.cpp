@@ -3,7 +3,7 @@
 #include <ostream>
 
 #include "crm/commands/common.hpp"
-#include "crm/store/files.hpp"
+#include "crm/os/files.hpp"
 #include "crm/store/record_io.hpp"
 
 namespace crm::commands {
@@ -12,9 +12,9 @@ std::string write_new_record(Context& ctx, const std::string& slug, const std::s
                              Date date, const std::string& by, const std::string& text,
                              const std::string& commit_message) {
     auto& folder = ctx.folder();
-    store::FolderLock lock(folder.root());
+    os::FolderLock lock(folder.root());
     const std::string file = folder.new_record_path(slug, kind, date, by);
-    store::write_atomic(folder.root(), file, text, true);
+    os::write_atomic(folder.root(), file, text, true);
     ctx.out() << file << '\n';
     ctx.commit({file}, commit_message);
     return file;
@@ -39,7 +39,7 @@ ClientFileEdit::ClientFileEdit(Context& ctx, const std::string& client_query)
 
 void ClientFileEdit::replace(const std::string& edited) {
     (void)store::read_client(edited, file_);
-    store::write_atomic(ctx_.folder().root(), file_, edited);
+    os::write_atomic(ctx_.folder().root(), file_, edited);
 }
 
 }  // namespace crm::commands

@@ -8,7 +8,7 @@
 #include <cstring>
 #include <utility>
 
-#include "crm/store/files.hpp"
+#include "crm/os/files.hpp"
 
 namespace crm::store {
 
@@ -377,7 +377,7 @@ void CacheBuilder::save(const std::filesystem::path& root,
     parts.insert(parts.end(), summary.begin(), summary.end());
     parts.insert(parts.end(), detail.begin(), detail.end());
     try {
-        write_atomic_derived(root, relative, parts);
+        os::write_atomic_derived(root, relative, parts);
     } catch (...) {
         // A read-only folder still gets its report; only the next run is slower.
     }

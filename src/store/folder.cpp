@@ -1,14 +1,16 @@
 #include "crm/store/folder.hpp"
 
+#include "crm/model/layout.hpp"
+
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <random>
 
-#include "crm/domain/slug.hpp"
-#include "crm/store/files.hpp"
+#include "crm/model/slug.hpp"
+#include "crm/os/files.hpp"
 #include "crm/store/record_io.hpp"
-#include "crm/store/yaml_tree.hpp"
+#include "crm/yaml/tree.hpp"
 
 namespace crm::store {
 
@@ -47,7 +49,7 @@ fs::path discover_folder(const DiscoveryInput& in) {
 }
 
 Folder Folder::open(const fs::path& root) {
-    auto text = read_file(root / "crm.yaml", yaml::kMaxFileSize);
+    auto text = os::read_file(root / "crm.yaml", yaml::kMaxFileSize);
     if (!text) {
         std::error_code ec;
         if (!fs::exists(root, ec)) {
@@ -63,12 +65,12 @@ Folder Folder::open(const fs::path& root) {
 }
 
 std::optional<std::string> Folder::read(const std::string& relative) const {
-    return read_file(root_ / relative, yaml::kMaxFileSize);
+    return os::read_file(root_ / relative, yaml::kMaxFileSize);
 }
 
 std::vector<std::string> Folder::client_slugs() const {
     std::vector<std::string> slugs;
-    for (auto& name : list_dir(root_ / "clients")) {
+    for (auto& name : os::list_dir(root_ / "clients")) {
         if (is_valid_slug(name) && is_file(root_ / "clients" / name / "client.yaml"))
             slugs.push_back(name);
     }
@@ -93,7 +95,7 @@ ClientRecord Folder::load_record(const std::string& slug, std::vector<DataError>
     ClientRecord rec;
     rec.client = load_client(slug);
     const std::string base = "clients/" + slug + "/";
-    for (const auto& name : list_dir(root_ / "clients" / slug / "visits")) {
+    for (const auto& name : os::list_dir(root_ / "clients" / slug / "visits")) {
         if (!is_record_file_name(name))
             continue;
         const std::string file = base + "visits/" + name;
@@ -104,7 +106,7 @@ ClientRecord Folder::load_record(const std::string& slug, std::vector<DataError>
             problems.push_back(e);
         }
     }
-    for (const auto& name : list_dir(root_ / "clients" / slug / "reviews")) {
+    for (const auto& name : os::list_dir(root_ / "clients" / slug / "reviews")) {
         if (!is_record_file_name(name))
             continue;
         const std::string file = base + "reviews/" + name;

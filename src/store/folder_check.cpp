@@ -1,18 +1,20 @@
 #include "crm/store/folder_check.hpp"
 
+#include "crm/model/layout.hpp"
+
 #include <sys/stat.h>
 
 #include <atomic>
 #include <map>
 #include <optional>
 
-#include "crm/domain/slug.hpp"
-#include "crm/domain/text.hpp"
-#include "crm/store/files.hpp"
-#include "crm/store/parallel.hpp"
+#include "crm/model/slug.hpp"
+#include "crm/os/files.hpp"
+#include "crm/os/parallel.hpp"
 #include "crm/store/record_io.hpp"
 #include "crm/store/validate.hpp"
-#include "crm/store/yaml_tree.hpp"
+#include "crm/util/text.hpp"
+#include "crm/yaml/tree.hpp"
 
 namespace crm::store {
 
@@ -66,7 +68,7 @@ class Checker {
         if (e != Entry::file)
             return std::nullopt;
         ++files_;
-        auto text = read_file(path, yaml::kMaxFileSize);
+        auto text = os::read_file(path, yaml::kMaxFileSize);
         if (!text)
             return std::nullopt;
         auto found = check_file(*text, rel, kind, settings_);
@@ -115,7 +117,7 @@ class Checker {
             add(problems, dir, "is a symbolic link; crm reads and writes only real folders");
         if (e != Entry::dir)
             return;
-        for (const auto& name : list_dir(root_ / dir))
+        for (const auto& name : os::list_dir(root_ / dir))
             if (is_record_file_name(name))
                 check(dir + "/" + name, file_kind, problems);
     }
@@ -146,22 +148,22 @@ FolderCheckReport check_folder(const fs::path& root, const Folder::Progress& pro
     }
 
     std::vector<std::string> names;
-    for (auto& name : list_dir(root / "clients"))
+    for (auto& name : os::list_dir(root / "clients"))
         if (!name.starts_with('.'))
             names.push_back(std::move(name));
     std::vector<std::optional<ClientCheck>> checked(names.size());
     std::atomic<std::size_t> files = 0, done = 0;
-    run_parts(names.size(), walker_threads(names.size()),
-              [&](std::size_t t, std::size_t first, std::size_t last) {
-                  Checker checker(root, settings);
-                  for (std::size_t i = first; i < last; ++i) {
-                      checked[i] = checker.client_folder(names[i]);
-                      const std::size_t now = ++done;
-                      if (t == 0 && progress)  // only this thread may write to the terminal
-                          progress(now, names.size());
-                  }
-                  files += checker.files();
-              });
+    os::run_parts(names.size(), os::walker_threads(names.size()),
+                  [&](std::size_t t, std::size_t first, std::size_t last) {
+                      Checker checker(root, settings);
+                      for (std::size_t i = first; i < last; ++i) {
+                          checked[i] = checker.client_folder(names[i]);
+                          const std::size_t now = ++done;
+                          if (t == 0 && progress)  // only this thread may write to the terminal
+                              progress(now, names.size());
+                      }
+                      files += checker.files();
+                  });
     if (progress)
         progress(names.size(), names.size());
     report.files += files;

@@ -12,13 +12,14 @@
 #include <algorithm>
 #include <atomic>
 
-#include "crm/domain/slug.hpp"
+#include "crm/model/layout.hpp"
+#include "crm/model/slug.hpp"
+#include "crm/os/file_descriptor.hpp"
+#include "crm/os/files.hpp"
+#include "crm/os/heap.hpp"
+#include "crm/os/parallel.hpp"
 #include "crm/store/cache.hpp"
-#include "crm/store/file_descriptor.hpp"
-#include "crm/store/files.hpp"
 #include "crm/store/folder.hpp"
-#include "crm/store/heap.hpp"
-#include "crm/store/parallel.hpp"
 #include "crm/store/record_io.hpp"
 
 namespace crm::store {
@@ -72,7 +73,7 @@ class Walker {
     void load_client(int clients_fd, const std::string& slug) {
         if (!is_valid_slug(slug))
             return;
-        FileDescriptor client_fd(
+        os::FileDescriptor client_fd(
             ::openat(clients_fd, slug.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (client_fd.get() < 0)
             return;
@@ -130,7 +131,7 @@ class Walker {
     template <class Record, class Parse>
     void load_dir(int parent_fd, const char* sub, const std::string& prefix,
                   std::vector<Record>& out, Parse parse) {
-        FileDescriptor dir(
+        os::FileDescriptor dir(
             ::openat(parent_fd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (dir.get() < 0)
             return;
@@ -164,10 +165,10 @@ std::vector<DataError> Folder::for_each_record(Detail detail, const RecordVisito
                                                const Progress& progress) const {
     const RecordCache cache = RecordCache::open(root_ / ".crm" / "cache");
     const fs::path clients_dir = root_ / "clients";
-    FileDescriptor clients_fd(::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    os::FileDescriptor clients_fd(::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (clients_fd.get() < 0)
         return {};
-    const auto slugs = list_dir(clients_dir);
+    const auto slugs = os::list_dir(clients_dir);
     Part part(cache);
     Walker walker(*this, cache, detail, part);
     for (std::size_t i = 0; i < slugs.size(); ++i) {
@@ -187,11 +188,11 @@ Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
     Snapshot snap;
     const RecordCache cache = RecordCache::open(root_ / ".crm" / "cache");
     const fs::path clients_dir = root_ / "clients";
-    FileDescriptor clients_fd(::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    os::FileDescriptor clients_fd(::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (clients_fd.get() < 0)
         return snap;
-    const auto slugs = list_dir(clients_dir);
-    const std::size_t threads = walker_threads(slugs.size());
+    const auto slugs = os::list_dir(clients_dir);
+    const std::size_t threads = os::walker_threads(slugs.size());
     // The records' structs, and about their encoded bytes again for what they point to.
     const std::size_t heap = cache.size() * sizeof(Visit) + 2 * cache.bytes(detail);
 
@@ -213,10 +214,10 @@ Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
                 progress(now, slugs.size());
         }
     };
-    prefault_heap(heap / threads);  // before the threads start: see heap.hpp
-    run_parts(slugs.size(), threads, walk, [&](std::size_t t) {
+    os::prefault_heap(heap / threads);  // before the threads start: see heap.hpp
+    os::run_parts(slugs.size(), threads, walk, [&](std::size_t t) {
         if (t > 0)
-            prefault_heap(heap / threads);
+            os::prefault_heap(heap / threads);
     });
     if (progress)
         progress(slugs.size(), slugs.size());

@@ -1,7 +1,7 @@
 #include "crm/store/local_state.hpp"
 
-#include "crm/domain/text.hpp"
-#include "crm/store/files.hpp"
+#include "crm/os/files.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::store {
 
@@ -9,11 +9,11 @@ std::map<std::string, std::string> read_local_state(const std::filesystem::path&
                                                     const std::string& name) {
     std::map<std::string, std::string> values;
     try {
-        ensure_no_symlinks(root, ".crm/" + name);
+        os::ensure_no_symlinks(root, ".crm/" + name);
     } catch (const std::exception&) {
         return values;
     }
-    auto text = read_file(root / ".crm" / name, 64 * 1024);
+    auto text = os::read_file(root / ".crm" / name, 64 * 1024);
     if (!text)
         return values;
     std::size_t start = 0;
@@ -34,7 +34,7 @@ void write_local_state(const std::filesystem::path& root, const std::string& nam
     std::string text = "# Written by crm for this clone only; safe to delete.\n";
     for (const auto& [key, value] : values)
         text += key + ": " + value + "\n";
-    write_atomic(root, ".crm/" + name, text);
+    os::write_atomic(root, ".crm/" + name, text);
 }
 
 }  // namespace crm::store

@@ -2,8 +2,8 @@
 
 #include <charconv>
 
-#include "crm/domain/error.hpp"
-#include "crm/store/yaml_write.hpp"
+#include "crm/util/error.hpp"
+#include "crm/yaml/write.hpp"
 
 namespace crm::store {
 

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "crm/store/files.hpp"
+#include "crm/os/files.hpp"
 
 namespace crm::store {
 
@@ -17,8 +17,8 @@ std::vector<std::string> read_list(const std::filesystem::path& root) {
     std::vector<std::string> files;
     std::optional<std::string> text;
     try {
-        ensure_no_symlinks(root, kList);
-        text = read_file(root / kList, 1024 * 1024);
+        os::ensure_no_symlinks(root, kList);
+        text = os::read_file(root / kList, 1024 * 1024);
     } catch (const std::exception&) {
         return files;
     }
@@ -62,7 +62,7 @@ void remember_uncommitted(const std::filesystem::path& root,
     for (const auto& f : all)
         text += f + "\n";
     try {
-        write_atomic(root, kList, text);
+        os::write_atomic(root, kList, text);
     } catch (const std::exception&) {
         // The files themselves are written; only the reminder is lost.
     }

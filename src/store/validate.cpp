@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "crm/domain/records.hpp"
+#include "crm/model/records.hpp"
 #include "crm/store/record_io.hpp"
 
 namespace crm::store {

@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "crm/domain/error.hpp"
 #include "crm/store/record_io.hpp"
+#include "crm/util/error.hpp"
 
 using namespace crm;
 using crm::store::read_client;

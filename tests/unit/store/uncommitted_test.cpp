@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "crm/store/files.hpp"
+#include "crm/os/files.hpp"
 #include "crm/store/uncommitted.hpp"
 
 namespace fs = std::filesystem;
@@ -22,8 +22,8 @@ fs::path fresh_dir(const std::string& name) {
 
 TEST_CASE("files whose commit failed are remembered once each, until forgotten") {
     const fs::path root = fresh_dir("uncommitted");
-    write_atomic(root, "clients/a/client.yaml", "name: A\n");
-    write_atomic(root, "clients/a/visits/v.yaml", "date: 2026-11-23\n");
+    crm::os::write_atomic(root, "clients/a/client.yaml", "name: A\n");
+    crm::os::write_atomic(root, "clients/a/visits/v.yaml", "date: 2026-11-23\n");
     CHECK(uncommitted_files(root).empty());
     remember_uncommitted(root, {"clients/a/visits/v.yaml"});
     remember_uncommitted(root, {"clients/a/client.yaml", "clients/a/visits/v.yaml"});
@@ -39,7 +39,7 @@ TEST_CASE("files whose commit failed are remembered once each, until forgotten")
 TEST_CASE("the list is data: paths out of the folder are never returned") {
     const fs::path base = fresh_dir("uncommitted-hostile");
     const fs::path root = base / "crm";
-    write_atomic(root, "crm.yaml", "\n");
+    crm::os::write_atomic(root, "crm.yaml", "\n");
     std::ofstream(base / "outside.yaml") << "x\n";
     std::ofstream(root / ".crm/uncommitted")
         << "../outside.yaml\n"

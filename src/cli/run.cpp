@@ -1,0 +1,147 @@
+#include "crm/cli/run.hpp"
+
+#include <yaml-cpp/exceptions.h>
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+
+#include "crm/cli/registry.hpp"
+#include "crm/render/terminal_text.hpp"
+#include "crm/util/error.hpp"
+#include "crm/util/text.hpp"
+
+namespace crm::cli {
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+// An error can quote a file's text (a bad value, a name) or an argument: shown safe.
+void print_error(std::ostream& err, const std::string& message, const std::string& hint) {
+    err << "crm: error: " << render::safe_lines(message) << '\n';
+    if (!hint.empty())
+        err << "hint: " << render::safe_lines(hint) << '\n';
+}
+
+std::string command_list() {
+    std::string text = "\nCommands:\n";
+    for (const auto& c : command_table()) {
+        std::string name = c.name;
+        name.resize(std::max<std::size_t>(name.size(), 12), ' ');
+        text += "  " + name + "  " + c.summary + "\n";
+    }
+    text += "\nRun 'crm COMMAND --help' for a command's options; see crm(1).\n";
+    return text;
+}
+
+// The first word that is not an option, when it names no command. CLI11 reports it
+// as an extra argument; a person wants to hear that the command does not exist.
+std::optional<std::string> unknown_command(int argc, const char* const* argv) {
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--dir") {
+            ++i;
+            continue;
+        }
+        if (a.starts_with("-"))
+            continue;
+        for (const auto& c : command_table())
+            if (a == c.name)
+                return std::nullopt;
+        return a;
+    }
+    return std::nullopt;
+}
+
+std::string suggest_command(const std::string& word) {
+    std::string best;
+    std::size_t best_distance = 3;
+    for (const auto& c : command_table()) {
+        std::size_t d = edit_distance(word, c.name);
+        if (d < best_distance) {
+            best_distance = d;
+            best = c.name;
+        }
+    }
+    return best.empty() ? "run 'crm --help' for the list of commands"
+                        : "did you mean 'crm " + best + "'?";
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, const commands::GetEnv& getenv, const Streams& streams) {
+    CLI::App app{
+        "crm: a client relationship manager for people who sell their expertise.\n"
+        "Your clients, visits, promises and reviews as YAML files in a git repository.",
+        "crm"};
+    app.set_version_flag("--version", std::string("crm ") + CRM_VERSION);
+    app.require_subcommand(1);
+    // Global options are accepted after the command too: `crm due --no-color`.
+    app.fallthrough();
+    commands::GlobalOptions global;
+    app.add_option("--dir", global.dir,
+                   "The data folder (default: $CRM_DIR, the nearest folder with crm.yaml, ~/crm)");
+    app.add_flag("--no-commit", global.no_commit, "Write files but do not commit them to git");
+    app.add_flag("--no-color", global.no_color, "No colour, even on a terminal (also: NO_COLOR)");
+    app.footer(command_list());
+
+    commands::Runner selected;
+    for (const auto& info : command_table()) {
+        CLI::App* sub = app.add_subcommand(info.name, info.summary);
+        sub->footer("");
+        commands::Runner runner = info.add(*sub);
+        // A repeatable option takes one value per use: CLI11 would otherwise let
+        // `--with Jane "The summary"` swallow the positional SUMMARY as a second value.
+        for (CLI::Option* opt : sub->get_options(std::function<bool(CLI::Option*)>{}))
+            if (opt->nonpositional() && opt->get_items_expected_max() > 1)
+                opt->allow_extra_args(false);
+        sub->callback([&selected, runner] { selected = runner; });
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e, streams.out, streams.err);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e, streams.out, streams.err);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e, streams.out, streams.err);
+    } catch (const CLI::ParseError& e) {
+        if (auto unknown = unknown_command(argc, argv)) {
+            print_error(streams.err, "unknown command '" + *unknown + "'",
+                        suggest_command(*unknown));
+        } else {
+            print_error(streams.err, e.what(), "run 'crm --help' or 'crm COMMAND --help'");
+        }
+        return kExitUsage;
+    } catch (const UsageError& e) {
+        // Thrown by an option's own check while parsing (a bad date, say).
+        print_error(streams.err, e.what(), e.hint());
+        return kExitUsage;
+    }
+
+    commands::Context context(global, getenv, streams.out, streams.err, streams.out_is_tty,
+                              streams.in_is_tty, streams.err_is_tty);
+    try {
+        int code = selected(context);
+        streams.out.flush();
+        return code;
+    } catch (const UsageError& e) {
+        print_error(streams.err, e.what(), e.hint());
+        return kExitUsage;
+    } catch (const Error& e) {
+        print_error(streams.err, e.what(), e.hint());
+        return kExitFailure;
+    } catch (const YAML::Exception& e) {
+        print_error(streams.err, std::string("YAML: ") + e.what(), {});
+        return kExitFailure;
+    } catch (const std::exception& e) {
+        print_error(streams.err, e.what(), {});
+        return kExitFailure;
+    }
+    return kExitOk;
+}
+
+}  // namespace crm::cli

@@ -1,0 +1,28 @@
+#pragma once
+// Pieces several commands share: finding the client a CLIENT argument names, checking
+// option values, and commit messages.
+#include <string>
+#include <vector>
+
+#include "crm/commands/context.hpp"
+#include "crm/model/records.hpp"
+
+namespace crm::commands {
+
+// The slug of the client `query` names (exact slug, exact name, unique prefix, unique
+// substring). Throws RuntimeError listing the candidates or the closest names.
+std::string resolve_client(Context& ctx, const std::string& query);
+
+// Throws UsageError unless `value` is one of `allowed`.
+void require_one_of(const std::string& option, const std::string& value,
+                    const std::vector<std::string>& allowed);
+
+// "TEXT by DATE" -> a commitment with a due date (future-facing date grammar).
+Commitment parse_commitment(const std::string& text, Date today, const std::string& option);
+
+// A stub for a command that is not built yet: accepts anything, fails clearly.
+Runner not_implemented(CLI::App& cmd, const std::string& name);
+
+std::string join(const std::vector<std::string>& items, const std::string& sep);
+
+}  // namespace crm::commands

@@ -1,0 +1,87 @@
+#pragma once
+// What every command receives: the global options, the environment it runs in, and
+// the streams to write to. There are no globals; tests build a Context of their own.
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crm/git/git.hpp"
+#include "crm/model/date.hpp"
+#include "crm/store/folder.hpp"
+#include "crm/util/error.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace crm::commands {
+
+struct GlobalOptions {
+    std::string dir;
+    bool no_commit = false;
+    bool no_color = false;
+};
+
+using GetEnv = std::function<std::optional<std::string>(const std::string&)>;
+
+class Context {
+  public:
+    Context(GlobalOptions global, GetEnv getenv, std::ostream& out, std::ostream& err,
+            bool out_is_tty, bool in_is_tty, bool err_is_tty = false);
+
+    const GlobalOptions& global() const { return global_; }
+    std::optional<std::string> env(const std::string& name) const { return getenv_(name); }
+    std::ostream& out() const { return out_; }
+    std::ostream& err() const { return err_; }
+    bool out_is_tty() const { return out_is_tty_; }
+    bool in_is_tty() const { return in_is_tty_; }
+    bool err_is_tty() const { return err_is_tty_; }  // where progress lines may go
+    bool color() const;          // colour on stdout: a terminal, no --no-color, no NO_COLOR
+    int terminal_width() const;  // COLUMNS, the terminal's, or 0 (no limit) when piped
+
+    Date today() const;        // CRM_TODAY or the system clock, read once
+    std::string user() const;  // CRM_USER, git's user.name, the login name
+
+    std::filesystem::path folder_path() const;
+    store::Folder& folder();  // opened on first use
+    // Every record, with a progress line on stderr when that is a terminal and loading
+    // takes more than a second (a first run on a large folder, before the cache exists).
+    store::Snapshot load_all(store::Detail detail = store::Detail::full);
+    // The same, one client at a time (Folder::for_each_record); returns the files that
+    // could not be read.
+    std::vector<DataError> for_each_record(store::Detail detail,
+                                           const store::Folder::RecordVisitor& visit);
+    const std::optional<git::Git>& git();
+
+    // Commits `files` unless --no-commit, autocommit: false or no repository. A failed
+    // commit throws RuntimeError; the files stay written.
+    void commit(const std::vector<std::string>& files, const std::string& message);
+
+    // Prints each problem as a warning; returns the exit code a report should end with.
+    int warn_problems(const std::vector<DataError>& problems) const;
+    void warn(const std::string& message) const;
+    void note(const std::string& message) const;  // informational, on stderr
+
+  private:
+    GlobalOptions global_;
+    GetEnv getenv_;
+    std::ostream& out_;
+    std::ostream& err_;
+    bool out_is_tty_;
+    bool in_is_tty_;
+    bool err_is_tty_;
+    mutable std::optional<Date> today_;
+    mutable std::optional<std::string> user_;
+    std::optional<store::Folder> folder_;
+    std::optional<std::optional<git::Git>> git_;
+};
+
+// A command adds its options to `cmd` and returns what runs it; the returned function
+// gives the exit code (0, or 1 when a report met broken files) or throws.
+using Runner = std::function<int(Context&)>;
+using Registrar = Runner (*)(CLI::App& cmd);
+
+}  // namespace crm::commands

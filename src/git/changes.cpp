@@ -1,0 +1,147 @@
+#include "crm/git/changes.hpp"
+
+#include <map>
+
+#include "crm/util/error.hpp"
+#include "crm/util/text.hpp"
+
+namespace crm::git {
+
+namespace {
+
+std::vector<std::string> split_nul(const std::string& s) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start < s.size()) {
+        auto end = s.find('\0', start);
+        if (end == std::string::npos)
+            end = s.size();
+        parts.push_back(s.substr(start, end - start));
+        start = end + 1;
+    }
+    return parts;
+}
+
+std::string folder_prefix(const Git& git) {
+    auto r = git.run({"rev-parse", "--show-prefix"});
+    if (!r.ok())
+        throw RuntimeError("git cannot read the repository: " + git_reason(r));
+    return trim(r.out);
+}
+
+}  // namespace
+
+std::vector<LocalChange> local_changes(const Git& git) {
+    const std::string prefix = folder_prefix(git);
+    auto r = git.run({"status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"});
+    if (!r.ok())
+        throw RuntimeError("git status failed: " + git_reason(r));
+    std::vector<LocalChange> changes;
+    std::vector<std::string> unmerged;
+    for (const auto& entry : split_nul(r.out)) {
+        if (entry.size() < 4)
+            continue;
+        const std::string xy = entry.substr(0, 2);
+        std::string path = entry.substr(3);
+        if (xy == "DD" || xy == "AA" || xy.find('U') != std::string::npos) {
+            unmerged.push_back(path);
+            continue;
+        }
+        LocalChange c;
+        const bool inside = path.starts_with(prefix);
+        if (inside)
+            path = path.substr(prefix.size());
+        c.path = path;
+        c.crm_data = inside && is_crm_data_path(path);
+        c.untracked = xy == "??";
+        c.deleted = xy.find('D') != std::string::npos;
+        changes.push_back(std::move(c));
+    }
+    if (!unmerged.empty()) {
+        throw RuntimeError("git has unmerged files: " + unmerged.front() +
+                               (unmerged.size() > 1 ? " and others" : ""),
+                           "finish that merge in git first (edit, git add, git commit), then sync");
+    }
+    return changes;
+}
+
+Upstream find_upstream(const Git& git) {
+    if (std::string state = git.blocking_state(); !state.empty())
+        throw RuntimeError("cannot sync: " + state, "finish or abort it in git, then sync again");
+    if (!git.run({"rev-parse", "--verify", "--quiet", "HEAD"}).ok())
+        throw RuntimeError("cannot sync: nothing is committed yet", "commit something first");
+    Upstream up;
+    up.branch = trim(git.run({"symbolic-ref", "--short", "HEAD"}).out);
+    auto remotes = trim(git.run({"remote"}).out);
+    if (remotes.empty()) {
+        throw RuntimeError(
+            "cannot sync: this repository has no git remote to share with",
+            "add your team's shared repository, then push once:  git remote add origin URL && "
+            "git push -u origin " +
+                up.branch);
+    }
+    up.remote = git.config("branch." + up.branch + ".remote").value_or("");
+    up.merge = git.config("branch." + up.branch + ".merge").value_or("");
+    auto tracking = git.run({"rev-parse", "--symbolic-full-name", "@{upstream}"});
+    if (up.remote.empty() || up.merge.empty() || up.remote == "." || !tracking.ok()) {
+        const std::string remote = remotes.substr(0, remotes.find('\n'));
+        throw RuntimeError(
+            "cannot sync: branch '" + up.branch + "' has no upstream on a remote",
+            "push it once with its upstream:  git push -u " + remote + " " + up.branch);
+    }
+    up.tracking_ref = trim(tracking.out);
+    up.tracking = up.tracking_ref;
+    for (const char* prefix : {"refs/remotes/", "refs/heads/"})
+        if (up.tracking.starts_with(prefix))
+            up.tracking = up.tracking.substr(std::string_view(prefix).size());
+    return up;
+}
+
+std::string resolve_commit(const Git& git, const std::string& rev) {
+    if (rev.empty() || rev.starts_with('-'))
+        return {};
+    auto r = git.run({"rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"});
+    return r.ok() ? trim(r.out) : std::string{};
+}
+
+std::vector<AddedFile> added_files(const Git& git, const std::string& from, const std::string& to) {
+    std::vector<AddedFile> out;
+    if (from.empty() || to.empty() || from == to)
+        return out;
+    // What is in `to` and was not in `from`...
+    auto diff = git.run({"diff", "--name-status", "--no-renames", "--relative", "-z",
+                         "--diff-filter=A", from, to, "--", "clients/"});
+    if (!diff.ok())
+        throw RuntimeError("git diff failed: " + git_reason(diff));
+    // ...and who added it: the newest commit in the range that added each path.
+    auto log = git.run({"log", "--no-renames", "--relative", "-z", "--diff-filter=A", "--name-only",
+                        "--format=%x01%an", from + ".." + to, "--", "clients/"});
+    std::map<std::string, std::string> author_of;
+    if (log.ok()) {
+        std::string author;
+        for (auto part : split_nul(log.out)) {
+            // Each commit starts with a field "\x01NAME"; its paths follow, the first one
+            // after a newline.
+            if (part.starts_with('\x01')) {
+                auto nl = part.find('\n');
+                author = part.substr(1, nl == std::string::npos ? std::string::npos : nl - 1);
+                part = nl == std::string::npos ? std::string{} : part.substr(nl);
+            }
+            while (!part.empty() && part.front() == '\n')
+                part.erase(0, 1);
+            if (!part.empty())
+                author_of.emplace(part, author);
+        }
+    }
+    auto fields = split_nul(diff.out);
+    for (std::size_t i = 0; i + 1 < fields.size(); i += 2) {
+        AddedFile f;
+        f.path = fields[i + 1];
+        if (auto it = author_of.find(f.path); it != author_of.end())
+            f.author = it->second;
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+}  // namespace crm::git

@@ -1,0 +1,71 @@
+#pragma once
+// git, run as a program with an argument vector. The caller's variables that point git
+// at another repository or index are removed, so no environment can make crm act on
+// files outside the data folder.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crm/os/process.hpp"
+
+namespace crm::git {
+
+namespace fs = std::filesystem;
+
+class Git {
+  public:
+    // The repository holding `folder`, or nullopt when it is in none (git is optional).
+    static std::optional<Git> find(const fs::path& folder);
+
+    // Runs `git ARGS...` in the data folder.
+    os::ProcessResult run(const std::vector<std::string>& args,
+                          const std::string& input = {}) const;
+
+    // Commits exactly `files` (relative to the folder) through git itself:
+    // `git add -- FILES`, then `git commit --only -m MESSAGE -- FILES`, so that hooks,
+    // signing, filters, attributes, core.fileMode, skip-worktree entries and every index
+    // format behave as they do for the user's own commits. The caller holds the
+    // os::FolderLock; another git holding index.lock (an editor's `git status`) is waited
+    // for, briefly. Returns false when git finds nothing to commit (the files are as in
+    // HEAD). Throws RuntimeError with advice when the repository's state or git refuses;
+    // the files stay on disk either way.
+    bool commit(const std::vector<std::string>& files, const std::string& message) const;
+
+    // Runs a git command that takes index.lock, retrying while another git process holds
+    // it (for up to kLockWait), as a person would retry. The result of the last attempt.
+    os::ProcessResult run_locking(const std::vector<std::string>& args) const;
+
+    // Waits while index.lock exists (up to kLockWait); false when it is still there.
+    bool wait_for_index_lock() const;
+
+    // How long crm waits for another git to release index.lock before it gives up.
+    static constexpr int kLockWaitMs = 4000;
+
+    std::optional<std::string> config(const std::string& key) const;
+    const fs::path& folder() const { return folder_; }
+    const fs::path& git_dir() const { return git_dir_; }
+
+    // What stops a commit right now (merge, rebase, detached HEAD), or empty.
+    std::string blocking_state() const;
+
+  private:
+    // True when the index differs from HEAD in `files` only (after `git add` of them).
+    bool only_these_staged(const std::vector<std::string>& files) const;
+
+    Git(fs::path folder, fs::path git_dir)
+        : folder_(std::move(folder)), git_dir_(std::move(git_dir)) {}
+    fs::path folder_;
+    fs::path git_dir_;
+};
+
+// True when git failed because another process holds index.lock.
+bool index_lock_busy(const os::ProcessResult& r);
+
+// Why git failed, in one line: its message without the "fatal: " or "error: " prefix.
+std::string git_reason(const os::ProcessResult& r);
+
+// Variables removed from git's environment.
+const std::vector<std::string>& git_unset_variables();
+
+}  // namespace crm::git

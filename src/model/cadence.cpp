@@ -1,0 +1,36 @@
+#include "crm/model/cadence.hpp"
+
+namespace crm {
+
+std::optional<Duration> effective_cadence(const Client& c, const Settings& s) {
+    if (c.every)
+        return c.every->every;
+    const std::string& tier = c.tier.empty() ? s.default_tier : c.tier;
+    if (const Tier* t = s.find_tier(tier))
+        return t->every;
+    if (const Tier* t = s.find_tier(s.default_tier))
+        return t->every;
+    return std::nullopt;
+}
+
+std::optional<Date> last_contact(const ClientRecord& r) {
+    if (const Visit* v = r.latest_visit())
+        return v->date;
+    return std::nullopt;
+}
+
+std::optional<Date> next_contact(const ClientRecord& r, const Settings& s) {
+    if (s.is_inactive(r.client.stage))
+        return std::nullopt;
+    auto cadence = effective_cadence(r.client, s);
+    if (!cadence)
+        return std::nullopt;
+    if (const Visit* v = r.latest_visit()) {
+        if (v->next_contact)
+            return v->next_contact;
+        return cadence->after(v->date);
+    }
+    return r.client.since;
+}
+
+}  // namespace crm

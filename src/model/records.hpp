@@ -1,0 +1,125 @@
+#pragma once
+// The records of a data folder, as plain values. The store turns files into these and
+// back; commands and reports only ever see these.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "crm/model/date.hpp"
+
+namespace crm {
+
+// Keys a user added by hand that crm does not know. Kept in file order, each value as
+// the text a person would read (lists joined with ", "); `show` prints them and
+// `list --where` filters on them.
+using CustomFields = std::vector<std::pair<std::string, std::string>>;
+
+// How often to get in touch: a duration, or `never` (not tracked).
+struct Cadence {
+    std::optional<Duration> every;  // nullopt means never
+    static Cadence never() { return Cadence{}; }
+    bool is_never() const { return !every.has_value(); }
+    std::string str() const { return every ? every->str() : "never"; }
+};
+
+struct Contact {
+    std::string name;
+    std::string role;
+    std::string email;
+    std::string phone;
+    std::string notes;
+};
+
+struct Ratings {
+    std::optional<int> potential;
+    std::optional<int> compatibility;
+    std::optional<int> profitability;
+    bool any() const { return potential || compatibility || profitability; }
+    bool complete() const { return potential && compatibility && profitability; }
+    int score() const {
+        return potential.value_or(0) + compatibility.value_or(0) + profitability.value_or(0);
+    }
+};
+
+struct Client {
+    std::string slug;
+    std::string file;  // relative to the folder, e.g. clients/acme/client.yaml
+    std::string name;
+    std::string stage;
+    std::string tier;
+    std::optional<Cadence> every;  // the client's own cadence, overriding its tier's
+    std::string owner;
+    std::optional<Date> since;
+    std::optional<Date> stage_since;
+    Ratings ratings;
+    std::vector<Contact> contacts;
+    std::vector<std::string> tags;
+    std::vector<std::string> watchers;
+    std::string notes;
+    CustomFields custom;
+};
+
+// A promise to the client or an internal action, from a visit's lists.
+struct Commitment {
+    std::string what;
+    std::optional<Date> due;
+    std::optional<Date> done;
+    bool open() const { return !done.has_value(); }
+};
+
+struct Visit {
+    std::string file;
+    Date date;
+    std::string by;
+    std::string kind = "visit";
+    std::string where;
+    std::string initiated_by;
+    std::vector<std::string> with;
+    std::vector<std::string> discussed;
+    std::vector<std::string> new_topics;
+    std::vector<Commitment> promises;
+    std::vector<Commitment> actions;
+    std::optional<Date> next_contact;
+    std::string notes;
+    CustomFields custom;
+};
+
+enum class Rating { angry, unhappy, neutral, happy, elated };
+
+std::optional<Rating> parse_rating(std::string_view text);
+std::string_view rating_name(Rating r);
+const std::vector<std::string>& rating_names();
+bool needs_follow_up(Rating r);
+
+struct Review {
+    std::string file;
+    Date date;
+    std::string by;
+    std::string project;
+    Rating rating = Rating::neutral;
+    std::string why;
+    std::vector<std::string> went_well;
+    std::vector<std::string> to_improve;
+    std::string testimonial;
+    std::vector<std::string> referrals;
+    CustomFields custom;
+};
+
+const std::vector<std::string>& visit_kinds();
+bool is_visit_kind(std::string_view kind);
+
+// A client with everything recorded about it, visits and reviews oldest first.
+struct ClientRecord {
+    Client client;
+    std::vector<Visit> visits;
+    std::vector<Review> reviews;
+
+    const Visit* latest_visit() const { return visits.empty() ? nullptr : &visits.back(); }
+};
+
+// Puts a record's visits and reviews oldest first (ties by file), as ClientRecord promises.
+void sort_by_date(ClientRecord& rec);
+
+}  // namespace crm

@@ -1,0 +1,30 @@
+#include "crm/model/settings.hpp"
+
+#include <algorithm>
+
+namespace crm {
+
+const Tier* Settings::find_tier(const std::string& name) const {
+    for (const auto& t : tiers)
+        if (t.name == name)
+            return &t;
+    return nullptr;
+}
+
+bool Settings::has_stage(const std::string& stage) const {
+    return std::find(stages.begin(), stages.end(), stage) != stages.end();
+}
+
+bool Settings::is_inactive(const std::string& stage) const {
+    return std::find(inactive_stages.begin(), inactive_stages.end(), stage) !=
+           inactive_stages.end();
+}
+
+std::vector<std::string> Settings::tier_names() const {
+    std::vector<std::string> names;
+    for (const auto& t : tiers)
+        names.push_back(t.name);
+    return names;
+}
+
+}  // namespace crm

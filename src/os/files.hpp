@@ -1,0 +1,57 @@
+#pragma once
+// File system access for the data folder. Files in the folder are data, never paths to
+// follow: every write refuses symlinks on the way, and lands atomically.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crm::os {
+
+namespace fs = std::filesystem;
+
+// The whole file, or nullopt when it does not exist. Files over `limit` bytes are read
+// only up to limit + 1 bytes, enough for the caller to see they are too large.
+std::optional<std::string> read_file(const fs::path& path, std::size_t limit);
+
+// Marks the temporary files of atomic writes (`.NAME.crm-tmp-RANDOM`).
+inline constexpr std::string_view kTempMarker = ".crm-tmp-";
+
+// crm's own folder inside the data folder (the lock, the cache, temporary files,
+// rescued edits, this clone's state). Invisible to git whatever the folder's .gitignore
+// says: it holds a .gitignore of its own that ignores everything.
+inline constexpr std::string_view kPrivateDir = ".crm";
+
+// Creates `root/.crm` and its .gitignore when missing. Refuses a symlink.
+void ensure_private_dir(const fs::path& root);
+
+// Writes `content` to `root / relative` so that the file is either old or new, never
+// half-written: a temporary file in .crm/tmp, fsync, rename over the target, fsync of the
+// target's folder (and of the parent of every folder it had to create). A file it
+// replaces keeps its permission bits. Refuses when any part of the path below `root` is a
+// symlink. With `exclusive`, refuses when the target exists (new records never overwrite).
+// Call it while holding the FolderLock: the next writer removes what a killed one left in
+// .crm/tmp.
+void write_atomic(const fs::path& root, const fs::path& relative, std::string_view content,
+                  bool exclusive = false);
+
+// As write_atomic, for content given in parts (never copied into one buffer), without
+// fsync and without the lock, the temporary file beside the target: only for derived
+// files inside .crm/ that a crash may lose or truncate (the record cache, whose
+// checksums notice it). Never for records.
+void write_atomic_derived(const fs::path& root, const fs::path& relative,
+                          const std::vector<std::string_view>& parts);
+
+// Throws RuntimeError when a component of `relative` below `root` is a symlink.
+void ensure_no_symlinks(const fs::path& root, const fs::path& relative);
+
+// Removes the temporary files a killed crm left in .crm/tmp (and in .crm itself). Call
+// it only while holding the FolderLock: it would otherwise remove the temporary file of
+// a write in progress.
+void remove_stale_temp_files(const fs::path& root);
+
+// Names of entries in `dir` (no "." or ".."), sorted; empty when it does not exist.
+std::vector<std::string> list_dir(const fs::path& dir);
+
+}  // namespace crm::os

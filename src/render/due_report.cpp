@@ -1,0 +1,179 @@
+#include "crm/render/due_report.hpp"
+
+#include "crm/formats/csv.hpp"
+#include "crm/formats/ics.hpp"
+#include "crm/formats/json.hpp"
+#include "crm/render/table.hpp"
+#include "crm/render/terminal_text.hpp"
+
+namespace crm::render {
+
+namespace {
+
+// What a person reads in the WHAT column: the promise itself, or for a contact or a
+// follow-up, the phrase and why it is due.
+std::string what_with_reason(const DueItem& i) {
+    if (i.type == DueType::promise || i.type == DueType::action)
+        return i.what;
+    return i.what + " (" + i.reason + ")";
+}
+
+std::size_t overdue_count(const DueReport& r) {
+    std::size_t n = 0;
+    for (const auto& i : r.items)
+        n += i.overdue(r.today) ? 1 : 0;
+    return n;
+}
+
+std::string count_phrase(std::size_t n) {
+    return std::to_string(n) + (n == 1 ? " item" : " items");
+}
+
+std::string upcoming_title(const DueReport& r) {
+    return "Due by " + r.until.iso() + " (" + relative_days(r.until, r.today) + ")";
+}
+
+}  // namespace
+
+std::string due_table(const DueReport& r, const Styler& st, int width) {
+    if (r.items.empty())
+        return {};
+    Table table({"DUE", "WHEN", "TYPE", "CLIENT", "WHAT", "OWNER"});
+    table.flexible(4);
+    for (const auto& i : r.items) {
+        const int days = r.today.days_until(i.due);
+        const Style when = days < 0 ? Style::red : days == 0 ? Style::yellow : Style::none;
+        table.add({{i.due.iso()},
+                   {relative_days(i.due, r.today), when},
+                   {std::string(due_type_name(i.type)), Style::cyan},
+                   {i.name, Style::bold},
+                   {what_with_reason(i)},
+                   {i.owner, Style::dim}});
+    }
+    // One table keeps the columns of both groups aligned; the group titles go between
+    // its lines (a header line, then one line per item in order).
+    const std::string rendered = table.render(st, width);
+    std::vector<std::string> lines;
+    for (std::size_t pos = 0, nl; (nl = rendered.find('\n', pos)) != std::string::npos;
+         pos = nl + 1)
+        lines.push_back(rendered.substr(pos, nl - pos + 1));
+
+    const std::size_t overdue = overdue_count(r);
+    std::string out = lines[0];
+    if (overdue > 0) {
+        out += st("Overdue: " + count_phrase(overdue), Style::red) + "\n";
+        for (std::size_t k = 0; k < overdue; ++k)
+            out += lines[k + 1];
+    }
+    if (overdue < r.items.size()) {
+        if (overdue > 0)
+            out += "\n";
+        out += st(upcoming_title(r) + ": " + count_phrase(r.items.size() - overdue), Style::bold) +
+               "\n";
+        for (std::size_t k = overdue; k < r.items.size(); ++k)
+            out += lines[k + 1];
+    }
+    return out;
+}
+
+std::string due_json(const DueReport& r) {
+    formats::Json items = formats::Json::array();
+    for (const auto& i : r.items) {
+        items.push_back(
+            {{"type", due_type_name(i.type)},
+             {"client", i.client},
+             {"name", i.name},
+             {"due", i.due.iso()},
+             {"overdue", i.overdue(r.today)},
+             {"days", r.today.days_until(i.due)},
+             {"what", i.what},
+             {"reason", i.reason},
+             {"owner", i.owner},
+             {"tier", i.tier},
+             {"by", i.by},
+             {"last_contact", formats::date_or_null(i.last_contact)},
+             {"file", i.file.empty() ? formats::Json(nullptr) : formats::Json(i.file)}});
+    }
+    return formats::dump(
+        formats::Json{{"as_of", r.today.iso()}, {"until", r.until.iso()}, {"items", items}});
+}
+
+std::string due_csv(const DueReport& r) {
+    std::string out = formats::csv_row({"type", "client", "name", "due", "overdue", "days", "what",
+                                        "reason", "owner", "tier", "by", "last_contact", "file"});
+    for (const auto& i : r.items) {
+        out += formats::csv_row(
+            {std::string(due_type_name(i.type)), i.client, i.name, i.due.iso(),
+             i.overdue(r.today) ? "yes" : "no", std::to_string(r.today.days_until(i.due)), i.what,
+             i.reason, i.owner, i.tier, i.by, i.last_contact ? i.last_contact->iso() : "", i.file});
+    }
+    return out;
+}
+
+namespace {
+
+// Text in a Markdown table cell: one line, no pipes, no markup characters.
+std::string md_cell(const std::string& text) {
+    std::string out;
+    for (char c : one_line(text)) {
+        if (std::string_view("\\|*_`[]<>#~").find(c) != std::string_view::npos)
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+void md_group(std::string& out, const std::string& title, const DueReport& r, std::size_t from,
+              std::size_t to) {
+    out += "## " + title + "\n\n| Due | When | Type | Client | What | Owner |\n";
+    out += "|-----|------|------|--------|------|-------|\n";
+    for (std::size_t k = from; k < to; ++k) {
+        const DueItem& i = r.items[k];
+        out += "| " + i.due.iso() + " | " + relative_days(i.due, r.today) + " | " +
+               std::string(due_type_name(i.type)) + " | " + md_cell(i.name) + " | " +
+               md_cell(what_with_reason(i)) + " | " + md_cell(i.owner) + " |\n";
+    }
+    out += "\n";
+}
+
+}  // namespace
+
+std::string due_markdown(const DueReport& r) {
+    std::string out = "# Due as of " + r.today.iso() + "\n\n";
+    if (r.items.empty())
+        return out + "Nothing due by " + r.until.iso() + ".\n";
+    const std::size_t overdue = overdue_count(r);
+    out += count_phrase(r.items.size()) + ": " + std::to_string(overdue) + " overdue, " +
+           std::to_string(r.items.size() - overdue) + " due by " + r.until.iso() + ".\n\n";
+    if (overdue > 0)
+        md_group(out, "Overdue (" + std::to_string(overdue) + ")", r, 0, overdue);
+    if (overdue < r.items.size())
+        md_group(out, upcoming_title(r), r, overdue, r.items.size());
+    out.pop_back();  // one newline at the end, not two
+    return out;
+}
+
+std::string due_ics(const DueReport& r) {
+    std::vector<formats::IcsEvent> events;
+    for (const auto& i : r.items) {
+        const std::string type(due_type_name(i.type));
+        // The UID names the thing to do, never its date: when a contact is made or a due
+        // date moves, importing again moves the event instead of adding a second one.
+        std::string key = type + "|" + i.client;
+        if (i.type != DueType::contact)
+            key += "|" + i.file + "|" + std::to_string(i.index);
+        formats::IcsEvent e;
+        e.uid = type + "-" + i.client + "-" + formats::ics_digest(key) + "@crm";
+        e.date = i.due;
+        std::string label = type == "follow-up" ? "Follow-up" : type;
+        label[0] = static_cast<char>(label[0] - ('a' <= label[0] && label[0] <= 'z' ? 32 : 0));
+        e.summary = label + ": " + i.name + ": " + i.what;
+        e.description =
+            i.reason + (i.owner.empty() ? "" : "\nOwner: " + i.owner) + "\nClient: " + i.client;
+        e.category = type;
+        events.push_back(std::move(e));
+    }
+    return formats::ics_calendar(events, r.today);
+}
+
+}  // namespace crm::render

@@ -1,0 +1,170 @@
+#include "crm/reports/due.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "crm/model/cadence.hpp"
+
+namespace crm {
+
+std::string_view due_type_name(DueType t) {
+    switch (t) {
+        case DueType::contact:
+            return "contact";
+        case DueType::promise:
+            return "promise";
+        case DueType::action:
+            return "action";
+        case DueType::follow_up:
+            return "follow-up";
+    }
+    return "contact";
+}
+
+std::string effective_tier(const Client& c, const Settings& s) {
+    return c.tier.empty() ? s.default_tier : c.tier;
+}
+
+namespace {
+
+// Why the next contact falls on its day, in the words a person would use.
+std::string contact_reason(const ClientRecord& r, const Settings& s) {
+    const Visit* last = r.latest_visit();
+    if (!last)
+        return "never visited; client since " + r.client.since->iso();
+    if (last->next_contact)
+        return "next contact set at the " + last->date.iso() + " " + last->kind;
+    std::string cadence = effective_cadence(r.client, s)->str();
+    std::string source = r.client.every ? "own cadence" : "tier " + effective_tier(r.client, s);
+    return "last contact " + last->date.iso() + " + " + cadence + " (" + source + ")";
+}
+
+std::string contact_what(const Client& c) {
+    return c.contacts.empty() || c.contacts.front().name.empty()
+               ? "get in touch"
+               : "get in touch with " + c.contacts.front().name;
+}
+
+DueItem base_item(const ClientRecord& r, const Settings& s, DueType type) {
+    DueItem item;
+    item.type = type;
+    item.client = r.client.slug;
+    item.name = r.client.name;
+    item.owner = r.client.owner;
+    item.tier = effective_tier(r.client, s);
+    item.last_contact = last_contact(r);
+    return item;
+}
+
+void add_contact(const ClientRecord& r, const Settings& s, Date end, std::vector<DueItem>& out) {
+    auto next = next_contact(r, s);
+    if (!next || *next > end)
+        return;
+    DueItem item = base_item(r, s, DueType::contact);
+    item.due = *next;
+    item.what = contact_what(r.client);
+    item.reason = contact_reason(r, s);
+    if (const Visit* v = r.latest_visit())
+        item.file = v->next_contact ? v->file : "";
+    out.push_back(std::move(item));
+}
+
+void add_commitments(const ClientRecord& r, const Settings& s, Date end,
+                     std::vector<DueItem>& out) {
+    for (const CommitmentRef& ref : open_commitments(r)) {
+        if (!ref.item->due || *ref.item->due > end)
+            continue;
+        DueItem item = base_item(r, s, ref.type);
+        item.by = ref.visit->by;
+        item.due = *ref.item->due;
+        item.what = ref.item->what;
+        item.reason = std::string(ref.type == DueType::promise ? "promised" : "agreed") +
+                      " at the " + ref.visit->date.iso() + " " + ref.visit->kind +
+                      (ref.visit->by.empty() ? "" : " by " + ref.visit->by);
+        item.file = ref.visit->file;
+        item.index = ref.index;
+        out.push_back(std::move(item));
+    }
+}
+
+void add_follow_ups(const ClientRecord& r, const Settings& s, Date end, std::vector<DueItem>& out) {
+    const auto last = last_contact(r);
+    for (const Review& rv : r.reviews) {
+        if (!needs_follow_up(rv.rating) || (last && *last > rv.date))
+            continue;
+        Date due = s.review_follow_up.after(rv.date);
+        if (due > end)
+            continue;
+        DueItem item = base_item(r, s, DueType::follow_up);
+        const std::string rating(rating_name(rv.rating));
+        item.by = rv.by;
+        item.due = due;
+        item.what =
+            "follow up the " + rating + " review" + (rv.project.empty() ? "" : " of " + rv.project);
+        item.reason = rating + " review " + rv.date.iso() + " + " + s.review_follow_up.str() +
+                      ", no visit since";
+        item.file = rv.file;
+        out.push_back(std::move(item));
+    }
+}
+
+}  // namespace
+
+std::vector<DueItem> compute_due(const std::vector<ClientRecord>& records, const Settings& s,
+                                 Date /*today*/, Date window_end) {
+    std::vector<DueItem> out;
+    for (const ClientRecord& r : records) {
+        // Nothing of a former or lost client is due: the relationship is over.
+        if (s.is_inactive(r.client.stage))
+            continue;
+        add_contact(r, s, window_end, out);
+        add_commitments(r, s, window_end, out);
+        add_follow_ups(r, s, window_end, out);
+    }
+    std::sort(out.begin(), out.end(), [](const DueItem& a, const DueItem& b) {
+        return std::tie(a.due, a.client, a.type, a.file, a.index) <
+               std::tie(b.due, b.client, b.type, b.file, b.index);
+    });
+    return out;
+}
+
+namespace {
+
+std::vector<CommitmentRef> commitments(const ClientRecord& r, bool open) {
+    std::vector<CommitmentRef> refs;
+    for (const Visit& v : r.visits) {
+        for (std::size_t i = 0; i < v.promises.size(); ++i)
+            if (v.promises[i].open() == open)
+                refs.push_back({DueType::promise, &v, &v.promises[i], static_cast<int>(i)});
+        for (std::size_t i = 0; i < v.actions.size(); ++i)
+            if (v.actions[i].open() == open)
+                refs.push_back({DueType::action, &v, &v.actions[i], static_cast<int>(i)});
+    }
+    return refs;
+}
+
+}  // namespace
+
+std::vector<CommitmentRef> open_commitments(const ClientRecord& r) {
+    auto refs = commitments(r, true);
+    // Visits are already oldest first (date, then file), and within a visit promises
+    // come before actions in list order, so a stable sort on the due date is enough.
+    std::stable_sort(refs.begin(), refs.end(), [](const CommitmentRef& a, const CommitmentRef& b) {
+        const auto& da = a.item->due;
+        const auto& db = b.item->due;
+        if (da.has_value() != db.has_value())
+            return da.has_value();
+        return da && *da < *db;
+    });
+    return refs;
+}
+
+std::vector<CommitmentRef> delivered_commitments(const ClientRecord& r) {
+    auto refs = commitments(r, false);
+    std::stable_sort(refs.begin(), refs.end(), [](const CommitmentRef& a, const CommitmentRef& b) {
+        return *a.item->done > *b.item->done;
+    });
+    return refs;
+}
+
+}  // namespace crm

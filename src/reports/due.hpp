@@ -1,0 +1,62 @@
+#pragma once
+// What needs doing by the end of a window (spec section 3, `crm due`), and the open
+// promises and actions of a client in the one order that `crm promises` numbers them
+// and `crm done` resolves those numbers. Pure: records and today in, items out.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crm/model/records.hpp"
+#include "crm/model/settings.hpp"
+
+namespace crm {
+
+enum class DueType { contact, promise, action, follow_up };
+
+std::string_view due_type_name(DueType t);  // contact | promise | action | follow-up
+
+struct DueItem {
+    DueType type = DueType::contact;
+    std::string client;  // slug
+    std::string name;    // the client's name
+    std::string owner;   // the client's owner
+    std::string tier;    // the client's tier, else the default tier
+    std::string by;      // who made the promise or action, or wrote the review
+    Date due;
+    std::string what;    // the promise or action; for contacts and follow-ups, a short phrase
+    std::string reason;  // why it is due on that day, for people
+    std::optional<Date> last_contact;
+    std::string file;  // the visit or review it comes from (empty for a cadence contact)
+    int index = -1;    // the item's place in the visit's promises or actions
+
+    bool overdue(Date today) const { return due < today; }
+};
+
+// Everything due on or before `window_end`, overdue items included however old: sorted
+// by date (so overdue first), then client, then type, then file and index.
+std::vector<DueItem> compute_due(const std::vector<ClientRecord>& records, const Settings& s,
+                                 Date today, Date window_end);
+
+// The tier a client is counted in: its own, else the folder's default.
+std::string effective_tier(const Client& c, const Settings& s);
+
+// One promise or action of a visit, where it lives, and whether it is still open.
+struct CommitmentRef {
+    DueType type = DueType::promise;  // promise or action
+    const Visit* visit = nullptr;
+    const Commitment* item = nullptr;
+    int index = 0;  // place in visit->promises or visit->actions
+    std::string_view list_key() const { return type == DueType::action ? "actions" : "promises"; }
+};
+
+// A client's open promises and actions in their numbering order (number = position + 1):
+// dated ones first, soonest first, then undated; ties by visit date, visit file,
+// promises before actions, and place in the list. `crm promises` and `crm done` both
+// use this, so a number means the same item to both.
+std::vector<CommitmentRef> open_commitments(const ClientRecord& r);
+
+// The client's delivered promises and actions (for `crm promises --all`), latest first.
+std::vector<CommitmentRef> delivered_commitments(const ClientRecord& r);
+
+}  // namespace crm

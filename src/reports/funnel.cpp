@@ -1,0 +1,84 @@
+#include "crm/reports/funnel.hpp"
+
+#include <algorithm>
+#include <iterator>
+
+#include "crm/util/text.hpp"
+
+namespace crm {
+
+std::string_view stage_source_name(StageSource s) {
+    switch (s) {
+        case StageSource::stage_since:
+            return "stage_since";
+        case StageSource::git:
+            return "git";
+        case StageSource::since:
+            return "since";
+        case StageSource::unknown:
+            break;
+    }
+    return "unknown";
+}
+
+std::string duration_words(int days) {
+    auto plural = [](int n, const char* unit) {
+        return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
+    };
+    if (days <= 0)
+        return days == 0 ? "today" : "from " + plural(-days, "day") + " ahead";
+    if (days < 14)
+        return plural(days, "day");
+    if (days < 61)
+        return plural(days / 7, "week");
+    if (days < 730)
+        return plural(days * 12 / 365, "month");
+    return plural(days / 365, "year");
+}
+
+std::vector<FunnelStage> build_funnel(const std::vector<ClientRecord>& records,
+                                      const Settings& settings, Date today,
+                                      const std::map<std::string, Date>& stage_changes) {
+    std::vector<FunnelStage> stages;
+    for (const auto& s : settings.stages)
+        stages.push_back({s, true, settings.is_inactive(s), {}});
+
+    for (const auto& rec : records) {
+        const Client& c = rec.client;
+        FunnelEntry e;
+        e.client = &c;
+        if (c.stage_since) {
+            e.entered = c.stage_since;
+            e.source = StageSource::stage_since;
+        } else if (auto it = stage_changes.find(c.file); it != stage_changes.end()) {
+            e.entered = it->second;
+            e.source = StageSource::git;
+        } else if (c.since) {
+            e.entered = c.since;
+            e.source = StageSource::since;
+        }
+        if (e.entered)
+            e.days = e.entered->days_until(today);
+
+        auto it = std::find_if(stages.begin(), stages.end(),
+                               [&](const FunnelStage& s) { return s.stage == c.stage; });
+        if (it == stages.end()) {
+            stages.push_back({c.stage, false, settings.is_inactive(c.stage), {}});
+            it = std::prev(stages.end());
+        }
+        it->entries.push_back(e);
+    }
+    for (auto& s : stages) {
+        std::sort(s.entries.begin(), s.entries.end(),
+                  [](const FunnelEntry& a, const FunnelEntry& b) {
+                      const int da = a.days.value_or(-1);
+                      const int db = b.days.value_or(-1);
+                      if (da != db)
+                          return da > db;
+                      return fold_case(a.client->name) < fold_case(b.client->name);
+                  });
+    }
+    return stages;
+}
+
+}  // namespace crm

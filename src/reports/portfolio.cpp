@@ -1,0 +1,123 @@
+#include "crm/reports/portfolio.hpp"
+
+#include <algorithm>
+#include <iterator>
+
+#include "crm/util/text.hpp"
+
+namespace crm {
+
+namespace {
+
+constexpr std::size_t kBandCount = std::size(kTierBands);
+
+std::size_t tier_position(const std::string& tier, const std::vector<std::string>& tiers) {
+    auto it = std::find(tiers.begin(), tiers.end(), tier);
+    return static_cast<std::size_t>(it - tiers.begin());
+}
+
+// A tier's band: tiers past the table share its last band.
+ScoreBand band_of_position(std::size_t position) {
+    return kTierBands[std::min(position, kBandCount - 1)];
+}
+
+}  // namespace
+
+std::size_t band_for_score(int score) {
+    for (std::size_t i = 0; i < kBandCount; ++i)
+        if (score >= kTierBands[i].min)
+            return i;
+    return kBandCount - 1;
+}
+
+std::optional<std::string> suggest_tier(const Ratings& ratings, const std::string& tier,
+                                        const std::vector<std::string>& tiers) {
+    if (!ratings.complete() || tiers.empty())
+        return std::nullopt;
+    const std::size_t position = tier_position(tier, tiers);
+    if (position >= tiers.size())
+        return std::nullopt;
+    const int score = ratings.score();
+    const ScoreBand band = band_of_position(position);
+    if (score >= band.min - kTierSlack && score <= band.max + kTierSlack)
+        return std::nullopt;
+    const std::size_t suggested = std::min(band_for_score(score), tiers.size() - 1);
+    // Tiers past the table share its last band: a low score in tier D is no reason to
+    // move it to C.
+    if (suggested == position || (suggested == kBandCount - 1 && position >= kBandCount - 1))
+        return std::nullopt;
+    return tiers[suggested];
+}
+
+Portfolio build_portfolio(const std::vector<ClientRecord>& records, const Settings& settings,
+                          Date today) {
+    Portfolio p;
+    const auto tiers = settings.tier_names();
+    for (const auto& t : settings.tiers)
+        p.groups.push_back({t.name, t.every, true, {}});
+
+    const Date year_ago = Duration{1, Duration::Unit::years}.before(today);
+    for (const auto& rec : records) {
+        const Client& c = rec.client;
+        PortfolioRow row;
+        row.slug = c.slug;
+        row.name = c.name;
+        row.stage = c.stage;
+        row.tier = c.tier.empty() ? settings.default_tier : c.tier;
+        row.ratings = c.ratings;
+        if (c.ratings.complete())
+            row.score = c.ratings.score();
+        if (!settings.is_inactive(c.stage))
+            row.suggestion = suggest_tier(c.ratings, row.tier, tiers);
+        for (const auto& v : rec.visits) {
+            if (!row.last_contact || v.date > *row.last_contact)
+                row.last_contact = v.date;
+            if (v.date > year_ago && v.date <= today)
+                ++row.visits_12m;
+            for (const auto& pr : v.promises)
+                if (pr.open())
+                    ++row.open_promises;
+        }
+        for (const auto& r : rec.reviews)
+            if (!row.last_review || r.date >= row.last_review->date)
+                row.last_review = &r;
+
+        auto group = std::find_if(p.groups.begin(), p.groups.end(),
+                                  [&](const PortfolioGroup& g) { return g.tier == row.tier; });
+        if (group == p.groups.end()) {
+            p.groups.push_back({row.tier, std::nullopt, false, {}});
+            group = std::prev(p.groups.end());
+        }
+        group->rows.push_back(std::move(row));
+    }
+    // Unknown tiers after the configured ones, by name.
+    auto first_unknown = std::find_if(p.groups.begin(), p.groups.end(),
+                                      [](const PortfolioGroup& g) { return !g.configured; });
+    std::sort(first_unknown, p.groups.end(),
+              [](const PortfolioGroup& a, const PortfolioGroup& b) { return a.tier < b.tier; });
+
+    for (auto& g : p.groups) {
+        std::sort(g.rows.begin(), g.rows.end(), [](const PortfolioRow& a, const PortfolioRow& b) {
+            // Scored first, then partly rated, then unrated.
+            auto rank = [](const PortfolioRow& r) {
+                return r.score ? *r.score : r.ratings.any() ? -1 : -2;
+            };
+            const int sa = rank(a);
+            const int sb = rank(b);
+            if (sa != sb)
+                return sa > sb;
+            return fold_case(a.name) < fold_case(b.name);
+        });
+    }
+    for (const auto& g : p.groups) {
+        for (const auto& r : g.rows) {
+            if (r.suggestion)
+                p.flagged.push_back(&r);
+            if (!r.ratings.any())
+                p.unrated.push_back(&r);
+        }
+    }
+    return p;
+}
+
+}  // namespace crm

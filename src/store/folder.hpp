@@ -1,0 +1,91 @@
+#pragma once
+// The data folder: where it is, its settings, and the records in it.
+//
+//   crm.yaml
+//   clients/<slug>/client.yaml
+//   clients/<slug>/visits/<YYYY-MM-DD>-<author>-<suffix>.yaml
+//   clients/<slug>/reviews/<YYYY-MM-DD>-<author>-<suffix>.yaml
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crm/model/records.hpp"
+#include "crm/model/settings.hpp"
+#include "crm/store/cache_codec.hpp"
+#include "crm/util/error.hpp"
+
+namespace crm::store {
+
+namespace fs = std::filesystem;
+
+struct DiscoveryInput {
+    std::optional<std::string> dir_option;  // --dir
+    std::optional<std::string> crm_dir;     // $CRM_DIR
+    fs::path cwd;
+    std::optional<std::string> home;  // $HOME
+};
+
+// Where the folder is: --dir, $CRM_DIR, the nearest folder at or above cwd holding
+// crm.yaml, then ~/crm. Does not check that the answer holds crm.yaml.
+fs::path discover_folder(const DiscoveryInput& in);
+
+// Everything loaded, with the files that could not be read. Reports go on over good
+// files; the command warns about each problem and exits 1 at the end.
+struct Snapshot {
+    std::vector<ClientRecord> clients;  // sorted by slug
+    std::vector<DataError> problems;
+};
+
+class Folder {
+  public:
+    // Opens the folder at `root`, reading crm.yaml; throws when there is none.
+    static Folder open(const fs::path& root);
+
+    const fs::path& root() const { return root_; }
+    const Settings& settings() const { return settings_; }
+
+    std::vector<std::string> client_slugs() const;
+    bool has_client(const std::string& slug) const;  // clients/<slug>/client.yaml exists
+
+    // One client's client.yaml; throws DataError when unreadable.
+    Client load_client(const std::string& slug) const;
+    // One client's every record; bad visit or review files go to `problems`.
+    ClientRecord load_record(const std::string& slug, std::vector<DataError>& problems) const;
+    // Every client.yaml only (list, matching); bad files go to `problems`.
+    std::vector<Client> load_clients(std::vector<DataError>& problems) const;
+    // Every record in the folder, through the record cache in .crm/cache: files whose
+    // size, mtime and inode are unchanged are not read again. With Detail::summary the
+    // free text of visits and reviews is left out (see cache_codec.hpp), which makes a
+    // warm run several times faster. `progress`, when given, hears (clients done,
+    // clients in all) as loading goes.
+    using Progress = std::function<void(std::size_t done, std::size_t total)>;
+    Snapshot load_all(Detail detail = Detail::full, const Progress& progress = {}) const;
+
+    // As load_all, one client at a time in slug order, never holding the whole folder in
+    // memory (for `export`); returns the files that could not be read.
+    using RecordVisitor = std::function<void(const ClientRecord&)>;
+    std::vector<DataError> for_each_record(Detail detail, const RecordVisitor& visit,
+                                           const Progress& progress = {}) const;
+
+    // The path of a new visit or review ("visits" or "reviews") that no other clone can
+    // create: date, author and a random suffix.
+    std::string new_record_path(const std::string& slug, const std::string& kind, Date date,
+                                const std::string& author) const;
+
+    std::string client_file(const std::string& slug) const {
+        return "clients/" + slug + "/client.yaml";
+    }
+
+    // Reads a file of the folder with the size cap (relative path).
+    std::optional<std::string> read(const std::string& relative) const;
+
+  private:
+    Folder(fs::path root, Settings settings)
+        : root_(std::move(root)), settings_(std::move(settings)) {}
+    fs::path root_;
+    Settings settings_;
+};
+
+}  // namespace crm::store

@@ -1,0 +1,27 @@
+#pragma once
+// `crm check`: every file of the folder read and validated (store/validate.hpp), and the
+// problems no single file shows: symbolic links, folders that are not slugs, slugs that
+// differ only in case, two folders for one client, a client folder without client.yaml.
+//
+// It reads every file, never the record cache: a check must look at what is on disk.
+// The walk is split between threads on large folders; problems come in walk order
+// whatever the split.
+#include <filesystem>
+#include <vector>
+
+#include "crm/store/folder.hpp"
+#include "crm/util/error.hpp"
+
+namespace crm::store {
+
+struct FolderCheckReport {
+    std::vector<DataError> problems;
+    std::size_t files = 0;  // files read and checked
+};
+
+// Throws RuntimeError when `root` has no crm.yaml. A broken crm.yaml is a problem, and
+// the other files are then checked against the default settings.
+FolderCheckReport check_folder(const std::filesystem::path& root,
+                               const Folder::Progress& progress = {});
+
+}  // namespace crm::store

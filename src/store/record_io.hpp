@@ -1,0 +1,36 @@
+#pragma once
+// Files <-> records. Reading validates types and names the file, line and column of the
+// first wrong value; writing produces the layout of the spec, one key per line.
+#include <string>
+#include <string_view>
+
+#include "crm/model/records.hpp"
+#include "crm/model/settings.hpp"
+#include "crm/yaml/tree.hpp"
+
+namespace crm::store {
+
+// `file` is the path relative to the folder; it names the record and appears in errors.
+Settings read_settings(std::string_view text, const std::string& file);
+Client read_client(std::string_view text, const std::string& file);
+Visit read_visit(std::string_view text, const std::string& file);
+Review read_review(std::string_view text, const std::string& file);
+
+Settings settings_from(const yaml::Node& root, const std::string& file);
+Client client_from(const yaml::Node& root, const std::string& file);
+Visit visit_from(const yaml::Node& root, const std::string& file);
+Review review_from(const yaml::Node& root, const std::string& file);
+
+std::string client_yaml(const Client& c);
+std::string visit_yaml(const Visit& v);
+std::string review_yaml(const Review& r);
+std::string default_settings_yaml();
+
+// The text a person would read for any value (lists joined with ", ").
+std::string node_text(const yaml::Node& n);
+
+// The lines `key: value` for each custom field, its value taken from `root` (the parsed
+// record) in flow style, so that lists, maps and bare numbers keep their shape.
+std::string custom_fields_yaml(const yaml::Node& root, const CustomFields& custom);
+
+}  // namespace crm::store

@@ -1,0 +1,2 @@
+// Must not build: the model knows nothing of the store above it.
+#include "crm/store/folder.hpp"

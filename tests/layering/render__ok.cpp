@@ -1,0 +1,3 @@
+// Builds: views render reports.
+#include "crm/render/table.hpp"
+#include "crm/reports/due.hpp"

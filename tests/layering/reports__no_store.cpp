@@ -1,0 +1,2 @@
+// Must not build: reports receive loaded records; they never load them.
+#include "crm/store/folder.hpp"

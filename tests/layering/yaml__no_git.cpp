@@ -1,0 +1,2 @@
+// Must not build: YAML is text in, text out.
+#include "crm/git/git.hpp"

@@ -1,0 +1,3 @@
+// Builds: the YAML layer may use the model.
+#include "crm/model/date.hpp"
+#include "crm/yaml/tree.hpp"

@@ -1,0 +1,205 @@
+#include <doctest/doctest.h>
+
+#include "crm/reports/due.hpp"
+
+using namespace crm;
+
+namespace {
+
+Date d(const char* iso) {
+    return *Date::parse_iso(iso);
+}
+
+ClientRecord client(const char* slug, const char* tier = "A", const char* since = "2026-01-01") {
+    ClientRecord r;
+    r.client.slug = slug;
+    r.client.name = slug;
+    r.client.stage = "client";
+    r.client.tier = tier;
+    r.client.since = d(since);
+    return r;
+}
+
+Visit visit(const char* date, std::vector<Commitment> promises = {},
+            std::vector<Commitment> actions = {}) {
+    Visit v;
+    v.file = std::string("visits/") + date + ".yaml";
+    v.date = d(date);
+    v.promises = std::move(promises);
+    v.actions = std::move(actions);
+    return v;
+}
+
+Commitment item(const char* what, const char* due, const char* done = nullptr) {
+    Commitment c;
+    c.what = what;
+    if (due)
+        c.due = d(due);
+    if (done)
+        c.done = d(done);
+    return c;
+}
+
+const Date kToday = d("2026-11-23");
+
+std::vector<DueItem> due(const std::vector<ClientRecord>& rs, const char* end = "2026-11-30",
+                         const Settings& s = Settings{}) {
+    return compute_due(rs, s, kToday, d(end));
+}
+
+}  // namespace
+
+TEST_CASE("contact: latest visit + tier cadence, the client's own every overriding it") {
+    auto r = client("acme", "A");
+    r.visits.push_back(visit("2026-10-27"));
+    auto items = due({r});
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].type == DueType::contact);
+    CHECK(items[0].due == d("2026-11-26"));
+    CHECK_FALSE(items[0].overdue(kToday));
+    CHECK(items[0].last_contact == d("2026-10-27"));
+
+    r.client.every = Cadence{Duration{60, Duration::Unit::days}};
+    CHECK(due({r}).empty());  // 2026-12-26: after the window
+}
+
+TEST_CASE("contact: next_contact of the latest visit wins; an earlier one no longer counts") {
+    auto r = client("acme", "A");
+    Visit early = visit("2026-10-01");
+    early.next_contact = d("2026-11-20");
+    Visit late = visit("2026-11-10");
+    r.visits = {early, late};
+    CHECK(due({r}).empty());  // 2026-11-10 + 30d = 2026-12-10
+    r.visits.back().next_contact = d("2026-11-25");
+    auto items = due({r});
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].due == d("2026-11-25"));
+    CHECK(items[0].file == "visits/2026-11-10.yaml");
+}
+
+TEST_CASE("contact: a client never visited is due from since") {
+    auto r = client("new", "A", "2026-08-17");
+    auto items = due({r});
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].due == d("2026-08-17"));
+    CHECK(items[0].overdue(kToday));
+    CHECK(items[0].reason.find("never visited") != std::string::npos);
+}
+
+TEST_CASE("inactive stages and every: never are never due, promises included") {
+    auto r = client("gone", "A", "2020-01-01");
+    r.visits.push_back(visit("2021-01-01", {item("Send it", "2021-02-01")}));
+    r.client.stage = "former";
+    CHECK(due({r}).empty());
+    r.client.stage = "client";
+    r.client.every = Cadence::never();
+    auto items = due({r});
+    REQUIRE(items.size() == 1);  // the promise still counts; the contact does not
+    CHECK(items[0].type == DueType::promise);
+}
+
+TEST_CASE("a tier without a cadence and an unknown tier") {
+    Settings s;
+    s.tiers.push_back({"X", std::nullopt});
+    auto r = client("x", "X", "2026-01-01");
+    CHECK(due({r}, "2026-11-30", s).empty());
+    r.client.tier = "Z";  // unknown: the default tier's cadence
+    r.visits.push_back(visit("2026-09-30"));
+    auto items = due({r}, "2026-11-30", s);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].due == d("2026-11-29"));
+    r.client.tier = "";
+    CHECK(due({r}, "2026-11-30", s)[0].tier == "B");
+}
+
+TEST_CASE("month cadences clamp at month ends") {
+    auto r = client("m", "A");
+    r.client.every = Cadence{Duration{1, Duration::Unit::months}};
+    r.visits.push_back(visit("2027-01-31"));
+    auto items = compute_due({r}, Settings{}, d("2027-02-01"), d("2027-03-31"));
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].due == d("2027-02-28"));
+    r.visits[0] = visit("2028-01-31");
+    items = compute_due({r}, Settings{}, d("2028-02-01"), d("2028-03-31"));
+    CHECK(items[0].due == d("2028-02-29"));
+    r.client.every = Cadence{Duration{1, Duration::Unit::years}};
+    r.visits[0] = visit("2028-02-29");
+    items = compute_due({r}, Settings{}, d("2029-01-01"), d("2029-12-31"));
+    CHECK(items[0].due == d("2029-02-28"));
+}
+
+TEST_CASE("promises and actions: open, dated, in the window or overdue") {
+    auto r = client("acme", "A");
+    r.visits.push_back(
+        visit("2026-11-20",
+              {item("old", "2026-01-05"), item("delivered", "2026-11-01", "2026-11-02"),
+               item("undated", nullptr), item("edge", "2026-11-30"), item("later", "2026-12-01")},
+              {item("act", "2026-11-23")}));
+    r.visits.back().next_contact = d("2027-01-01");
+    auto items = due({r});
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].what == "old");
+    CHECK(items[0].overdue(kToday));
+    CHECK(items[0].index == 0);
+    CHECK(items[1].what == "act");
+    CHECK(items[1].type == DueType::action);
+    CHECK_FALSE(items[1].overdue(kToday));  // due today is not overdue
+    CHECK(items[2].what == "edge");         // the window's last day is in
+    CHECK(items[2].index == 3);
+}
+
+TEST_CASE("follow-up: angry or unhappy reviews with no visit after them") {
+    auto r = client("w", "A");
+    Visit v = visit("2026-11-18");
+    v.next_contact = d("2027-01-01");
+    r.visits.push_back(v);
+    Review rv;
+    rv.file = "reviews/r.yaml";
+    rv.date = d("2026-11-18");
+    rv.rating = Rating::angry;
+    rv.project = "Haul road";
+    r.reviews.push_back(rv);
+    auto items = due({r});
+    REQUIRE(items.size() == 1);  // a visit on the same day is not after it
+    CHECK(items[0].type == DueType::follow_up);
+    CHECK(items[0].due == d("2026-11-25"));
+
+    r.reviews[0].rating = Rating::neutral;
+    CHECK(due({r}).empty());
+    r.reviews[0].rating = Rating::unhappy;
+    r.visits.push_back(visit("2026-11-19"));
+    r.visits.back().next_contact = d("2027-01-01");
+    CHECK(due({r}).empty());
+}
+
+TEST_CASE("ordering: by date, so overdue first, then client and type") {
+    auto a = client("a", "A", "2026-11-25");
+    auto b = client("b", "A", "2026-11-10");
+    b.visits.push_back(visit("2026-11-10", {item("p", "2026-11-25")}));
+    b.visits.back().next_contact = d("2026-11-25");
+    auto items = due({a, b});
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].client == "a");
+    CHECK(items[1].client == "b");
+    CHECK(items[1].type == DueType::contact);
+    CHECK(items[2].type == DueType::promise);
+}
+
+TEST_CASE("open_commitments numbers dated items soonest first, undated last, stably") {
+    auto r = client("a");
+    r.visits.push_back(visit("2026-10-01", {item("undated", nullptr), item("late", "2026-12-20")},
+                             {item("soon", "2026-11-01")}));
+    r.visits.push_back(visit(
+        "2026-11-01", {item("same day", "2026-12-20"), item("done", "2026-11-02", "2026-11-03")}));
+    auto refs = open_commitments(r);
+    REQUIRE(refs.size() == 4);
+    CHECK(refs[0].item->what == "soon");
+    CHECK(refs[0].list_key() == "actions");
+    CHECK(refs[1].item->what == "late");
+    CHECK(refs[2].item->what == "same day");
+    CHECK(refs[3].item->what == "undated");
+    CHECK(refs[3].index == 0);
+    auto delivered = delivered_commitments(r);
+    REQUIRE(delivered.size() == 1);
+    CHECK(delivered[0].index == 1);
+}

@@ -1,0 +1,70 @@
+#include <doctest/doctest.h>
+
+#include "crm/util/text.hpp"
+
+TEST_CASE("ascii_lower and trim leave other bytes alone") {
+    CHECK(crm::ascii_lower("ÄBC Def") == "Äbc def");
+    CHECK(crm::trim(" \t\r\n x y \n") == "x y");
+    CHECK(crm::trim("") == "");
+    CHECK(crm::trim("   ") == "");
+}
+
+TEST_CASE("fold_case folds ASCII, Latin, Greek and Cyrillic capitals") {
+    CHECK(crm::fold_case("MÜLLER") == "müller");
+    CHECK(crm::fold_case("ŁÓDŹ") == "łódź");
+    CHECK(crm::fold_case("ΑΘΗΝΑ") == "αθηνα");
+    CHECK(crm::fold_case("МОСКВА") == "москва");
+    CHECK(crm::fold_case("日本") == "日本");
+    CHECK(crm::fold_case("×") == "×");  // the multiplication sign is not a letter
+    CHECK(crm::contains_ci("Müller & Söhne", "SÖHNE"));
+    CHECK_FALSE(crm::contains_ci("Müller", "x"));
+}
+
+TEST_CASE("UTF-8 decoding never fails and flags invalid input") {
+    CHECK(crm::utf8_decode("aé日😀") == std::vector<char32_t>{U'a', U'é', U'日', U'😀'});
+    CHECK(crm::utf8_decode("\xff") == std::vector<char32_t>{0xFFFD});
+    CHECK(crm::utf8_decode("a\xe6\x97") == std::vector<char32_t>{U'a', 0xFFFD, 0xFFFD});
+    CHECK(crm::is_valid_utf8("aé日😀"));
+    CHECK_FALSE(crm::is_valid_utf8("\xc0\xaf"));          // overlong '/'
+    CHECK_FALSE(crm::is_valid_utf8("\xed\xa0\x80"));      // a surrogate
+    CHECK_FALSE(crm::is_valid_utf8("\xf4\x90\x80\x80"));  // past U+10FFFF
+    CHECK_FALSE(crm::is_valid_utf8("\xe6\x97"));          // cut short
+    std::string s;
+    for (char32_t cp : {U'a', U'é', U'日', U'😀'})
+        crm::utf8_append(s, cp);
+    CHECK(s == "aé日😀");
+}
+
+TEST_CASE("display width counts terminal columns") {
+    CHECK(crm::display_width("abc") == 3);
+    CHECK(crm::display_width("Müller") == 6);
+    CHECK(crm::display_width("日本") == 4);
+    CHECK(crm::display_width("e\u0301") == 1);  // e + combining acute
+    CHECK(crm::display_width("😀") == 2);
+    CHECK(crm::display_width("") == 0);
+}
+
+TEST_CASE("truncate_to_width cuts by columns and marks the cut") {
+    CHECK(crm::truncate_to_width("abcdef", 10) == "abcdef");
+    CHECK(crm::truncate_to_width("abcdef", 4) == "abc…");
+    CHECK(crm::truncate_to_width("日本語です", 5) == "日本…");
+    CHECK(crm::display_width(crm::truncate_to_width("日本語です", 6)) <= 6);
+    CHECK(crm::truncate_to_width("abc", 0) == "");
+}
+
+TEST_CASE("edit_distance") {
+    CHECK(crm::edit_distance("kitten", "sitting") == 3);
+    CHECK(crm::edit_distance("", "abc") == 3);
+    CHECK(crm::edit_distance("same", "same") == 0);
+}
+
+TEST_CASE("fold_case keeps small letters small across Latin Extended-A") {
+    // Ł/ł and Ź/ź pair odd/even, unlike most of the block: ł must not become Ń.
+    CHECK(crm::fold_case("łódź") == "łódź");
+    CHECK(crm::fold_case("Łódź") == "łódź");
+    CHECK(crm::fold_case("ŽŠČ") == "žšč");
+    CHECK(crm::fold_case("žšč") == "žšč");
+    CHECK(crm::fold_case("ŇŃĽ") == "ňńľ");
+    CHECK(crm::fold_case("Ÿ") == "ÿ");
+    CHECK(crm::fold_case("ĸŉſ") == "ĸŉſ");
+}
