@@ -5,12 +5,19 @@
 
 #include "crm/commands/context.hpp"
 
+namespace CLI {
+class App;
+}
+
 namespace crm::cli {
+
+// A command adds its options to its CLI11 subcommand `cmd` and returns what runs it.
+using Registrar = commands::Runner (*)(CLI::App& cmd);
 
 struct CommandInfo {
     const char* name;
     const char* summary;
-    commands::Registrar add;
+    Registrar add;
 };
 
 std::span<const CommandInfo> command_table();

@@ -1,6 +1,5 @@
 #include "crm/cli/run.hpp"
 
-#include <yaml-cpp/exceptions.h>
 #include <CLI/CLI.hpp>
 
 #include <ostream>
@@ -133,9 +132,6 @@ int run(int argc, const char* const* argv, const commands::GetEnv& getenv, const
         return kExitUsage;
     } catch (const Error& e) {
         print_error(streams.err, e.what(), e.hint());
-        return kExitFailure;
-    } catch (const YAML::Exception& e) {
-        print_error(streams.err, std::string("YAML: ") + e.what(), {});
         return kExitFailure;
     } catch (const std::exception& e) {
         print_error(streams.err, e.what(), {});

@@ -1,6 +1,4 @@
-#include <CLI/CLI.hpp>
-
-#include "crm/commands/commands.hpp"
+#include "crm/commands/add_client.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/model/slug.hpp"
 #include "crm/os/files.hpp"
@@ -11,18 +9,6 @@
 namespace crm::commands {
 
 namespace {
-
-struct AddClientOptions {
-    std::string name;
-    std::string stage;
-    std::string tier;
-    std::string every;
-    std::string owner;
-    std::vector<std::string> contacts;
-    std::string phone;
-    std::vector<std::string> tags;
-    std::string note;
-};
 
 // "Jane Doe <jane@x.example>" -> name and email; a bare "Jane Doe" is a name only.
 Contact parse_contact(const std::string& text) {
@@ -74,7 +60,9 @@ Client build_client(const AddClientOptions& o, Context& ctx) {
     return c;
 }
 
-int run(const AddClientOptions& o, Context& ctx) {
+}  // namespace
+
+int add_client(const AddClientOptions& o, Context& ctx) {
     Client client = build_client(o, ctx);
     auto& folder = ctx.folder();
     os::FolderLock lock(folder.root());
@@ -87,24 +75,6 @@ int run(const AddClientOptions& o, Context& ctx) {
     ctx.out() << client.slug << '\n';
     ctx.commit({file}, "add-client: " + client.name);
     return 0;
-}
-
-}  // namespace
-
-Runner register_add_client(CLI::App& cmd) {
-    auto o = std::make_shared<AddClientOptions>();
-    cmd.add_option("NAME", o->name, "The client's name, e.g. \"Acme Engineering Pty Ltd\"")
-        ->required();
-    cmd.add_option("--stage", o->stage, "Funnel stage (default: the first in crm.yaml)");
-    cmd.add_option("--tier", o->tier, "Portfolio tier (default: default_tier)");
-    cmd.add_option("--every", o->every, "How often to get in touch, e.g. 21d, 2m, or never");
-    cmd.add_option("--owner", o->owner, "The teammate who owns the relationship");
-    cmd.add_option("--contact", o->contacts,
-                   "A person: \"Jane Doe <jane@example.com>\" (repeatable)");
-    cmd.add_option("--phone", o->phone, "Phone number of the first contact");
-    cmd.add_option("--tag", o->tags, "A tag (repeatable)");
-    cmd.add_option("--note", o->note, "Free-text notes");
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

@@ -1,29 +1,23 @@
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
+#include "crm/commands/check.hpp"
 
 #include <set>
 
-#include "crm/commands/commands.hpp"
+#include "crm/formats/json.hpp"
 #include "crm/render/progress.hpp"
 #include "crm/render/terminal_text.hpp"
 #include "crm/store/folder_check.hpp"
 
 namespace crm::commands {
 
-namespace {
-
-struct CheckOptions {
-    std::string format = "text";
-};
-
-int run(const CheckOptions& o, Context& ctx) {
+int check(const CheckOptions& o, Context& ctx) {
     const store::FolderCheckReport check = [&] {
         render::ProgressLine line(ctx.err(), ctx.err_is_tty());  // cleared before the report
         return store::check_folder(ctx.folder_path(), line.callback());
     }();
     const auto& problems = check.problems;
     if (o.format == "json") {
-        nlohmann::json out = nlohmann::json::array();
+        // Through formats::dump: a folder name that is not UTF-8 must not stop the report.
+        formats::Json out = formats::Json::array();
         for (const auto& p : problems) {
             out.push_back({{"file", p.where().file},
                            {"line", p.where().line},
@@ -31,7 +25,7 @@ int run(const CheckOptions& o, Context& ctx) {
                            {"message", p.problem()},
                            {"hint", p.hint()}});
         }
-        ctx.out() << out.dump(2) << '\n';
+        ctx.out() << formats::dump(out);
     } else {
         for (const auto& p : problems) {
             // A problem can quote the file's own text.
@@ -52,15 +46,6 @@ int run(const CheckOptions& o, Context& ctx) {
              " in " + std::to_string(bad.size()) + (bad.size() == 1 ? " file" : " files") + " (" +
              std::to_string(check.files) + " files checked)");
     return 1;
-}
-
-}  // namespace
-
-Runner register_check(CLI::App& cmd) {
-    auto o = std::make_shared<CheckOptions>();
-    cmd.add_option("--format", o->format, "text (file:line:column: problem) or json")
-        ->check(CLI::IsMember({"text", "json"}));
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

@@ -1,7 +1,5 @@
 #include "crm/commands/common.hpp"
 
-#include <CLI/CLI.hpp>
-
 #include "crm/model/match.hpp"
 #include "crm/model/slug.hpp"
 #include "crm/util/text.hpp"
@@ -75,13 +73,6 @@ Commitment parse_commitment(const std::string& text, Date today, const std::stri
     if (c.what.empty())
         throw UsageError(option + ": the text is empty", "write what, then optionally 'by DATE'");
     return c;
-}
-
-Runner not_implemented(CLI::App& cmd, const std::string& name) {
-    cmd.allow_extras();
-    return [name](Context&) -> int {
-        throw RuntimeError("'crm " + name + "' is not available in this version yet");
-    };
 }
 
 }  // namespace crm::commands

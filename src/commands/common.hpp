@@ -20,9 +20,6 @@ void require_one_of(const std::string& option, const std::string& value,
 // "TEXT by DATE" -> a commitment with a due date (future-facing date grammar).
 Commitment parse_commitment(const std::string& text, Date today, const std::string& option);
 
-// A stub for a command that is not built yet: accepts anything, fails clearly.
-Runner not_implemented(CLI::App& cmd, const std::string& name);
-
 std::string join(const std::vector<std::string>& items, const std::string& sep);
 
 }  // namespace crm::commands

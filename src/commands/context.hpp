@@ -13,10 +13,6 @@
 #include "crm/store/folder.hpp"
 #include "crm/util/error.hpp"
 
-namespace CLI {
-class App;
-}
-
 namespace crm::commands {
 
 struct GlobalOptions {
@@ -79,9 +75,8 @@ class Context {
     std::optional<std::optional<git::Git>> git_;
 };
 
-// A command adds its options to `cmd` and returns what runs it; the returned function
-// gives the exit code (0, or 1 when a report met broken files) or throws.
+// What runs a command once its options are parsed: the exit code (0, or 1 when a report
+// met broken files), or an exception.
 using Runner = std::function<int(Context&)>;
-using Registrar = Runner (*)(CLI::App& cmd);
 
 }  // namespace crm::commands

@@ -1,9 +1,7 @@
-#include <CLI/CLI.hpp>
-
 #include <algorithm>
 
-#include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/commands/done.hpp"
 #include "crm/os/files.hpp"
 #include "crm/os/lock.hpp"
 #include "crm/reports/due.hpp"
@@ -13,12 +11,6 @@
 namespace crm::commands {
 
 namespace {
-
-struct DoneOptions {
-    std::string client;
-    std::vector<std::string> item;  // words of ITEM, so quotes are optional
-    std::string date;
-};
 
 std::string describe(const std::vector<CommitmentRef>& refs,
                      const std::vector<std::size_t>& which) {
@@ -82,7 +74,9 @@ const CommitmentRef& pick(const std::vector<CommitmentRef>& refs, const std::str
                        again);
 }
 
-int run(const DoneOptions& o, Context& ctx) {
+}  // namespace
+
+int done(const DoneOptions& o, Context& ctx) {
     const Date today = ctx.today();
     const Date date =
         o.date.empty() ? today : parse_date_arg(o.date, today, DateDirection::past, "--date");
@@ -110,22 +104,6 @@ int run(const DoneOptions& o, Context& ctx) {
     ctx.note("marked done " + date.iso() + ": " + std::string(due_type_name(ref.type)) + " '" +
              ref.item->what + "' (" + file + ")");
     return ctx.warn_problems(problems);
-}
-
-}  // namespace
-
-Runner register_done(CLI::App& cmd) {
-    auto o = std::make_shared<DoneOptions>();
-    cmd.footer(
-        "ITEM is the item's number in `crm promises` (each client's open items are\n"
-        "numbered from 1), its text, or a piece of its text that only it contains. Without\n"
-        "ITEM, the client's only open item. Adds one line `done: DATE` to the visit file\n"
-        "and changes nothing else in it.");
-    cmd.add_option("CLIENT", o->client, "The client: slug, name, or a unique part of either")
-        ->required();
-    cmd.add_option("ITEM", o->item, "Number as listed by crm promises, or a unique piece of text");
-    cmd.add_option("--date", o->date, "The day it was delivered (default: today)");
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

@@ -1,9 +1,7 @@
-#include <CLI/CLI.hpp>
-
 #include <algorithm>
 
-#include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/commands/due.hpp"
 #include "crm/render/due_report.hpp"
 #include "crm/reports/due.hpp"
 #include "crm/util/text.hpp"
@@ -11,16 +9,6 @@
 namespace crm::commands {
 
 namespace {
-
-struct DueOptions {
-    std::string within;
-    std::string until;
-    std::string owner;
-    bool mine = false;
-    std::string tier;
-    std::vector<std::string> tags;
-    std::string format = "table";
-};
 
 bool has_tags(const Client& c, const std::vector<std::string>& tags) {
     return std::all_of(tags.begin(), tags.end(), [&](const std::string& t) {
@@ -48,7 +36,9 @@ Date window_end(const DueOptions& o, const Settings& s, Date today) {
     return s.due_within.after(today);
 }
 
-int run(const DueOptions& o, Context& ctx) {
+}  // namespace
+
+int due(const DueOptions& o, Context& ctx) {
     const Date today = ctx.today();
     store::Folder& folder = ctx.folder();
     const Settings& s = folder.settings();
@@ -85,37 +75,6 @@ int run(const DueOptions& o, Context& ctx) {
         ctx.out() << render::due_table(report, render::Styler(ctx.color()), ctx.terminal_width());
     }
     return ctx.warn_problems(snap.problems);
-}
-
-}  // namespace
-
-Runner register_due(CLI::App& cmd) {
-    auto o = std::make_shared<DueOptions>();
-    cmd.footer(
-        "Lists, overdue first, then by date:\n"
-        "  contact    clients whose next contact falls by the window's end: the latest\n"
-        "             visit's next_contact, else its date + the cadence (the client's\n"
-        "             every, else its tier's); never visited: due from since\n"
-        "  promise    undelivered promises (no done: date) due by then\n"
-        "  action     undelivered actions due by then\n"
-        "  follow-up  angry or unhappy reviews with no visit after them, due\n"
-        "             review_follow_up after the review\n"
-        "Everything overdue is always listed. Clients in inactive stages or with\n"
-        "every: never are not listed.");
-    auto* within = cmd.add_option("--within", o->within,
-                                  "Window from today: 7d, 2w, 1m... (default: due_within)");
-    auto* until = cmd.add_option("--until", o->until, "Last day of the window: a date");
-    within->excludes(until);
-    auto* owner = cmd.add_option("--owner", o->owner, "Only clients this person owns");
-    auto* mine = cmd.add_flag("--mine", o->mine,
-                              "Only my items: clients I own, and promises and actions I made "
-                              "for any client (I = CRM_USER, else git's user.name)");
-    owner->excludes(mine);
-    cmd.add_option("--tier", o->tier, "Only clients in this tier (its own, else default_tier)");
-    cmd.add_option("--tag", o->tags, "Only clients with this tag (repeatable: all must match)");
-    cmd.add_option("--format", o->format, "table, json, csv, markdown or ics")
-        ->check(CLI::IsMember({"table", "json", "csv", "markdown", "ics"}));
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

@@ -1,6 +1,4 @@
-#include <CLI/CLI.hpp>
-
-#include "crm/commands/commands.hpp"
+#include "crm/commands/edit.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/commands/editor.hpp"
 #include "crm/model/layout.hpp"
@@ -12,11 +10,6 @@
 namespace crm::commands {
 
 namespace {
-
-struct EditOptions {
-    std::string client;
-    std::string visit;
-};
 
 struct Target {
     std::string file;  // relative to the folder
@@ -64,7 +57,9 @@ Target find_target(Context& ctx, const std::string& slug, const std::string& vis
                        "give a file name as shown by 'crm show " + slug + "', or --visit latest");
 }
 
-int run(const EditOptions& o, Context& ctx) {
+}  // namespace
+
+int edit(const EditOptions& o, Context& ctx) {
     const std::string slug = resolve_client(ctx, o.client);
     auto& folder = ctx.folder();
     const Target target = find_target(ctx, slug, o.visit);
@@ -114,16 +109,6 @@ int run(const EditOptions& o, Context& ctx) {
     ctx.commit({target.file}, "edit: " + name + " (" +
                                   std::filesystem::path(target.file).filename().string() + ")");
     return 0;
-}
-
-}  // namespace
-
-Runner register_edit(CLI::App& cmd) {
-    auto o = std::make_shared<EditOptions>();
-    cmd.add_option("CLIENT", o->client, "The client: slug, name, or a unique part of either")
-        ->required();
-    cmd.add_option("--visit", o->visit, "Edit a visit or review instead: latest, or its file name");
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

@@ -1,6 +1,4 @@
-#include <CLI/CLI.hpp>
-
-#include "crm/commands/commands.hpp"
+#include "crm/commands/export.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/formats/csv.hpp"
 #include "crm/formats/json.hpp"
@@ -8,11 +6,6 @@
 namespace crm::commands {
 
 namespace {
-
-struct ExportOptions {
-    std::string format = "json";
-    std::string what;
-};
 
 std::string date_text(const std::optional<Date>& d) {
     return d ? d->iso() : "";
@@ -117,7 +110,9 @@ void review_rows(const ClientRecord& rec, std::ostream& out) {
     }
 }
 
-int run(const ExportOptions& o, Context& ctx) {
+}  // namespace
+
+int export_all(const ExportOptions& o, Context& ctx) {
     if (o.format == "json" && !o.what.empty())
         throw UsageError("--what is for --format csv; JSON always holds everything",
                          "crm export --format csv --what " + o.what);
@@ -136,18 +131,6 @@ int run(const ExportOptions& o, Context& ctx) {
         });
     }
     return ctx.warn_problems(problems);
-}
-
-}  // namespace
-
-Runner register_export(CLI::App& cmd) {
-    auto o = std::make_shared<ExportOptions>();
-    cmd.add_option("--format", o->format, "json (everything, nested) or csv (one table)")
-        ->check(CLI::IsMember({"json", "csv"}));
-    cmd.add_option("--what", o->what,
-                   "With csv: clients (one row per contact, the default), visits or reviews")
-        ->check(CLI::IsMember({"clients", "visits", "reviews"}));
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

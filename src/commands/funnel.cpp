@@ -1,6 +1,4 @@
-#include <CLI/CLI.hpp>
-
-#include "crm/commands/commands.hpp"
+#include "crm/commands/funnel.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/formats/json.hpp"
 #include "crm/render/bar_chart.hpp"
@@ -13,10 +11,6 @@ namespace crm::commands {
 namespace {
 
 using render::Style;
-
-struct FunnelOptions {
-    std::string format = "table";
-};
 
 // For clients whose client.yaml has no `stage_since` (set by 'crm set CLIENT stage'),
 // the date of the last commit that changed its `stage:` line. One `git log` for the
@@ -131,7 +125,9 @@ void print_text(const std::vector<FunnelStage>& stages, std::size_t total, Conte
     ctx.out() << out;
 }
 
-int run(const FunnelOptions& o, Context& ctx) {
+}  // namespace
+
+int funnel(const FunnelOptions& o, Context& ctx) {
     auto& folder = ctx.folder();
     auto snapshot = ctx.load_all(store::Detail::summary);
     const auto changes = stage_changes_from_git(ctx, snapshot.clients);
@@ -143,18 +139,6 @@ int run(const FunnelOptions& o, Context& ctx) {
     else
         print_text(stages, snapshot.clients.size(), ctx);
     return ctx.warn_problems(snapshot.problems);
-}
-
-}  // namespace
-
-Runner register_funnel(CLI::App& cmd) {
-    auto o = std::make_shared<FunnelOptions>();
-    cmd.footer(
-        "Clients per stage, in the order of 'stages' in crm.yaml, and how long each has\n"
-        "been in its stage: from its 'stage_since' date (kept by 'crm set CLIENT stage S'),\n"
-        "else from the last git commit that changed its 'stage:' line, else from 'since'.");
-    cmd.add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}));
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

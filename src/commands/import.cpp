@@ -1,9 +1,7 @@
-#include <CLI/CLI.hpp>
-
 #include <filesystem>
 
-#include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/commands/import.hpp"
 #include "crm/formats/csv_read.hpp"
 #include "crm/formats/vcard.hpp"
 #include "crm/model/slug.hpp"
@@ -16,11 +14,6 @@
 namespace crm::commands {
 
 namespace {
-
-struct ImportOptions {
-    std::string file;
-    bool dry_run = false;
-};
 
 // A client as the import file describes it, before it meets the folder.
 struct Incoming {
@@ -207,7 +200,9 @@ std::vector<std::string> names_of(const std::vector<Contact>& contacts) {
     return names;
 }
 
-int run(const ImportOptions& o, Context& ctx) {
+}  // namespace
+
+int import_file(const ImportOptions& o, Context& ctx) {
     std::string text = read_import_file(o.file);
     auto& folder = ctx.folder();
     const Settings& settings = folder.settings();
@@ -280,15 +275,6 @@ int run(const ImportOptions& o, Context& ctx) {
         ctx.commit(written, "import: " + plural(written.size(), "client") + " from " + name);
     }
     return ctx.warn_problems(problems);
-}
-
-}  // namespace
-
-Runner register_import(CLI::App& cmd) {
-    auto o = std::make_shared<ImportOptions>();
-    cmd.add_option("FILE", o->file, "A vCard (.vcf) or CSV (.csv) file")->required();
-    cmd.add_flag("-n,--dry-run", o->dry_run, "Show what would be imported; write nothing");
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

@@ -1,6 +1,4 @@
-#include <CLI/CLI.hpp>
-
-#include "crm/commands/commands.hpp"
+#include "crm/commands/init.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/git/git.hpp"
 #include "crm/os/files.hpp"
@@ -11,16 +9,14 @@ namespace crm::commands {
 
 namespace {
 
-struct InitOptions {
-    std::string dir;
-};
-
 constexpr const char* kGitignore =
     "# Derived by crm and rebuilt when missing: never commit these.\n"
     ".crm/\n"
     "*.crm-tmp-*\n";
 
-int run(const InitOptions& o, Context& ctx) {
+}  // namespace
+
+int init(const InitOptions& o, Context& ctx) {
     namespace fs = std::filesystem;
     fs::path root = o.dir.empty() ? ctx.folder_path() : fs::absolute(o.dir);
     std::error_code ec;
@@ -64,14 +60,6 @@ int run(const InitOptions& o, Context& ctx) {
     if (git && !ctx.global().no_commit)
         git->commit(written, "init: crm folder");
     return 0;
-}
-
-}  // namespace
-
-Runner register_init(CLI::App& cmd) {
-    auto o = std::make_shared<InitOptions>();
-    cmd.add_option("DIR", o->dir, "The folder to create (default: --dir, $CRM_DIR, or ~/crm)");
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

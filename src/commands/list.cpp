@@ -1,6 +1,4 @@
-#include <CLI/CLI.hpp>
-
-#include "crm/commands/commands.hpp"
+#include "crm/commands/list.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/formats/csv.hpp"
 #include "crm/formats/json.hpp"
@@ -10,16 +8,6 @@
 namespace crm::commands {
 
 namespace {
-
-struct ListOptions {
-    std::string stage;
-    std::string tier;
-    std::vector<std::string> tags;
-    std::string owner;
-    std::vector<std::string> where;
-    std::string format = "table";
-    bool quiet = false;
-};
 
 struct WhereFilter {
     std::string key;
@@ -93,7 +81,9 @@ bool matches(const Client& c, const ListOptions& o, const std::vector<WhereFilte
     return true;
 }
 
-int run(const ListOptions& o, Context& ctx) {
+}  // namespace
+
+int list(const ListOptions& o, Context& ctx) {
     std::vector<WhereFilter> where;
     for (const auto& w : o.where)
         where.push_back(parse_where(w));
@@ -136,22 +126,6 @@ int run(const ListOptions& o, Context& ctx) {
         }
     }
     return ctx.warn_problems(problems);
-}
-
-}  // namespace
-
-Runner register_list(CLI::App& cmd) {
-    auto o = std::make_shared<ListOptions>();
-    cmd.add_option("--stage", o->stage, "Only clients in this stage");
-    cmd.add_option("--tier", o->tier, "Only clients in this tier");
-    cmd.add_option("--tag", o->tags, "Only clients with this tag (repeatable: all must match)");
-    cmd.add_option("--owner", o->owner, "Only clients this person owns");
-    cmd.add_option("--where", o->where,
-                   "Only clients whose KEY equals VALUE, custom fields too (repeatable)");
-    cmd.add_option("--format", o->format, "table, json or csv")
-        ->check(CLI::IsMember({"table", "json", "csv"}));
-    cmd.add_flag("-q,--quiet", o->quiet, "Slugs only, one per line");
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

@@ -1,11 +1,9 @@
-#include <CLI/CLI.hpp>
-
 #include <iostream>
 #include <iterator>
 
-#include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/commands/editor.hpp"
+#include "crm/commands/log_visit.hpp"
 #include "crm/commands/writes.hpp"
 #include "crm/store/record_io.hpp"
 #include "crm/store/validate.hpp"
@@ -14,23 +12,6 @@
 namespace crm::commands {
 
 namespace {
-
-struct LogVisitOptions {
-    std::string client;
-    std::string summary;
-    std::string date;
-    std::string kind = "visit";
-    std::string where;
-    std::string initiated_by;
-    std::vector<std::string> with;
-    std::vector<std::string> discussed;
-    std::vector<std::string> new_topics;
-    std::vector<std::string> promises;
-    std::vector<std::string> actions;
-    std::string next;
-    std::string note;
-    bool edit = false;
-};
 
 bool has_content(const LogVisitOptions& o) {
     return !o.summary.empty() || !o.note.empty() || !o.where.empty() || !o.with.empty() ||
@@ -144,7 +125,9 @@ std::optional<std::string> visit_from_editor(const Visit& prefilled, const std::
     return text;
 }
 
-int run(const LogVisitOptions& o, Context& ctx) {
+}  // namespace
+
+int log_visit(const LogVisitOptions& o, Context& ctx) {
     const bool use_editor = o.edit || (!has_content(o) && ctx.in_is_tty());
     const std::string slug = resolve_client(ctx, o.client);
     auto& folder = ctx.folder();
@@ -166,32 +149,6 @@ int run(const LogVisitOptions& o, Context& ctx) {
     write_new_record(ctx, slug, "visits", visit.date, visit.by, text,
                      commit_message(client, visit));
     return 0;
-}
-
-}  // namespace
-
-Runner register_log_visit(CLI::App& cmd) {
-    auto o = std::make_shared<LogVisitOptions>();
-    cmd.add_option("CLIENT", o->client, "The client: slug, name, or a unique part of either")
-        ->required();
-    cmd.add_option(
-        "SUMMARY", o->summary,
-        "What happened, in a sentence (goes to notes); - reads a visit as YAML from stdin");
-    cmd.add_option("--date", o->date, "When (default today): YYYY-MM-DD, yesterday, -2d, mon...");
-    cmd.add_option("--kind", o->kind, "visit, call, meeting, email, lunch, event or other")
-        ->check(CLI::IsMember(visit_kinds()));
-    cmd.add_option("--where", o->where, "Where it took place");
-    cmd.add_option("--initiated-by", o->initiated_by, "Who started it: us or client")
-        ->check(CLI::IsMember({"us", "client"}));
-    cmd.add_option("--with", o->with, "A person present (repeatable)");
-    cmd.add_option("--discussed", o->discussed, "A topic discussed (repeatable)");
-    cmd.add_option("--new-topic", o->new_topics, "A new topic raised (repeatable)");
-    cmd.add_option("--promise", o->promises, "What we promised: \"TEXT [by DATE]\" (repeatable)");
-    cmd.add_option("--action", o->actions, "Other follow-up work: \"TEXT [by DATE]\" (repeatable)");
-    cmd.add_option("--next", o->next, "When to get in touch next: a date, +2w, fri...");
-    cmd.add_option("--note", o->note, "Free-text notes");
-    cmd.add_flag("--edit", o->edit, "Write the visit in your editor");
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

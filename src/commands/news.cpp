@@ -1,9 +1,7 @@
-#include <CLI/CLI.hpp>
-
 #include <map>
 
-#include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/commands/news.hpp"
 #include "crm/git/sync.hpp"
 #include "crm/render/news.hpp"
 #include "crm/reports/news.hpp"
@@ -13,16 +11,14 @@ namespace crm::commands {
 
 namespace {
 
-struct NewsOptions {
-    std::string since;
-};
-
 // The state file in .crm/ that remembers when the user last read the news.
 constexpr const char* kNewsState = "news";
 // How far back the very first `crm news` looks.
 constexpr int kFirstLookDays = 30;
 
-int run(const NewsOptions& o, Context& ctx) {
+}  // namespace
+
+int news(const NewsOptions& o, Context& ctx) {
     const Date today = ctx.today();
     const std::string user = ctx.user();
     auto& folder = ctx.folder();
@@ -80,19 +76,6 @@ int run(const NewsOptions& o, Context& ctx) {
         ctx.out() << render::render_news(groups, render::Styler(ctx.color()), ctx.terminal_width());
     }
     return ctx.warn_problems(problems);
-}
-
-}  // namespace
-
-Runner register_news(CLI::App& cmd) {
-    auto o = std::make_shared<NewsOptions>();
-    cmd.add_option("--since", o->since,
-                   "Show visits and reviews dated on or after this day (YYYY-MM-DD, -2w, "
-                   "mon...) instead of those added since you last looked");
-    cmd.footer(
-        "Visits and reviews that teammates added to the clients you watch (crm watch), "
-        "since you last ran crm news; the first time, the last 30 days.");
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

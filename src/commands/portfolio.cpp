@@ -1,6 +1,4 @@
-#include <CLI/CLI.hpp>
-
-#include "crm/commands/commands.hpp"
+#include "crm/commands/portfolio.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/formats/json.hpp"
 #include "crm/render/table.hpp"
@@ -15,10 +13,6 @@ namespace {
 
 using render::Cell;
 using render::Style;
-
-struct PortfolioOptions {
-    std::string format = "table";
-};
 
 std::string rating_text(const std::optional<int>& r) {
     return r ? std::to_string(*r) : "-";
@@ -215,7 +209,9 @@ void print_text(const Portfolio& p, Context& ctx) {
     ctx.out() << out;
 }
 
-int run(const PortfolioOptions& o, Context& ctx) {
+}  // namespace
+
+int portfolio(const PortfolioOptions& o, Context& ctx) {
     auto& folder = ctx.folder();
     auto snapshot = ctx.load_all(store::Detail::summary);
     const Portfolio p = build_portfolio(snapshot.clients, folder.settings(), ctx.today());
@@ -226,24 +222,6 @@ int run(const PortfolioOptions& o, Context& ctx) {
     else
         print_text(p, ctx);
     return ctx.warn_problems(snapshot.problems);
-}
-
-}  // namespace
-
-Runner register_portfolio(CLI::App& cmd) {
-    auto o = std::make_shared<PortfolioOptions>();
-    cmd.footer(
-        "Clients by tier (action category) with their ratings of potential, compatibility\n"
-        "and profitability (1-5 each), their score (the sum, 3-15), last contact, visits in\n"
-        "the last 12 months, last review and open promises.\n"
-        "\n"
-        "The score suggests a tier by its position in crm.yaml's tiers:\n"
-        "  1st tier (A) 13-15, 2nd tier (B) 9-12, 3rd and later tiers (C) 3-8.\n"
-        "A client is flagged when its score is more than 1 point outside its own tier's\n"
-        "band (so 12 in A or 9 in C is not flagged). Clients in inactive stages are never\n"
-        "flagged; clients without all three ratings get no score.");
-    cmd.add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}));
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

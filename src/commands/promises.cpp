@@ -1,9 +1,7 @@
-#include <CLI/CLI.hpp>
-
 #include <algorithm>
 
-#include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/commands/promises.hpp"
 #include "crm/formats/json.hpp"
 #include "crm/render/table.hpp"
 #include "crm/reports/due.hpp"
@@ -12,14 +10,6 @@
 namespace crm::commands {
 
 namespace {
-
-struct PromisesOptions {
-    std::string client;
-    bool all = false;
-    bool overdue = false;
-    bool mine = false;
-    std::string format = "table";
-};
 
 struct Row {
     const ClientRecord* record;
@@ -96,7 +86,9 @@ void print_json(const std::vector<Row>& rows, Date today, Context& ctx) {
     ctx.out() << formats::dump(arr);
 }
 
-int run(const PromisesOptions& o, Context& ctx) {
+}  // namespace
+
+int promises(const PromisesOptions& o, Context& ctx) {
     const Date today = ctx.today();
     const std::string user = o.mine ? ctx.user() : "";
     std::vector<DataError> problems;
@@ -134,23 +126,6 @@ int run(const PromisesOptions& o, Context& ctx) {
     else
         print_table(rows, today, ctx);
     return ctx.warn_problems(problems);
-}
-
-}  // namespace
-
-Runner register_promises(CLI::App& cmd) {
-    auto o = std::make_shared<PromisesOptions>();
-    cmd.footer(
-        "Each client's open items are numbered 1, 2, 3... in the order listed (dated ones\n"
-        "soonest first, then undated ones); `crm done CLIENT NUMBER` marks that item\n"
-        "delivered. --overdue and --mine hide items but never change the numbers.");
-    cmd.add_option("CLIENT", o->client, "Only this client (slug, name, or a unique part)");
-    cmd.add_flag("--all", o->all, "Also list delivered items (not numbered)");
-    cmd.add_flag("--overdue", o->overdue, "Only open items past their due date");
-    cmd.add_flag("--mine", o->mine,
-                 "Only clients I own and items I promised (I = CRM_USER, else git's user.name)");
-    cmd.add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}));
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

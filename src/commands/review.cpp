@@ -1,6 +1,4 @@
-#include <CLI/CLI.hpp>
-
-#include "crm/commands/commands.hpp"
+#include "crm/commands/review.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/commands/writes.hpp"
 #include "crm/store/record_io.hpp"
@@ -9,18 +7,6 @@
 namespace crm::commands {
 
 namespace {
-
-struct ReviewOptions {
-    std::string client;
-    std::string project;
-    std::string rating;
-    std::string why;
-    std::vector<std::string> went_well;
-    std::vector<std::string> improve;
-    std::string testimonial;
-    std::vector<std::string> referrals;
-    std::string date;
-};
 
 std::vector<std::string> items(const std::vector<std::string>& values, const std::string& option) {
     std::vector<std::string> out;
@@ -64,7 +50,9 @@ void note_follow_up(Context& ctx, const Client& client, const Review& r) {
              "'");
 }
 
-int run(const ReviewOptions& o, Context& ctx) {
+}  // namespace
+
+int review(const ReviewOptions& o, Context& ctx) {
     // Bad option values are usage errors, whatever the client.
     Review review = review_from_options(o, ctx);
     const std::string slug = resolve_client(ctx, o.client);
@@ -76,28 +64,6 @@ int run(const ReviewOptions& o, Context& ctx) {
                          std::string(rating_name(review.rating)) + ")");
     note_follow_up(ctx, client, review);
     return 0;
-}
-
-}  // namespace
-
-Runner register_review(CLI::App& cmd) {
-    auto o = std::make_shared<ReviewOptions>();
-    cmd.footer(
-        "A post-project review places the client on the spectrum angry, unhappy, neutral,\n"
-        "happy, elated. An angry or unhappy review makes a follow-up due (review_follow_up\n"
-        "in crm.yaml, 7d by default) until a visit or call is logged after it; 'crm due'\n"
-        "and 'crm reviews' list it.");
-    cmd.add_option("CLIENT", o->client, "The client: slug, name, or a unique part of either")
-        ->required();
-    cmd.add_option("--project", o->project, "The project reviewed")->required();
-    cmd.add_option("--rating", o->rating, "angry, unhappy, neutral, happy or elated")->required();
-    cmd.add_option("--why", o->why, "Why the client feels that way");
-    cmd.add_option("--went-well", o->went_well, "Something that went well (repeatable)");
-    cmd.add_option("--improve", o->improve, "Something to improve (repeatable)");
-    cmd.add_option("--testimonial", o->testimonial, "A quote the client allows us to use");
-    cmd.add_option("--referral", o->referrals, "Someone the client referred us to (repeatable)");
-    cmd.add_option("--date", o->date, "When (default today): YYYY-MM-DD, yesterday, -2d, mon...");
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

@@ -1,9 +1,7 @@
-#include <CLI/CLI.hpp>
-
 #include <algorithm>
 
-#include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/commands/reviews.hpp"
 #include "crm/formats/json.hpp"
 #include "crm/render/bar_chart.hpp"
 #include "crm/render/table.hpp"
@@ -17,11 +15,6 @@ namespace crm::commands {
 namespace {
 
 using render::Style;
-
-struct ReviewsOptions {
-    std::string since;
-    std::string format = "table";
-};
 
 Style rating_style(Rating r) {
     switch (r) {
@@ -159,7 +152,9 @@ void print_text(const ReviewsSummary& s, const std::optional<Date>& since, Conte
     ctx.out() << out;
 }
 
-int run(const ReviewsOptions& o, Context& ctx) {
+}  // namespace
+
+int reviews(const ReviewsOptions& o, Context& ctx) {
     std::optional<Date> since;
     if (!o.since.empty())
         since = parse_date_arg(o.since, ctx.today(), DateDirection::past, "--since");
@@ -177,21 +172,6 @@ int run(const ReviewsOptions& o, Context& ctx) {
         print_text(summary, since, ctx);
     }
     return ctx.warn_problems(snapshot.problems);
-}
-
-}  // namespace
-
-Runner register_reviews(CLI::App& cmd) {
-    auto o = std::make_shared<ReviewsOptions>();
-    cmd.footer(
-        "Shows the satisfaction spectrum of post-project reviews (angry .. elated), the\n"
-        "follow-ups still open (an angry or unhappy review with no visit logged after it,\n"
-        "due review_follow_up after the review), and the testimonials and referrals\n"
-        "collected, newest first. --since limits the spectrum, testimonials and referrals;\n"
-        "open follow-ups are always listed.");
-    cmd.add_option("--since", o->since, "Only reviews on or after this date: YYYY-MM-DD, -3m...");
-    cmd.add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}));
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

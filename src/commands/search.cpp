@@ -1,6 +1,4 @@
-#include <CLI/CLI.hpp>
-
-#include "crm/commands/commands.hpp"
+#include "crm/commands/search.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/formats/json.hpp"
 #include "crm/os/files.hpp"
@@ -11,11 +9,6 @@
 namespace crm::commands {
 
 namespace {
-
-struct SearchOptions {
-    std::vector<std::string> words;
-    std::string format = "table";
-};
 
 struct Match {
     std::string slug;
@@ -58,7 +51,9 @@ void search_file(const store::Folder& folder, const std::string& slug, const std
     }
 }
 
-int run(const SearchOptions& o, Context& ctx) {
+}  // namespace
+
+int search(const SearchOptions& o, Context& ctx) {
     std::string query = trim(join(o.words, " "));
     if (query.empty())
         throw UsageError("nothing to search for", "crm search \"bridge retrofit\"");
@@ -99,16 +94,6 @@ int run(const SearchOptions& o, Context& ctx) {
         return 1;
     }
     return 0;
-}
-
-}  // namespace
-
-Runner register_search(CLI::App& cmd) {
-    auto o = std::make_shared<SearchOptions>();
-    cmd.add_option("TEXT", o->words, "The text to find, any case (several words: one phrase)")
-        ->required();
-    cmd.add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}));
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

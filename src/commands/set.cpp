@@ -1,10 +1,8 @@
-#include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <cctype>
 
-#include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/commands/set.hpp"
 #include "crm/commands/writes.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/surgical_edit.hpp"
@@ -12,12 +10,6 @@
 namespace crm::commands {
 
 namespace {
-
-struct SetOptions {
-    std::string client;
-    std::string field;
-    std::string value;
-};
 
 const std::vector<std::string> kRatingNames{"potential", "compatibility", "profitability"};
 
@@ -97,7 +89,9 @@ std::string edited(const SetOptions& o, Context& ctx, const std::string& text,
     return yaml::set_key(text, file, f, EditValue::text(o.value));
 }
 
-int run(const SetOptions& o, Context& ctx) {
+}  // namespace
+
+int set(const SetOptions& o, Context& ctx) {
     ClientFileEdit edit(ctx, o.client);
     const std::string& name = edit.client().name;
     const std::string out = edited(o, ctx, edit.text(), edit.file());
@@ -113,20 +107,6 @@ int run(const SetOptions& o, Context& ctx) {
         shown = truncate_to_width(shown, 57) + "...";
     ctx.commit({edit.file()}, "set: " + name + " " + o.field + " " + shown);
     return 0;
-}
-
-}  // namespace
-
-Runner register_set(CLI::App& cmd) {
-    auto o = std::make_shared<SetOptions>();
-    cmd.add_option("CLIENT", o->client, "The client: slug, name, or a unique part of either")
-        ->required();
-    cmd.add_option("FIELD", o->field,
-                   "stage, tier, every, owner, name, ratings.potential, ratings.compatibility, "
-                   "ratings.profitability, or a custom field")
-        ->required();
-    cmd.add_option("VALUE", o->value, "The new value")->required();
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

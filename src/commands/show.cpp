@@ -1,9 +1,7 @@
-#include <CLI/CLI.hpp>
-
 #include <algorithm>
 
-#include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/commands/show.hpp"
 #include "crm/formats/json.hpp"
 #include "crm/model/cadence.hpp"
 #include "crm/render/table.hpp"
@@ -13,11 +11,6 @@
 namespace crm::commands {
 
 namespace {
-
-struct ShowOptions {
-    std::string client;
-    std::string format = "text";
-};
 
 struct OpenItem {
     std::string type;  // promise | action
@@ -210,7 +203,9 @@ void show_text(const ClientRecord& r, const Settings& s, Context& ctx) {
     ctx.out() << out;
 }
 
-int run(const ShowOptions& o, Context& ctx) {
+}  // namespace
+
+int show(const ShowOptions& o, Context& ctx) {
     const std::string slug = resolve_client(ctx, o.client);
     std::vector<DataError> problems;
     ClientRecord record = ctx.folder().load_record(slug, problems);
@@ -221,16 +216,6 @@ int run(const ShowOptions& o, Context& ctx) {
         show_text(record, ctx.folder().settings(), ctx);
     }
     return ctx.warn_problems(problems);
-}
-
-}  // namespace
-
-Runner register_show(CLI::App& cmd) {
-    auto o = std::make_shared<ShowOptions>();
-    cmd.add_option("CLIENT", o->client, "The client: slug, name, or a unique part of either")
-        ->required();
-    cmd.add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
-    return [o](Context& ctx) { return run(*o, ctx); };
 }
 
 }  // namespace crm::commands

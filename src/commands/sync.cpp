@@ -1,9 +1,7 @@
-#include <CLI/CLI.hpp>
-
 #include <set>
 
-#include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/commands/sync.hpp"
 #include "crm/git/sync.hpp"
 #include "crm/os/lock.hpp"
 #include "crm/render/news.hpp"
@@ -110,7 +108,9 @@ int report(Context& ctx, const git::Git& git, const std::string& from, const std
     return ctx.warn_problems(problems);
 }
 
-int run(Context& ctx) {
+}  // namespace
+
+int sync(Context& ctx) {
     auto& folder = ctx.folder();
     const auto& git = ctx.git();
     if (!git) {
@@ -144,16 +144,6 @@ int run(Context& ctx) {
     store::write_local_state(folder.root(), kSyncState,
                              {{"upstream", outcome.upstream_after}, {"date", ctx.today().iso()}});
     return report(ctx, *git, from, outcome.upstream_fetched);
-}
-
-}  // namespace
-
-Runner register_sync(CLI::App& cmd) {
-    cmd.footer(
-        "Commits crm's own changed files (never anything else), pulls with rebase, pushes, "
-        "then lists the clients, visits and reviews teammates added since the last sync, "
-        "watched clients first. On a conflict nothing is changed and the files are named.");
-    return [](Context& ctx) { return run(ctx); };
 }
 
 }  // namespace crm::commands

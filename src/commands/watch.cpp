@@ -1,8 +1,5 @@
-#include <CLI/CLI.hpp>
-
 #include <algorithm>
 
-#include "crm/commands/commands.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/commands/watching.hpp"
 #include "crm/commands/writes.hpp"
@@ -31,13 +28,6 @@ int change_watching(Context& ctx, const std::string& client_query, bool watch) {
     ctx.commit({edit.file()},
                std::string(watch ? "watch: " : "unwatch: ") + client.name + " (" + user + ")");
     return 0;
-}
-
-Runner register_watch(CLI::App& cmd) {
-    auto client = std::make_shared<std::string>();
-    cmd.add_option("CLIENT", *client, "The client: slug, name, or a unique part of either")
-        ->required();
-    return [client](Context& ctx) { return change_watching(ctx, *client, true); };
 }
 
 }  // namespace crm::commands

@@ -1,5 +1,6 @@
 """crm check, and every reader going on over broken files: hostile input is harmless."""
 import json
+import os
 import unittest
 
 from harness import CrmTestCase
@@ -88,6 +89,15 @@ class CheckProblemsTest(CheckTestCase):
         r = self.crm_in("check", check=1)
         self.assertTrue(r.out.startswith("clients/acme-engineering/client.yaml:2:7: tier: unknown tier 'Z'"), r)
         self.assertIn("1 problem in 1 file", r.err)
+
+    def test_json_report_of_a_folder_name_that_is_not_utf8(self):
+        bad = os.fsencode(str(self.dir / "clients")) + b"/caf\xe9"
+        os.makedirs(bad)
+        r = self.crm_in("check", "--format", "json", check=1)
+        problems = json.loads(r.out)
+        self.assertTrue(problems[0]["file"].startswith("clients/caf"), r)
+        self.assertIn("is not a client slug", problems[0]["message"])
+        self.assertNotIn("exception", r.err)
 
     def test_duplicate_clients(self):
         self.write("clients/beta-water-2/client.yaml", "name: beta water\n")

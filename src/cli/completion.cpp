@@ -2,10 +2,10 @@
 
 #include <sstream>
 
-#include "crm/commands/commands.hpp"
+#include "crm/cli/registrations.hpp"
 #include "crm/commands/common.hpp"
 
-namespace crm::commands {
+namespace crm::cli {
 
 namespace {
 
@@ -71,7 +71,7 @@ std::string words(const std::vector<OptionSpec>& options, bool valued_only) {
     for (const auto& o : options)
         if (!valued_only || o.takes_value)
             all.insert(all.end(), o.names.begin(), o.names.end());
-    return join(all, " ");
+    return commands::join(all, " ");
 }
 
 // Shell functions shared by bash and zsh: the same case syntax works in both.
@@ -91,7 +91,7 @@ void shared_functions(std::ostream& s, const std::vector<CommandSpec>& cmds) {
     for (const auto& c : cmds)
         if (c.takes_client)
             client_cmds.push_back(c.name);
-    s << "        " << join(client_cmds, "|") << ") return 0 ;;\n";
+    s << "        " << commands::join(client_cmds, "|") << ") return 0 ;;\n";
     s << "    esac\n    return 1\n}\n\n";
 }
 
@@ -99,7 +99,7 @@ std::string command_names(const std::vector<CommandSpec>& cmds) {
     std::vector<std::string> names;
     for (const auto& c : cmds)
         names.push_back(c.name);
-    return join(names, " ");
+    return commands::join(names, " ");
 }
 
 void bash_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
@@ -261,13 +261,13 @@ void fish_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
             client_cmds.push_back(c.name);
     }
     s << "complete -c crm -n "
-      << fish_quote("__fish_seen_subcommand_from " + join(client_cmds, " "))
+      << fish_quote("__fish_seen_subcommand_from " + commands::join(client_cmds, " "))
       << " -a '(__crm_clients)'\n"
          "complete -c crm -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'\n"
          "complete -c crm -n '__fish_seen_subcommand_from import' -F\n";
 }
 
-int run(const std::string& shell, const CLI::App& app, Context& ctx) {
+int run(const std::string& shell, const CLI::App& app, commands::Context& ctx) {
     auto cmds = commands_of(app);
     auto globals = options_of(app);
     if (shell == "bash")
@@ -281,14 +281,14 @@ int run(const std::string& shell, const CLI::App& app, Context& ctx) {
 
 }  // namespace
 
-Runner register_completion(CLI::App& cmd) {
+commands::Runner register_completion(CLI::App& cmd) {
     auto shell = std::make_shared<std::string>();
     cmd.add_option("SHELL", *shell, "bash, zsh or fish")
         ->required()
         ->check(CLI::IsMember({"bash", "zsh", "fish"}));
     // The whole command line, parent of this subcommand, lives as long as the run.
     const CLI::App* app = cmd.get_parent();
-    return [shell, app](Context& ctx) { return run(*shell, *app, ctx); };
+    return [shell, app](commands::Context& ctx) { return run(*shell, *app, ctx); };
 }
 
-}  // namespace crm::commands
+}  // namespace crm::cli
