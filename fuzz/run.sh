@@ -16,12 +16,11 @@ if ! clang++ -fsanitize=fuzzer "$probe" -o "$out/probe" 2>/dev/null; then
 fi
 rm -f "$probe" "$out/probe"
 # The layers the fuzzed code uses, each under its own include root as the build has them.
-layers=(util model yaml schema store)
+layers=(util model yaml schema)
 inc="$out/include"
 mkdir -p "$inc/crm"
 for l in "${layers[@]}"; do ln -sfn "$root/src/$l" "$inc/crm/$l"; done
-sources=("$here/yaml_fuzz.cpp" "$root"/src/{util,model,yaml,schema}/*.cpp
-         "$root"/src/store/{validate,record_io}.cpp)
+sources=("$here/yaml_fuzz.cpp" "$root"/src/{util,model,yaml,schema}/*.cpp)
 bin="$out/yaml_fuzz"
 stamp_newer=0
 for s in "${sources[@]}" "$root"/src/*/*.hpp; do

@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "crm/model/settings.hpp"
-#include "crm/store/validate.hpp"
+#include "crm/schema/check.hpp"
 #include "crm/util/error.hpp"
 #include "crm/yaml/surgical_edit.hpp"
 #include "crm/yaml/tree.hpp"
@@ -50,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     const std::uint8_t op = data[0];
     std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
-    (void)store::check_file(text, kFile, store::FileKind::client, Settings{});
+    (void)schema::check_file(text, kFile, schema::FileKind::client, Settings{});
     try {
         (void)yaml::parse(text, kFile);
     } catch (const DataError&) {

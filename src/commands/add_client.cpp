@@ -3,7 +3,7 @@
 #include "crm/model/slug.hpp"
 #include "crm/os/files.hpp"
 #include "crm/os/lock.hpp"
-#include "crm/store/record_io.hpp"
+#include "crm/schema/records.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::commands {
@@ -71,7 +71,7 @@ int add_client(const AddClientOptions& o, Context& ctx) {
         return std::filesystem::exists(folder.root() / "clients" / s, ec);
     });
     const std::string file = folder.client_file(client.slug);
-    os::write_atomic(folder.root(), file, store::client_yaml(client), true);
+    os::write_atomic(folder.root(), file, schema::client_yaml(client), true);
     ctx.out() << client.slug << '\n';
     ctx.commit({file}, "add-client: " + client.name);
     return 0;

@@ -4,8 +4,8 @@
 #include "crm/model/layout.hpp"
 #include "crm/os/files.hpp"
 #include "crm/os/lock.hpp"
-#include "crm/store/record_io.hpp"
-#include "crm/store/validate.hpp"
+#include "crm/schema/check.hpp"
+#include "crm/schema/records.hpp"
 
 namespace crm::commands {
 
@@ -13,7 +13,7 @@ namespace {
 
 struct Target {
     std::string file;  // relative to the folder
-    store::FileKind kind = store::FileKind::client;
+    schema::FileKind kind = schema::FileKind::client;
 };
 
 bool is_record_name(const std::string& name) {
@@ -26,7 +26,7 @@ Target find_target(Context& ctx, const std::string& slug, const std::string& vis
     auto& folder = ctx.folder();
     const std::string base = "clients/" + slug + "/";
     if (visit.empty())
-        return {folder.client_file(slug), store::FileKind::client};
+        return {folder.client_file(slug), schema::FileKind::client};
     if (visit == "latest") {
         std::string latest;
         for (const auto& name : os::list_dir(folder.root() / base / "visits"))
@@ -35,7 +35,7 @@ Target find_target(Context& ctx, const std::string& slug, const std::string& vis
         if (latest.empty())
             throw RuntimeError("no visit is logged for " + slug,
                                "log one with 'crm log-visit " + slug + "'");
-        return {base + "visits/" + latest, store::FileKind::visit};
+        return {base + "visits/" + latest, schema::FileKind::visit};
     }
     std::string rel = visit;
     if (rel.starts_with(base))
@@ -51,7 +51,7 @@ Target find_target(Context& ctx, const std::string& slug, const std::string& vis
             continue;
         if (folder.read(base + c))
             return {base + c,
-                    c.starts_with("visits/") ? store::FileKind::visit : store::FileKind::review};
+                    c.starts_with("visits/") ? schema::FileKind::visit : schema::FileKind::review};
     }
     throw RuntimeError("no visit or review file '" + visit + "' for " + slug,
                        "give a file name as shown by 'crm show " + slug + "', or --visit latest");
@@ -82,7 +82,7 @@ int edit(const EditOptions& o, Context& ctx) {
     request.name = slug + "-" + std::filesystem::path(target.file).stem().string();
     const Settings& settings = folder.settings();
     request.validate = [&](const std::string& text) {
-        return store::check_file(text, target.file, target.kind, settings);
+        return schema::check_file(text, target.file, target.kind, settings);
     };
     auto result = run_editor(ctx, request);
     if (result.outcome == EditorResult::Outcome::unchanged) {

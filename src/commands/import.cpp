@@ -8,7 +8,7 @@
 #include "crm/os/files.hpp"
 #include "crm/os/lock.hpp"
 #include "crm/render/table.hpp"
-#include "crm/store/record_io.hpp"
+#include "crm/schema/records.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::commands {
@@ -259,7 +259,7 @@ int import_file(const ImportOptions& o, Context& ctx) {
                     {c.name + " (" + plural(c.contacts.size(), "contact") + ")"}});
         if (!o.dry_run) {
             std::string file = folder.client_file(c.slug);
-            os::write_atomic(folder.root(), file, store::client_yaml(c), true);
+            os::write_atomic(folder.root(), file, schema::client_yaml(c), true);
             written.push_back(file);
         }
     }

@@ -3,7 +3,7 @@
 #include "crm/git/git.hpp"
 #include "crm/os/files.hpp"
 #include "crm/os/process.hpp"
-#include "crm/store/record_io.hpp"
+#include "crm/schema/records.hpp"
 
 namespace crm::commands {
 
@@ -32,7 +32,7 @@ int init(const InitOptions& o, Context& ctx) {
         throw RuntimeError("cannot create " + root.string() + ": " + ec.message());
 
     std::vector<std::string> written{"crm.yaml"};
-    os::write_atomic(root, "crm.yaml", store::default_settings_yaml(), true);
+    os::write_atomic(root, "crm.yaml", schema::default_settings_yaml(), true);
     if (!fs::exists(root / ".gitignore", ec)) {
         os::write_atomic(root, ".gitignore", kGitignore, true);
         written.push_back(".gitignore");

@@ -5,8 +5,8 @@
 #include "crm/commands/editor.hpp"
 #include "crm/commands/log_visit.hpp"
 #include "crm/commands/writes.hpp"
-#include "crm/store/record_io.hpp"
-#include "crm/store/validate.hpp"
+#include "crm/schema/check.hpp"
+#include "crm/schema/records.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::commands {
@@ -59,14 +59,14 @@ Visit visit_from_stdin(Context& ctx, std::string& custom_yaml) {
         value.value = ctx.today().iso();
         root.entries.emplace(root.entries.begin(), std::move(key), std::move(value));
     }
-    Visit v = store::visit_from(root, "<stdin>");
+    Visit v = schema::visit_from(root, "<stdin>");
     if (v.by.empty())
         v.by = ctx.user();
     if (!is_visit_kind(v.kind))
         require_one_of("kind", v.kind, visit_kinds());
     if (!v.initiated_by.empty())
         require_one_of("initiated_by", v.initiated_by, {"us", "client"});
-    custom_yaml = store::custom_fields_yaml(root, v.custom);
+    custom_yaml = schema::custom_fields_yaml(root, v.custom);
     return v;
 }
 
@@ -105,12 +105,12 @@ std::optional<std::string> visit_from_editor(const Visit& prefilled, const std::
                      ". Fill it in, then save and quit.\n"
                      "# crm: Leave it unchanged or empty it to cancel. Lines starting with "
                      "\"# crm:\" are removed.\n";
-    request.text = store::visit_yaml(prefilled) + template_hints(prefilled);
+    request.text = schema::visit_yaml(prefilled) + template_hints(prefilled);
     request.name = slug + "-new-visit";
     const Settings& settings = ctx.folder().settings();
     const std::string shown = "clients/" + slug + "/visits/(new visit)";
     request.validate = [&](const std::string& text) {
-        return store::check_file(text, shown, store::FileKind::visit, settings);
+        return schema::check_file(text, shown, schema::FileKind::visit, settings);
     };
     auto result = run_editor(ctx, request);
     if (result.outcome != EditorResult::Outcome::saved) {
@@ -135,13 +135,13 @@ int log_visit(const LogVisitOptions& o, Context& ctx) {
     Visit visit =
         o.summary == "-" ? visit_from_stdin(ctx, custom_yaml) : visit_from_options(o, ctx);
     Client client = folder.load_client(slug);
-    std::string text = store::visit_yaml(visit) + custom_yaml;
+    std::string text = schema::visit_yaml(visit) + custom_yaml;
     if (use_editor) {
         auto edited = visit_from_editor(visit, slug, client.name, ctx);
         if (!edited)
             return 0;
         text = *edited;
-        visit = store::read_visit(text, "clients/" + slug + "/visits/(new visit)");
+        visit = schema::read_visit(text, "clients/" + slug + "/visits/(new visit)");
         if (visit.by.empty())
             visit.by = ctx.user();
     }

@@ -1,7 +1,7 @@
 #include "crm/commands/review.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/commands/writes.hpp"
-#include "crm/store/record_io.hpp"
+#include "crm/schema/records.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::commands {
@@ -59,7 +59,7 @@ int review(const ReviewOptions& o, Context& ctx) {
     auto& folder = ctx.folder();
     Client client = folder.load_client(slug);
 
-    write_new_record(ctx, slug, "reviews", review.date, review.by, store::review_yaml(review),
+    write_new_record(ctx, slug, "reviews", review.date, review.by, schema::review_yaml(review),
                      "review: " + client.name + " (" + review.project + ", " +
                          std::string(rating_name(review.rating)) + ")");
     note_follow_up(ctx, client, review);

@@ -6,8 +6,8 @@
 #include "crm/os/lock.hpp"
 #include "crm/render/news.hpp"
 #include "crm/reports/news.hpp"
+#include "crm/schema/records.hpp"
 #include "crm/store/local_state.hpp"
-#include "crm/store/record_io.hpp"
 #include "crm/store/uncommitted.hpp"
 
 namespace crm::commands {
@@ -25,18 +25,18 @@ void validate(const store::Folder& folder, const std::string& file,
         if (!text)
             return;
         if (file == "crm.yaml") {
-            store::read_settings(*text, file);
+            schema::read_settings(*text, file);
             return;
         }
         switch (parse_record_path(file)->kind) {
             case RecordPath::Kind::client:
-                store::read_client(*text, file);
+                schema::read_client(*text, file);
                 break;
             case RecordPath::Kind::visit:
-                store::read_visit(*text, file);
+                schema::read_visit(*text, file);
                 break;
             case RecordPath::Kind::review:
-                store::read_review(*text, file);
+                schema::read_review(*text, file);
                 break;
         }
     } catch (const DataError& e) {

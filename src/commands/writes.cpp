@@ -4,7 +4,7 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/os/files.hpp"
-#include "crm/store/record_io.hpp"
+#include "crm/schema/records.hpp"
 
 namespace crm::commands {
 
@@ -34,11 +34,11 @@ ClientFileEdit::ClientFileEdit(Context& ctx, const std::string& client_query)
     if (!text)
         throw RuntimeError("no client file " + file_);
     text_ = std::move(*text);
-    client_ = store::read_client(text_, file_);
+    client_ = schema::read_client(text_, file_);
 }
 
 void ClientFileEdit::replace(const std::string& edited) {
-    (void)store::read_client(edited, file_);
+    (void)schema::read_client(edited, file_);
     os::write_atomic(ctx_.folder().root(), file_, edited);
 }
 

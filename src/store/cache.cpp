@@ -9,20 +9,22 @@
 #include <utility>
 
 #include "crm/os/files.hpp"
+#include "crm/schema/cache_bytes.hpp"
 
 namespace crm::store {
 
 namespace {
 
-// Bump when the layout of this file or of cache_codec changes: old caches are rebuilt.
+// Bump when the layout of this file changes; the records' layout is the schemas'
+// fingerprint, stored beside it. Either differing, the old cache is rebuilt.
 constexpr char kMagic[8] = {'C', 'R', 'M', 'C', 'A', 'C', 'H', 'E'};
-constexpr std::uint32_t kVersion = 3;
+constexpr std::uint32_t kVersion = 4;
 constexpr std::size_t kMaxCacheSize = 1024u * 1024 * 1024;
 
 struct Header {
     char magic[8];
     std::uint32_t version;
-    std::uint32_t zero;
+    std::uint32_t layout;  // schema::layout_fingerprint()
     std::uint64_t entries;
     std::uint64_t summary_size;
     std::uint64_t detail_size;
@@ -145,7 +147,8 @@ RecordCache RecordCache::open(const std::filesystem::path& path) {
 
     const auto h = load<Header>(cache.map_);
     if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.version != kVersion ||
-        h.summary_size > cache.map_size_ || h.detail_size > cache.map_size_ ||
+        h.layout != schema::layout_fingerprint() || h.summary_size > cache.map_size_ ||
+        h.detail_size > cache.map_size_ ||
         sizeof(Header) + h.summary_size + h.detail_size != cache.map_size_ ||
         h.entries > h.summary_size / kMinEntry) {
         return RecordCache{};
@@ -244,12 +247,12 @@ bool RecordCache::detail_intact() const {
 template <class Record>
 bool RecordCache::read_record(std::size_t i, Record& record, Detail detail) const {
     const Entry& e = entries_[i];
-    if (!cache_codec::decode_summary({map_ + e.summary, e.summary_size}, record))
+    if (!schema::decode_summary({map_ + e.summary, e.summary_size}, record))
         return false;
     if (detail == Detail::summary)
         return true;
     return detail_intact() &&
-           cache_codec::decode_detail({map_ + detail_start_ + e.detail, e.detail_size}, record);
+           schema::decode_detail({map_ + detail_start_ + e.detail, e.detail_size}, record);
 }
 
 bool RecordCache::read(std::size_t i, Client& record, Detail detail) const {
@@ -321,7 +324,7 @@ void CacheBuilder::add_record(std::string_view file, const FileStamp& stamp, con
     put_raw(summary_, stamp.inode);
     const std::size_t lengths = summary_.size();
     summary_.append(8, '\0');
-    cache_codec::encode(record, summary_, detail_);
+    schema::encode(record, summary_, detail_);
     const auto summary_size = static_cast<std::uint32_t>(summary_.size() - lengths - 8);
     const auto detail_size = static_cast<std::uint32_t>(detail_.size() - a.detail_begin);
     std::memcpy(summary_.data() + lengths, &summary_size, 4);
@@ -365,6 +368,7 @@ void CacheBuilder::save(const std::filesystem::path& root,
     Header h{};
     std::memcpy(h.magic, kMagic, sizeof kMagic);
     h.version = kVersion;
+    h.layout = schema::layout_fingerprint();
     h.entries = kept_ + added_;
     for (auto part : summary)
         h.summary_size += part.size();

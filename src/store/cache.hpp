@@ -9,10 +9,11 @@
 //
 // Speed comes from touching as little memory as possible: the file is mapped, not read;
 // entries are in the order the folder is walked, so a lookup is usually the next entry;
-// and each record is split (cache_codec.hpp) into a summary section read by every run
+// and each record is split (schema/cache_bytes.hpp) into a summary section read by every run
 // and a detail section read only by commands that show free text.
 //
-//   header    magic "CRMCACHE", u32 version, u32 zero, u64 entries, u64 summary bytes,
+//   header    magic "CRMCACHE", u32 version, u32 the schemas' fingerprint, u64 entries, u64 summary
+//   bytes,
 //             u64 detail bytes, u64 summary checksum, u64 detail checksum
 //   summary   per entry: u32 path length, path, u64 size, i64 mtime_ns, u64 inode,
 //             u32 summary length, u32 detail length, the record's summary
@@ -28,7 +29,7 @@
 #include <vector>
 
 #include "crm/model/records.hpp"
-#include "crm/store/cache_codec.hpp"
+#include "crm/store/detail.hpp"
 
 namespace crm::store {
 

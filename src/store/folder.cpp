@@ -9,7 +9,7 @@
 
 #include "crm/model/slug.hpp"
 #include "crm/os/files.hpp"
-#include "crm/store/record_io.hpp"
+#include "crm/schema/records.hpp"
 #include "crm/yaml/tree.hpp"
 
 namespace crm::store {
@@ -61,7 +61,7 @@ Folder Folder::open(const fs::path& root) {
             root.string() + " is not a crm folder (it has no crm.yaml)",
             "create one with 'crm init " + root.string() + "', or use --dir or CRM_DIR");
     }
-    return Folder(root, read_settings(*text, "crm.yaml"));
+    return Folder(root, schema::read_settings(*text, "crm.yaml"));
 }
 
 std::optional<std::string> Folder::read(const std::string& relative) const {
@@ -86,7 +86,7 @@ Client Folder::load_client(const std::string& slug) const {
     auto text = read(file);
     if (!text)
         throw RuntimeError("no client file " + file);
-    Client c = read_client(*text, file);
+    Client c = schema::read_client(*text, file);
     c.slug = slug;
     return c;
 }
@@ -101,7 +101,7 @@ ClientRecord Folder::load_record(const std::string& slug, std::vector<DataError>
         const std::string file = base + "visits/" + name;
         try {
             if (auto text = read(file))
-                rec.visits.push_back(read_visit(*text, file));
+                rec.visits.push_back(schema::read_visit(*text, file));
         } catch (const DataError& e) {
             problems.push_back(e);
         }
@@ -112,7 +112,7 @@ ClientRecord Folder::load_record(const std::string& slug, std::vector<DataError>
         const std::string file = base + "reviews/" + name;
         try {
             if (auto text = read(file))
-                rec.reviews.push_back(read_review(*text, file));
+                rec.reviews.push_back(schema::read_review(*text, file));
         } catch (const DataError& e) {
             problems.push_back(e);
         }

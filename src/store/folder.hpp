@@ -13,7 +13,7 @@
 
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
-#include "crm/store/cache_codec.hpp"
+#include "crm/store/detail.hpp"
 #include "crm/util/error.hpp"
 
 namespace crm::store {
@@ -57,7 +57,7 @@ class Folder {
     std::vector<Client> load_clients(std::vector<DataError>& problems) const;
     // Every record in the folder, through the record cache in .crm/cache: files whose
     // size, mtime and inode are unchanged are not read again. With Detail::summary the
-    // free text of visits and reviews is left out (see cache_codec.hpp), which makes a
+    // free text of visits and reviews is left out (see detail.hpp), which makes a
     // warm run several times faster. `progress`, when given, hears (clients done,
     // clients in all) as loading goes.
     using Progress = std::function<void(std::size_t done, std::size_t total)>;

@@ -11,8 +11,8 @@
 #include "crm/model/slug.hpp"
 #include "crm/os/files.hpp"
 #include "crm/os/parallel.hpp"
-#include "crm/store/record_io.hpp"
-#include "crm/store/validate.hpp"
+#include "crm/schema/check.hpp"
+#include "crm/schema/records.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/tree.hpp"
 
@@ -56,7 +56,7 @@ class Checker {
     std::size_t files() const { return files_; }
 
     // Reads and checks one file; returns its text when it had no problem.
-    std::optional<std::string> check(const std::string& rel, FileKind kind,
+    std::optional<std::string> check(const std::string& rel, schema::FileKind kind,
                                      std::vector<DataError>& problems) {
         const fs::path path = root_ / rel;
         Entry e = entry_at(path);
@@ -71,7 +71,7 @@ class Checker {
         auto text = os::read_file(path, yaml::kMaxFileSize);
         if (!text)
             return std::nullopt;
-        auto found = check_file(*text, rel, kind, settings_);
+        auto found = schema::check_file(*text, rel, kind, settings_);
         if (!found.empty()) {
             problems.insert(problems.end(), found.begin(), found.end());
             return std::nullopt;
@@ -100,16 +100,16 @@ class Checker {
         if (entry_at(root_ / file) == Entry::missing) {
             add(out.client_problems, out.dir, "client folder without client.yaml",
                 "add one, or remove the folder");
-        } else if (auto text = check(file, FileKind::client, out.client_problems)) {
-            out.client = read_client(*text, file);
+        } else if (auto text = check(file, schema::FileKind::client, out.client_problems)) {
+            out.client = schema::read_client(*text, file);
         }
-        records(name, "visits", FileKind::visit, out.record_problems);
-        records(name, "reviews", FileKind::review, out.record_problems);
+        records(name, "visits", schema::FileKind::visit, out.record_problems);
+        records(name, "reviews", schema::FileKind::review, out.record_problems);
         return out;
     }
 
   private:
-    void records(const std::string& slug, const std::string& kind, FileKind file_kind,
+    void records(const std::string& slug, const std::string& kind, schema::FileKind file_kind,
                  std::vector<DataError>& problems) {
         const std::string dir = "clients/" + slug + "/" + kind;
         Entry e = entry_at(root_ / dir);
@@ -142,8 +142,9 @@ FolderCheckReport check_folder(const fs::path& root, const Folder::Progress& pro
     Settings settings;
     {
         Checker settings_check(root, settings);
-        if (auto text = settings_check.check("crm.yaml", FileKind::settings, report.problems))
-            settings = read_settings(*text, "crm.yaml");
+        if (auto text =
+                settings_check.check("crm.yaml", schema::FileKind::settings, report.problems))
+            settings = schema::read_settings(*text, "crm.yaml");
         report.files += settings_check.files();
     }
 

@@ -18,9 +18,10 @@
 #include "crm/os/files.hpp"
 #include "crm/os/heap.hpp"
 #include "crm/os/parallel.hpp"
+#include "crm/schema/cache_bytes.hpp"
+#include "crm/schema/records.hpp"
 #include "crm/store/cache.hpp"
 #include "crm/store/folder.hpp"
-#include "crm/store/record_io.hpp"
 
 namespace crm::store {
 
@@ -79,14 +80,14 @@ class Walker {
             return;
         ClientRecord& rec = part_.clients.emplace_back();
         if (!load(rec.client, client_fd.get(), "client.yaml", folder_.client_file(slug),
-                  read_client)) {
+                  schema::read_client)) {
             part_.clients.pop_back();
             return;
         }
         rec.client.slug = slug;
         const std::string base = "clients/" + slug + "/";
-        load_dir(client_fd.get(), "visits", base + "visits/", rec.visits, read_visit);
-        load_dir(client_fd.get(), "reviews", base + "reviews/", rec.reviews, read_review);
+        load_dir(client_fd.get(), "visits", base + "visits/", rec.visits, schema::read_visit);
+        load_dir(client_fd.get(), "reviews", base + "reviews/", rec.reviews, schema::read_review);
         sort_by_date(rec);
     }
 
@@ -124,7 +125,7 @@ class Walker {
         }
         part_.next.add(file, stamp, record);
         if (detail_ == Detail::summary)
-            cache_codec::drop_detail(record);
+            schema::drop_detail(record);
         return true;
     }
 

@@ -90,7 +90,7 @@ std::string insert_done_line(std::string_view text, const std::string& file,
                          "only edits lists written one item per line",
                      hint_by_hand);
 
-    // Find the item the way record_io counts them: text or key/value items only.
+    // Find the item the way the schema reads them: text or key/value items only.
     const yaml::Node* item = nullptr;
     std::size_t seq_pos = 0, counted = 0;
     for (; seq_pos < list->items.size(); ++seq_pos) {

@@ -4,8 +4,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "crm/schema/cache_bytes.hpp"
 #include "crm/store/cache.hpp"
-#include "crm/store/cache_codec.hpp"
 
 namespace fs = std::filesystem;
 using namespace crm;
@@ -136,16 +136,16 @@ void check_same(const Client& a, const Client& b) {
 template <class Record>
 void check_round_trip(const Record& original) {
     std::string summary, detail;
-    cache_codec::encode(original, summary, detail);
+    schema::encode(original, summary, detail);
     Record full;
-    REQUIRE(cache_codec::decode_summary(summary, full));
-    REQUIRE(cache_codec::decode_detail(detail, full));
+    REQUIRE(schema::decode_summary(summary, full));
+    REQUIRE(schema::decode_detail(detail, full));
     check_same(full, original);
 
     Record lean;
-    REQUIRE(cache_codec::decode_summary(summary, lean));
+    REQUIRE(schema::decode_summary(summary, lean));
     Record dropped = original;
-    cache_codec::drop_detail(dropped);
+    schema::drop_detail(dropped);
     check_same(lean, dropped);
 }
 
@@ -189,15 +189,15 @@ TEST_CASE("cache codec: full records round-trip; a summary leaves exactly the de
 
 TEST_CASE("cache codec: bytes of another kind of record, or with anything extra, are refused") {
     std::string summary, detail;
-    cache_codec::encode(sample_visit(), summary, detail);
+    schema::encode(sample_visit(), summary, detail);
     Review r;
     Client c;
-    CHECK_FALSE(cache_codec::decode_summary(summary, r));
-    CHECK_FALSE(cache_codec::decode_summary(summary, c));
+    CHECK_FALSE(schema::decode_summary(summary, r));
+    CHECK_FALSE(schema::decode_summary(summary, c));
     Visit v;
-    CHECK_FALSE(cache_codec::decode_summary(summary + "x", v));
-    CHECK_FALSE(cache_codec::decode_summary(summary.substr(0, summary.size() - 1), v));
-    CHECK_FALSE(cache_codec::decode_detail(detail.substr(0, detail.size() - 1), v));
+    CHECK_FALSE(schema::decode_summary(summary + "x", v));
+    CHECK_FALSE(schema::decode_summary(summary.substr(0, summary.size() - 1), v));
+    CHECK_FALSE(schema::decode_detail(detail.substr(0, detail.size() - 1), v));
 }
 
 TEST_CASE("record cache: what was saved is found by path and stamp, in any order") {

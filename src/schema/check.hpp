@@ -1,15 +1,17 @@
 #pragma once
-// Every problem in one file, for `crm check`: where the readers of record_io stop at the
-// first wrong value, these go on and list them all, each with file:line:column.
+// Every problem in one file, for `crm check`: the readers of records.hpp stop at the first
+// wrong value, this goes on and lists them all, each with file:line:column, through the
+// same schema, so the two always agree. It also checks what only the folder's settings
+// make wrong (an unknown stage or tier) and crm.yaml against itself (a default_tier that
+// is not a tier).
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "crm/model/settings.hpp"
 #include "crm/util/error.hpp"
-#include "crm/yaml/tree.hpp"
 
-namespace crm::store {
+namespace crm::schema {
 
 enum class FileKind { settings, client, visit, review };
 
@@ -17,4 +19,4 @@ enum class FileKind { settings, client, visit, review };
 std::vector<DataError> check_file(std::string_view text, const std::string& file, FileKind kind,
                                   const Settings& settings);
 
-}  // namespace crm::store
+}  // namespace crm::schema

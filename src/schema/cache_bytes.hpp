@@ -1,26 +1,17 @@
 #pragma once
 // How the record cache stores one record: in two parts, so that reports which need only
-// dates, owners and promises (`crm due`) never touch the free text.
-//
-//   summary  everything about a client or a review (a folder has few of them); of a
-//            visit its date, author, kind, next contact, promises and actions
-//   detail   the rest of a visit: where, initiated_by, with, discussed, new_topics,
-//            notes and custom keys
+// dates, owners and promises (`crm due`) never touch the free text. Which field goes where
+// is the schema's (fields.hpp: kSummary); a client or a review is all summary.
 //
 // A record's `file` is not stored: it is the cache entry's path. Decoding fails, rather
 // than guess, on any byte the encoder would not have written.
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "crm/model/records.hpp"
 
-namespace crm::store {
-
-// How much of each record a load fills in. `summary` leaves the detail fields above
-// empty, whether the record came from the cache or from its file.
-enum class Detail { full, summary };
-
-namespace cache_codec {
+namespace crm::schema {
 
 void encode(const Client& c, std::string& summary, std::string& detail);
 void encode(const Visit& v, std::string& summary, std::string& detail);
@@ -39,6 +30,8 @@ void drop_detail(Client& c);
 void drop_detail(Visit& v);
 void drop_detail(Review& r);
 
-}  // namespace cache_codec
+// Changes whenever a schema's table does (a key, a type, a flag): the cache stores it, and
+// a cache written under other tables is rebuilt, never misread.
+std::uint32_t layout_fingerprint();
 
-}  // namespace crm::store
+}  // namespace crm::schema

@@ -1,14 +1,21 @@
 #pragma once
-// Files <-> records. Reading validates types and names the file, line and column of the
-// first wrong value; writing produces the layout of the spec, one key per line.
+// Files <-> records, for every record kind, from their schemas (fields.hpp). Reading
+// names the file, line and column of the first wrong value (DataError); writing gives
+// the layout of the spec, one key per line, in the schema's order.
 #include <string>
 #include <string_view>
 
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
+#include "crm/schema/fields.hpp"
 #include "crm/yaml/tree.hpp"
 
-namespace crm::store {
+namespace crm::schema {
+
+const Schema<Client>& client_schema();
+const Schema<Visit>& visit_schema();
+const Schema<Review>& review_schema();
+const Schema<Settings>& settings_schema();
 
 // `file` is the path relative to the folder; it names the record and appears in errors.
 Settings read_settings(std::string_view text, const std::string& file);
@@ -26,11 +33,8 @@ std::string visit_yaml(const Visit& v);
 std::string review_yaml(const Review& r);
 std::string default_settings_yaml();
 
-// The text a person would read for any value (lists joined with ", ").
-std::string node_text(const yaml::Node& n);
-
 // The lines `key: value` for each custom field, its value taken from `root` (the parsed
 // record) in flow style, so that lists, maps and bare numbers keep their shape.
 std::string custom_fields_yaml(const yaml::Node& root, const CustomFields& custom);
 
-}  // namespace crm::store
+}  // namespace crm::schema

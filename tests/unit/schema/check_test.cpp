@@ -1,9 +1,9 @@
-#include "crm/store/validate.hpp"
+#include "crm/schema/check.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace crm;
-using namespace crm::store;
+using namespace crm::schema;
 
 namespace {
 

@@ -2,14 +2,14 @@
 
 #include <string>
 
-#include "crm/store/record_io.hpp"
+#include "crm/schema/records.hpp"
 #include "crm/util/error.hpp"
 
 using namespace crm;
-using crm::store::read_client;
-using crm::store::read_review;
-using crm::store::read_settings;
-using crm::store::read_visit;
+using crm::schema::read_client;
+using crm::schema::read_review;
+using crm::schema::read_settings;
+using crm::schema::read_visit;
 
 namespace {
 
@@ -43,7 +43,7 @@ TEST_CASE("settings: defaults when absent, every key read when present") {
     CHECK(empty.default_tier == "B");
     CHECK(empty.autocommit);
 
-    Settings defaults = read_settings(store::default_settings_yaml(), "crm.yaml");
+    Settings defaults = read_settings(schema::default_settings_yaml(), "crm.yaml");
     CHECK(defaults.stages == Settings{}.stages);
     CHECK(defaults.inactive_stages == Settings{}.inactive_stages);
     CHECK(defaults.tier_names() == std::vector<std::string>{"A", "B", "C"});
@@ -89,7 +89,7 @@ TEST_CASE("a client survives writing and reading back, custom fields kept") {
     c.tags = {"civil", "yes", "2026-01-01"};
     c.watchers = {"Bob Jones"};
     c.notes = "Free text.\n# not a comment\n";
-    std::string text = store::client_yaml(c);
+    std::string text = schema::client_yaml(c);
     CHECK(text.starts_with("name: Müller & Söhne GmbH\nstage: client\ntier: A\nevery: 21d\n"));
     CHECK(text.ends_with("\n"));
 
@@ -116,7 +116,7 @@ TEST_CASE("a client survives writing and reading back, custom fields kept") {
     Client never;
     never.name = "N";
     never.every = Cadence::never();
-    CHECK(read_client(store::client_yaml(never), "c").every->is_never());
+    CHECK(read_client(schema::client_yaml(never), "c").every->is_never());
 }
 
 TEST_CASE("a client file with wrong values is refused at the value") {
@@ -148,7 +148,7 @@ TEST_CASE("a visit survives writing and reading back") {
     v.actions = {{"Ask Bob for a cost estimate", day("2026-12-05"), std::nullopt}};
     v.next_contact = day("2026-12-15");
     v.notes = "Line one\nLine two";
-    std::string text = store::visit_yaml(v);
+    std::string text = schema::visit_yaml(v);
     CHECK(text.starts_with("date: 2026-11-23\nby: Alice Smith\nkind: call\n"));
     CHECK(text.find("promises:\n  - what: Send capability statement\n    due: 2026-11-30\n"
                     "    done: 2026-11-28\n") != std::string::npos);
@@ -177,7 +177,7 @@ TEST_CASE("a visit survives writing and reading back") {
     Visit bare;
     bare.date = day("2026-11-23");
     bare.by = "A";
-    CHECK(store::visit_yaml(bare) == "date: 2026-11-23\nby: A\nkind: visit\n");
+    CHECK(schema::visit_yaml(bare) == "date: 2026-11-23\nby: A\nkind: visit\n");
 }
 
 TEST_CASE("a visit file with wrong values is refused at the value") {
@@ -186,7 +186,7 @@ TEST_CASE("a visit file with wrong values is refused at the value") {
     CHECK(refusal_of_visit("date: 2026-11-23\npromises:\n  - due: 2026-12-01\n")
               .starts_with("v.yaml:3:5: promises: an item without what:"));
     CHECK(refusal_of_visit("date: 2026-11-23\nactions:\n  - what: x\n    due: soon\n") ==
-          "v.yaml:4:10: due: 'soon' is not a date");
+          "v.yaml:4:10: actions.due: 'soon' is not a date");
     CHECK(refusal_of_visit("date: 2026-11-23\nnext_contact: [a]\n")
               .starts_with("v.yaml:2:15: next_contact"));
     // Hand-written shorthands are read kindly.
@@ -207,7 +207,7 @@ TEST_CASE("a review survives writing and reading back") {
     r.to_improve = {"Invoice detail"};
     r.testimonial = "\"Best consultant we've used.\"";
     r.referrals = {"Tom Lee at Northern Water"};
-    Review back = read_review(store::review_yaml(r), "r.yaml");
+    Review back = read_review(schema::review_yaml(r), "r.yaml");
     CHECK(back.date == r.date);
     CHECK(back.project == r.project);
     CHECK(back.rating == Rating::happy);
@@ -217,16 +217,17 @@ TEST_CASE("a review survives writing and reading back") {
     CHECK(back.testimonial == r.testimonial);
     CHECK(back.referrals == r.referrals);
     CHECK_THROWS_WITH_AS(read_review("date: 2026-12-10\nrating: furious\n", "r.yaml"),
-                         doctest::Contains("r.yaml:2:9: rating: 'furious'"), DataError);
+                         doctest::Contains("r.yaml:2:9: rating: unknown rating 'furious'"),
+                         DataError);
     CHECK_THROWS_WITH_AS(read_review("date: 2026-12-10\n", "r.yaml"),
                          doctest::Contains("no rating"), DataError);
 }
 
 TEST_CASE("node_text flattens lists and maps for custom fields") {
     auto root = yaml::parse("a: [x, y]\nb: {k: v}\nc:\n", "f");
-    CHECK(store::node_text(*root.find("a")) == "x, y");
-    CHECK(store::node_text(*root.find("b")) == "k: v");
-    CHECK(store::node_text(*root.find("c")) == "");
+    CHECK(schema::node_text(*root.find("a")) == "x, y");
+    CHECK(schema::node_text(*root.find("b")) == "k: v");
+    CHECK(schema::node_text(*root.find("c")) == "");
 }
 
 TEST_CASE("custom fields are written back with their shape") {
@@ -234,13 +235,13 @@ TEST_CASE("custom fields are written back with their shape") {
         "date: 2026-11-23\nmood: good\nbudget: 12000\nflag: \"yes\"\nregions: [north, south]\n"
         "meta:\n  owner: \"a, b\"\n  n: [1, {k: v}]\n\"odd: key\": x\nempty:\n";
     yaml::Node root = yaml::parse(text, "v");
-    Visit v = store::visit_from(root, "v");
-    std::string out = store::custom_fields_yaml(root, v.custom);
+    Visit v = schema::visit_from(root, "v");
+    std::string out = schema::custom_fields_yaml(root, v.custom);
     CHECK(out ==
           "mood: good\nbudget: 12000\nflag: \"yes\"\nregions: [north, south]\n"
           "meta: {owner: \"a, b\", \"n\": [1, {k: v}]}\n\"odd: key\": x\nempty: null\n");
     yaml::Node back = yaml::parse("date: 2026-11-23\n" + out, "v");
-    CHECK(store::node_text(*back.find("meta")) == store::node_text(*root.find("meta")));
+    CHECK(schema::node_text(*back.find("meta")) == schema::node_text(*root.find("meta")));
     CHECK(back.find("flag")->value == "yes");
     CHECK_FALSE(back.find("flag")->plain);
     CHECK(back.find("budget")->plain);

@@ -1,0 +1,91 @@
+#include "crm/schema/check.hpp"
+
+#include <algorithm>
+
+#include "crm/schema/engine.hpp"
+#include "crm/schema/records.hpp"
+
+namespace crm::schema {
+
+namespace {
+
+using yaml::Node;
+
+template <class R>
+void check_record(const Schema<R>& s, const Node& root, Problems& p) {
+    R record;
+    engine::read(s, root, record, p);
+}
+
+// crm.yaml against itself: names it uses must be names it defines.
+void check_settings(const Node& root, Problems& p) {
+    Settings s;
+    engine::read(settings_schema(), root, s, p);
+    auto unknown = [&](const char* key, const std::string& value,
+                       const std::vector<std::string>& allowed, const char* what) {
+        if (value.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end())
+            return;
+        const Node* at = root.find(key);
+        std::string list;
+        for (const auto& a : allowed)
+            list += (list.empty() ? "" : ", ") + a;
+        p.add(at ? *at : root, std::string(key) + ": unknown " + what + " '" + value + "'",
+              "use one of the " + std::string(what) + "s crm.yaml defines: " + list);
+    };
+    if (root.find("default_tier") || root.find("tiers"))
+        unknown("default_tier", s.default_tier, s.tier_names(), "tier");
+    for (const auto& stage : s.inactive_stages)
+        unknown("inactive_stages", stage, s.stages, "stage");
+}
+
+}  // namespace
+
+std::vector<DataError> check_file(std::string_view text, const std::string& file, FileKind kind,
+                                  const Settings& settings) {
+    std::vector<DataError> out = yaml::precheck(text, file);
+    if (!out.empty())
+        return out;
+    Node root;
+    try {
+        root = yaml::parse(text, file);
+    } catch (const DataError& e) {
+        out.push_back(e);
+        return out;
+    }
+    Problems p(file, &settings);
+    if (kind == FileKind::settings) {
+        if (root.is_null())
+            return out;  // every default
+        if (!root.is_map()) {
+            p.add(root, "the file's top level must be a map of keys");
+            return p.take();
+        }
+        check_settings(root, p);
+        return p.take();
+    }
+    if (root.is_null()) {
+        out.emplace_back(SourceLocation{file, 1, 1}, "file is empty",
+                         "a record is a map of keys such as name: and date:");
+        return out;
+    }
+    if (!root.is_map()) {
+        p.add(root, "the file's top level must be a map of keys");
+        return p.take();
+    }
+    switch (kind) {
+        case FileKind::client:
+            check_record(client_schema(), root, p);
+            break;
+        case FileKind::visit:
+            check_record(visit_schema(), root, p);
+            break;
+        case FileKind::review:
+            check_record(review_schema(), root, p);
+            break;
+        case FileKind::settings:
+            break;
+    }
+    return p.take();
+}
+
+}  // namespace crm::schema

@@ -1,0 +1,30 @@
+// The crm.yaml that `crm init` writes: every key with its default, commented, so that a
+// person sees what can be set. Kept as text, not written from Settings, for the comments.
+#include "crm/schema/records.hpp"
+
+namespace crm::schema {
+
+std::string default_settings_yaml() {
+    return R"(# crm folder settings, shared by everyone who uses this folder. Every key is optional;
+# the values below are the defaults. See crm-format(5).
+
+# The sales funnel, in order.
+stages: [lead, prospect, proposal, client, former, lost]
+# Clients in these stages are never due for contact.
+inactive_stages: [former, lost]
+# Portfolio tiers and how often their clients should hear from you.
+tiers:
+  A: {every: 30d}
+  B: {every: 60d}
+  C: {every: 120d}
+default_tier: B
+# The window of `crm due` when no --within or --until is given.
+due_within: 7d
+# An angry or unhappy review makes a follow-up due this long after it.
+review_follow_up: 7d
+# Commit every change to git.
+autocommit: true
+)";
+}
+
+}  // namespace crm::schema

@@ -1,0 +1,184 @@
+#include "crm/schema/records.hpp"
+
+#include "crm/schema/engine.hpp"
+
+namespace crm::schema {
+
+namespace {
+
+constexpr std::string_view kNameHint = "add a line such as  name: Acme Pty Ltd";
+constexpr std::string_view kDateHint = "add a line such as  date: 2026-11-23";
+
+// clang-format off
+constexpr Field<Client> kClientFields[] = {
+    {"name",        &Client::name,        kRequired | kKeepEmpty, kNameHint},
+    {"stage",       &Client::stage,       0, {}, Allowed::stages},
+    {"tier",        &Client::tier,        0, {}, Allowed::tiers},
+    {"every",       &Client::every},
+    {"owner",       &Client::owner},
+    {"since",       &Client::since},
+    {"stage_since", &Client::stage_since},
+    {"ratings",     &Client::ratings},
+    {"contacts",    &Client::contacts},
+    {"tags",        &Client::tags},
+    {"watchers",    &Client::watchers},
+    {"notes",       &Client::notes,       kProse},
+};
+
+// A visit's summary is what `due`, `promises` and the portfolio read; the rest (where,
+// who, what was discussed, notes) only `show`, `search` and `export` need.
+constexpr Field<Visit> kVisitFields[] = {
+    {"date",         &Visit::date,         kRequired | kSummary, kDateHint},
+    {"by",           &Visit::by,           kSummary},
+    {"kind",         &Visit::kind,         kSummary, {}, Allowed::visit_kinds},
+    {"where",        &Visit::where},
+    {"initiated_by", &Visit::initiated_by, 0, {}, Allowed::initiated_by},
+    {"with",         &Visit::with},
+    {"discussed",    &Visit::discussed},
+    {"new_topics",   &Visit::new_topics},
+    {"promises",     &Visit::promises,     kSummary},
+    {"actions",      &Visit::actions,      kSummary},
+    {"next_contact", &Visit::next_contact, kSummary},
+    {"notes",        &Visit::notes,        kProse},
+};
+
+constexpr Field<Review> kReviewFields[] = {
+    {"date",        &Review::date,        kRequired, kDateHint},
+    {"by",          &Review::by},
+    {"project",     &Review::project,     kKeepEmpty},
+    {"rating",      &Review::rating,      kRequired, "add rating: angry, unhappy, neutral, happy or elated"},
+    {"why",         &Review::why,         kProse},
+    {"went_well",   &Review::went_well},
+    {"to_improve",  &Review::to_improve},
+    {"testimonial", &Review::testimonial, kProse},
+    {"referrals",   &Review::referrals},
+};
+
+constexpr Field<Settings> kSettingsFields[] = {
+    {"stages",           &Settings::stages,  kNonEmpty, "the funnel needs at least one stage"},
+    {"inactive_stages",  &Settings::inactive_stages},
+    {"tiers",            &Settings::tiers},
+    {"default_tier",     &Settings::default_tier},
+    {"due_within",       &Settings::due_within},
+    {"review_follow_up", &Settings::review_follow_up},
+    {"autocommit",       &Settings::autocommit},
+};
+// clang-format on
+
+const Schema<Client> kClient{"client", 0x43, kClientFields, &Client::custom, true};
+const Schema<Visit> kVisit{"visit", 0x56, kVisitFields, &Visit::custom, false};
+const Schema<Review> kReview{"review", 0x52, kReviewFields, &Review::custom, true};
+const Schema<Settings> kSettings{"settings", 0x53, kSettingsFields, nullptr, true};
+
+template <class R>
+R from_root(const Schema<R>& s, const yaml::Node& root, const std::string& file) {
+    Problems p(file);
+    if (root.is_null())
+        p.add(root, "file is empty", "a record is a map of keys such as name: and date:");
+    if (!root.is_map())
+        p.add(root, "the file's top level must be a map of keys");
+    R record;
+    record.file = file;
+    engine::read(s, root, record, p);
+    return record;
+}
+
+// A value in flow style. A scalar the user wrote bare stays bare when nothing but its
+// own words could make it unsafe (so `3` stays a number); anything else is quoted.
+std::string flow(const yaml::Node& n) {
+    using K = yaml::Node::Kind;
+    switch (n.kind) {
+        case K::null:
+            return "null";
+        case K::scalar:
+            return n.plain && yaml::plain_safe("x" + n.value + "x", true)
+                       ? n.value
+                       : yaml::double_quoted(n.value);
+        case K::sequence: {
+            std::string s;
+            for (const auto& i : n.items)
+                s += (s.empty() ? "" : ", ") + flow(i);
+            return "[" + s + "]";
+        }
+        case K::map: {
+            std::string s;
+            for (const auto& [k, v] : n.entries) {
+                std::string key =
+                    yaml::plain_safe(k.value, true) ? k.value : yaml::double_quoted(k.value);
+                s += (s.empty() ? "" : ", ") + key + ": " + flow(v);
+            }
+            return "{" + s + "}";
+        }
+    }
+    return "null";
+}
+
+}  // namespace
+
+const Schema<Client>& client_schema() {
+    return kClient;
+}
+const Schema<Visit>& visit_schema() {
+    return kVisit;
+}
+const Schema<Review>& review_schema() {
+    return kReview;
+}
+const Schema<Settings>& settings_schema() {
+    return kSettings;
+}
+
+Settings settings_from(const yaml::Node& root, const std::string& file) {
+    Settings s;
+    if (root.is_null())
+        return s;  // an empty crm.yaml means every default
+    Problems p(file);
+    if (!root.is_map())
+        p.add(root, "the file's top level must be a map of keys");
+    engine::read(kSettings, root, s, p);
+    return s;
+}
+
+Client client_from(const yaml::Node& root, const std::string& file) {
+    return from_root(kClient, root, file);
+}
+Visit visit_from(const yaml::Node& root, const std::string& file) {
+    return from_root(kVisit, root, file);
+}
+Review review_from(const yaml::Node& root, const std::string& file) {
+    return from_root(kReview, root, file);
+}
+
+Settings read_settings(std::string_view text, const std::string& file) {
+    return settings_from(yaml::parse(text, file), file);
+}
+Client read_client(std::string_view text, const std::string& file) {
+    return client_from(yaml::parse(text, file), file);
+}
+Visit read_visit(std::string_view text, const std::string& file) {
+    return visit_from(yaml::parse(text, file), file);
+}
+Review read_review(std::string_view text, const std::string& file) {
+    return review_from(yaml::parse(text, file), file);
+}
+
+std::string client_yaml(const Client& c) {
+    return engine::write(kClient, c);
+}
+std::string visit_yaml(const Visit& v) {
+    return engine::write(kVisit, v);
+}
+std::string review_yaml(const Review& r) {
+    return engine::write(kReview, r);
+}
+
+std::string custom_fields_yaml(const yaml::Node& root, const CustomFields& custom) {
+    std::string out;
+    for (const auto& [key, text] : custom) {
+        const yaml::Node* n = root.find(key);
+        out += yaml::scalar(key) + ": " + (n ? flow(*n) : yaml::scalar(text)) + "\n";
+    }
+    return out;
+}
+
+}  // namespace crm::schema
