@@ -2,6 +2,7 @@
 #include "crm/commands/common.hpp"
 #include "crm/formats/csv.hpp"
 #include "crm/formats/json.hpp"
+#include "crm/formats/record_csv.hpp"
 
 namespace crm::commands {
 
@@ -9,23 +10,6 @@ namespace {
 
 std::string date_text(const std::optional<Date>& d) {
     return d ? d->iso() : "";
-}
-
-// "Send statement (due 2026-11-30, done 2026-11-28)"
-std::string commitments_text(const std::vector<Commitment>& items) {
-    std::vector<std::string> parts;
-    for (const auto& c : items) {
-        std::string s = c.what;
-        std::vector<std::string> when;
-        if (c.due)
-            when.push_back("due " + c.due->iso());
-        if (c.done)
-            when.push_back("done " + c.done->iso());
-        if (!when.empty())
-            s += " (" + join(when, ", ") + ")";
-        parts.push_back(s);
-    }
-    return join(parts, "; ");
 }
 
 formats::Json client_json(const ClientRecord& rec) {
@@ -82,32 +66,14 @@ void client_rows(const ClientRecord& rec, std::ostream& out) {
     }
 }
 
-const std::vector<std::string> kVisitColumns{
-    "client",   "name",         "date",         "kind",      "by",
-    "where",    "initiated_by", "with",         "discussed", "new_topics",
-    "promises", "actions",      "next_contact", "notes",     "file"};
-
 void visit_rows(const ClientRecord& rec, std::ostream& out) {
-    for (const auto& v : rec.visits) {
-        out << formats::csv_row({rec.client.slug, rec.client.name, v.date.iso(), v.kind, v.by,
-                                 v.where, v.initiated_by, join(v.with, "; "),
-                                 join(v.discussed, "; "), join(v.new_topics, "; "),
-                                 commitments_text(v.promises), commitments_text(v.actions),
-                                 date_text(v.next_contact), v.notes, v.file});
-    }
+    for (const auto& v : rec.visits)
+        out << formats::csv_row(formats::visit_cells(rec.client, v));
 }
 
-const std::vector<std::string> kReviewColumns{"client",     "name",        "date",      "by",
-                                              "project",    "rating",      "why",       "went_well",
-                                              "to_improve", "testimonial", "referrals", "file"};
-
 void review_rows(const ClientRecord& rec, std::ostream& out) {
-    for (const auto& r : rec.reviews) {
-        out << formats::csv_row({rec.client.slug, rec.client.name, r.date.iso(), r.by, r.project,
-                                 std::string(rating_name(r.rating)), r.why, join(r.went_well, "; "),
-                                 join(r.to_improve, "; "), r.testimonial, join(r.referrals, "; "),
-                                 r.file});
-    }
+    for (const auto& r : rec.reviews)
+        out << formats::csv_row(formats::review_cells(rec.client, r));
 }
 
 }  // namespace
@@ -125,7 +91,9 @@ int export_all(const ExportOptions& o, Context& ctx) {
         json.finish();
     } else {
         const bool visits = o.what == "visits", reviews = o.what == "reviews";
-        out << formats::csv_row(visits ? kVisitColumns : reviews ? kReviewColumns : kClientColumns);
+        out << formats::csv_row(visits    ? formats::visit_columns()
+                                : reviews ? formats::review_columns()
+                                          : kClientColumns);
         problems = ctx.for_each_record(store::Detail::full, [&](const ClientRecord& rec) {
             visits ? visit_rows(rec, out) : reviews ? review_rows(rec, out) : client_rows(rec, out);
         });

@@ -1,5 +1,7 @@
 #include "crm/formats/json.hpp"
 
+#include "crm/schema/records.hpp"
+
 namespace crm::formats {
 
 Json date_or_null(const std::optional<Date>& d) {
@@ -8,6 +10,64 @@ Json date_or_null(const std::optional<Date>& d) {
 
 namespace {
 
+Json rating_json(const std::optional<int>& r) {
+    return r ? Json(*r) : Json(nullptr);
+}
+
+// Each kind of value of the schema (schema/values.hpp), as JSON.
+Json value_json(const std::string& v) {
+    return v;
+}
+Json value_json(const Date& v) {
+    return v.iso();
+}
+Json value_json(const std::optional<Date>& v) {
+    return date_or_null(v);
+}
+Json value_json(const std::vector<std::string>& v) {
+    return v;
+}
+Json value_json(const std::vector<Commitment>& v) {
+    Json items = Json::array();
+    for (const auto& c : v)
+        items.push_back(to_json(c));
+    return items;
+}
+Json value_json(const std::vector<Contact>& v) {
+    Json items = Json::array();
+    for (const auto& p : v) {
+        items.push_back({{"name", p.name},
+                         {"role", p.role},
+                         {"email", p.email},
+                         {"phone", p.phone},
+                         {"notes", p.notes}});
+    }
+    return items;
+}
+Json value_json(const Ratings& v) {
+    return {{"potential", rating_json(v.potential)},
+            {"compatibility", rating_json(v.compatibility)},
+            {"profitability", rating_json(v.profitability)}};
+}
+Json value_json(const std::optional<Cadence>& v) {
+    return v ? Json(v->str()) : Json(nullptr);
+}
+Json value_json(const Rating& v) {
+    return std::string(rating_name(v));
+}
+Json value_json(const bool& v) {
+    return v;
+}
+Json value_json(const Duration& v) {
+    return v.str();
+}
+Json value_json(const std::vector<Tier>& v) {
+    Json tiers = Json::object();
+    for (const auto& t : v)
+        tiers[t.name] = {{"every", t.every ? Json(t.every->str()) : Json("never")}};
+    return tiers;
+}
+
 Json custom_json(const CustomFields& custom) {
     Json j = Json::object();
     for (const auto& [k, v] : custom)
@@ -15,8 +75,15 @@ Json custom_json(const CustomFields& custom) {
     return j;
 }
 
-Json rating_json(const std::optional<int>& r) {
-    return r ? Json(*r) : Json(nullptr);
+// Every field in the schema's order, then the custom keys and the file.
+template <class R>
+Json record_json(const schema::Schema<R>& s, const R& record, Json j = Json::object()) {
+    schema::for_each_field(s, record, [&](const auto& field, const auto& value) {
+        j[std::string(field.key)] = value_json(value);
+    });
+    j["custom"] = custom_json(record.custom);
+    j["file"] = record.file;
+    return j;
 }
 
 }  // namespace
@@ -26,67 +93,15 @@ Json to_json(const Commitment& c) {
 }
 
 Json to_json(const Client& c) {
-    Json contacts = Json::array();
-    for (const auto& p : c.contacts) {
-        contacts.push_back({{"name", p.name},
-                            {"role", p.role},
-                            {"email", p.email},
-                            {"phone", p.phone},
-                            {"notes", p.notes}});
-    }
-    return Json{{"slug", c.slug},
-                {"name", c.name},
-                {"stage", c.stage},
-                {"tier", c.tier},
-                {"every", c.every ? Json(c.every->str()) : Json(nullptr)},
-                {"owner", c.owner},
-                {"since", date_or_null(c.since)},
-                {"ratings",
-                 {{"potential", rating_json(c.ratings.potential)},
-                  {"compatibility", rating_json(c.ratings.compatibility)},
-                  {"profitability", rating_json(c.ratings.profitability)}}},
-                {"contacts", contacts},
-                {"tags", c.tags},
-                {"watchers", c.watchers},
-                {"notes", c.notes},
-                {"custom", custom_json(c.custom)},
-                {"file", c.file}};
+    return record_json(schema::client_schema(), c, Json{{"slug", c.slug}});
 }
 
 Json to_json(const Visit& v) {
-    Json promises = Json::array(), actions = Json::array();
-    for (const auto& p : v.promises)
-        promises.push_back(to_json(p));
-    for (const auto& a : v.actions)
-        actions.push_back(to_json(a));
-    return Json{{"date", v.date.iso()},
-                {"by", v.by},
-                {"kind", v.kind},
-                {"where", v.where},
-                {"initiated_by", v.initiated_by},
-                {"with", v.with},
-                {"discussed", v.discussed},
-                {"new_topics", v.new_topics},
-                {"promises", promises},
-                {"actions", actions},
-                {"next_contact", date_or_null(v.next_contact)},
-                {"notes", v.notes},
-                {"custom", custom_json(v.custom)},
-                {"file", v.file}};
+    return record_json(schema::visit_schema(), v);
 }
 
 Json to_json(const Review& r) {
-    return Json{{"date", r.date.iso()},
-                {"by", r.by},
-                {"project", r.project},
-                {"rating", std::string(rating_name(r.rating))},
-                {"why", r.why},
-                {"went_well", r.went_well},
-                {"to_improve", r.to_improve},
-                {"testimonial", r.testimonial},
-                {"referrals", r.referrals},
-                {"custom", custom_json(r.custom)},
-                {"file", r.file}};
+    return record_json(schema::review_schema(), r);
 }
 
 std::string dump(const Json& j) {

@@ -1,0 +1,110 @@
+#include "crm/formats/record_csv.hpp"
+
+#include "crm/schema/records.hpp"
+
+namespace crm::formats {
+
+namespace {
+
+std::string joined(const std::vector<std::string>& items, const char* sep) {
+    std::string s;
+    for (const auto& i : items)
+        s += (s.empty() ? "" : sep) + i;
+    return s;
+}
+
+// Each kind of value of the schema (schema/values.hpp), as a cell.
+std::string cell(const std::string& v) {
+    return v;
+}
+std::string cell(const Date& v) {
+    return v.iso();
+}
+std::string cell(const std::optional<Date>& v) {
+    return v ? v->iso() : "";
+}
+std::string cell(const std::vector<std::string>& v) {
+    return joined(v, "; ");
+}
+std::string cell(const std::vector<Commitment>& v) {
+    return commitments_text(v);
+}
+std::string cell(const std::vector<Contact>& v) {
+    std::vector<std::string> people;
+    for (const auto& p : v)
+        people.push_back(p.email.empty() ? p.name : p.name + " <" + p.email + ">");
+    return joined(people, "; ");
+}
+std::string cell(const Ratings& v) {
+    auto r = [](const std::optional<int>& x) { return x ? std::to_string(*x) : std::string("-"); };
+    return v.any() ? r(v.potential) + "/" + r(v.compatibility) + "/" + r(v.profitability) : "";
+}
+std::string cell(const std::optional<Cadence>& v) {
+    return v ? v->str() : "";
+}
+std::string cell(const Rating& v) {
+    return std::string(rating_name(v));
+}
+std::string cell(const bool& v) {
+    return v ? "true" : "false";
+}
+std::string cell(const Duration& v) {
+    return v.str();
+}
+std::string cell(const std::vector<Tier>& v) {
+    std::vector<std::string> names;
+    for (const auto& t : v)
+        names.push_back(t.name);
+    return joined(names, "; ");
+}
+
+template <class R>
+std::vector<std::string> columns(const schema::Schema<R>& s) {
+    std::vector<std::string> out{"client", "name"};
+    for (const auto& f : s.fields)
+        out.emplace_back(f.key);
+    out.emplace_back("file");
+    return out;
+}
+
+template <class R>
+std::vector<std::string> cells(const schema::Schema<R>& s, const Client& client, const R& record) {
+    std::vector<std::string> out{client.slug, client.name};
+    schema::for_each_field(s, record,
+                           [&](const auto&, const auto& value) { out.push_back(cell(value)); });
+    out.push_back(record.file);
+    return out;
+}
+
+}  // namespace
+
+std::string commitments_text(const std::vector<Commitment>& items) {
+    std::vector<std::string> parts;
+    for (const auto& c : items) {
+        std::string s = c.what;
+        std::vector<std::string> when;
+        if (c.due)
+            when.push_back("due " + c.due->iso());
+        if (c.done)
+            when.push_back("done " + c.done->iso());
+        if (!when.empty())
+            s += " (" + joined(when, ", ") + ")";
+        parts.push_back(s);
+    }
+    return joined(parts, "; ");
+}
+
+std::vector<std::string> visit_columns() {
+    return columns(schema::visit_schema());
+}
+std::vector<std::string> review_columns() {
+    return columns(schema::review_schema());
+}
+std::vector<std::string> visit_cells(const Client& client, const Visit& v) {
+    return cells(schema::visit_schema(), client, v);
+}
+std::vector<std::string> review_cells(const Client& client, const Review& r) {
+    return cells(schema::review_schema(), client, r);
+}
+
+}  // namespace crm::formats
