@@ -56,23 +56,4 @@ void require_one_of(const std::string& option, const std::string& value,
                      "use one of: " + join(allowed, ", "));
 }
 
-Commitment parse_commitment(const std::string& text, Date today, const std::string& option) {
-    Commitment c;
-    c.what = trim(text);
-    // The last " by " splits off the date, so "Drop by the site by fri" works; the leading
-    // space lets "by fri" alone be seen as a date without its text.
-    const std::string padded = " " + c.what;
-    std::size_t at = padded.rfind(" by ");
-    if (at != std::string::npos) {
-        std::string date = trim(padded.substr(at + 4));
-        if (!date.empty() && date.find(' ') == std::string::npos) {
-            c.due = parse_date_arg(date, today, DateDirection::future, option);
-            c.what = trim(padded.substr(0, at));
-        }
-    }
-    if (c.what.empty())
-        throw UsageError(option + ": the text is empty", "write what, then optionally 'by DATE'");
-    return c;
-}
-
 }  // namespace crm::commands

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "crm/commands/context.hpp"
+#include "crm/model/commitment_text.hpp"  // parse_commitment, for log-visit and opportunities
 #include "crm/model/records.hpp"
 
 namespace crm::commands {
@@ -16,9 +17,6 @@ std::string resolve_client(Context& ctx, const std::string& query);
 // Throws UsageError unless `value` is one of `allowed`.
 void require_one_of(const std::string& option, const std::string& value,
                     const std::vector<std::string>& allowed);
-
-// "TEXT by DATE" -> a commitment with a due date (future-facing date grammar).
-Commitment parse_commitment(const std::string& text, Date today, const std::string& option);
 
 std::string join(const std::vector<std::string>& items, const std::string& sep);
 

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <chrono>
+#include <vector>
 
 #include "crm/util/error.hpp"
 #include "crm/util/text.hpp"
@@ -44,8 +46,105 @@ std::optional<int> weekday_index(std::string_view word) {
     return std::nullopt;
 }
 
+constexpr std::array<std::string_view, 12> kMonths = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+
+// 1-12 for a month's name or its first three letters (and "sept").
+std::optional<int> month_index(std::string_view w) {
+    for (std::size_t i = 0; i < kMonths.size(); ++i)
+        if (w == kMonths[i] || (w.size() >= 3 && kMonths[i].starts_with(w)))
+            return static_cast<int>(i) + 1;
+    return std::nullopt;
+}
+
 const char* kDateForms =
-    "use YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2w, +1m, +1y or a weekday name such as fri";
+    "use YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2w, +1m, +1y, a weekday (fri), a day "
+    "and month (15 dec, dec 15), or for a due date eow, eom, eoq, eoy, next week, next month";
+
+// Words split at blanks, lowercase.
+std::vector<std::string> words_of(std::string_view text) {
+    std::vector<std::string> out;
+    std::string w;
+    for (char c : text) {
+        if (c == ' ' || c == '\t') {
+            if (!w.empty())
+                out.push_back(std::move(w));
+            w.clear();
+        } else {
+            w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    if (!w.empty())
+        out.push_back(std::move(w));
+    return out;
+}
+
+// "15 dec", "dec 15", "15 december", "December 15": the next such day on or after today
+// (future), or the latest on or before it (past).
+std::optional<Date> month_day(const std::vector<std::string>& w, Date today,
+                              DateDirection direction) {
+    if (w.size() != 2)
+        return std::nullopt;
+    const bool day_first = all_digits(w[0]);
+    const std::string& day_word = day_first ? w[0] : w[1];
+    const auto month = month_index(day_first ? w[1] : w[0]);
+    if (!month || !all_digits(day_word) || day_word.size() > 2)
+        return std::nullopt;
+    const int day = to_int(day_word);
+    // A day that no year has (31 nov) is no date; 29 feb waits for a leap year.
+    if (!Date::from_ymd(2024, *month, day))
+        return std::nullopt;
+    for (int n = 0; n < 9; ++n) {  // nine years always hold a 29 feb
+        const int y = direction == DateDirection::future ? today.year() + n : today.year() - n;
+        auto d = Date::from_ymd(y, *month, day);
+        if (d && (direction == DateDirection::future ? *d >= today : *d <= today))
+            return d;
+    }
+    return std::nullopt;
+}
+
+// "+2 weeks", "-3 days": a duration in words.
+std::optional<Duration> worded_duration(const std::vector<std::string>& w) {
+    if (w.size() != 2 || w[0].size() < 2 || (w[0][0] != '+' && w[0][0] != '-'))
+        return std::nullopt;
+    std::string unit = w[1];
+    if (unit.ends_with('s'))
+        unit.pop_back();
+    const char letter = unit == "day"     ? 'd'
+                        : unit == "week"  ? 'w'
+                        : unit == "month" ? 'm'
+                        : unit == "year"  ? 'y'
+                                          : '\0';
+    if (!letter)
+        return std::nullopt;
+    return parse_duration(w[0].substr(1) + letter);
+}
+
+Date end_of_month(Date d) {
+    return Date::from_ymd(d.year(), d.month(), 1)->plus_months(1).plus_days(-1);
+}
+
+// The future-facing words: eow (this week's Friday, today on a Friday), eom, eoq, eoy
+// (the last day of this month, quarter, year), next week (next Monday), next month (the
+// first of next month), end of month.
+std::optional<Date> period_end(const std::string& phrase, Date today) {
+    if (phrase == "eow" || phrase == "end of week")
+        return today.plus_days((4 - today.weekday() + 7) % 7);
+    if (phrase == "eom" || phrase == "end of month")
+        return end_of_month(today);
+    if (phrase == "eoq" || phrase == "end of quarter") {
+        const int last_month = ((today.month() - 1) / 3 + 1) * 3;
+        return end_of_month(*Date::from_ymd(today.year(), last_month, 1));
+    }
+    if (phrase == "eoy" || phrase == "end of year")
+        return Date::from_ymd(today.year(), 12, 31);
+    if (phrase == "next week")
+        return today.plus_days(7 - today.weekday());
+    if (phrase == "next month")
+        return Date::from_ymd(today.year(), today.month(), 1)->plus_months(1);
+    return std::nullopt;
+}
 
 }  // namespace
 
@@ -169,7 +268,21 @@ Date parse_date_arg(std::string_view text, Date today, DateDirection direction,
                 return result;
         }
     }
-    if (auto wd = weekday_index(word)) {
+    const std::vector<std::string> words = words_of(word);
+    std::string phrase;
+    for (const auto& w : words)
+        phrase += (phrase.empty() ? "" : " ") + w;
+    if (direction == DateDirection::future)
+        if (auto d = period_end(phrase, today))
+            return *d;
+    if (auto d = month_day(words, today, direction))
+        return *d;
+    if (auto d = worded_duration(words)) {
+        Date result = words[0][0] == '+' ? d->after(today) : d->before(today);
+        if (result.year() >= 1 && result.year() <= 9999)
+            return result;
+    }
+    if (auto wd = weekday_index(phrase)) {
         int delta = *wd - today.weekday();
         if (direction == DateDirection::future) {
             if (delta <= 0)

@@ -54,7 +54,12 @@ std::optional<Duration> parse_duration(std::string_view text);
 enum class DateDirection { past, future };
 
 // The whole date grammar: YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2w, +1m, +1y,
-// weekday names. Throws UsageError naming `option`, the value and the accepted forms.
+// +2 weeks, weekday names (past: the latest such day on or before today; future: the next
+// one after it), a day and a month in either order (15 dec, Dec 15: on or after today,
+// or on or before it); and, future-facing only, eow (this week's Friday), eom, eoq, eoy
+// (the last day of this month, quarter, year), end of month, next week (next Monday),
+// next month (the first of next month). Case and extra blanks do not matter. Throws
+// UsageError naming `option`, the value and the accepted forms.
 Date parse_date_arg(std::string_view text, Date today, DateDirection direction,
                     std::string_view option);
 Duration parse_duration_arg(std::string_view text, std::string_view option);

@@ -80,10 +80,27 @@ class LogVisitTest(CrmTestCase):
 
     def test_only_a_trailing_by_date_is_a_due_date(self):
         v = self.load(self.log("--promise", "Drop by the site by fri",
-                               "--action", "Pass by", "--promise", "Go by bus tomorrow"))
+                               "--action", "Pass by", "--promise", "Call back by nov 27",
+                               "--action", "Invoice by end of month"))
         self.assertEqual(v["promises"], [{"what": "Drop by the site", "due": D(2026, 11, 27)},
-                                         {"what": "Go by bus tomorrow"}])
-        self.assertEqual(v["actions"], [{"what": "Pass by"}])
+                                         {"what": "Call back", "due": D(2026, 11, 27)}])
+        self.assertEqual(v["actions"], [{"what": "Pass by"},
+                                        {"what": "Invoice", "due": D(2026, 11, 30)}])
+
+    def test_a_trailing_by_that_is_no_date_is_refused_not_stored_as_text(self):
+        # "by bus tomorrow", "by the 27th": a promise kept without its date would never
+        # show in `crm due`.
+        count = self.commit_count()
+        for option, text in (("--promise", "Go by bus tomorrow"),
+                             ("--promise", "Send it by the 27th"),
+                             ("--action", "Quote by someday")):
+            with self.subTest(text=text):
+                r = self.crm_in("log-visit", "acme", option, text, check=2)
+                self.assertIn(f"{option}: '", r.err)
+                self.assertIn("is not a date", r.err)
+                self.assertIn('after the last "by"', r.err)
+        self.assertEqual(self.commit_count(), count)
+        self.assertFalse((self.dir / "clients/acme-engineering/visits").exists())
 
     def test_visit_date_uses_the_past_grammar(self):
         cases = {"today": "2026-11-23", "yesterday": "2026-11-22", "-3d": "2026-11-20",

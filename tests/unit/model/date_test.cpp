@@ -126,7 +126,7 @@ TEST_CASE("every weekday name, short and long, in both directions") {
 TEST_CASE("anything outside the grammar is a usage error naming option, value and forms") {
     for (const char* bad :
          {"2026-2-5", "2026-02-30", "2026-11-23x", "", "fr", "m", "someday", "+3", "3d", "+d",
-          "+3x", "++3d", "+-3d", "+3.5d", "next week", "2026-11-23T10:00", "fridays", "+ 3d"}) {
+          "+3x", "++3d", "+-3d", "+3.5d", "next weak", "2026-11-23T10:00", "fridays", "+ 3d"}) {
         CAPTURE(bad);
         std::string msg = usage_message(bad);
         CHECK(msg.find("--next: '" + std::string(bad) + "' is not a date") != std::string::npos);
@@ -184,4 +184,60 @@ TEST_CASE("offsets that leave the calendar are errors, not wrapped dates") {
     CHECK(future("+99999d") == "2300-09-07");
     CHECK(Date::parse_iso("2026-11-30")->plus_months(-11).iso() == "2025-12-30");
     CHECK(Date::parse_iso("2026-03-31")->plus_months(-13).iso() == "2025-02-28");
+}
+
+namespace {
+
+std::string future(const char* text, const char* today) {
+    return crm::parse_date_arg(text, *Date::parse_iso(today), crm::DateDirection::future, "--x")
+        .iso();
+}
+
+std::string past(const char* text, const char* today) {
+    return crm::parse_date_arg(text, *Date::parse_iso(today), crm::DateDirection::past, "--x")
+        .iso();
+}
+
+}  // namespace
+
+TEST_CASE("the ends of periods and the next week and month, for due dates") {
+    // 2026-11-23 is a Monday; 2026-11-27 a Friday; 2026-11-29 a Sunday.
+    CHECK(future("eow", "2026-11-23") == "2026-11-27");
+    CHECK(future("eow", "2026-11-27") == "2026-11-27");  // this Friday is today
+    CHECK(future("eow", "2026-11-28") == "2026-12-04");
+    CHECK(future("eom", "2026-11-23") == "2026-11-30");
+    CHECK(future("end of month", "2026-02-10") == "2026-02-28");
+    CHECK(future("End  Of Month", "2024-02-10") == "2024-02-29");
+    CHECK(future("eoq", "2026-11-23") == "2026-12-31");
+    CHECK(future("eoq", "2026-04-01") == "2026-06-30");
+    CHECK(future("eoy", "2026-03-03") == "2026-12-31");
+    CHECK(future("next week", "2026-11-23") == "2026-11-30");
+    CHECK(future("next week", "2026-11-29") == "2026-11-30");
+    CHECK(future("next month", "2026-11-23") == "2026-12-01");
+    CHECK(future("next month", "2026-12-31") == "2027-01-01");
+    // Looking back, they mean nothing.
+    CHECK_THROWS_AS(past("eom", "2026-11-23"), crm::UsageError);
+    CHECK_THROWS_AS(past("next week", "2026-11-23"), crm::UsageError);
+}
+
+TEST_CASE("a day and a month, in either order, the next such day or the last one") {
+    CHECK(future("15 dec", "2026-11-23") == "2026-12-15");
+    CHECK(future("Dec 15", "2026-11-23") == "2026-12-15");
+    CHECK(future("15 December", "2026-11-23") == "2026-12-15");
+    CHECK(future("nov 27", "2026-11-23") == "2026-11-27");
+    CHECK(future("nov 23", "2026-11-23") == "2026-11-23");  // today is not past
+    CHECK(future("nov 20", "2026-11-23") == "2027-11-20");
+    CHECK(future("29 feb", "2026-11-23") == "2028-02-29");
+    CHECK(past("nov 20", "2026-11-23") == "2026-11-20");
+    CHECK(past("dec 15", "2026-11-23") == "2025-12-15");
+    CHECK(future("sept 3", "2026-11-23") == "2027-09-03");
+    for (const char* bad : {"31 nov", "dec", "15 15", "dec 155", "0 dec", "15 decx"})
+        CHECK_THROWS_AS(future(bad, "2026-11-23"), crm::UsageError);
+}
+
+TEST_CASE("durations in words") {
+    CHECK(future("+2 weeks", "2026-11-23") == "2026-12-07");
+    CHECK(future("+1 month", "2026-11-23") == "2026-12-23");
+    CHECK(past("-3 days", "2026-11-23") == "2026-11-20");
+    CHECK_THROWS_AS(future("+2 fortnights", "2026-11-23"), crm::UsageError);
 }
