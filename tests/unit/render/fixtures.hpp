@@ -1,9 +1,11 @@
 #pragma once
 // Records built in memory for the view tests: no disk, no store.
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "crm/model/records.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::test {
 
@@ -76,6 +78,15 @@ inline bool has_controls(const std::string& text) {
             return true;
     }
     return false;
+}
+
+// The display width of the widest line of `text` (colour codes counted: use on plain text).
+inline int widest_line(const std::string& text) {
+    int widest = 0;
+    std::size_t start = 0;
+    for (std::size_t nl; (nl = text.find('\n', start)) != std::string::npos; start = nl + 1)
+        widest = std::max(widest, display_width(std::string_view(text).substr(start, nl - start)));
+    return widest;
 }
 
 }  // namespace crm::test
