@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "crm/commands/common.hpp"
 #include "crm/git/changes.hpp"
 #include "crm/render/funnel_view.hpp"
 #include "crm/reports/funnel.hpp"

@@ -1,6 +1,5 @@
 #include "crm/commands/portfolio.hpp"
 
-#include "crm/commands/common.hpp"
 #include "crm/render/portfolio_view.hpp"
 #include "crm/reports/portfolio.hpp"
 

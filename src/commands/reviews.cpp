@@ -1,6 +1,5 @@
 #include "crm/commands/reviews.hpp"
 
-#include "crm/commands/common.hpp"
 #include "crm/render/reviews_view.hpp"
 #include "crm/reports/reviews_summary.hpp"
 

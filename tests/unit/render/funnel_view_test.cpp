@@ -1,7 +1,6 @@
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
-
+#include "crm/formats/json.hpp"
 #include "crm/render/funnel_view.hpp"
 #include "fixtures.hpp"
 
@@ -86,17 +85,17 @@ TEST_CASE("funnel_table: colours by stage kind; no (added) legend without an est
 
 TEST_CASE("funnel_json: every stage in order with its clients, exact text") {
     const Funnel f = funnel();
-    const auto j = nlohmann::ordered_json::parse(render::funnel_json(f.stages, kToday));
+    const auto j = formats::Json::parse(render::funnel_json(f.stages, kToday));
     CHECK(j["as_of"] == "2026-11-23");
     REQUIRE(j["stages"].size() == 4);
     CHECK(j["stages"][0]["count"] == 0);
     const auto& client = j["stages"][1];
     CHECK(client["count"] == 3);
-    CHECK(client["clients"][0] == nlohmann::ordered_json{{"client", "acme"},
-                                                         {"name", "Acme Pty Ltd"},
-                                                         {"since", "2026-05-01"},
-                                                         {"source", "stage_since"},
-                                                         {"days", 206}});
+    CHECK(client["clients"][0] == formats::Json{{"client", "acme"},
+                                                {"name", "Acme Pty Ltd"},
+                                                {"since", "2026-05-01"},
+                                                {"source", "stage_since"},
+                                                {"days", 206}});
     CHECK(client["clients"][2]["name"] == "Cogs\x1b]0;t\x07 Co");
     CHECK(client["clients"][2]["source"].is_null());
     CHECK(client["clients"][2]["days"].is_null());

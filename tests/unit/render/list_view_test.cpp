@@ -1,7 +1,6 @@
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
-
+#include "crm/formats/json.hpp"
 #include "crm/render/list_view.hpp"
 #include "fixtures.hpp"
 
@@ -50,7 +49,7 @@ TEST_CASE("list_table: colour marks slugs and tags; a name's control characters 
 TEST_CASE("list_json, list_csv and list_slugs keep the exact text for programs") {
     auto cs = clients();
     cs[1].name = "Evil\x1b]0;x\x07, \"Co\"";
-    const auto j = nlohmann::ordered_json::parse(render::list_json(cs));
+    const auto j = formats::Json::parse(render::list_json(cs));
     REQUIRE(j.size() == 2);
     CHECK(j[0]["slug"] == "acme");
     CHECK(j[1]["name"] == "Evil\x1b]0;x\x07, \"Co\"");

@@ -1,7 +1,6 @@
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
-
+#include "crm/formats/json.hpp"
 #include "crm/render/portfolio_view.hpp"
 #include "fixtures.hpp"
 
@@ -105,7 +104,7 @@ TEST_CASE("portfolio_table: colour marks names, suggestions and open promises") 
 TEST_CASE("portfolio_json: tiers with their clients, the flagged and the unrated") {
     const auto rs = records();
     const Portfolio p = build_portfolio(rs, Settings{}, kToday);
-    const auto j = nlohmann::ordered_json::parse(render::portfolio_json(p, kToday));
+    const auto j = formats::Json::parse(render::portfolio_json(p, kToday));
     CHECK(j["as_of"] == "2026-11-23");
     REQUIRE(j["tiers"].size() == 4);
     const auto& acme = j["tiers"][0]["clients"][0];
@@ -116,17 +115,17 @@ TEST_CASE("portfolio_json: tiers with their clients, the flagged and the unrated
                                            "suggested_tier", "last_contact", "visits_12m",
                                            "last_review", "open_promises"});
     CHECK(acme["ratings"] ==
-          nlohmann::ordered_json{{"potential", 5}, {"compatibility", 5}, {"profitability", 4}});
+          formats::Json{{"potential", 5}, {"compatibility", 5}, {"profitability", 4}});
     CHECK(acme["last_review"]["rating"] == "happy");
     CHECK(acme["open_promises"] == 1);
     CHECK(j["tiers"][1]["clients"][0]["name"] == "Evil\x1b]0;pwned\x07 Co");
     CHECK(j["tiers"][1]["clients"][0]["score"].is_null());
     CHECK(j["tiers"][3]["configured"] == false);
     CHECK(j["tiers"][3]["every"].is_null());
-    CHECK(j["flagged"] == nlohmann::ordered_json::array({{{"client", "bolt"},
-                                                          {"name", "Bolt Ltd"},
-                                                          {"tier", "A"},
-                                                          {"score", 6},
-                                                          {"suggested_tier", "C"}}}));
-    CHECK(j["unrated"] == nlohmann::ordered_json::array({"evil"}));
+    CHECK(j["flagged"] == formats::Json::array({{{"client", "bolt"},
+                                                 {"name", "Bolt Ltd"},
+                                                 {"tier", "A"},
+                                                 {"score", 6},
+                                                 {"suggested_tier", "C"}}}));
+    CHECK(j["unrated"] == formats::Json::array({"evil"}));
 }

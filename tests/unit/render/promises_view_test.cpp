@@ -1,7 +1,6 @@
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
-
+#include "crm/formats/json.hpp"
 #include "crm/render/promises_view.hpp"
 #include "fixtures.hpp"
 
@@ -71,7 +70,7 @@ TEST_CASE("promises_table: late in red, delivered in green and dim, no control l
 
 TEST_CASE("promises_json: every row with its number, exact text, overdue flag") {
     const auto rs = records();
-    const auto j = nlohmann::ordered_json::parse(render::promises_json(rows(rs), kToday));
+    const auto j = formats::Json::parse(render::promises_json(rows(rs), kToday));
     REQUIRE(j.size() == 5);
     std::vector<std::string> keys;
     for (auto it = j[0].begin(); it != j[0].end(); ++it)

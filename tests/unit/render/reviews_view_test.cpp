@@ -1,7 +1,6 @@
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
-
+#include "crm/formats/json.hpp"
 #include "crm/render/reviews_view.hpp"
 #include "fixtures.hpp"
 
@@ -106,22 +105,21 @@ TEST_CASE("reviews_table: each rating its colour; overdue follow-ups red; no con
 
 TEST_CASE("reviews_json: the spectrum in rating order, every referral its own entry") {
     const Reviews r = reviews();
-    const auto j =
-        nlohmann::ordered_json::parse(render::reviews_json(r.summary, d("2026-10-01"), kToday));
+    const auto j = formats::Json::parse(render::reviews_json(r.summary, d("2026-10-01"), kToday));
     std::vector<std::string> keys;
     for (auto it = j.begin(); it != j.end(); ++it)
         keys.push_back(it.key());
     CHECK(keys == std::vector<std::string>{"as_of", "since", "total", "spectrum", "follow_ups",
                                            "testimonials", "referrals"});
     CHECK(j["since"] == "2026-10-01");
-    CHECK(j["spectrum"][0] == nlohmann::ordered_json{{"rating", "angry"}, {"count", 1}});
+    CHECK(j["spectrum"][0] == formats::Json{{"rating", "angry"}, {"count", 1}});
     CHECK(j["follow_ups"][0]["overdue"] == true);
     CHECK(j["follow_ups"][0]["review_date"] == "2026-11-10");
     CHECK(j["testimonials"][0]["testimonial"] ==
           "Great\x1b]0;owned\x07 work, on time and on budget");
     REQUIRE(j["referrals"].size() == 2);
     CHECK(j["referrals"][1]["referral"] == "Bo\x1b[2J Chen");
-    const auto none = nlohmann::ordered_json::parse(render::reviews_json({}, std::nullopt, kToday));
+    const auto none = formats::Json::parse(render::reviews_json({}, std::nullopt, kToday));
     CHECK(none["since"].is_null());
     CHECK(none["follow_ups"].empty());
 }

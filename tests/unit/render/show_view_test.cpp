@@ -1,7 +1,6 @@
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
-
+#include "crm/formats/json.hpp"
 #include "crm/render/show_view.hpp"
 #include "fixtures.hpp"
 
@@ -134,7 +133,7 @@ TEST_CASE("show_text: control characters from the files show as spaces, colour o
 TEST_CASE("show_json: the record as to_json writes it, with the open items in order") {
     ClientRecord r = acme();
     r.client.name = "Evil\x1b]0;x\x07";
-    const auto j = nlohmann::ordered_json::parse(render::show_json(r, Settings{}));
+    const auto j = formats::Json::parse(render::show_json(r, Settings{}));
     CHECK(j["name"] == "Evil\x1b]0;x\x07");  // data for programs: kept exact
     CHECK(j["next_contact"] == "2026-12-14");
     CHECK(j["last_contact"] == "2026-10-15");
