@@ -144,4 +144,32 @@ std::vector<AddedFile> added_files(const Git& git, const std::string& from, cons
     return out;
 }
 
+std::map<std::string, Date> stage_change_dates(const Git& git) {
+    std::map<std::string, Date> changes;
+    // One `git log` for the whole folder, newest first, so the first date seen for a
+    // file is the one wanted.
+    auto result =
+        git.run({"-c", "core.quotepath=off", "log", "--relative", "--format=%x01%as", "--name-only",
+                 "--no-renames", "-G^stage:", "--", ":(glob)clients/*/client.yaml"});
+    if (!result.ok())
+        return changes;
+    std::optional<Date> current;
+    std::size_t start = 0;
+    const std::string& text = result.out;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        std::string_view line(text.data() + start, end - start);
+        start = end + 1;
+        if (line.empty())
+            continue;
+        if (line.front() == '\x01')
+            current = Date::parse_iso(line.substr(1));
+        else if (current)
+            changes.emplace(std::string(line), *current);
+    }
+    return changes;
+}
+
 }  // namespace crm::git

@@ -1,9 +1,11 @@
 #pragma once
 // What changed in a repository: uncommitted files, the upstream, files that arrived.
+#include <map>
 #include <string>
 #include <vector>
 
 #include "crm/git/git.hpp"
+#include "crm/model/date.hpp"
 #include "crm/model/layout.hpp"
 
 namespace crm::git {
@@ -36,6 +38,11 @@ Upstream find_upstream(const Git& git);
 // Files added between two commits under clients/ (relative to the folder), each with
 // the author of the commit that added it.
 std::vector<AddedFile> added_files(const Git& git, const std::string& from, const std::string& to);
+
+// For each client file (clients/<slug>/client.yaml, relative to the folder), the date of
+// the last commit that changed its `stage:` line: when a client without `stage_since`
+// entered its stage. Empty when there are no commits yet or git refuses.
+std::map<std::string, Date> stage_change_dates(const Git& git);
 
 // The full id of `rev` when it names a commit of this repository, else "".
 std::string resolve_commit(const Git& git, const std::string& rev);

@@ -53,7 +53,7 @@ struct CommitmentRef {
 // A client's open promises and actions in their numbering order (number = position + 1):
 // dated ones first, soonest first, then undated; ties by visit date, visit file,
 // promises before actions, and place in the list. `crm promises` and `crm done` both
-// use this, so a number means the same item to both.
+// use this, so a number means the same item to both; `crm show` lists them so too.
 std::vector<CommitmentRef> open_commitments(const ClientRecord& r);
 
 // The client's delivered promises and actions (for `crm promises --all`), latest first.

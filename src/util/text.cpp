@@ -25,6 +25,16 @@ bool contains_ci(std::string_view haystack, std::string_view needle) {
     return fold_case(haystack).find(fold_case(needle)) != std::string::npos;
 }
 
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += sep;
+        out += items[i];
+    }
+    return out;
+}
+
 namespace {
 
 // Length of the UTF-8 sequence starting at s[i] and its code point, or 0 when invalid.

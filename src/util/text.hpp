@@ -11,6 +11,8 @@ namespace crm {
 std::string ascii_lower(std::string_view s);
 std::string trim(std::string_view s);
 bool contains_ci(std::string_view haystack, std::string_view needle);  // ASCII case folding
+// The items with `sep` between them: "a, b, c".
+std::string join(const std::vector<std::string>& items, std::string_view sep);
 
 // UTF-8 decoding that never fails: an invalid byte decodes as U+FFFD and advances by one.
 std::vector<char32_t> utf8_decode(std::string_view s);

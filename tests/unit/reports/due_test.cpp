@@ -203,3 +203,21 @@ TEST_CASE("open_commitments numbers dated items soonest first, undated last, sta
     REQUIRE(delivered.size() == 1);
     CHECK(delivered[0].index == 1);
 }
+
+// `crm show` lists the same items in the same order as `crm promises` numbers them.
+TEST_CASE("open_commitments: undated items after the dated ones, oldest visit first") {
+    auto r = client("a");
+    r.visits.push_back(visit("2026-03-01", {item("old promise", nullptr)},
+                             {item("old action", nullptr), item("dated", "2026-12-01")}));
+    r.visits.push_back(visit("2026-04-01", {item("new promise", nullptr),
+                                            item("delivered", "2026-04-10", "2026-04-09")}));
+    auto refs = open_commitments(r);
+    REQUIRE(refs.size() == 4);
+    CHECK(refs[0].item->what == "dated");
+    CHECK(refs[0].type == DueType::action);
+    CHECK(refs[1].item->what == "old promise");
+    CHECK(refs[1].type == DueType::promise);
+    CHECK(refs[2].item->what == "old action");
+    CHECK(refs[3].item->what == "new promise");
+    CHECK(refs[3].visit == &r.visits[1]);
+}

@@ -9,6 +9,12 @@ TEST_CASE("ascii_lower and trim leave other bytes alone") {
     CHECK(crm::trim("   ") == "");
 }
 
+TEST_CASE("join puts the separator between items only") {
+    CHECK(crm::join({}, ", ") == "");
+    CHECK(crm::join({"a"}, ", ") == "a");
+    CHECK(crm::join({"a", "", "c"}, "; ") == "a; ; c");
+}
+
 TEST_CASE("fold_case folds ASCII, Latin, Greek and Cyrillic capitals") {
     CHECK(crm::fold_case("MÜLLER") == "müller");
     CHECK(crm::fold_case("ŁÓDŹ") == "łódź");

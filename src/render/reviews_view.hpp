@@ -1,0 +1,20 @@
+#pragma once
+// The views of `crm reviews`: the satisfaction spectrum, open follow-ups, testimonials
+// and referrals, for people; JSON for programs.
+#include <optional>
+#include <string>
+
+#include "crm/model/date.hpp"
+#include "crm/render/style.hpp"
+#include "crm/reports/reviews_summary.hpp"
+
+namespace crm::render {
+
+// `since` is the report's --since, named in the heading. Fits `width` (0: no terminal;
+// the chart is laid out for 80 columns, tables and testimonials are not cut).
+std::string reviews_table(const ReviewsSummary& s, const std::optional<Date>& since, Date today,
+                          const Styler& st, int width);
+
+std::string reviews_json(const ReviewsSummary& s, const std::optional<Date>& since, Date today);
+
+}  // namespace crm::render

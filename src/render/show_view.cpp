@@ -1,0 +1,201 @@
+#include "crm/render/show_view.hpp"
+
+#include <algorithm>
+
+#include "crm/formats/json.hpp"
+#include "crm/model/cadence.hpp"
+#include "crm/render/table.hpp"
+#include "crm/render/terminal_text.hpp"
+#include "crm/reports/due.hpp"
+#include "crm/util/text.hpp"
+
+namespace crm::render {
+
+std::string show_json(const ClientRecord& r, const Settings& s) {
+    formats::Json j = formats::to_json(r.client);
+    j["next_contact"] = formats::date_or_null(next_contact(r, s));
+    j["last_contact"] = formats::date_or_null(last_contact(r));
+    formats::Json open = formats::Json::array();
+    for (const auto& ref : open_commitments(r)) {
+        formats::Json item = formats::to_json(*ref.item);
+        item["type"] = due_type_name(ref.type);
+        item["visit"] = ref.visit->file;
+        open.push_back(item);
+    }
+    j["open"] = open;
+    formats::Json visits = formats::Json::array(), reviews = formats::Json::array();
+    for (auto it = r.visits.rbegin(); it != r.visits.rend(); ++it)
+        visits.push_back(formats::to_json(*it));
+    for (auto it = r.reviews.rbegin(); it != r.reviews.rend(); ++it)
+        reviews.push_back(formats::to_json(*it));
+    j["visits"] = visits;
+    j["reviews"] = reviews;
+    return formats::dump(j);
+}
+
+namespace {
+
+void line(std::string& out, const Styler& st, std::string_view label, std::string_view value,
+          Style style = Style::none) {
+    if (value.empty())
+        return;
+    out += "  " + pad(one_line(label), 13) + st(one_line(value), style) + "\n";
+}
+
+// Each line of a multi-line note after `indent`, styled line by line, so that a note
+// of several lines stays under the entry it belongs to.
+std::string indented(std::string_view text, const std::string& indent, const Styler& st,
+                     Style style) {
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = std::min(text.find('\n', pos), text.size());
+        out += indent + st(one_line(text.substr(pos, end - pos)), style) + "\n";
+        pos = end + 1;
+    }
+    return out;
+}
+
+std::string joined(const std::vector<std::string>& items, const std::string& sep) {
+    return one_line(join(items, sep));
+}
+
+std::string header(const ClientRecord& r, const Settings& s, Date today, const Styler& st) {
+    const Client& c = r.client;
+    std::string out = st(one_line(c.name), Style::bold) + "  " +
+                      st("(" + one_line(c.slug) + ")", Style::dim) + "\n";
+    line(out, st, "stage", c.stage + (c.stage_since ? "  since " + c.stage_since->iso() : ""));
+    auto cadence = effective_cadence(c, s);
+    // No tier of its own: the folder's default_tier applies, as in due and portfolio.
+    line(out, st, "tier",
+         (c.tier.empty() ? effective_tier(c, s) + " (default)" : c.tier) +
+             (cadence ? "  every " + cadence->str() : "  not tracked") +
+             (c.every ? " (own cadence)" : ""));
+    line(out, st, "owner", c.owner);
+    line(out, st, "since", c.since ? c.since->iso() : "");
+    if (c.ratings.any()) {
+        auto r3 = [](const std::optional<int>& v) {
+            return v ? std::to_string(*v) : std::string("-");
+        };
+        line(out, st, "ratings",
+             "potential " + r3(c.ratings.potential) + ", compatibility " +
+                 r3(c.ratings.compatibility) + ", profitability " + r3(c.ratings.profitability) +
+                 "  (score " + std::to_string(c.ratings.score()) + "/15)");
+    }
+    line(out, st, "tags", join(c.tags, ", "));
+    line(out, st, "watchers", join(c.watchers, ", "));
+    for (const auto& [k, v] : c.custom)
+        line(out, st, k, v);
+    if (auto last = last_contact(r))
+        line(out, st, "last contact", last->iso());
+    if (auto next = next_contact(r, s)) {
+        std::string when = next->iso() + "  (" + relative_days(*next, today) + ")";
+        line(out, st, "next contact", when, *next < today ? Style::red : Style::none);
+    } else {
+        line(out, st, "next contact",
+             s.is_inactive(c.stage) ? "none (inactive stage)" : "none (not tracked)");
+    }
+    if (!c.notes.empty())
+        out += "\n" + safe_lines(c.notes) + (c.notes.ends_with('\n') ? "" : "\n");
+    return out;
+}
+
+std::string contacts(const Client& c, const Styler& st) {
+    if (c.contacts.empty())
+        return {};
+    std::string out = "\n" + st("Contacts", Style::header) + "\n";
+    for (const auto& p : c.contacts) {
+        std::string who = "  " + one_line(p.name);
+        for (const auto& extra : {p.role, p.email, p.phone})
+            if (!extra.empty())
+                who += ", " + one_line(extra);
+        out += who + "\n";
+        out += indented(p.notes, "    ", st, Style::dim);
+    }
+    return out;
+}
+
+std::string open_items(const ClientRecord& r, Date today, const Styler& st) {
+    const auto open = open_commitments(r);
+    if (open.empty())
+        return {};
+    std::string out = "\n" + st("Open promises and actions", Style::header) + "\n";
+    for (const auto& ref : open) {
+        const Commitment& c = *ref.item;
+        std::string due = c.due ? c.due->iso() + "  " + relative_days(*c.due, today) : "no date";
+        bool late = c.due && *c.due < today;
+        out += "  " + pad(std::string(due_type_name(ref.type)), 8) + one_line(c.what) + "  " +
+               st("(" + due + ")", late ? Style::red : Style::dim) + "\n";
+    }
+    return out;
+}
+
+std::string commitment_line(const char* label, const Commitment& c) {
+    return std::string("      ") + label + ": " + one_line(c.what) +
+           (c.due ? " by " + c.due->iso() : "") + (c.done ? " (done " + c.done->iso() + ")" : "") +
+           "\n";
+}
+
+std::string visit_entry(const Visit& v) {
+    std::string t = one_line(v.kind) + (v.by.empty() ? "" : " by " + one_line(v.by));
+    if (!v.where.empty())
+        t += " at " + one_line(v.where);
+    if (!v.with.empty())
+        t += " with " + joined(v.with, ", ");
+    std::string body;
+    if (!v.discussed.empty())
+        body += "      discussed: " + joined(v.discussed, "; ") + "\n";
+    if (!v.new_topics.empty())
+        body += "      new topics: " + joined(v.new_topics, "; ") + "\n";
+    for (const auto& p : v.promises)
+        body += commitment_line("promised", p);
+    for (const auto& a : v.actions)
+        body += commitment_line("action", a);
+    if (!v.notes.empty()) {
+        // The first line of the notes, and "…" when there is more.
+        std::string first = v.notes.substr(0, v.notes.find('\n'));
+        body += "      " + one_line(first) +
+                (first.size() < v.notes.size() - (v.notes.ends_with('\n') ? 1 : 0) ? " …" : "") +
+                "\n";
+    }
+    return t + "\n" + body;
+}
+
+std::string review_entry(const Review& rv) {
+    std::string t = "review: " + std::string(rating_name(rv.rating)) + " — " +
+                    one_line(rv.project) + (rv.by.empty() ? "" : " (by " + one_line(rv.by) + ")") +
+                    "\n";
+    if (!rv.why.empty())
+        t += "      " + one_line(rv.why) + "\n";
+    return t;
+}
+
+// Visits and reviews together, newest first (a visit before a review of the same day).
+std::string timeline(const ClientRecord& r, const Styler& st) {
+    struct Entry {
+        Date date;
+        std::string text;
+    };
+    std::vector<Entry> entries;
+    for (const auto& v : r.visits)
+        entries.push_back({v.date, visit_entry(v)});
+    for (const auto& rv : r.reviews)
+        entries.push_back({rv.date, review_entry(rv)});
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry& a, const Entry& b) { return a.date > b.date; });
+    if (entries.empty())
+        return {};
+    std::string out = "\n" + st("Timeline", Style::header) + "\n";
+    for (const auto& e : entries)
+        out += "  " + st(e.date.iso(), Style::bold) + "  " + e.text;
+    return out;
+}
+
+}  // namespace
+
+std::string show_text(const ClientRecord& r, const Settings& s, Date today, const Styler& st) {
+    return header(r, s, today, st) + contacts(r.client, st) + open_items(r, today, st) +
+           timeline(r, st);
+}
+
+}  // namespace crm::render

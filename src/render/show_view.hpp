@@ -1,0 +1,22 @@
+#pragma once
+// The view of `crm show`: one client with its contacts, open promises and actions, and
+// a timeline of visits and reviews; as text for a person or as JSON.
+#include <string>
+
+#include "crm/model/date.hpp"
+#include "crm/model/records.hpp"
+#include "crm/model/settings.hpp"
+#include "crm/render/style.hpp"
+
+namespace crm::render {
+
+// Every value from the files is shown through one_line (safe_lines for notes), so a
+// hand-edited file cannot drive the terminal. Lines are not cut to a width: a client's
+// page is read whole.
+std::string show_text(const ClientRecord& r, const Settings& s, Date today, const Styler& st);
+
+// The client as formats::to_json writes it, with next_contact, last_contact, the open
+// items (as `crm promises` orders them), and the visits and reviews newest first.
+std::string show_json(const ClientRecord& r, const Settings& s);
+
+}  // namespace crm::render
