@@ -20,6 +20,8 @@ layers=(util model yaml schema store)
 inc="$out/include"
 mkdir -p "$inc/crm"
 for l in "${layers[@]}"; do ln -sfn "$root/src/$l" "$inc/crm/$l"; done
+# A layer may have no sources yet (schema is headers only): an empty glob adds nothing.
+shopt -s nullglob
 sources=("$here/yaml_fuzz.cpp" "$root"/src/{util,model,yaml,schema}/*.cpp
          "$root"/src/store/{validate,record_io}.cpp)
 bin="$out/yaml_fuzz"
