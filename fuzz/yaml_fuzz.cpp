@@ -12,7 +12,8 @@
 #include "crm/model/settings.hpp"
 #include "crm/store/validate.hpp"
 #include "crm/util/error.hpp"
-#include "crm/yaml/surgical_edit.hpp"
+#include "crm/yaml/key_edit.hpp"
+#include "crm/yaml/list_edit.hpp"
 #include "crm/yaml/tree.hpp"
 
 using namespace crm;
