@@ -1,8 +1,10 @@
 #pragma once
 // The step every edit ends with: parse the edited text and compare it with the tree the
 // change should give; anything else is refused and the caller writes nothing.
+#include <exception>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "crm/yaml/tree.hpp"
 
@@ -20,7 +22,9 @@ bool same_tree(const Node& a, const Node& b);
 
 // Inside the yaml layer. Why an edit cannot be made safely, at the place it concerns
 // (a zero Mark when none); each public edit turns it into the error it documents.
-struct Refusal {
+struct Refusal : std::exception {
+    Refusal(Mark m, std::string p) : mark(m), problem(std::move(p)) {}
+    const char* what() const noexcept override { return problem.c_str(); }
     Mark mark;
     std::string problem;
 };

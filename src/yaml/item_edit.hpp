@@ -7,15 +7,16 @@
 //       email: jane@example.com
 //     - Bob                # item 1: a plain line of text
 //
-// Same discipline and errors as key_edit.hpp. Each edit finds its place through the
+// Each edit finds its place through the
 // parser's positions, changes only the lines it must (comments, blank lines, key order,
 // quoting and line endings elsewhere stay byte for byte), ends the file with a newline,
 // then parses the result and compares it with the tree the change should give. When the
-// layout is one it cannot edit safely (a list or item written in flow style, `[...]` or
-// `{...}`; an item whose value starts on the line below its dash; keys not aligned; a
-// quoted value over several lines), or the result is not exactly what was meant, it
+// layout is one it cannot edit safely, or the result is not exactly what was meant, it
 // throws RuntimeError ("cannot change FILE safely: ...", pointing to `crm edit`) and the
 // caller writes nothing. A text that does not parse throws the parser's DataError.
+//
+// Lists written in flow style (`contacts: [Jane]`) are refused, never rewritten; so are
+// items in flow style (`- {name: Jane}`) where a key would go inside them.
 //
 // `item_index` counts items the way records are read: text or key/value items; empty `-`
 // entries do not count. Values go through EditValue::text (any text, quoted when needed)

@@ -1,5 +1,7 @@
 #include "crm/yaml/mark_done.hpp"
 
+#include <stdexcept>
+
 #include "crm/util/error.hpp"
 #include "crm/yaml/edit_check.hpp"
 #include "crm/yaml/entry_value.hpp"
@@ -79,20 +81,22 @@ std::string insert_done_line(std::string_view text, const std::string& file,
                 {written_scalar("done", "done"), written_scalar(date.iso(), date.iso())});
         }
 
+    const std::string could_not =
+        "crm could not add `done:` to this item without changing something else, so the "
+        "file is left as it is";
     try {
         insert_entry(lines, item, after - 1, "done: " + date.iso());
     } catch (const Refusal& r) {
         throw refuse_at(r.mark, r.problem, hint_by_hand);
+    } catch (const std::out_of_range&) {  // a place the parser gave that the text lacks
+        throw refuse_at(item.mark, could_not, hint_by_hand);
     }
     // No final newline is added: `crm done` leaves every other byte as it was.
     std::string result = lines.join();
     try {
         check_edit(result, file, expected);
     } catch (const Refusal&) {
-        throw refuse_at(item.mark,
-                        "crm could not add `done:` to this item without changing something "
-                        "else, so the file is left as it is",
-                        hint_by_hand);
+        throw refuse_at(item.mark, could_not, hint_by_hand);
     }
     return result;
 }
