@@ -212,3 +212,22 @@ TEST_CASE("remove_item refuses flow lists and items it cannot find") {
     CHECK_THROWS_WITH_AS(remove_item("contacts:\n  -\n    name: A\n", kFile, "contacts", 0),
                          doctest::Contains("own line"), RuntimeError);
 }
+
+TEST_CASE("items holding nested maps and lists: set after them, remove them whole") {
+    const std::string text =
+        "contacts:\n"
+        "  - name: Jane\n"
+        "    phones:\n"
+        "      - 555 0100  # desk\n"
+        "      - kind: mobile\n"
+        "        number: 555 0199\n"
+        "    # more to come\n"
+        "  - name: Bob\n";
+    CHECK(set(text, 0, "role", "CEO") ==
+          "contacts:\n  - name: Jane\n    phones:\n      - 555 0100  # desk\n"
+          "      - kind: mobile\n        number: 555 0199\n    role: CEO\n"
+          "    # more to come\n  - name: Bob\n");
+    CHECK(remove_item(text, kFile, "contacts", 0) == "contacts:\n  - name: Bob\n");
+    CHECK_THROWS_WITH_AS(set(text, 0, "phones", "x"), doctest::Contains("holds a list"),
+                         RuntimeError);
+}
