@@ -5,7 +5,7 @@
 #include "crm/commands/set.hpp"
 #include "crm/commands/writes.hpp"
 #include "crm/util/text.hpp"
-#include "crm/yaml/surgical_edit.hpp"
+#include "crm/yaml/key_edit.hpp"
 
 namespace crm::commands {
 

@@ -4,7 +4,7 @@
 #include "crm/commands/watching.hpp"
 #include "crm/commands/writes.hpp"
 #include "crm/util/text.hpp"
-#include "crm/yaml/surgical_edit.hpp"
+#include "crm/yaml/list_edit.hpp"
 
 namespace crm::commands {
 
