@@ -66,10 +66,8 @@ int add_client(const AddClientOptions& o, Context& ctx) {
     Client client = build_client(o, ctx);
     auto& folder = ctx.folder();
     os::FolderLock lock(folder.root());
-    client.slug = unique_slug(slugify(client.name), [&](const std::string& s) {
-        std::error_code ec;
-        return std::filesystem::exists(folder.root() / "clients" / s, ec);
-    });
+    client.slug = unique_slug(slugify(client.name),
+                              [&](const std::string& s) { return folder.client_dir_taken(s); });
     const std::string file = folder.client_file(client.slug);
     os::write_atomic(folder.root(), file, store::client_yaml(client), true);
     ctx.out() << client.slug << '\n';

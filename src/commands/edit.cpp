@@ -16,42 +16,22 @@ struct Target {
     store::FileKind kind = store::FileKind::client;
 };
 
-bool is_record_name(const std::string& name) {
-    return is_record_file_name(name) && name.find('/') == std::string::npos &&
-           name.find('\\') == std::string::npos;
-}
-
 // --visit latest, a file name, visits/NAME, reviews/NAME or clients/SLUG/visits/NAME.
 Target find_target(Context& ctx, const std::string& slug, const std::string& visit) {
     auto& folder = ctx.folder();
-    const std::string base = "clients/" + slug + "/";
     if (visit.empty())
         return {folder.client_file(slug), store::FileKind::client};
     if (visit == "latest") {
-        std::string latest;
-        for (const auto& name : os::list_dir(folder.root() / base / "visits"))
-            if (is_record_name(name))
-                latest = name;  // names start with the date and are sorted
-        if (latest.empty())
+        // Names start with the date, and record_files sorts them.
+        const auto visits = folder.record_files(slug, RecordKind::visit);
+        if (visits.empty())
             throw RuntimeError("no visit is logged for " + slug,
                                "log one with 'crm log-visit " + slug + "'");
-        return {base + "visits/" + latest, store::FileKind::visit};
+        return {visits.back(), store::FileKind::visit};
     }
-    std::string rel = visit;
-    if (rel.starts_with(base))
-        rel = rel.substr(base.size());
-    std::vector<std::string> candidates;
-    if (rel.starts_with("visits/") || rel.starts_with("reviews/"))
-        candidates.push_back(rel);
-    else
-        candidates = {"visits/" + rel, "reviews/" + rel};
-    for (const auto& c : candidates) {
-        const std::string name = c.substr(c.find('/') + 1);
-        if (!is_record_name(name))
-            continue;
-        if (folder.read(base + c))
-            return {base + c,
-                    c.starts_with("visits/") ? store::FileKind::visit : store::FileKind::review};
+    if (auto file = folder.find_record_file(slug, visit)) {
+        const bool is_visit = parse_record_path(*file)->kind == RecordPath::Kind::visit;
+        return {*file, is_visit ? store::FileKind::visit : store::FileKind::review};
     }
     throw RuntimeError("no visit or review file '" + visit + "' for " + slug,
                        "give a file name as shown by 'crm show " + slug + "', or --visit latest");
@@ -63,7 +43,7 @@ int edit(const EditOptions& o, Context& ctx) {
     const std::string slug = resolve_client(ctx, o.client);
     auto& folder = ctx.folder();
     const Target target = find_target(ctx, slug, o.visit);
-    os::ensure_no_symlinks(folder.root(), target.file);
+    folder.refuse_links(target.file);
     auto original = folder.read(target.file);
     if (!original)
         throw RuntimeError("no file " + target.file);

@@ -248,9 +248,8 @@ int import_file(const ImportOptions& o, Context& ctx) {
         c.tags = in.tags;
         c.contacts = in.contacts;
         c.slug = unique_slug(slugify(c.name), [&](const std::string& s) {
-            std::error_code ec;
             return std::find(planned.begin(), planned.end(), s) != planned.end() ||
-                   std::filesystem::exists(folder.root() / "clients" / s, ec);
+                   folder.client_dir_taken(s);
         });
         planned.push_back(c.slug);
         ++created;

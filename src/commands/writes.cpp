@@ -8,8 +8,8 @@
 
 namespace crm::commands {
 
-std::string write_new_record(Context& ctx, const std::string& slug, const std::string& kind,
-                             Date date, const std::string& by, const std::string& text,
+std::string write_new_record(Context& ctx, const std::string& slug, RecordKind kind, Date date,
+                             const std::string& by, const std::string& text,
                              const std::string& commit_message) {
     auto& folder = ctx.folder();
     os::FolderLock lock(folder.root());

@@ -6,15 +6,16 @@
 
 #include "crm/commands/context.hpp"
 #include "crm/model/date.hpp"
+#include "crm/model/layout.hpp"
 #include "crm/model/records.hpp"
 #include "crm/os/lock.hpp"
 
 namespace crm::commands {
 
-// Writes `text` as a new visit or review (`kind` "visits" or "reviews") of `slug`,
-// prints its path on stdout and commits it. Returns the path.
-std::string write_new_record(Context& ctx, const std::string& slug, const std::string& kind,
-                             Date date, const std::string& by, const std::string& text,
+// Writes `text` as a new visit or review of `slug`, prints its path on stdout and
+// commits it. Returns the path.
+std::string write_new_record(Context& ctx, const std::string& slug, RecordKind kind, Date date,
+                             const std::string& by, const std::string& text,
                              const std::string& commit_message);
 
 // The client.yaml of the client a CLIENT argument names, read under the folder lock,

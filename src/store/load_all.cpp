@@ -78,15 +78,15 @@ class Walker {
         if (client_fd.get() < 0)
             return;
         ClientRecord& rec = part_.clients.emplace_back();
-        if (!load(rec.client, client_fd.get(), "client.yaml", folder_.client_file(slug),
+        // kClientFileName views a literal, so its data() ends with a NUL.
+        if (!load(rec.client, client_fd.get(), kClientFileName.data(), folder_.client_file(slug),
                   read_client)) {
             part_.clients.pop_back();
             return;
         }
         rec.client.slug = slug;
-        const std::string base = "clients/" + slug + "/";
-        load_dir(client_fd.get(), "visits", base + "visits/", rec.visits, read_visit);
-        load_dir(client_fd.get(), "reviews", base + "reviews/", rec.reviews, read_review);
+        load_dir(client_fd.get(), slug, RecordKind::visit, rec.visits, read_visit);
+        load_dir(client_fd.get(), slug, RecordKind::review, rec.reviews, read_review);
         sort_by_date(rec);
     }
 
@@ -128,11 +128,14 @@ class Walker {
         return true;
     }
 
+    // The records of one kind: the names paths.hpp's record_files gives, read through
+    // the descriptor of their folder rather than by path.
     template <class Record, class Parse>
-    void load_dir(int parent_fd, const char* sub, const std::string& prefix,
-                  std::vector<Record>& out, Parse parse) {
+    void load_dir(int client_fd, const std::string& slug, RecordKind kind, std::vector<Record>& out,
+                  Parse parse) {
+        const std::string sub(record_dir_name(kind));
         os::FileDescriptor dir(
-            ::openat(parent_fd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+            ::openat(client_fd, sub.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (dir.get() < 0)
             return;
         const auto names = sorted_names(dir.get());
@@ -140,7 +143,8 @@ class Walker {
         for (const auto& name : names) {
             if (!is_record_file_name(name))
                 continue;
-            if (!load(out.emplace_back(), dir.get(), name.c_str(), prefix + name, parse))
+            if (!load(out.emplace_back(), dir.get(), name.c_str(),
+                      record_file_path(slug, kind, name), parse))
                 out.pop_back();
         }
     }
@@ -151,6 +155,8 @@ class Walker {
     Part& part_;
     RecordCache::Cursor cursor_;
 };
+
+constexpr const char* kCacheFile = ".crm/cache";
 
 // The next cache, written when it differs from the one read.
 void save_if_changed(const CacheBuilder& next, const fs::path& root) {
