@@ -117,13 +117,13 @@ store::Folder& Context::folder() {
 
 store::Snapshot Context::load_all(store::Detail detail) {
     render::ProgressLine line(err_, err_is_tty_);
-    return folder().load_all(detail, line.callback());
+    return store::load_all(folder(), detail, store::Heap::prefault, line.callback());
 }
 
 std::vector<DataError> Context::for_each_record(store::Detail detail,
-                                                const store::Folder::RecordVisitor& visit) {
+                                                const store::RecordVisitor& visit) {
     render::ProgressLine line(err_, err_is_tty_);
-    return folder().for_each_record(detail, visit, line.callback());
+    return store::for_each_record(folder(), detail, visit, line.callback());
 }
 
 const std::optional<git::Git>& Context::git() {

@@ -11,6 +11,7 @@
 #include "crm/git/git.hpp"
 #include "crm/model/date.hpp"
 #include "crm/store/folder.hpp"
+#include "crm/store/load_all.hpp"
 #include "crm/util/error.hpp"
 
 namespace crm::commands {
@@ -45,11 +46,12 @@ class Context {
     store::Folder& folder();  // opened on first use
     // Every record, with a progress line on stderr when that is a terminal and loading
     // takes more than a second (a first run on a large folder, before the cache exists).
+    // The heap is prefaulted for the records (store::Heap): its callers are the reports
+    // (due, promises, portfolio, reviews, funnel), which load the folder once and exit.
     store::Snapshot load_all(store::Detail detail = store::Detail::full);
-    // The same, one client at a time (Folder::for_each_record); returns the files that
-    // could not be read.
-    std::vector<DataError> for_each_record(store::Detail detail,
-                                           const store::Folder::RecordVisitor& visit);
+    // The same, one client at a time (store::for_each_record), the heap as it is;
+    // returns the files that could not be read.
+    std::vector<DataError> for_each_record(store::Detail detail, const store::RecordVisitor& visit);
     const std::optional<git::Git>& git();
 
     // Commits `files` unless --no-commit, autocommit: false or no repository. A failed

@@ -1,3 +1,5 @@
+// Folder: opening and discovery, and the reads of one client. The whole folder at once
+// is load_all.cpp's; where files are is paths.cpp's.
 #include "crm/store/folder.hpp"
 
 #include <sys/stat.h>

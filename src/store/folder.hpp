@@ -1,5 +1,10 @@
 #pragma once
-// The data folder: where it is, its settings, and the records in it.
+// The data folder: where it is, its settings, and one client's records.
+//
+//   folder.hpp     opening, discovery, settings, the layout's questions (paths.hpp) and
+//                  the reads of one client (folder.cpp)
+//   load_all.hpp   the whole folder at once, through the record cache (load_all.cpp)
+//   transaction.hpp  every write: the lock, the files, the commit
 //
 // The folder's layout is in model/layout.hpp (the rules) and paths.hpp (the rules on
 // disk); nothing above the store builds a path of the folder itself.
@@ -12,7 +17,6 @@
 #include "crm/model/layout.hpp"
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
-#include "crm/store/cache_codec.hpp"
 #include "crm/store/paths.hpp"
 #include "crm/util/error.hpp"
 
@@ -31,12 +35,8 @@ struct DiscoveryInput {
 // crm.yaml, then ~/crm. Does not check that the answer holds crm.yaml.
 fs::path discover_folder(const DiscoveryInput& in);
 
-// Everything loaded, with the files that could not be read. Reports go on over good
-// files; the command warns about each problem and exits 1 at the end.
-struct Snapshot {
-    std::vector<ClientRecord> clients;  // sorted by slug
-    std::vector<DataError> problems;
-};
+// Hears (clients done, clients in all) as a walk of the whole folder goes.
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 class Folder {
   public:
@@ -74,19 +74,6 @@ class Folder {
     ClientRecord load_record(const std::string& slug, std::vector<DataError>& problems) const;
     // Every client.yaml only (list, matching); bad files go to `problems`.
     std::vector<Client> load_clients(std::vector<DataError>& problems) const;
-    // Every record in the folder, through the record cache in .crm/cache: files whose
-    // size, mtime and inode are unchanged are not read again. With Detail::summary the
-    // free text of visits and reviews is left out (see cache_codec.hpp), which makes a
-    // warm run several times faster. `progress`, when given, hears (clients done,
-    // clients in all) as loading goes.
-    using Progress = std::function<void(std::size_t done, std::size_t total)>;
-    Snapshot load_all(Detail detail = Detail::full, const Progress& progress = {}) const;
-
-    // As load_all, one client at a time in slug order, never holding the whole folder in
-    // memory (for `export`); returns the files that could not be read.
-    using RecordVisitor = std::function<void(const ClientRecord&)>;
-    std::vector<DataError> for_each_record(Detail detail, const RecordVisitor& visit,
-                                           const Progress& progress = {}) const;
 
     // Reads a file of the folder with the size cap (relative path).
     std::optional<std::string> read(const std::string& relative) const;

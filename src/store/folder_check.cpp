@@ -137,7 +137,7 @@ void append(std::vector<DataError>& to, std::vector<DataError>& from) {
 
 }  // namespace
 
-FolderCheckReport check_folder(const fs::path& root, const Folder::Progress& progress) {
+FolderCheckReport check_folder(const fs::path& root, const Progress& progress) {
     FolderCheckReport report;
     if (entry_at(root / kSettingsFile) == Entry::missing) {
         throw RuntimeError(root.string() + " is not a crm folder (it has no crm.yaml)",

@@ -1,4 +1,4 @@
-// Folder::load_all: every record of the folder, through the record cache.
+// load_all and for_each_record: every record of the folder, through the record cache.
 //
 // A warm run of a firm's folder is a walk of 55,000 files that must each be stat'ed to
 // notice a hand edit, and the decoding of what the cache holds for them. Both are split
@@ -19,7 +19,7 @@
 #include "crm/os/heap.hpp"
 #include "crm/os/parallel.hpp"
 #include "crm/store/cache.hpp"
-#include "crm/store/folder.hpp"
+#include "crm/store/load_all.hpp"
 #include "crm/store/record_io.hpp"
 
 namespace crm::store {
@@ -162,21 +162,22 @@ constexpr const char* kCacheFile = ".crm/cache";
 void save_if_changed(const CacheBuilder& next, const fs::path& root) {
     if (!next.changed())
         return;
-    next.save(root, ".crm/cache");
+    next.save(root, kCacheFile);
 }
 
 }  // namespace
 
-std::vector<DataError> Folder::for_each_record(Detail detail, const RecordVisitor& visit,
-                                               const Progress& progress) const {
-    const RecordCache cache = RecordCache::open(root_ / ".crm" / "cache");
-    const fs::path clients_dir = root_ / "clients";
+std::vector<DataError> for_each_record(const Folder& folder, Detail detail,
+                                       const RecordVisitor& visit, const Progress& progress) {
+    const fs::path& root = folder.root();
+    const RecordCache cache = RecordCache::open(root / kCacheFile);
+    const fs::path clients_dir = root / kClientsDir;
     os::FileDescriptor clients_fd(::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (clients_fd.get() < 0)
         return {};
     const auto slugs = os::list_dir(clients_dir);
     Part part(cache);
-    Walker walker(*this, cache, detail, part);
+    Walker walker(folder, cache, detail, part);
     for (std::size_t i = 0; i < slugs.size(); ++i) {
         walker.load_client(clients_fd.get(), slugs[i]);
         if (!part.clients.empty()) {
@@ -186,21 +187,23 @@ std::vector<DataError> Folder::for_each_record(Detail detail, const RecordVisito
         if (progress)
             progress(i + 1, slugs.size());
     }
-    save_if_changed(part.next, root_);
+    save_if_changed(part.next, root);
     return std::move(part.problems);
 }
 
-Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
+Snapshot load_all(const Folder& folder, Detail detail, Heap heap, const Progress& progress) {
     Snapshot snap;
-    const RecordCache cache = RecordCache::open(root_ / ".crm" / "cache");
-    const fs::path clients_dir = root_ / "clients";
+    const fs::path& root = folder.root();
+    const RecordCache cache = RecordCache::open(root / kCacheFile);
+    const fs::path clients_dir = root / kClientsDir;
     os::FileDescriptor clients_fd(::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (clients_fd.get() < 0)
         return snap;
     const auto slugs = os::list_dir(clients_dir);
     const std::size_t threads = os::walker_threads(slugs.size());
     // The records' structs, and about their encoded bytes again for what they point to.
-    const std::size_t heap = cache.size() * sizeof(Visit) + 2 * cache.bytes(detail);
+    const std::size_t heap_bytes = cache.size() * sizeof(Visit) + 2 * cache.bytes(detail);
+    const bool prefault = heap == Heap::prefault;
 
     std::vector<Part> parts;
     parts.reserve(threads);
@@ -210,7 +213,7 @@ Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
     auto walk = [&](std::size_t t, std::size_t first, std::size_t last) {
         Part& part = parts[t];
         part.clients.reserve(last - first);
-        Walker walker(*this, cache, detail, part);
+        Walker walker(folder, cache, detail, part);
         if (first < last)
             walker.start_at(slugs[first]);
         for (std::size_t i = first; i < last; ++i) {
@@ -220,10 +223,11 @@ Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
                 progress(now, slugs.size());
         }
     };
-    os::prefault_heap(heap / threads);  // before the threads start: see heap.hpp
+    if (prefault)
+        os::prefault_heap(heap_bytes / threads);  // before the threads start: see heap.hpp
     os::run_parts(slugs.size(), threads, walk, [&](std::size_t t) {
-        if (t > 0)
-            os::prefault_heap(heap / threads);
+        if (prefault && t > 0)
+            os::prefault_heap(heap_bytes / threads);
     });
     if (progress)
         progress(slugs.size(), slugs.size());
@@ -238,7 +242,7 @@ Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
                   std::back_inserter(snap.problems));
         next.append(std::move(parts[t].next));
     }
-    save_if_changed(next, root_);
+    save_if_changed(next, root);
     return snap;
 }
 
