@@ -1,8 +1,6 @@
 #include "crm/commands/add_client.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/model/slug.hpp"
-#include "crm/os/files.hpp"
-#include "crm/os/lock.hpp"
 #include "crm/store/record_io.hpp"
 #include "crm/util/text.hpp"
 
@@ -65,13 +63,12 @@ Client build_client(const AddClientOptions& o, Context& ctx) {
 int add_client(const AddClientOptions& o, Context& ctx) {
     Client client = build_client(o, ctx);
     auto& folder = ctx.folder();
-    os::FolderLock lock(folder.root());
+    auto tx = ctx.transaction();
     client.slug = unique_slug(slugify(client.name),
                               [&](const std::string& s) { return folder.client_dir_taken(s); });
-    const std::string file = folder.client_file(client.slug);
-    os::write_atomic(folder.root(), file, store::client_yaml(client), true);
+    tx.create(folder.client_file(client.slug), store::client_yaml(client));
     ctx.out() << client.slug << '\n';
-    ctx.commit({file}, "add-client: " + client.name);
+    tx.commit("add-client: " + client.name);
     return 0;
 }
 

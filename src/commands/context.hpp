@@ -12,6 +12,7 @@
 #include "crm/model/date.hpp"
 #include "crm/store/folder.hpp"
 #include "crm/store/load_all.hpp"
+#include "crm/store/transaction.hpp"
 #include "crm/util/error.hpp"
 
 namespace crm::commands {
@@ -54,9 +55,12 @@ class Context {
     std::vector<DataError> for_each_record(store::Detail detail, const store::RecordVisitor& visit);
     const std::optional<git::Git>& git();
 
-    // Commits `files` unless --no-commit, autocommit: false or no repository. A failed
-    // commit throws RuntimeError; the files stay written.
-    void commit(const std::vector<std::string>& files, const std::string& message);
+    // How a write's commit goes: none under --no-commit, `autocommit: false` or without
+    // a repository; a note on stderr when it also took an earlier command's files.
+    store::CommitPolicy commit_policy();
+    // A write transaction on the folder (store/transaction.hpp): the lock is held from
+    // here until it goes.
+    store::Transaction transaction();
 
     // Prints each problem as a warning; returns the exit code a report should end with.
     int warn_problems(const std::vector<DataError>& problems) const;

@@ -2,8 +2,6 @@
 #include "crm/commands/common.hpp"
 #include "crm/commands/editor.hpp"
 #include "crm/model/layout.hpp"
-#include "crm/os/files.hpp"
-#include "crm/os/lock.hpp"
 #include "crm/store/record_io.hpp"
 #include "crm/store/validate.hpp"
 
@@ -77,17 +75,17 @@ int edit(const EditOptions& o, Context& ctx) {
     std::string text = result.text;
     if (!text.ends_with('\n'))
         text += '\n';
-    os::FolderLock lock(folder.root());
+    auto tx = ctx.transaction();
     // Someone (another crm, a git pull) may have changed the file while the editor was open.
     if (folder.read(target.file) != original) {
         const std::string kept = save_rescue(ctx, request.name, text);
         throw RuntimeError(target.file + " changed while you were editing it; nothing was written",
                            "your text is kept in " + kept + "; run 'crm edit' again and merge it");
     }
-    os::write_atomic(folder.root(), target.file, text);
+    tx.replace(target.file, text);
     ctx.out() << target.file << '\n';
-    ctx.commit({target.file}, "edit: " + name + " (" +
-                                  std::filesystem::path(target.file).filename().string() + ")");
+    tx.commit("edit: " + name + " (" + std::filesystem::path(target.file).filename().string() +
+              ")");
     return 0;
 }
 
