@@ -4,13 +4,11 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <chrono>
 #include <ostream>
 
 #include "crm/render/progress.hpp"
 #include "crm/render/terminal_text.hpp"
-#include "crm/store/uncommitted.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::commands {
@@ -117,13 +115,13 @@ store::Folder& Context::folder() {
 
 store::Snapshot Context::load_all(store::Detail detail) {
     render::ProgressLine line(err_, err_is_tty_);
-    return folder().load_all(detail, line.callback());
+    return store::load_all(folder(), detail, store::Heap::prefault, line.callback());
 }
 
 std::vector<DataError> Context::for_each_record(store::Detail detail,
-                                                const store::Folder::RecordVisitor& visit) {
+                                                const store::RecordVisitor& visit) {
     render::ProgressLine line(err_, err_is_tty_);
-    return folder().for_each_record(detail, visit, line.callback());
+    return store::for_each_record(folder(), detail, visit, line.callback());
 }
 
 const std::optional<git::Git>& Context::git() {
@@ -132,39 +130,23 @@ const std::optional<git::Git>& Context::git() {
     return *git_;
 }
 
-void Context::commit(const std::vector<std::string>& files, const std::string& message) {
-    if (global_.no_commit || !folder().settings().autocommit)
-        return;
-    if (!git())
-        return;
-    // What an earlier command wrote but could not commit goes with this commit.
-    const auto& root = folder().root();
-    std::vector<std::string> all = files, earlier;
-    for (auto& f : store::uncommitted_files(root)) {
-        if (std::find(all.begin(), all.end(), f) == all.end()) {
-            all.push_back(f);
-            earlier.push_back(f);
-        }
-    }
-    std::string full = message;
-    if (!earlier.empty()) {
-        full += "\n\nAlso commits what an earlier crm command wrote but could not commit:\n";
-        for (const auto& f : earlier)
-            full += "  " + f + "\n";
-    }
-    try {
-        git()->commit(all, full);
-    } catch (const RuntimeError&) {
-        store::remember_uncommitted(root, all);
-        throw;
-    }
-    store::forget_uncommitted(root);
-    if (!earlier.empty()) {
+store::CommitPolicy Context::commit_policy() {
+    store::CommitPolicy policy;
+    policy.enabled = !global_.no_commit && folder().settings().autocommit;
+    // As before the transaction: no repository is looked for when nothing may commit.
+    if (policy.enabled)
+        policy.git = git();
+    policy.also_committed = [this](const std::vector<std::string>& earlier) {
         std::string list;
         for (const auto& f : earlier)
             list += (list.empty() ? "" : ", ") + f;
         note("also committed what an earlier command could not: " + list);
-    }
+    };
+    return policy;
+}
+
+store::Transaction Context::transaction() {
+    return store::Transaction(folder().root(), commit_policy());
 }
 
 // Messages quote names and values from the files; they may span lines, but never

@@ -11,6 +11,8 @@
 #include "crm/git/git.hpp"
 #include "crm/model/date.hpp"
 #include "crm/store/folder.hpp"
+#include "crm/store/load_all.hpp"
+#include "crm/store/transaction.hpp"
 #include "crm/util/error.hpp"
 
 namespace crm::commands {
@@ -45,16 +47,20 @@ class Context {
     store::Folder& folder();  // opened on first use
     // Every record, with a progress line on stderr when that is a terminal and loading
     // takes more than a second (a first run on a large folder, before the cache exists).
+    // The heap is prefaulted for the records (store::Heap): its callers are the reports
+    // (due, promises, portfolio, reviews, funnel), which load the folder once and exit.
     store::Snapshot load_all(store::Detail detail = store::Detail::full);
-    // The same, one client at a time (Folder::for_each_record); returns the files that
-    // could not be read.
-    std::vector<DataError> for_each_record(store::Detail detail,
-                                           const store::Folder::RecordVisitor& visit);
+    // The same, one client at a time (store::for_each_record), the heap as it is;
+    // returns the files that could not be read.
+    std::vector<DataError> for_each_record(store::Detail detail, const store::RecordVisitor& visit);
     const std::optional<git::Git>& git();
 
-    // Commits `files` unless --no-commit, autocommit: false or no repository. A failed
-    // commit throws RuntimeError; the files stay written.
-    void commit(const std::vector<std::string>& files, const std::string& message);
+    // How a write's commit goes: none under --no-commit, `autocommit: false` or without
+    // a repository; a note on stderr when it also took an earlier command's files.
+    store::CommitPolicy commit_policy();
+    // A write transaction on the folder (store/transaction.hpp): the lock is held from
+    // here until it goes.
+    store::Transaction transaction();
 
     // Prints each problem as a warning; returns the exit code a report should end with.
     int warn_problems(const std::vector<DataError>& problems) const;

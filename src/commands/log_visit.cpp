@@ -70,6 +70,11 @@ Visit visit_from_stdin(Context& ctx, std::string& custom_yaml) {
     return v;
 }
 
+// What messages call the new visit before it has a name.
+std::string new_visit_shown(const std::string& slug) {
+    return record_file_path(slug, RecordKind::visit, "(new visit)");
+}
+
 std::string commit_message(const Client& c, const Visit& v) {
     return "log-visit: " + c.name + " (" + v.date.iso() + " " + v.kind + ")";
 }
@@ -108,7 +113,7 @@ std::optional<std::string> visit_from_editor(const Visit& prefilled, const std::
     request.text = schema::visit_yaml(prefilled) + template_hints(prefilled);
     request.name = slug + "-new-visit";
     const Settings& settings = ctx.folder().settings();
-    const std::string shown = "clients/" + slug + "/visits/(new visit)";
+    const std::string shown = new_visit_shown(slug);
     request.validate = [&](const std::string& text) {
         return schema::check_file(text, shown, schema::FileKind::visit, settings);
     };
@@ -141,12 +146,12 @@ int log_visit(const LogVisitOptions& o, Context& ctx) {
         if (!edited)
             return 0;
         text = *edited;
-        visit = schema::read_visit(text, "clients/" + slug + "/visits/(new visit)");
+        visit = schema::read_visit(text, new_visit_shown(slug));
         if (visit.by.empty())
             visit.by = ctx.user();
     }
 
-    write_new_record(ctx, slug, "visits", visit.date, visit.by, text,
+    write_new_record(ctx, slug, RecordKind::visit, visit.date, visit.by, text,
                      commit_message(client, visit));
     return 0;
 }

@@ -59,7 +59,8 @@ int review(const ReviewOptions& o, Context& ctx) {
     auto& folder = ctx.folder();
     Client client = folder.load_client(slug);
 
-    write_new_record(ctx, slug, "reviews", review.date, review.by, schema::review_yaml(review),
+    write_new_record(ctx, slug, RecordKind::review, review.date, review.by,
+                     schema::review_yaml(review),
                      "review: " + client.name + " (" + review.project + ", " +
                          std::string(rating_name(review.rating)) + ")");
     note_follow_up(ctx, client, review);

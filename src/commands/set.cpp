@@ -105,7 +105,7 @@ int set(const SetOptions& o, Context& ctx) {
     std::string shown = o.value.substr(0, o.value.find_first_of("\r\n"));
     if (shown.size() > 60 || shown.size() < o.value.size())
         shown = truncate_to_width(shown, 57) + "...";
-    ctx.commit({edit.file()}, "set: " + name + " " + o.field + " " + shown);
+    edit.commit("set: " + name + " " + o.field + " " + shown);
     return 0;
 }
 

@@ -25,8 +25,7 @@ int change_watching(Context& ctx, const std::string& client_query, bool watch) {
     edit.replace(watch ? yaml::add_list_item(edit.text(), edit.file(), "watchers", user)
                        : yaml::remove_list_item(edit.text(), edit.file(), "watchers", *entry));
     ctx.note(user + (watch ? " now watches " : " no longer watches ") + client.name);
-    ctx.commit({edit.file()},
-               std::string(watch ? "watch: " : "unwatch: ") + client.name + " (" + user + ")");
+    edit.commit(std::string(watch ? "watch: " : "unwatch: ") + client.name + " (" + user + ")");
     return 0;
 }
 
