@@ -83,7 +83,7 @@ std::string editor_command(const Context& ctx) {
 }
 
 std::string save_rescue(Context& ctx, const std::string& name, const std::string& text) {
-    const std::string rel = ".crm/rescue/" + name + "-" + random_tag() + ".yaml";
+    std::string rel = ".crm/rescue/" + name + "-" + random_tag() + ".yaml";
     os::write_atomic(ctx.folder().root(), rel, text, true);
     return rel;
 }

@@ -35,7 +35,7 @@ std::string non_empty(const std::string& field, const std::string& value) {
 }
 
 std::string rating_value(const std::string& field, const std::string& value) {
-    const std::string v = trim(value);
+    std::string v = trim(value);
     if (v.size() != 1 || v[0] < '1' || v[0] > '5')
         throw UsageError(field + " '" + value + "' is not a rating",
                          "a rating is a whole number from 1 to 5");

@@ -173,10 +173,13 @@ std::string fold_case(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (char32_t cp : utf8_decode(s)) {
-        if (cp >= 'A' && cp <= 'Z') {
+        // Capitals 32 below their small letters: ASCII, Latin-1 (not ×), Greek (not the
+        // unused U+03A2), Cyrillic.
+        const bool plus32 = (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+                            (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) ||
+                            (cp >= 0x410 && cp <= 0x42F);
+        if (plus32) {
             cp += 32;
-        } else if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) {
-            cp += 32;  // Latin-1 capitals
         } else if (cp == 0x178) {
             cp = 0xFF;  // Ÿ
         } else if (((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) && cp % 2 == 0 &&
@@ -184,12 +187,8 @@ std::string fold_case(std::string_view s) {
             cp += 1;  // Latin Extended-A pairs capital/small as even/odd here...
         } else if (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) && cp % 2 == 1) {
             cp += 1;  // ...and as odd/even in these two runs (Ĺ..ň, Ź..ž)
-        } else if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) {
-            cp += 32;  // Greek
-        } else if (cp >= 0x410 && cp <= 0x42F) {
-            cp += 32;  // Cyrillic
         } else if (cp >= 0x400 && cp <= 0x40F) {
-            cp += 80;
+            cp += 80;  // Ѐ..Џ
         }
         utf8_append(out, cp);
     }
