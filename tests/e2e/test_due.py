@@ -126,21 +126,24 @@ next_contact: 2027-01-10
         self.client("happy")
         self.visit("happy", "2026-11-10", "next_contact: 2027-01-01\n")
         self.review("happy", "2026-11-12", "happy")
-        # A former client's open promise is not due either.
+        # A former client is not due for contact, but the promise made to it still is:
+        # the relationship ended, the promise did not (spec: inactive stages).
         self.client("former", stage="former")
         self.visit("former", "2026-11-10", "promises:\n  - what: Old\n    due: 2026-11-01\n")
         items = self.due_json()["items"]
         self.assertEqual([(i["type"], i["client"], i["due"], i["what"]) for i in items], [
+            ("promise", "former", "2026-11-01", "Old"),
             ("promise", "acme", "2026-11-20", "Send capability statement"),
-            ("follow-up", "angry", "2026-11-25", items[1]["what"]),
+            ("follow-up", "angry", "2026-11-25", items[2]["what"]),
             ("action", "acme", "2026-11-30", "Ask Bob for an estimate"),
         ])
         self.assertTrue(items[0]["overdue"])
-        self.assertFalse(items[1]["overdue"])
-        self.assertIn("angry review 2026-11-18", items[1]["reason"])
-        self.assertIn("Haul road", items[1]["what"])
-        self.assertEqual(items[0]["by"], "Alice Smith")
-        self.assertEqual(items[0]["name"], "Acme Engineering")
+        self.assertTrue(items[1]["overdue"])
+        self.assertFalse(items[2]["overdue"])
+        self.assertIn("angry review 2026-11-18", items[2]["reason"])
+        self.assertIn("Haul road", items[2]["what"])
+        self.assertEqual(items[1]["by"], "Alice Smith")
+        self.assertEqual(items[1]["name"], "Acme Engineering")
 
 
 class WindowTest(DueCase):
@@ -375,11 +378,13 @@ class BrokenFileTest(DueCase):
         self.assertEqual([i["client"] for i in json.loads(r.out)["items"]], ["bad", "good"])
         self.assertIn("clients/bad/visits/2026-11-01-x.yaml", r.err)
 
-    def test_nothing_due_prints_nothing(self):
+    def test_nothing_due_says_so(self):
         self.init()
         r = self.crm_in("due", check=0)
-        self.assertEqual(r.out, "")
+        self.assertEqual(r.out, "Nothing due by 2026-11-30.\n")
         self.assertEqual(self.due_json()["items"], [])
+        r = self.crm_in("due", "--until", "eom", check=0)
+        self.assertEqual(r.out, "Nothing due by 2026-11-30.\n")
 
 
 class ExampleTest(DueCase):
