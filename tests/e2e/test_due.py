@@ -349,6 +349,18 @@ next_contact: 2027-01-01
     def unescape(self, value):
         return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
+    def test_an_empty_calendar_is_valid_rfc_5545(self):
+        # icalbody = calprops component: a calendar needs at least one component.
+        text = self.raw("due", "--format", "ics", "--until", "2026-11-01")
+        lines = text.split("\r\n")
+        self.assertEqual(lines[0], "BEGIN:VCALENDAR")
+        self.assertEqual(lines[-2:], ["END:VCALENDAR", ""])
+        self.assertNotIn("BEGIN:VEVENT", text)
+        body = lines[lines.index("METHOD:PUBLISH") + 1:-2]
+        self.assertEqual(body[0], "BEGIN:X-CRM-NOTHING-DUE")
+        self.assertEqual(body[-1], "END:X-CRM-NOTHING-DUE")
+        self.assertTrue(all(l.startswith("X-") for l in body[1:-1]) and len(body) > 2)
+
     def test_ics_parses_back_and_uids_are_stable(self):
         events = self.parse_ics(self.raw("due", "--format", "ics"))
         self.assertEqual(len(events), 2)
