@@ -82,3 +82,25 @@ TEST_CASE("no match offers the closest names") {
     CHECK(match_client("", kKeys).kind == Kind::none);
     CHECK(match_client("acme", {}).kind == Kind::none);
 }
+
+TEST_CASE("the closest names for the typos people make") {
+    const std::vector<crm::ClientKey> keys{
+        {"acme-engineering-pty-ltd", "Acme Engineering Pty Ltd"},
+        {"muller-sohne-gmbh", "Müller & Söhne GmbH"},
+        {"smith-co", "Smith & Co"},
+        {"northern-water-corporation", "Northern Water Corporation"},
+        {"nortern-rail", "Nortern Rail"},
+        {"harlow-architects", "Harlow Architects"}};
+    auto first = [&](const char* query) {
+        auto m = crm::match_client(query, keys);
+        REQUIRE(m.kind == crm::MatchResult::Kind::none);
+        REQUIRE_FALSE(m.candidates.empty());
+        return keys[m.candidates.front()].slug;
+    };
+    CHECK(first("acem") == "acme-engineering-pty-ltd");
+    CHECK(first("muler") == "muller-sohne-gmbh");
+    CHECK(first("smtih") == "smith-co");
+    CHECK(first("acme enginering") == "acme-engineering-pty-ltd");
+    CHECK(first("nothern") == "northern-water-corporation");
+    CHECK(crm::match_client("zzzzzz", keys).candidates.empty());
+}
