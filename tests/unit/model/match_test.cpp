@@ -104,3 +104,16 @@ TEST_CASE("the closest names for the typos people make") {
     CHECK(first("nothern") == "northern-water-corporation");
     CHECK(crm::match_client("zzzzzz", keys).candidates.empty());
 }
+
+TEST_CASE("a new name duplicates a client by its name in any case, or by the slug it makes") {
+    const std::vector<crm::ClientKey> keys{{"smith-co", "Smith & Co"},
+                                           {"smith-co-2", "smith & co"},
+                                           {"edge-1", "Edge 1"},
+                                           {"null", "Null"}};
+    CHECK(crm::duplicate_of("SMITH & CO", keys) == 0u);
+    CHECK(crm::duplicate_of("Smith Co!", keys) == 0u);
+    CHECK(crm::duplicate_of("null", keys) == 3u);
+    CHECK(crm::duplicate_of(" Edge 1 ", keys) == 2u);
+    CHECK_FALSE(crm::duplicate_of("Edge 2", keys));  // a number is part of a name
+    CHECK_FALSE(crm::duplicate_of("Smith & Sons", keys));
+}
