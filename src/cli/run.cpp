@@ -2,8 +2,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <ostream>
 
+#include "crm/cli/help_formatter.hpp"
 #include "crm/cli/registry.hpp"
 #include "crm/render/terminal_text.hpp"
 #include "crm/util/error.hpp"
@@ -22,17 +24,6 @@ void print_error(std::ostream& err, const std::string& message, const std::strin
     err << "crm: error: " << render::safe_lines(message) << '\n';
     if (!hint.empty())
         err << "hint: " << render::safe_lines(hint) << '\n';
-}
-
-std::string command_list() {
-    std::string text = "\nCommands:\n";
-    for (const auto& c : command_table()) {
-        std::string name = c.name;
-        name.resize(std::max<std::size_t>(name.size(), 12), ' ');
-        text += "  " + name + "  " + c.summary + "\n";
-    }
-    text += "\nRun 'crm COMMAND --help' for a command's options; see crm(1).\n";
-    return text;
 }
 
 // The first word that is not an option, when it names no command. CLI11 reports it
@@ -110,7 +101,14 @@ int run(int argc, const char* const* argv, const commands::Environment& environm
                    "The data folder (default: $CRM_DIR, the nearest folder with crm.yaml, ~/crm)");
     app.add_flag("--no-commit", global.no_commit, "Write files but do not commit them to git");
     app.add_flag("--no-color", global.no_color, "No colour, even on a terminal (also: NO_COLOR)");
-    app.footer(command_list());
+    // Help fits the terminal; piped, the usual 80 columns.
+    const int help_width = [&] {
+        if (auto cols = environment.getenv ? environment.getenv("COLUMNS") : std::nullopt)
+            if (int n = std::atoi(cols->c_str()); n > 0)
+                return n;
+        return environment.terminal.out ? environment.terminal.width : 80;
+    }();
+    app.formatter(std::make_shared<HelpFormatter>(help_width));
 
     commands::Runner selected;
     for (const auto& info : command_table()) {

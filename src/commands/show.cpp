@@ -14,7 +14,8 @@ int show(const ShowOptions& o, Context& ctx) {
     if (o.format == "json")
         ctx.out() << render::show_json(record, s);
     else
-        ctx.out() << render::show_text(record, s, ctx.today(), render::Styler(ctx.color()));
+        ctx.out() << render::show_text(record, s, ctx.today(), render::Styler(ctx.color()),
+                                       ctx.terminal_width());
     return ctx.warn_problems(problems);
 }
 

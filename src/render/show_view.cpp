@@ -6,6 +6,7 @@
 #include "crm/model/cadence.hpp"
 #include "crm/render/table.hpp"
 #include "crm/render/terminal_text.hpp"
+#include "crm/render/wrap.hpp"
 #include "crm/reports/due.hpp"
 #include "crm/util/text.hpp"
 
@@ -193,9 +194,11 @@ std::string timeline(const ClientRecord& r, const Styler& st) {
 
 }  // namespace
 
-std::string show_text(const ClientRecord& r, const Settings& s, Date today, const Styler& st) {
-    return header(r, s, today, st) + contacts(r.client, st) + open_items(r, today, st) +
-           timeline(r, st);
+std::string show_text(const ClientRecord& r, const Settings& s, Date today, const Styler& st,
+                      int width) {
+    return fit_lines(header(r, s, today, st) + contacts(r.client, st) + open_items(r, today, st) +
+                         timeline(r, st),
+                     width);
 }
 
 }  // namespace crm::render

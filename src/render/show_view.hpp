@@ -13,7 +13,9 @@ namespace crm::render {
 // Every value from the files is shown through one_line (safe_lines for notes), so a
 // hand-edited file cannot drive the terminal. Lines are not cut to a width: a client's
 // page is read whole.
-std::string show_text(const ClientRecord& r, const Settings& s, Date today, const Styler& st);
+// `width`: the terminal's (0: piped, nothing is broken); long lines wrap (wrap.hpp).
+std::string show_text(const ClientRecord& r, const Settings& s, Date today, const Styler& st,
+                      int width = 0);
 
 // The client as formats::to_json writes it, with next_contact, last_contact, the open
 // items (as `crm promises` orders them), and the visits and reviews newest first.

@@ -10,4 +10,12 @@ namespace crm::render {
 // terminal_text.hpp).
 std::string wrap(const std::string& text, int width, const std::string& indent = "");
 
+// Already rendered text (colour codes and all, control characters already made safe) with
+// every line wider than `width` broken between words. A continued line hangs under the
+// line's text: after the first gap of two or more spaces that follows its first word
+// ("  owner        Alice Smith", "  2026-11-16  visit by ..."), else two columns in from
+// the line's own indentation. A colour that spans a break is closed before it and opened
+// again after the indentation. `width` 0 changes nothing.
+std::string fit_lines(const std::string& rendered, int width);
+
 }  // namespace crm::render

@@ -33,3 +33,19 @@ TEST_CASE("wrap shows control characters as spaces, so they only separate words"
                "b",
                0) == "a b\n");
 }
+
+TEST_CASE("fit_lines breaks long lines under their text, keeping colours whole") {
+    using crm::render::fit_lines;
+    CHECK(fit_lines("  owner        Alice Smith of the long name\n", 30) ==
+          "  owner        Alice Smith of\n               the long name\n");
+    CHECK(fit_lines("      discussed: one two three four five\n", 24) ==
+          "      discussed: one two\n        three four five\n");
+    CHECK(fit_lines("short\n", 30) == "short\n");
+    CHECK(fit_lines("no limit at all, however long the line may be", 0) ==
+          "no limit at all, however long the line may be");
+    // A colour across the break is closed before it and opened again after the indent.
+    CHECK(fit_lines("  a  \x1b[31mred words here and more\x1b[0m\n", 20) ==
+          "  a  \x1b[31mred words here\x1b[0m\n     \x1b[31mand more\x1b[0m\n");
+    // Too little room beside the label: continued lines hang just inside.
+    CHECK(fit_lines("  label  one two three\n", 14) == "  label  one\n  two three\n");
+}
