@@ -93,7 +93,7 @@ void check_mail(const Node* mail, bool has_team, const Node& root, Problems& p) 
         return;  // reading said so already
     const Node* from = mail->find("from");
     if (blank(from)) {
-        if (has_team || from)
+        if (has_team)
             p.add(from ? *from : *mail, "mail: no from: address",
                   "add  from: crm@your-firm.example  under mail:");
     } else {
