@@ -239,12 +239,14 @@ std::string quoted_printable(std::string_view text) {
             const char c = line[i];
             const auto b = static_cast<unsigned char>(c);
             const bool at_end = i + 1 == line.size();
+            // Encoded: a blank that would end the line, '=' and what is not printable
+            // ASCII, and a first character that mbox files or SMTP would change.
+            const bool encode =
+                ((c == ' ' || c == '\t') && at_end) || c == '=' || b >= 0x7F ||
+                (b < 0x20 && c != '\t') ||
+                (i == 0 && (c == '.' || (c == 'F' && line.substr(0, 5) == "From ")));
             std::string piece;
-            if ((c == ' ' || c == '\t') && at_end)
-                hex_byte(piece, b);
-            else if (c == '=' || b >= 0x7F || (b < 0x20 && c != '\t'))
-                hex_byte(piece, b);
-            else if (i == 0 && (c == '.' || (c == 'F' && line.substr(0, 5) == "From ")))
+            if (encode)
                 hex_byte(piece, b);
             else
                 piece = std::string(1, c);

@@ -306,6 +306,14 @@ class NotifyTest(NotifyTestCase):
         self.assertIn("nothing new", r.err)
         self.assertEqual(len(self.received()), 3)
 
+    def test_nothing_for_a_teammate_whose_only_news_is_their_own_work(self):
+        self.crm_in("notify", check=0)
+        self.log("Alice Smith", "acme", "Alice at her own client")
+        self.crm_in("notify", check=0)
+        got = self.by_recipient()
+        self.assertEqual(sorted(got), ["bob@hp.example"])
+        self.assertIn("Alice at her own client", got["bob@hp.example"].get_content())
+
     def test_a_record_logged_late_with_an_old_date_is_still_news(self):
         self.crm_in("notify", check=0)
         self.log("Carol White", "acme", "Logged late", date="2026-10-01")

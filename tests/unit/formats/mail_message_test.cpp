@@ -163,7 +163,7 @@ TEST_CASE("encoded words stay within 75 characters and never split a character")
     const std::string text =
         "Ünïcödé " + std::string(40, 'x') + " 日本語のテキストがとても長い件名";
     const std::string h = header_text(text + text, 9);
-    std::size_t first = true;
+    bool first = true;
     for (const auto& l : lines(h + "\n")) {
         CHECK(l.size() + (first ? 9 : 0) <= 76);
         first = false;
