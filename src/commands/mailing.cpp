@@ -111,20 +111,25 @@ void Mailer::send(const TeamMember& to, const std::string& subject, const std::s
     done_.push_back(to.name);
 }
 
+void Mailer::tell(const std::string& message) const {
+    if (ctx_.err_is_tty())
+        ctx_.note(message);
+}
+
 void Mailer::finish() {
     if (!skipped_.empty()) {
-        ctx_.note(messages(skipped_.size()) +
-                  " already sent before, not sent again: " + join(skipped_, ", "));
+        tell(messages(skipped_.size()) +
+             " already sent before, not sent again: " + join(skipped_, ", "));
     }
     if (!done_.empty()) {
         if (options_.dry_run)
-            ctx_.note("dry run: " + messages(done_.size()) +
-                      " printed, none sent: " + join(done_, ", "));
+            tell("dry run: " + messages(done_.size()) +
+                 " printed, none sent: " + join(done_, ", "));
         else if (!options_.mbox.empty())
-            ctx_.note("appended " + messages(done_.size()) + " to " + options_.mbox +
-                      " (none counts as sent): " + join(done_, ", "));
+            tell("appended " + messages(done_.size()) + " to " + options_.mbox +
+                 " (none counts as sent): " + join(done_, ", "));
         else
-            ctx_.note("sent " + messages(done_.size()) + ": " + join(done_, ", "));
+            tell("sent " + messages(done_.size()) + ": " + join(done_, ", "));
     }
     if (failed_.size() == 1)
         throw failed_.front();

@@ -38,8 +38,12 @@ class Mailer {
     void send(const TeamMember& to, const std::string& subject, const std::string& body,
               const std::vector<std::string>& keys);
 
-    // Says what happened, on stderr; throws RuntimeError naming each teammate whose
-    // message the mail command refused.
+    // A note on stderr when that is a terminal: from cron, a run that worked is silent,
+    // so cron mails nobody about it (as `crm due` with nothing due).
+    void tell(const std::string& message) const;
+
+    // Tells what happened; throws RuntimeError naming each teammate whose message the
+    // mail command refused.
     void finish();
 
   private:

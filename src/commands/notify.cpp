@@ -89,7 +89,8 @@ int notify(const NotifyOptions& o, Context& ctx) {
         const Date since = parse_date_arg(o.since, today, DateDirection::past, "--since");
         auto alerts = alerts_dated(ctx, s, since, problems);
         if (alerts.empty())
-            ctx.note("nothing new by others dated on or after " + since.iso() + "; no mail sent");
+            mailer.tell("nothing new by others dated on or after " + since.iso() +
+                        "; no mail sent");
         mail_alerts(mailer, std::move(alerts), "dated on or after " + since.iso());
         mailer.finish();
         return ctx.warn_problems(problems);
@@ -124,8 +125,8 @@ int notify(const NotifyOptions& o, Context& ctx) {
         alerts = alerts_dated(ctx, s, *last_date, problems);
     }
     if (alerts.empty())
-        ctx.note("nothing new by others since the last crm notify (" + last_date->iso() +
-                 "); no mail sent");
+        mailer.tell("nothing new by others since the last crm notify (" + last_date->iso() +
+                    "); no mail sent");
     mail_alerts(mailer, std::move(alerts),
                 "added since the last notice (" + last_date->iso() + ")");
     mailer.finish();  // throws when a message was not sent: the next run tries again
@@ -144,7 +145,7 @@ int notify_pushed(Context& ctx, const std::string& from, const std::string& to) 
     const auto added = git::added_files(*git, from, to);
     auto alerts = alerts_from_added(s.team, added, clients_of(ctx, added, problems));
     if (alerts.empty())
-        ctx.note("notify_on_sync: nothing pushed that a teammate watches or owns; no mail sent");
+        mailer.tell("notify_on_sync: nothing pushed that a teammate watches or owns; no mail sent");
     mail_alerts(mailer, std::move(alerts), "just shared by " + ctx.user() + " (crm sync)");
     mailer.finish();
     return ctx.warn_problems(problems);

@@ -49,7 +49,7 @@ int remind(const RemindOptions& o, Context& ctx) {
     }
     const auto list = reminders(team, items, today);
     if (list.empty())
-        ctx.note("nothing due by " + end.iso() + " for anyone mailed; no mail sent");
+        mailer.tell("nothing due by " + end.iso() + " for anyone mailed; no mail sent");
     for (const Reminder& r : list) {
         // One reminder per teammate, day and window: a rerun today sends nothing again,
         // tomorrow's run or another window is a new reminder.

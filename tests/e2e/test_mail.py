@@ -52,7 +52,7 @@ class RemindTest(RemindTestCase):
     def test_each_teammate_gets_their_own_items_by_mail(self):
         r = self.crm_in("remind", check=0)
         self.assertEqual(r.out, "")
-        self.assertIn("sent 3 messages", r.err)
+        self.assertEqual(r.err, "", "a run that worked is silent off a terminal (cron)")
         got = self.by_recipient()
         # Carol has nothing due: no message for her.
         self.assertEqual(sorted(got), ["alice@hp.example", "bob@hp.example",
@@ -98,8 +98,7 @@ class RemindTest(RemindTestCase):
     def test_a_rerun_the_same_day_sends_nothing_a_new_day_or_window_does(self):
         self.crm_in("remind", check=0)
         self.assertEqual(len(self.received()), 3)
-        r = self.crm_in("remind", check=0)
-        self.assertIn("already sent", r.err)
+        self.crm_in("remind", check=0)
         self.assertEqual(len(self.received()), 3)
         self.crm_in("remind", "--within", "14d", check=0)
         self.assertEqual(len(self.received()), 6)
@@ -128,7 +127,6 @@ class RemindTest(RemindTestCase):
         r = self.crm_in("remind", "--dry-run", check=0)
         self.assertFalse(ran.exists(), "the mail command ran on --dry-run")
         self.assertFalse((self.dir / ".crm/mail-sent").exists())
-        self.assertIn("dry run: 3 messages printed, none sent", r.err)
         printed = self.tmp / "printed.mbox"
         printed.write_text(r.out)
         subjects = [m["Subject"] for m in read_mbox(printed)]
@@ -272,8 +270,7 @@ class NotifyTest(NotifyTestCase):
         self.log("Bob Jones", "muller", "Bob at Müller")
         self.crm_in("review", "muller", "--project", "Brücke", "--rating", "happy",
                     env={"CRM_USER": "Jürgen Müller"}, check=0)
-        r = self.crm_in("notify", check=0)
-        self.assertIn("sent 3 messages", r.err)
+        self.crm_in("notify", check=0)
         got = self.by_recipient()
         # Carol owns and watches nothing; Jürgen's only news is his own review and Bob's
         # visit; Alice and Bob hear of Acme.
@@ -303,7 +300,7 @@ class NotifyTest(NotifyTestCase):
 
         # Twice in a row: nothing the second time.
         r = self.crm_in("notify", check=0)
-        self.assertIn("nothing new", r.err)
+        self.assertEqual(r.err, "")
         self.assertEqual(len(self.received()), 3)
 
     def test_nothing_for_a_teammate_whose_only_news_is_their_own_work(self):
@@ -394,13 +391,12 @@ class NotifyOnSyncTest(NotifyTestCase):
         self.assertEqual(self.received(), [], "notify_on_sync is false by default")
         self.set_settings(extra="notify_on_sync: true\n")
         self.log("Carol White", "acme", "Shared with the team")
-        r = self.crm_in("sync", check=0)
+        self.crm_in("sync", check=0)
         got = self.by_recipient()
         self.assertEqual(sorted(got), ["alice@hp.example", "bob@hp.example"])
         body = got["alice@hp.example"].get_content()
         self.assertIn("Shared with the team", body)
         self.assertNotIn("Pushed by sync", body)
-        self.assertIn("sent 2 messages", r.err)
         # Nothing pushed, nothing mailed.
         self.crm_in("sync", check=0)
         self.assertEqual(len(self.received()), 2)
