@@ -7,12 +7,11 @@ parsed with Python's email package. Nothing goes beyond 127.0.0.1.
 import email
 import email.policy
 import json
+import mailbox
 import os
 import shutil
 import subprocess
 import sys
-import time
-import unittest
 from pathlib import Path
 
 from harness import CrmTestCase
@@ -37,6 +36,15 @@ SKIP_REASON = ("needs Debian's msmtp and python3-aiosmtpd (scripts/bootstrap ins
                f"msmtp {'found' if MSMTP else 'missing'}, "
                f"aiosmtpd {'found' if SINK_PYTHON else 'missing'}")
 HAVE_MTA = bool(MSMTP and SINK_PYTHON)
+
+
+def read_mbox(path):
+    """The messages of an mbox file, the file closed again."""
+    box = mailbox.mbox(str(path))
+    try:
+        return list(box)
+    finally:
+        box.close()
 
 
 class SmtpSink:
