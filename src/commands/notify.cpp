@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "crm/commands/common.hpp"
@@ -146,8 +147,20 @@ int notify_pushed(Context& ctx, const std::string& from, const std::string& to) 
     auto alerts = alerts_from_added(s.team, added, clients_of(ctx, added, problems));
     if (alerts.empty())
         mailer.tell("notify_on_sync: nothing pushed that a teammate watches or owns; no mail sent");
+    std::optional<Date> oldest;
+    for (const auto& a : alerts)
+        for (const auto& c : a.clients)
+            for (const auto& i : c.items)
+                oldest = oldest ? std::min(*oldest, i.date) : i.date;
     mail_alerts(mailer, std::move(alerts), "just shared by " + ctx.user() + " (crm sync)");
-    mailer.finish();
+    try {
+        mailer.finish();
+    } catch (const RuntimeError& e) {
+        // Another sync pushes nothing new, so it would not try again: say what does.
+        throw RuntimeError(e.what(), "the push went through; crm notify --since " +
+                                         oldest.value_or(ctx.today()).iso() +
+                                         " mails what was not sent");
+    }
     return ctx.warn_problems(problems);
 }
 

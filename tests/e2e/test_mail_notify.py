@@ -171,6 +171,17 @@ class NotifyOnSyncTest(NotifyTestCase):
         self.crm_in("sync", check=0)
         self.assertEqual(len(self.received()), 2)
 
+    def test_a_failing_mail_command_after_the_push_says_how_to_send_again(self):
+        self.set_settings(command="false", extra="notify_on_sync: true\n")
+        self.log("Carol White", "acme", "Pushed, not mailed")
+        r = self.crm_in("sync", check=1)
+        self.assertIn("was not sent", r.err)
+        self.assertIn("the push went through; crm notify --since 2026-11-23", r.err)
+        self.assertEqual(self.git("rev-parse", "HEAD"), self.git("rev-parse", "origin/main"))
+        self.set_settings(extra="notify_on_sync: true\n")
+        self.crm_in("notify", "--since", "2026-11-23", check=0)
+        self.assertEqual(sorted(self.by_recipient()), ["alice@hp.example", "bob@hp.example"])
+
 
 class WatchTeammatesTest(CrmTestCase):
     def setUp(self):
