@@ -23,7 +23,7 @@ for l in "${layers[@]}"; do ln -sfn "$root/src/$l" "$inc/crm/$l"; done
 sources=("$here/yaml_fuzz.cpp" "$root"/src/{util,model,yaml,schema}/*.cpp)
 bin="$out/yaml_fuzz"
 stamp_newer=0
-for s in "${sources[@]}" "$root"/src/*/*.hpp; do
+for s in "${sources[@]}" "$here"/*.hpp "$root"/src/*/*.hpp; do
   [ "$s" -nt "$bin" ] && stamp_newer=1
 done
 if [ ! -x "$bin" ] || [ "$stamp_newer" = 1 ]; then
@@ -32,4 +32,4 @@ if [ ! -x "$bin" ] || [ "$stamp_newer" = 1 ]; then
 fi
 # New inputs go to a scratch folder; the seed corpus in git stays as it is.
 "$bin" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=1024 -max_len=4096 \
-  -print_final_stats=1 -artifact_prefix="$out/" "$out/new" "$here/corpus"
+  -print_final_stats=1 -dict="$here/yaml.dict" -artifact_prefix="$out/" "$out/new" "$here/corpus"

@@ -77,7 +77,7 @@ std::string words(const std::vector<OptionSpec>& options, bool valued_only) {
     for (const auto& o : options)
         if (!valued_only || o.takes_value)
             all.insert(all.end(), o.names.begin(), o.names.end());
-    return commands::join(all, " ");
+    return crm::join(all, " ");
 }
 
 // Shell functions shared by bash and zsh: the same case syntax works in both.
@@ -97,11 +97,10 @@ void shared_functions(std::ostream& s, const std::vector<CommandSpec>& cmds) {
     for (const auto& c : cmds)
         if (c.takes_client)
             client_cmds.push_back(c.name);
-    s << "        " << commands::join(client_cmds, "|") << ") return 0 ;;\n";
+    s << "        " << crm::join(client_cmds, "|") << ") return 0 ;;\n";
     s << "    esac\n    return 1\n}\n\n";
     s << "_crm_team_cmd() {  # do the arguments after the client of command $1 name teammates?\n"
-      << "    case $1 in\n        " << commands::join(kTeamArgumentCommands, "|")
-      << ") return 0 ;;\n"
+      << "    case $1 in\n        " << crm::join(kTeamArgumentCommands, "|") << ") return 0 ;;\n"
       << "    esac\n    return 1\n}\n\n";
 }
 
@@ -109,7 +108,7 @@ std::string command_names(const std::vector<CommandSpec>& cmds) {
     std::vector<std::string> names;
     for (const auto& c : cmds)
         names.push_back(c.name);
-    return commands::join(names, " ");
+    return crm::join(names, " ");
 }
 
 void bash_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
@@ -314,11 +313,11 @@ void fish_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
             client_cmds.push_back(c.name);
     }
     s << "complete -c crm -n "
-      << fish_quote("__fish_seen_subcommand_from " + commands::join(client_cmds, " "))
+      << fish_quote("__fish_seen_subcommand_from " + crm::join(client_cmds, " "))
       << " -a '(__crm_clients)'\n"
          "complete -c crm -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'\n"
          "complete -c crm -n "
-      << fish_quote("__fish_seen_subcommand_from " + commands::join(kTeamArgumentCommands, " ") +
+      << fish_quote("__fish_seen_subcommand_from " + crm::join(kTeamArgumentCommands, " ") +
                     "; and __crm_past_client")
       << " -a '(__crm_team)'\n"
          "complete -c crm -n "

@@ -1,8 +1,7 @@
 #include "crm/commands/add_client.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/model/match.hpp"
 #include "crm/model/slug.hpp"
-#include "crm/os/files.hpp"
-#include "crm/os/lock.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/text.hpp"
 
@@ -65,15 +64,27 @@ Client build_client(const AddClientOptions& o, Context& ctx) {
 int add_client(const AddClientOptions& o, Context& ctx) {
     Client client = build_client(o, ctx);
     auto& folder = ctx.folder();
-    os::FolderLock lock(folder.root());
-    client.slug = unique_slug(slugify(client.name), [&](const std::string& s) {
-        std::error_code ec;
-        return std::filesystem::exists(folder.root() / "clients" / s, ec);
-    });
-    const std::string file = folder.client_file(client.slug);
-    os::write_atomic(folder.root(), file, schema::client_yaml(client), true);
+    auto tx = ctx.transaction();
+    // Under the lock: two add-clients of one name at once must not both pass.
+    std::vector<DataError> problems;
+    std::vector<ClientKey> keys;
+    for (const auto& c : folder.load_clients(problems))
+        keys.push_back({c.slug, c.name});
+    if (auto i = duplicate_of(client.name, keys)) {
+        throw RuntimeError("'" + client.name + "' is already a client: " + keys[*i].slug + " (" +
+                               keys[*i].name + ")",
+                           "nothing was written; to record more about it: crm set, crm contact "
+                           "add, crm log-visit " +
+                               keys[*i].slug +
+                               "; for a different client of that name, give a name that tells "
+                               "them apart, such as '" +
+                               client.name + " (Sydney)'");
+    }
+    client.slug = unique_slug(slugify(client.name),
+                              [&](const std::string& s) { return folder.client_dir_taken(s); });
+    tx.create(folder.client_file(client.slug), schema::client_yaml(client));
     ctx.out() << client.slug << '\n';
-    ctx.commit({file}, "add-client: " + client.name);
+    tx.commit("add-client: " + client.name);
     return 0;
 }
 

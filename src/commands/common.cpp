@@ -6,13 +6,6 @@
 
 namespace crm::commands {
 
-std::string join(const std::vector<std::string>& items, const std::string& sep) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i)
-        out += (i ? sep : "") + items[i];
-    return out;
-}
-
 std::string resolve_client(Context& ctx, const std::string& query) {
     auto& folder = ctx.folder();
     // The common case, an exact slug, needs no other file read.

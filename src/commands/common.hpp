@@ -7,6 +7,7 @@
 #include "crm/commands/context.hpp"
 #include "crm/model/commitment_text.hpp"  // parse_commitment, for log-visit and opportunities
 #include "crm/model/records.hpp"
+#include "crm/util/text.hpp"  // join, trim
 
 namespace crm::commands {
 
@@ -17,7 +18,5 @@ std::string resolve_client(Context& ctx, const std::string& query);
 // Throws UsageError unless `value` is one of `allowed`.
 void require_one_of(const std::string& option, const std::string& value,
                     const std::vector<std::string>& allowed);
-
-std::string join(const std::vector<std::string>& items, const std::string& sep);
 
 }  // namespace crm::commands

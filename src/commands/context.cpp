@@ -1,32 +1,21 @@
 #include "crm/commands/context.hpp"
 
 #include <pwd.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <algorithm>
-#include <chrono>
 #include <ostream>
 
 #include "crm/render/progress.hpp"
 #include "crm/render/terminal_text.hpp"
-#include "crm/store/uncommitted.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::commands {
 
-Context::Context(GlobalOptions global, GetEnv getenv, std::ostream& out, std::ostream& err,
-                 bool out_is_tty, bool in_is_tty, bool err_is_tty)
-    : global_(std::move(global)),
-      getenv_(std::move(getenv)),
-      out_(out),
-      err_(err),
-      out_is_tty_(out_is_tty),
-      in_is_tty_(in_is_tty),
-      err_is_tty_(err_is_tty) {}
+Context::Context(GlobalOptions global, Environment environment, Streams streams)
+    : global_(std::move(global)), environment_(std::move(environment)), streams_(streams) {}
 
 bool Context::color() const {
-    if (global_.no_color || !out_is_tty_)
+    if (global_.no_color || !out_is_tty())
         return false;
     auto no_color = env("NO_COLOR");
     if (no_color && !no_color->empty())
@@ -40,12 +29,9 @@ int Context::terminal_width() const {
         if (n > 0)
             return n;
     }
-    if (!out_is_tty_)
+    if (!out_is_tty())
         return 0;
-    winsize ws{};
-    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-        return ws.ws_col;
-    return 80;
+    return environment_.terminal.width > 0 ? environment_.terminal.width : 80;
 }
 
 Date Context::today() const {
@@ -58,12 +44,10 @@ Date Context::today() const {
                              "set it as YYYY-MM-DD, or unset it");
         }
         today_ = *d;
+    } else if (environment_.today) {
+        today_ = environment_.today();
     } else {
-        // The local calendar day: a visit logged at 23:30 belongs to today, not UTC's tomorrow.
-        auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-        std::tm local{};
-        ::localtime_r(&now, &local);
-        today_ = Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday).value();
+        throw RuntimeError("no clock: the environment gives no date, and CRM_TODAY is unset");
     }
     return *today_;
 }
@@ -103,8 +87,7 @@ std::filesystem::path Context::folder_path() const {
     if (!global_.dir.empty())
         in.dir_option = global_.dir;
     in.crm_dir = env("CRM_DIR");
-    std::error_code ec;
-    in.cwd = std::filesystem::current_path(ec);
+    in.cwd = environment_.cwd;
     in.home = env("HOME");
     return store::discover_folder(in);
 }
@@ -116,14 +99,14 @@ store::Folder& Context::folder() {
 }
 
 store::Snapshot Context::load_all(store::Detail detail) {
-    render::ProgressLine line(err_, err_is_tty_);
-    return folder().load_all(detail, line.callback());
+    render::ProgressLine line(err(), err_is_tty());
+    return store::load_all(folder(), detail, store::Heap::prefault, line.callback());
 }
 
 std::vector<DataError> Context::for_each_record(store::Detail detail,
-                                                const store::Folder::RecordVisitor& visit) {
-    render::ProgressLine line(err_, err_is_tty_);
-    return folder().for_each_record(detail, visit, line.callback());
+                                                const store::RecordVisitor& visit) {
+    render::ProgressLine line(err(), err_is_tty());
+    return store::for_each_record(folder(), detail, visit, line.callback());
 }
 
 const std::optional<git::Git>& Context::git() {
@@ -132,49 +115,33 @@ const std::optional<git::Git>& Context::git() {
     return *git_;
 }
 
-void Context::commit(const std::vector<std::string>& files, const std::string& message) {
-    if (global_.no_commit || !folder().settings().autocommit)
-        return;
-    if (!git())
-        return;
-    // What an earlier command wrote but could not commit goes with this commit.
-    const auto& root = folder().root();
-    std::vector<std::string> all = files, earlier;
-    for (auto& f : store::uncommitted_files(root)) {
-        if (std::find(all.begin(), all.end(), f) == all.end()) {
-            all.push_back(f);
-            earlier.push_back(f);
-        }
-    }
-    std::string full = message;
-    if (!earlier.empty()) {
-        full += "\n\nAlso commits what an earlier crm command wrote but could not commit:\n";
-        for (const auto& f : earlier)
-            full += "  " + f + "\n";
-    }
-    try {
-        git()->commit(all, full);
-    } catch (const RuntimeError&) {
-        store::remember_uncommitted(root, all);
-        throw;
-    }
-    store::forget_uncommitted(root);
-    if (!earlier.empty()) {
+store::CommitPolicy Context::commit_policy() {
+    store::CommitPolicy policy;
+    policy.enabled = !global_.no_commit && folder().settings().autocommit;
+    // As before the transaction: no repository is looked for when nothing may commit.
+    if (policy.enabled)
+        policy.git = git();
+    policy.also_committed = [this](const std::vector<std::string>& earlier) {
         std::string list;
         for (const auto& f : earlier)
             list += (list.empty() ? "" : ", ") + f;
         note("also committed what an earlier command could not: " + list);
-    }
+    };
+    return policy;
+}
+
+store::Transaction Context::transaction() {
+    return store::Transaction(folder().root(), commit_policy());
 }
 
 // Messages quote names and values from the files; they may span lines, but never
 // carry a control character to the terminal.
 void Context::warn(const std::string& message) const {
-    err_ << "crm: warning: " << render::safe_lines(message) << '\n';
+    err() << "crm: warning: " << render::safe_lines(message) << '\n';
 }
 
 void Context::note(const std::string& message) const {
-    err_ << "crm: " << render::safe_lines(message) << '\n';
+    err() << "crm: " << render::safe_lines(message) << '\n';
 }
 
 int Context::warn_problems(const std::vector<DataError>& problems) const {

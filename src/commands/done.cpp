@@ -2,8 +2,6 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/done.hpp"
-#include "crm/os/files.hpp"
-#include "crm/os/lock.hpp"
 #include "crm/reports/due.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/mark_done.hpp"
@@ -86,7 +84,7 @@ int done(const DoneOptions& o, Context& ctx) {
     const std::string slug = resolve_client(ctx, o.client);
     store::Folder& folder = ctx.folder();
 
-    os::FolderLock lock(folder.root());
+    auto tx = ctx.transaction();
     std::vector<DataError> problems;
     ClientRecord record = folder.load_record(slug, problems);
     record.client.slug = slug;
@@ -99,8 +97,8 @@ int done(const DoneOptions& o, Context& ctx) {
         throw RuntimeError(file + " is gone", "run the command again");
     const std::string edited = yaml::insert_done_line(
         *text, file, ref.list_key(), static_cast<std::size_t>(ref.index), ref.item->what, date);
-    os::write_atomic(folder.root(), file, edited);
-    ctx.commit({file}, "done: " + record.client.name + ": " + ref.item->what);
+    tx.replace(file, edited);
+    tx.commit("done: " + record.client.name + ": " + ref.item->what);
     ctx.note("marked done " + date.iso() + ": " + std::string(due_type_name(ref.type)) + " '" +
              ref.item->what + "' (" + file + ")");
     return ctx.warn_problems(problems);

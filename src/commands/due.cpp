@@ -68,9 +68,9 @@ int due(const DueOptions& o, Context& ctx) {
     } else if (o.format == "ics") {
         ctx.out() << render::due_ics(report);
     } else if (report.items.empty()) {
-        // Nothing on stdout, so that cron sends no mail when there is nothing to do.
-        if (ctx.out_is_tty())
-            ctx.note("nothing due by " + end.iso());
+        // A sentence, as the Markdown report has: an empty screen reads as "did it work?".
+        // (Cron mail of "nothing to do" is `crm remind`'s to avoid: it mails only what is due.)
+        ctx.out() << "Nothing due by " << end.iso() << ".\n";
     } else {
         ctx.out() << render::due_table(report, render::Styler(ctx.color()), ctx.terminal_width());
     }

@@ -2,8 +2,6 @@
 #include "crm/commands/common.hpp"
 #include "crm/commands/editor.hpp"
 #include "crm/model/layout.hpp"
-#include "crm/os/files.hpp"
-#include "crm/os/lock.hpp"
 #include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
 
@@ -16,42 +14,22 @@ struct Target {
     schema::FileKind kind = schema::FileKind::client;
 };
 
-bool is_record_name(const std::string& name) {
-    return is_record_file_name(name) && name.find('/') == std::string::npos &&
-           name.find('\\') == std::string::npos;
-}
-
 // --visit latest, a file name, visits/NAME, reviews/NAME or clients/SLUG/visits/NAME.
 Target find_target(Context& ctx, const std::string& slug, const std::string& visit) {
     auto& folder = ctx.folder();
-    const std::string base = "clients/" + slug + "/";
     if (visit.empty())
         return {folder.client_file(slug), schema::FileKind::client};
     if (visit == "latest") {
-        std::string latest;
-        for (const auto& name : os::list_dir(folder.root() / base / "visits"))
-            if (is_record_name(name))
-                latest = name;  // names start with the date and are sorted
-        if (latest.empty())
+        // Names start with the date, and record_files sorts them.
+        const auto visits = folder.record_files(slug, RecordKind::visit);
+        if (visits.empty())
             throw RuntimeError("no visit is logged for " + slug,
                                "log one with 'crm log-visit " + slug + "'");
-        return {base + "visits/" + latest, schema::FileKind::visit};
+        return {visits.back(), schema::FileKind::visit};
     }
-    std::string rel = visit;
-    if (rel.starts_with(base))
-        rel = rel.substr(base.size());
-    std::vector<std::string> candidates;
-    if (rel.starts_with("visits/") || rel.starts_with("reviews/"))
-        candidates.push_back(rel);
-    else
-        candidates = {"visits/" + rel, "reviews/" + rel};
-    for (const auto& c : candidates) {
-        const std::string name = c.substr(c.find('/') + 1);
-        if (!is_record_name(name))
-            continue;
-        if (folder.read(base + c))
-            return {base + c,
-                    c.starts_with("visits/") ? schema::FileKind::visit : schema::FileKind::review};
+    if (auto file = folder.find_record_file(slug, visit)) {
+        const bool is_visit = parse_record_path(*file)->kind == RecordPath::Kind::visit;
+        return {*file, is_visit ? schema::FileKind::visit : schema::FileKind::review};
     }
     throw RuntimeError("no visit or review file '" + visit + "' for " + slug,
                        "give a file name as shown by 'crm show " + slug + "', or --visit latest");
@@ -63,7 +41,7 @@ int edit(const EditOptions& o, Context& ctx) {
     const std::string slug = resolve_client(ctx, o.client);
     auto& folder = ctx.folder();
     const Target target = find_target(ctx, slug, o.visit);
-    os::ensure_no_symlinks(folder.root(), target.file);
+    folder.refuse_links(target.file);
     auto original = folder.read(target.file);
     if (!original)
         throw RuntimeError("no file " + target.file);
@@ -97,17 +75,17 @@ int edit(const EditOptions& o, Context& ctx) {
     std::string text = result.text;
     if (!text.ends_with('\n'))
         text += '\n';
-    os::FolderLock lock(folder.root());
+    auto tx = ctx.transaction();
     // Someone (another crm, a git pull) may have changed the file while the editor was open.
     if (folder.read(target.file) != original) {
         const std::string kept = save_rescue(ctx, request.name, text);
         throw RuntimeError(target.file + " changed while you were editing it; nothing was written",
                            "your text is kept in " + kept + "; run 'crm edit' again and merge it");
     }
-    os::write_atomic(folder.root(), target.file, text);
+    tx.replace(target.file, text);
     ctx.out() << target.file << '\n';
-    ctx.commit({target.file}, "edit: " + name + " (" +
-                                  std::filesystem::path(target.file).filename().string() + ")");
+    tx.commit("edit: " + name + " (" + std::filesystem::path(target.file).filename().string() +
+              ")");
     return 0;
 }
 

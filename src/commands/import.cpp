@@ -2,11 +2,11 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/import.hpp"
+#include "crm/formats/csv.hpp"
 #include "crm/formats/csv_read.hpp"
 #include "crm/formats/vcard.hpp"
 #include "crm/model/slug.hpp"
 #include "crm/os/files.hpp"
-#include "crm/os/lock.hpp"
 #include "crm/render/table.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/text.hpp"
@@ -110,7 +110,7 @@ std::vector<Incoming> from_csv(std::string_view text, const std::string& file,
         auto get = [&](const std::string& key) {
             auto it = column.find(key);
             return it != column.end() && it->second < rec.fields.size()
-                       ? trim(rec.fields[it->second])
+                       ? formats::unguard_cell(trim(rec.fields[it->second]))
                        : std::string();
         };
         std::string name = get("name");
@@ -209,15 +209,15 @@ int import_file(const ImportOptions& o, Context& ctx) {
     std::vector<Incoming> incoming =
         is_vcard(o.file, text) ? from_vcard(text, o.file) : from_csv(text, o.file, settings, ctx);
 
-    std::optional<os::FolderLock> lock;
+    std::optional<store::Transaction> tx;
     if (!o.dry_run)
-        lock.emplace(folder.root());
+        tx.emplace(folder.root(), ctx.commit_policy());
     std::vector<DataError> problems;
     const std::vector<Client> existing = folder.load_clients(problems);
 
     render::Table report({"RESULT", "SLUG", "CLIENT"});
     report.flexible(2);
-    std::vector<std::string> planned, written;
+    std::vector<std::string> planned;
     std::size_t created = 0, unchanged = 0, skipped = 0;
     for (const auto& in : incoming) {
         if (const Client* have = find_existing(existing, in.name)) {
@@ -248,20 +248,16 @@ int import_file(const ImportOptions& o, Context& ctx) {
         c.tags = in.tags;
         c.contacts = in.contacts;
         c.slug = unique_slug(slugify(c.name), [&](const std::string& s) {
-            std::error_code ec;
             return std::find(planned.begin(), planned.end(), s) != planned.end() ||
-                   std::filesystem::exists(folder.root() / "clients" / s, ec);
+                   folder.client_dir_taken(s);
         });
         planned.push_back(c.slug);
         ++created;
         report.add({{"created", render::Style::bold},
                     {c.slug},
                     {c.name + " (" + plural(c.contacts.size(), "contact") + ")"}});
-        if (!o.dry_run) {
-            std::string file = folder.client_file(c.slug);
-            os::write_atomic(folder.root(), file, schema::client_yaml(c), true);
-            written.push_back(file);
-        }
+        if (tx)
+            tx->create(folder.client_file(c.slug), schema::client_yaml(c));
     }
     if (!report.empty())
         ctx.out() << report.render(render::Styler(ctx.color()), ctx.terminal_width());
@@ -270,9 +266,9 @@ int import_file(const ImportOptions& o, Context& ctx) {
     if (skipped)
         summary += " (import never changes an existing client's file)";
     ctx.note(o.dry_run ? summary + "; dry run: nothing written" : summary);
-    if (!written.empty()) {
+    if (tx && !tx->touched().empty()) {
         std::string name = std::filesystem::path(o.file).filename().string();
-        ctx.commit(written, "import: " + plural(written.size(), "client") + " from " + name);
+        tx->commit("import: " + plural(tx->touched().size(), "client") + " from " + name);
     }
     return ctx.warn_problems(problems);
 }

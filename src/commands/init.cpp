@@ -1,9 +1,9 @@
 #include "crm/commands/init.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/git/git.hpp"
-#include "crm/os/files.hpp"
-#include "crm/os/process.hpp"
+#include "crm/model/layout.hpp"
 #include "crm/schema/records.hpp"
+#include "crm/store/transaction.hpp"
 
 namespace crm::commands {
 
@@ -20,7 +20,7 @@ int init(const InitOptions& o, Context& ctx) {
     namespace fs = std::filesystem;
     fs::path root = o.dir.empty() ? ctx.folder_path() : fs::absolute(o.dir);
     std::error_code ec;
-    if (fs::exists(root / "crm.yaml", ec)) {
+    if (fs::exists(root / kSettingsFile, ec)) {
         throw RuntimeError(root.string() + " already holds a crm folder (crm.yaml exists)",
                            "nothing was changed; use it as it is");
     }
@@ -31,19 +31,9 @@ int init(const InitOptions& o, Context& ctx) {
     if (ec)
         throw RuntimeError("cannot create " + root.string() + ": " + ec.message());
 
-    std::vector<std::string> written{"crm.yaml"};
-    os::write_atomic(root, "crm.yaml", schema::default_settings_yaml(), true);
-    if (!fs::exists(root / ".gitignore", ec)) {
-        os::write_atomic(root, ".gitignore", kGitignore, true);
-        written.push_back(".gitignore");
-    }
-
     auto git = git::Git::find(root);
     if (!git) {
-        os::ProcessOptions po;
-        po.cwd = root;
-        po.unset_env = git::git_unset_variables();
-        auto r = os::run_process({"git", "init", "--quiet", "--", "."}, po);
+        auto r = git::init_repository(root);
         if (!r.ok()) {
             ctx.warn("git init failed (" + r.err.substr(0, r.err.find('\n')) +
                      "); the folder works without git");
@@ -56,9 +46,17 @@ int init(const InitOptions& o, Context& ctx) {
         if (git)
             git->run({"config", "feature.manyFiles", "true"});
     }
+
+    // There is no crm.yaml to read `autocommit` from yet: a new folder commits.
+    store::CommitPolicy policy;
+    policy.enabled = !ctx.global().no_commit;
+    policy.git = git;
+    store::Transaction tx(root, std::move(policy));
+    tx.create(std::string(kSettingsFile), schema::default_settings_yaml());
+    if (!fs::exists(root / ".gitignore", ec))
+        tx.create(".gitignore", kGitignore);
     ctx.out() << root.string() << '\n';
-    if (git && !ctx.global().no_commit)
-        git->commit(written, "init: crm folder");
+    tx.commit("init: crm folder");
     return 0;
 }
 

@@ -1,4 +1,4 @@
-#include <iostream>
+#include <istream>
 #include <iterator>
 
 #include "crm/commands/common.hpp"
@@ -48,8 +48,8 @@ Visit visit_from_stdin(Context& ctx, std::string& custom_yaml) {
     // Capped like a file: the reader refuses anything over the limit without holding it all.
     std::string text;
     char buf[65536];
-    while (text.size() <= yaml::kMaxFileSize && std::cin.read(buf, sizeof buf).gcount() > 0)
-        text.append(buf, static_cast<std::size_t>(std::cin.gcount()));
+    while (text.size() <= yaml::kMaxFileSize && ctx.in().read(buf, sizeof buf).gcount() > 0)
+        text.append(buf, static_cast<std::size_t>(ctx.in().gcount()));
     yaml::Node root = yaml::parse(text, "<stdin>");
     // Like the options, a visit on stdin without a date happened today.
     if (root.is_map() && !root.find("date")) {
@@ -68,6 +68,11 @@ Visit visit_from_stdin(Context& ctx, std::string& custom_yaml) {
         require_one_of("initiated_by", v.initiated_by, {"us", "client"});
     custom_yaml = schema::custom_fields_yaml(root, v.custom);
     return v;
+}
+
+// What messages call the new visit before it has a name.
+std::string new_visit_shown(const std::string& slug) {
+    return record_file_path(slug, RecordKind::visit, "(new visit)");
 }
 
 std::string commit_message(const Client& c, const Visit& v) {
@@ -108,7 +113,7 @@ std::optional<std::string> visit_from_editor(const Visit& prefilled, const std::
     request.text = schema::visit_yaml(prefilled) + template_hints(prefilled);
     request.name = slug + "-new-visit";
     const Settings& settings = ctx.folder().settings();
-    const std::string shown = "clients/" + slug + "/visits/(new visit)";
+    const std::string shown = new_visit_shown(slug);
     request.validate = [&](const std::string& text) {
         return schema::check_file(text, shown, schema::FileKind::visit, settings);
     };
@@ -141,12 +146,12 @@ int log_visit(const LogVisitOptions& o, Context& ctx) {
         if (!edited)
             return 0;
         text = *edited;
-        visit = schema::read_visit(text, "clients/" + slug + "/visits/(new visit)");
+        visit = schema::read_visit(text, new_visit_shown(slug));
         if (visit.by.empty())
             visit.by = ctx.user();
     }
 
-    write_new_record(ctx, slug, "visits", visit.date, visit.by, text,
+    write_new_record(ctx, slug, RecordKind::visit, visit.date, visit.by, text,
                      commit_message(client, visit));
     return 0;
 }

@@ -13,14 +13,14 @@ namespace crm::commands {
 
 namespace {
 
-// The moment a message says it was written. With CRM_TODAY (tests, reports as of a day)
-// that day at noon UTC, the same calendar day in every time zone; else the clock.
+// The moment a message says it was written: the context's day (CRM_TODAY, else its
+// clock's), at noon UTC with CRM_TODAY (the same calendar day in every time zone, and
+// the same bytes from run to run), else at the local time of day.
 formats::MailTime mail_time(const Context& ctx) {
     if (auto fixed = ctx.env("CRM_TODAY"); fixed && !fixed->empty())
         return {ctx.today(), 12, 0, 0, 0};
     const os::LocalTime now = os::local_now();
-    auto date = Date::from_ymd(now.year, now.month, now.day).value_or(ctx.today());
-    return {date, now.hour, now.minute, std::min(now.second, 59), now.utc_offset_minutes};
+    return {ctx.today(), now.hour, now.minute, std::min(now.second, 59), now.utc_offset_minutes};
 }
 
 // Stops the run before any message when crm.yaml's team: or mail: is wrong: a hostile

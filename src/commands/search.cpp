@@ -1,7 +1,6 @@
 #include "crm/commands/search.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/formats/json.hpp"
-#include "crm/os/files.hpp"
 #include "crm/render/progress.hpp"
 #include "crm/render/table.hpp"
 #include "crm/util/text.hpp"
@@ -16,19 +15,6 @@ struct Match {
     int line;
     std::string text;
 };
-
-// The record files of one client, in the order `show` reads them: the client, then
-// visits and reviews by name (which starts with the date).
-std::vector<std::string> record_files(const store::Folder& folder, const std::string& slug) {
-    std::vector<std::string> files{folder.client_file(slug)};
-    for (const char* kind : {"visits", "reviews"}) {
-        std::string dir = "clients/" + slug + "/" + kind;
-        for (const auto& name : os::list_dir(folder.root() / dir))
-            if (name.ends_with(".yaml") && name.find(os::kTempMarker) == std::string::npos)
-                files.push_back(dir + "/" + name);
-    }
-    return files;
-}
 
 // Raw lines, not parsed records: a file too broken to load can still be searched, and
 // every match has the line a person will find in their editor.
@@ -65,7 +51,8 @@ int search(const SearchOptions& o, Context& ctx) {
         render::ProgressLine line(ctx.err(), ctx.err_is_tty());
         const auto progress = line.callback();
         for (std::size_t i = 0; i < slugs.size(); ++i) {
-            for (const auto& file : record_files(folder, slugs[i]))
+            // The files show reads, in its order: hidden files are nobody's records.
+            for (const auto& file : folder.client_files(slugs[i]))
                 search_file(folder, slugs[i], file, needle, matches);
             if (progress)
                 progress(i + 1, slugs.size());

@@ -5,7 +5,7 @@
 #include "crm/commands/set.hpp"
 #include "crm/commands/writes.hpp"
 #include "crm/util/text.hpp"
-#include "crm/yaml/surgical_edit.hpp"
+#include "crm/yaml/key_edit.hpp"
 
 namespace crm::commands {
 
@@ -35,7 +35,7 @@ std::string non_empty(const std::string& field, const std::string& value) {
 }
 
 std::string rating_value(const std::string& field, const std::string& value) {
-    const std::string v = trim(value);
+    std::string v = trim(value);
     if (v.size() != 1 || v[0] < '1' || v[0] > '5')
         throw UsageError(field + " '" + value + "' is not a rating",
                          "a rating is a whole number from 1 to 5");
@@ -105,7 +105,7 @@ int set(const SetOptions& o, Context& ctx) {
     std::string shown = o.value.substr(0, o.value.find_first_of("\r\n"));
     if (shown.size() > 60 || shown.size() < o.value.size())
         shown = truncate_to_width(shown, 57) + "...";
-    ctx.commit({edit.file()}, "set: " + name + " " + o.field + " " + shown);
+    edit.commit("set: " + name + " " + o.field + " " + shown);
     return 0;
 }
 

@@ -5,11 +5,11 @@
 #include "crm/commands/notify.hpp"
 #include "crm/commands/sync.hpp"
 #include "crm/git/sync.hpp"
-#include "crm/os/lock.hpp"
 #include "crm/render/news.hpp"
 #include "crm/reports/news.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/store/local_state.hpp"
+#include "crm/store/transaction.hpp"
 #include "crm/store/uncommitted.hpp"
 
 namespace crm::commands {
@@ -26,7 +26,7 @@ void validate(const store::Folder& folder, const std::string& file,
         auto text = folder.read(file);
         if (!text)
             return;
-        if (file == "crm.yaml") {
+        if (file == kSettingsFile) {
             schema::read_settings(*text, file);
             return;
         }
@@ -120,7 +120,8 @@ int sync(Context& ctx) {
                            "crm sync shares the folder through git: git init, git remote add "
                            "origin URL, git push -u origin main");
     }
-    os::FolderLock lock(folder.root());
+    // The lock only: sync's commit, rebase and push are git's (git/sync.hpp).
+    const store::Transaction lock = ctx.transaction();
     const git::Upstream up = git::find_upstream(*git);
     const auto files = files_to_commit(ctx, *git);
     const auto outcome = git::sync_with_upstream(

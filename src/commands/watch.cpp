@@ -4,7 +4,7 @@
 #include "crm/commands/watching.hpp"
 #include "crm/commands/writes.hpp"
 #include "crm/util/text.hpp"
-#include "crm/yaml/surgical_edit.hpp"
+#include "crm/yaml/list_edit.hpp"
 
 namespace crm::commands {
 
@@ -34,8 +34,8 @@ int change_watching(Context& ctx, const std::string& client_query,
     if (changed.empty())
         return 0;
     edit.replace(text);
-    ctx.commit({edit.file()}, std::string(watch ? "watch: " : "unwatch: ") + client.name + " (" +
-                                  join(changed, ", ") + ")");
+    edit.commit(std::string(watch ? "watch: " : "unwatch: ") + client.name + " (" +
+                join(changed, ", ") + ")");
     return 0;
 }
 

@@ -3,20 +3,18 @@
 #include <ostream>
 
 #include "crm/commands/common.hpp"
-#include "crm/os/files.hpp"
 #include "crm/schema/records.hpp"
 
 namespace crm::commands {
 
-std::string write_new_record(Context& ctx, const std::string& slug, const std::string& kind,
-                             Date date, const std::string& by, const std::string& text,
+std::string write_new_record(Context& ctx, const std::string& slug, RecordKind kind, Date date,
+                             const std::string& by, const std::string& text,
                              const std::string& commit_message) {
-    auto& folder = ctx.folder();
-    os::FolderLock lock(folder.root());
-    const std::string file = folder.new_record_path(slug, kind, date, by);
-    os::write_atomic(folder.root(), file, text, true);
+    auto tx = ctx.transaction();
+    std::string file = ctx.folder().new_record_path(slug, kind, date, by);
+    tx.create(file, text);
     ctx.out() << file << '\n';
-    ctx.commit({file}, commit_message);
+    tx.commit(commit_message);
     return file;
 }
 
@@ -28,8 +26,10 @@ std::string client_file_of(Context& ctx, const std::string& query) {
 
 }  // namespace
 
+// The client is found before the lock is taken, as a read-only command would find it;
+// its file is read under the lock.
 ClientFileEdit::ClientFileEdit(Context& ctx, const std::string& client_query)
-    : ctx_(ctx), file_(client_file_of(ctx, client_query)), lock_(ctx.folder().root()) {
+    : file_(client_file_of(ctx, client_query)), tx_(ctx.transaction()) {
     auto text = ctx.folder().read(file_);
     if (!text)
         throw RuntimeError("no client file " + file_);
@@ -39,7 +39,7 @@ ClientFileEdit::ClientFileEdit(Context& ctx, const std::string& client_query)
 
 void ClientFileEdit::replace(const std::string& edited) {
     (void)schema::read_client(edited, file_);
-    os::write_atomic(ctx_.folder().root(), file_, edited);
+    tx_.replace(file_, edited);
 }
 
 }  // namespace crm::commands

@@ -1,24 +1,26 @@
 #pragma once
-// The two ways a command changes the folder, each under the folder lock from before it
-// reads until after its commit: a new record file, which never overwrites, and an edit
-// of a client.yaml a person may have edited, which must still read as a client.
+// The two ways a command changes the folder, each in one store::Transaction, from
+// before it reads until after its commit: a new record file, which never overwrites,
+// and an edit of a client.yaml a person may have edited, which must still read as a
+// client.
 #include <string>
 
 #include "crm/commands/context.hpp"
 #include "crm/model/date.hpp"
+#include "crm/model/layout.hpp"
 #include "crm/model/records.hpp"
-#include "crm/os/lock.hpp"
+#include "crm/store/transaction.hpp"
 
 namespace crm::commands {
 
-// Writes `text` as a new visit or review (`kind` "visits" or "reviews") of `slug`,
-// prints its path on stdout and commits it. Returns the path.
-std::string write_new_record(Context& ctx, const std::string& slug, const std::string& kind,
-                             Date date, const std::string& by, const std::string& text,
+// Writes `text` as a new visit or review of `slug`, prints its path on stdout and
+// commits it. Returns the path.
+std::string write_new_record(Context& ctx, const std::string& slug, RecordKind kind, Date date,
+                             const std::string& by, const std::string& text,
                              const std::string& commit_message);
 
-// The client.yaml of the client a CLIENT argument names, read under the folder lock,
-// which is held while this object lives.
+// The client.yaml of the client a CLIENT argument names, read in a transaction, whose
+// lock is held while this object lives.
 class ClientFileEdit {
   public:
     ClientFileEdit(Context& ctx, const std::string& client_query);
@@ -28,13 +30,13 @@ class ClientFileEdit {
     const Client& client() const { return client_; }
 
     // Replaces the file with `edited`, refused (nothing written) unless it still reads
-    // as a client. The caller commits it.
+    // as a client. Then commit it.
     void replace(const std::string& edited);
+    void commit(const std::string& message) { tx_.commit(message); }
 
   private:
-    Context& ctx_;
     std::string file_;
-    os::FolderLock lock_;
+    store::Transaction tx_;
     std::string text_;
     Client client_;
 };

@@ -85,6 +85,13 @@ std::optional<Git> Git::find(const fs::path& folder) {
     return std::nullopt;
 }
 
+os::ProcessResult init_repository(const fs::path& folder) {
+    os::ProcessOptions o;
+    o.cwd = folder;
+    o.unset_env = git_unset_variables();
+    return os::run_process({"git", "init", "--quiet", "--", "."}, o);
+}
+
 os::ProcessResult Git::run(const std::vector<std::string>& args, const std::string& input) const {
     std::vector<std::string> argv{"git"};
     argv.insert(argv.end(), args.begin(), args.end());
@@ -172,7 +179,53 @@ bool Git::wait_for_index_lock() const {
     return true;
 }
 
-bool Git::commit(const std::vector<std::string>& files, const std::string& message) const {
+std::vector<std::string> Git::known(const std::vector<std::string>& paths, bool with_head) const {
+    std::vector<std::string> args{"ls-files", "-z", "--cached"};
+    if (with_head)
+        args.push_back("--with-tree=HEAD");
+    args.push_back("--");
+    for (const auto& p : paths)
+        args.push_back(":(literal)" + p);
+    auto r = run(args);
+    if (!r.ok())
+        return with_head ? known(paths, false) : paths;  // an unborn HEAD; or let git say
+    std::vector<std::string> out;
+    for (std::size_t pos = 0; pos < r.out.size();) {
+        const std::size_t end = std::min(r.out.find('\0', pos), r.out.size());
+        out.push_back(r.out.substr(pos, end - pos));
+        pos = end + 1;
+    }
+    return out;
+}
+
+Git::CommitPaths Git::commit_paths(const std::vector<std::string>& files) const {
+    std::vector<std::string> gone;
+    for (const auto& f : files)
+        if (!path_exists(folder_ / f))
+            gone.push_back(f);
+    if (gone.empty())
+        return {files, files};  // the common case: no git process to ask
+    const auto in_index = known(gone, false), in_index_or_head = known(gone, true);
+    auto has = [](const std::vector<std::string>& v, const std::string& f) {
+        return std::find(v.begin(), v.end(), f) != v.end();
+    };
+    CommitPaths out;
+    for (const auto& f : files) {
+        const bool there = !has(gone, f);
+        if (there || has(in_index, f))
+            out.add.push_back(f);
+        if (there || has(in_index_or_head, f))
+            out.commit.push_back(f);
+    }
+    return out;
+}
+
+bool Git::commit(const std::vector<std::string>& given, const std::string& message) const {
+    const CommitPaths paths = commit_paths(given);
+    const std::vector<std::string>& files = paths.commit;
+    const std::vector<std::string>& to_add = paths.add;
+    if (files.empty())
+        return false;
     std::string listed;
     for (const auto& f : files)
         listed += " " + f;
@@ -201,8 +254,9 @@ bool Git::commit(const std::vector<std::string>& files, const std::string& messa
     // question is asked while `git add` runs (it only reads the index).
     auto others_staged = std::async(std::launch::async, [&] { return !only_these_staged(files); });
     std::vector<std::string> add{"add", "--"};
-    add.insert(add.end(), files.begin(), files.end());
-    auto added = run_locking(add);
+    add.insert(add.end(), to_add.begin(), to_add.end());
+    // Only removals whose staging is done already: nothing to add.
+    auto added = to_add.empty() ? os::ProcessResult{0, {}, {}} : run_locking(add);
     const bool others = others_staged.get();
     if (!added.ok()) {
         if (index_lock_busy(added))

@@ -29,7 +29,9 @@ class Git {
     // os::FolderLock; another git holding index.lock (an editor's `git status`) is waited
     // for, briefly. Returns false when git finds nothing to commit (the files are as in
     // HEAD). Throws RuntimeError with advice when the repository's state or git refuses;
-    // the files stay on disk either way.
+    // the files stay on disk either way. A file that is gone from the folder commits its
+    // removal; one that is gone and git never had leaves nothing to commit, and is left
+    // out (a file crm created and removed again between two commits).
     bool commit(const std::vector<std::string>& files, const std::string& message) const;
 
     // Runs a git command that takes index.lock, retrying while another git process holds
@@ -50,6 +52,15 @@ class Git {
     std::string blocking_state() const;
 
   private:
+    // Of the files to commit, those for `git add` (on disk, or in the index: git add
+    // stages a removal) and those for the commit (those, and the removals staged
+    // already). A file gone and in neither the index nor HEAD is in neither list.
+    struct CommitPaths {
+        std::vector<std::string> add, commit;
+    };
+    CommitPaths commit_paths(const std::vector<std::string>& files) const;
+    // Which of `paths` the index has, or with `with_head`, the index or HEAD.
+    std::vector<std::string> known(const std::vector<std::string>& paths, bool with_head) const;
     // True when the index differs from HEAD in `files` only (after `git add` of them).
     bool only_these_staged(const std::vector<std::string>& files) const;
 
@@ -58,6 +69,9 @@ class Git {
     fs::path folder_;
     fs::path git_dir_;
 };
+
+// `git init` of a new repository in `folder`.
+os::ProcessResult init_repository(const fs::path& folder);
 
 // True when git failed because another process holds index.lock.
 bool index_lock_busy(const os::ProcessResult& r);

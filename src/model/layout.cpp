@@ -20,30 +20,64 @@ std::vector<std::string_view> split_path(std::string_view path) {
     return parts;
 }
 
+std::string joined(std::initializer_list<std::string_view> parts) {
+    std::string out;
+    for (auto part : parts) {
+        if (!out.empty())
+            out += '/';
+        out += part;
+    }
+    return out;
+}
+
 }  // namespace
 
+std::string_view record_dir_name(RecordKind kind) {
+    return kind == RecordKind::visit ? "visits" : "reviews";
+}
+
+bool is_hidden_name(std::string_view name) {
+    return name.starts_with('.');
+}
+
 bool is_record_file_name(std::string_view name) {
-    return name.ends_with(".yaml") && !name.starts_with('.');
+    return name.ends_with(".yaml") && !is_hidden_name(name);
+}
+
+std::string client_dir_path(std::string_view name) {
+    return joined({kClientsDir, name});
+}
+
+std::string client_file_path(std::string_view slug) {
+    return joined({kClientsDir, slug, kClientFileName});
+}
+
+std::string record_dir_path(std::string_view slug, RecordKind kind) {
+    return joined({kClientsDir, slug, record_dir_name(kind)});
+}
+
+std::string record_file_path(std::string_view slug, RecordKind kind, std::string_view name) {
+    return joined({kClientsDir, slug, record_dir_name(kind), name});
 }
 
 std::optional<RecordPath> parse_record_path(std::string_view path) {
     auto parts = split_path(path);
-    if (parts.size() < 3 || parts[0] != "clients" || !is_valid_slug(parts[1]))
+    if (parts.size() < 3 || parts[0] != kClientsDir || !is_valid_slug(parts[1]))
         return std::nullopt;
     const std::string slug(parts[1]);
-    if (parts.size() == 3 && parts[2] == "client.yaml")
+    if (parts.size() == 3 && parts[2] == kClientFileName)
         return RecordPath{RecordPath::Kind::client, slug};
     if (parts.size() != 4 || !is_record_file_name(parts[3]))
         return std::nullopt;
-    if (parts[2] == "visits")
+    if (parts[2] == record_dir_name(RecordKind::visit))
         return RecordPath{RecordPath::Kind::visit, slug};
-    if (parts[2] == "reviews")
+    if (parts[2] == record_dir_name(RecordKind::review))
         return RecordPath{RecordPath::Kind::review, slug};
     return std::nullopt;
 }
 
 bool is_crm_data_path(std::string_view path) {
-    return path == "crm.yaml" || parse_record_path(path).has_value();
+    return path == kSettingsFile || parse_record_path(path).has_value();
 }
 
 }  // namespace crm

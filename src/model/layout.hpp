@@ -2,21 +2,46 @@
 // Where each record lives in a data folder: the path rules, as pure functions of
 // strings. The store is the only layer that turns them into file system calls; every
 // other layer that needs to know what a path is (sync's list of crm files, the news)
-// asks here, so that all agree, hidden files included.
+// asks here, so that all agree, hidden files included. The builders below are the
+// inverse of parse_record_path: a path built here parses back to what built it.
 //
 //   crm.yaml
 //   clients/<slug>/client.yaml
 //   clients/<slug>/visits/<YYYY-MM-DD>-<author>-<suffix>.yaml
 //   clients/<slug>/reviews/<YYYY-MM-DD>-<author>-<suffix>.yaml
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace crm {
 
-// Whether a name in a visits/ or reviews/ folder is a record: `*.yaml`, not hidden (editors'
-// and crm's own temporary files are hidden).
+inline constexpr std::string_view kSettingsFile = "crm.yaml";
+inline constexpr std::string_view kClientsDir = "clients";
+inline constexpr std::string_view kClientFileName = "client.yaml";
+
+// The records kept in a client's subfolders.
+enum class RecordKind { visit, review };
+// Both kinds, in the order `show` reads them: visits, then reviews.
+inline constexpr std::array<RecordKind, 2> kRecordKinds{RecordKind::visit, RecordKind::review};
+// The subfolder of a kind: "visits" or "reviews".
+std::string_view record_dir_name(RecordKind kind);
+
+// Whether a name is hidden (".x"): editors' swap and backup files and crm's own
+// temporary files are, and no command reads them as data.
+bool is_hidden_name(std::string_view name);
+
+// Whether a name in a visits/ or reviews/ folder is a record: `*.yaml`, not hidden.
 bool is_record_file_name(std::string_view name);
+
+// clients/<name>: the folder of a client, or of what `crm check` finds there (any name).
+std::string client_dir_path(std::string_view name);
+// clients/<slug>/client.yaml
+std::string client_file_path(std::string_view slug);
+// clients/<slug>/visits or clients/<slug>/reviews
+std::string record_dir_path(std::string_view slug, RecordKind kind);
+// clients/<slug>/visits/<name> or clients/<slug>/reviews/<name>
+std::string record_file_path(std::string_view slug, RecordKind kind, std::string_view name);
 
 // A path of the data folder that holds a record: clients/<slug>/client.yaml,
 // clients/<slug>/visits/<name>.yaml or clients/<slug>/reviews/<name>.yaml.

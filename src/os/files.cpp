@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <random>
 #include <utility>
@@ -103,9 +104,15 @@ void remove_stale_temp_files(const fs::path& root) {
     } catch (const RuntimeError&) {
         return;
     }
-    for (const auto& name : list_dir(root / kTempDir))
-        if (name.find(kTempMarker) != std::string::npos)
-            ::unlink((root / kTempDir / name).c_str());
+    for (const auto& name : list_dir(root / kTempDir)) {
+        if (name.find(kTempMarker) == std::string::npos)
+            continue;
+        // A folder is what a killed remove_tree renamed away; remove_all never follows
+        // a link inside it.
+        std::error_code ec;
+        if (::unlink((root / kTempDir / name).c_str()) != 0 && errno == EISDIR)
+            fs::remove_all(root / kTempDir / name, ec);
+    }
     const fs::path dir = root / kPrivateDir;
     const auto now = fs::file_time_type::clock::now();
     for (const auto& name : list_dir(dir)) {
@@ -233,6 +240,77 @@ void write_atomic_derived(const fs::path& root, const fs::path& relative,
                           const std::vector<std::string_view>& parts) {
     ensure_private_dir(root);
     write_parts_atomically(root, relative, parts, false, false, relative.parent_path());
+}
+
+namespace {
+
+bool exists_no_follow(const fs::path& p) {
+    struct stat st;
+    return ::lstat(p.c_str(), &st) == 0;
+}
+
+}  // namespace
+
+void remove_file(const fs::path& root, const fs::path& relative) {
+    ensure_no_symlinks(root, relative);
+    const fs::path target = root / relative;
+    struct stat st;
+    if (::lstat(target.c_str(), &st) != 0 || S_ISDIR(st.st_mode))
+        throw RuntimeError("cannot remove " + target.string() + ": there is no such file");
+    if (::unlink(target.c_str()) != 0)
+        throw RuntimeError("cannot remove " + target.string() + ": " + errno_text());
+    fsync_dir(target.parent_path());
+}
+
+void remove_tree(const fs::path& root, const fs::path& relative) {
+    ensure_no_symlinks(root, relative);
+    const fs::path target = root / relative;
+    struct stat st;
+    if (::lstat(target.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+        throw RuntimeError("cannot remove " + target.string() + ": there is no such folder");
+    ensure_private_dir(root);
+    ensure_no_symlinks(root, kTempDir);
+    create_folders(root, kTempDir, false);
+    const fs::path away =
+        root / kTempDir /
+        ("." + target.filename().string() + std::string(kTempMarker) + random_suffix());
+    if (::rename(target.c_str(), away.c_str()) != 0)
+        throw RuntimeError("cannot remove " + target.string() + ": " + errno_text());
+    fsync_dir(target.parent_path());
+    std::error_code ec;
+    fs::remove_all(away, ec);  // what is left, the next writer removes
+}
+
+void rename_no_replace(const fs::path& root, const fs::path& from, const fs::path& to) {
+    ensure_no_symlinks(root, from);
+    ensure_no_symlinks(root, to);
+    const fs::path source = root / from, target = root / to;
+    if (!exists_no_follow(source))
+        throw RuntimeError("cannot rename " + source.string() +
+                           ": there is no such file or folder");
+    create_folders(root, to.parent_path(), true);
+    // A folder may have raced a link into place; check again before renaming.
+    ensure_no_symlinks(root, to.parent_path());
+    int r = ::renameat2(AT_FDCWD, source.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE);
+    if (r != 0 && errno == EINVAL) {
+        // A file system without RENAME_NOREPLACE: every writer holds the FolderLock, so
+        // no crm can create `to` between the look and the rename.
+        if (exists_no_follow(target)) {
+            errno = EEXIST;
+        } else {
+            r = ::rename(source.c_str(), target.c_str());
+        }
+    }
+    if (r != 0) {
+        if (errno == EEXIST)
+            throw RuntimeError("cannot rename " + source.string() + ": " + target.string() +
+                               " already exists");
+        throw RuntimeError("cannot rename " + source.string() + " to " + target.string() + ": " +
+                           errno_text());
+    }
+    fsync_dir(target.parent_path());
+    if (source.parent_path() != target.parent_path())
+        fsync_dir(source.parent_path());
 }
 
 std::vector<std::string> list_dir(const fs::path& dir) {

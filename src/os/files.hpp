@@ -43,6 +43,23 @@ void write_atomic(const fs::path& root, const fs::path& relative, std::string_vi
 void write_atomic_derived(const fs::path& root, const fs::path& relative,
                           const std::vector<std::string_view>& parts);
 
+// Removes the file `root / relative`, durably: its folder is fsynced. Refuses symlinks,
+// on the way and the file itself (crm removes only what it could have written), and
+// throws RuntimeError when there is no such file. Call it while holding the FolderLock.
+void remove_file(const fs::path& root, const fs::path& relative);
+
+// Removes the folder `root / relative` with everything in it, at once as far as any
+// reader can see: it is renamed into .crm/tmp first, then deleted there (what a killed
+// crm leaves there goes with the next writer's remove_stale_temp_files). Refuses
+// symlinks on the way; links inside are removed, never followed. Call it while holding
+// the FolderLock.
+void remove_tree(const fs::path& root, const fs::path& relative);
+
+// Renames the file or folder `from` to `to` (both below `root`) in one step, creating
+// the folders `to` needs; refuses when `to` exists, and symlinks on either way. Durable:
+// both folders are fsynced. Call it while holding the FolderLock.
+void rename_no_replace(const fs::path& root, const fs::path& from, const fs::path& to);
+
 // Throws RuntimeError when a component of `relative` below `root` is a symlink.
 void ensure_no_symlinks(const fs::path& root, const fs::path& relative);
 

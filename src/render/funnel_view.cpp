@@ -67,6 +67,8 @@ std::string funnel_table(const std::vector<FunnelStage>& stages, const Styler& s
 
     Table t({"STAGE", "CLIENT", "IN STAGE", "SINCE"});
     t.flexible(1);
+    t.flexible(3, 10);  // the date, without "(git)" or "(added)"
+    t.droppable(3);
     bool any_estimate = false;
     for (const auto& s : stages) {
         bool first = true;

@@ -109,6 +109,8 @@ std::string follow_ups(const ReviewsSummary& s, Date today, const Styler& st, in
         return out + "  none: every angry or unhappy review has had a visit since\n";
     Table t({"DUE", "WHEN", "CLIENT", "RATING", "PROJECT"});
     t.flexible(4);
+    t.flexible(2);
+    t.droppable(1);  // WHEN repeats DUE in other words
     for (const auto& f : s.follow_ups) {
         const Review& r = *f.ref.review;
         t.add({{f.due.iso()},
@@ -140,6 +142,7 @@ std::string referrals(const ReviewsSummary& s, const Styler& st, int width) {
     std::size_t count = 0;
     Table refs({"DATE", "CLIENT", "REFERRAL"});
     refs.flexible(2);
+    refs.flexible(1);
     for (const auto& ref : s.referrals) {
         for (const auto& who : ref.review->referrals) {
             refs.add({{ref.review->date.iso()}, {ref.client->name, Style::bold}, {who}});

@@ -14,6 +14,64 @@ std::string pad(const std::string& s, int width, bool right) {
                  : s + std::string(static_cast<std::size_t>(fill), ' ');
 }
 
+namespace {
+
+constexpr int kGap = 2;
+
+int total_width(const std::vector<int>& widths, const std::vector<bool>& shown) {
+    int total = -kGap;
+    for (std::size_t c = 0; c < widths.size(); ++c)
+        if (shown[c])
+            total += widths[c] + kGap;
+    return std::max(total, 0);
+}
+
+}  // namespace
+
+std::vector<bool> Table::fit(std::vector<int>& widths, const std::vector<Cell>& headers,
+                             int width) const {
+    const std::size_t n = widths.size();
+    std::vector<bool> shown(n, true);
+    if (width <= 0)
+        return shown;
+    auto shrink = [&](auto floor_of) {
+        // Take from the widest flexible column first, one column of text at a time, so
+        // that two flexible columns end up sharing what is left.
+        for (int over = total_width(widths, shown) - width; over > 0; --over) {
+            int* widest = nullptr;
+            for (const auto& f : flexible_)
+                if (f.column < n && shown[f.column] && widths[f.column] > floor_of(f) &&
+                    (!widest || widths[f.column] > *widest))
+                    widest = &widths[f.column];
+            if (!widest)
+                return;
+            --*widest;
+        }
+    };
+    auto header_floor = [&](const Flexible& f) {
+        return std::min(widths[f.column], std::max(f.min, display_width(headers[f.column].text)));
+    };
+    shrink(header_floor);
+    std::vector<Droppable> order = droppable_;
+    std::stable_sort(order.begin(), order.end(), [](const Droppable& a, const Droppable& b) {
+        return a.priority < b.priority;
+    });
+    for (const auto& d : order) {
+        if (total_width(widths, shown) <= width)
+            break;
+        if (d.column < n)
+            shown[d.column] = false;
+        shrink(header_floor);
+    }
+    // Still too wide: flexible columns give up to their last three columns of text, then
+    // every column is cut from the right.
+    shrink([](const Flexible&) { return 3; });
+    for (std::size_t c = n; c-- > 0 && total_width(widths, shown) > width;)
+        if (shown[c])
+            widths[c] = std::max(1, widths[c] - (total_width(widths, shown) - width));
+    return shown;
+}
+
 std::string Table::render(const Styler& styler, int width) const {
     // Every cell is made safe here, before widths are measured and colour is added, so
     // no command has to remember it for the text it puts in a table.
@@ -35,11 +93,7 @@ std::string Table::render(const Styler& styler, int width) const {
         for (std::size_t c = 0; c < n && c < row.size(); ++c)
             widths[c] = std::max(widths[c], display_width(row[c].text));
 
-    constexpr int kGap = 2;
-    int total = std::accumulate(widths.begin(), widths.end(), 0) + kGap * static_cast<int>(n - 1);
-    if (width > 0 && total > width && flexible_ < n) {
-        widths[flexible_] = std::max(8, widths[flexible_] - (total - width));
-    }
+    const std::vector<bool> shown = fit(widths, header_cells, width);
     auto is_right = [&](std::size_t c) {
         return std::find(right_.begin(), right_.end(), c) != right_.end();
     };
@@ -47,6 +101,8 @@ std::string Table::render(const Styler& styler, int width) const {
     auto line = [&](const std::vector<Cell>& cells, bool header) {
         std::string out;
         for (std::size_t c = 0; c < n; ++c) {
+            if (!shown[c])
+                continue;
             std::string text = truncate_to_width(c < cells.size() ? cells[c].text : "", widths[c]);
             std::string fill(static_cast<std::size_t>(std::max(0, widths[c] - display_width(text))),
                              ' ');
@@ -55,11 +111,10 @@ std::string Table::render(const Styler& styler, int width) const {
             // Padding stays outside the colour so that underlines end with the text.
             std::string styled = styler(text, style);
             out += is_right(c) ? fill + styled : styled + fill;
-            if (c + 1 < n)
-                out += std::string(kGap, ' ');
+            out += std::string(kGap, ' ');
         }
         while (!out.empty() && out.back() == ' ')
-            out.pop_back();
+            out.pop_back();  // the gap after the last column too
         return out + "\n";
     };
 

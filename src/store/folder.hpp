@@ -1,19 +1,23 @@
 #pragma once
-// The data folder: where it is, its settings, and the records in it.
+// The data folder: where it is, its settings, and one client's records.
 //
-//   crm.yaml
-//   clients/<slug>/client.yaml
-//   clients/<slug>/visits/<YYYY-MM-DD>-<author>-<suffix>.yaml
-//   clients/<slug>/reviews/<YYYY-MM-DD>-<author>-<suffix>.yaml
+//   folder.hpp     opening, discovery, settings, the layout's questions (paths.hpp) and
+//                  the reads of one client (folder.cpp)
+//   load_all.hpp   the whole folder at once, through the record cache (load_all.cpp)
+//   transaction.hpp  every write: the lock, the files, the commit
+//
+// The folder's layout is in model/layout.hpp (the rules) and paths.hpp (the rules on
+// disk); nothing above the store builds a path of the folder itself.
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "crm/model/layout.hpp"
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
-#include "crm/store/detail.hpp"
+#include "crm/store/paths.hpp"
 #include "crm/util/error.hpp"
 
 namespace crm::store {
@@ -31,12 +35,8 @@ struct DiscoveryInput {
 // crm.yaml, then ~/crm. Does not check that the answer holds crm.yaml.
 fs::path discover_folder(const DiscoveryInput& in);
 
-// Everything loaded, with the files that could not be read. Reports go on over good
-// files; the command warns about each problem and exits 1 at the end.
-struct Snapshot {
-    std::vector<ClientRecord> clients;  // sorted by slug
-    std::vector<DataError> problems;
-};
+// Hears (clients done, clients in all) as a walk of the whole folder goes.
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 class Folder {
   public:
@@ -46,8 +46,27 @@ class Folder {
     const fs::path& root() const { return root_; }
     const Settings& settings() const { return settings_; }
 
-    std::vector<std::string> client_slugs() const;
-    bool has_client(const std::string& slug) const;  // clients/<slug>/client.yaml exists
+    // The layout (paths.hpp), answered for this folder. Paths are relative to root().
+    std::vector<std::string> client_slugs() const { return store::client_slugs(root_); }
+    bool has_client(const std::string& slug) const { return store::has_client(root_, slug); }
+    bool client_dir_taken(const std::string& slug) const {
+        return store::client_dir_taken(root_, slug);
+    }
+    std::string client_file(const std::string& slug) const { return client_file_path(slug); }
+    std::vector<std::string> record_files(const std::string& slug, RecordKind kind) const {
+        return store::record_files(root_, slug, kind);
+    }
+    std::vector<std::string> client_files(const std::string& slug) const {
+        return store::client_files(root_, slug);
+    }
+    std::optional<std::string> find_record_file(const std::string& slug,
+                                                const std::string& given) const {
+        return store::find_record_file(root_, slug, given);
+    }
+    std::string new_record_path(const std::string& slug, RecordKind kind, Date date,
+                                const std::string& author) const {
+        return store::new_record_path(root_, slug, kind, date, author);
+    }
 
     // One client's client.yaml; throws DataError when unreadable.
     Client load_client(const std::string& slug) const;
@@ -55,31 +74,12 @@ class Folder {
     ClientRecord load_record(const std::string& slug, std::vector<DataError>& problems) const;
     // Every client.yaml only (list, matching); bad files go to `problems`.
     std::vector<Client> load_clients(std::vector<DataError>& problems) const;
-    // Every record in the folder, through the record cache in .crm/cache: files whose
-    // size, mtime and inode are unchanged are not read again. With Detail::summary the
-    // free text of visits and reviews is left out (see detail.hpp), which makes a
-    // warm run several times faster. `progress`, when given, hears (clients done,
-    // clients in all) as loading goes.
-    using Progress = std::function<void(std::size_t done, std::size_t total)>;
-    Snapshot load_all(Detail detail = Detail::full, const Progress& progress = {}) const;
-
-    // As load_all, one client at a time in slug order, never holding the whole folder in
-    // memory (for `export`); returns the files that could not be read.
-    using RecordVisitor = std::function<void(const ClientRecord&)>;
-    std::vector<DataError> for_each_record(Detail detail, const RecordVisitor& visit,
-                                           const Progress& progress = {}) const;
-
-    // The path of a new visit or review ("visits" or "reviews") that no other clone can
-    // create: date, author and a random suffix.
-    std::string new_record_path(const std::string& slug, const std::string& kind, Date date,
-                                const std::string& author) const;
-
-    std::string client_file(const std::string& slug) const {
-        return "clients/" + slug + "/client.yaml";
-    }
 
     // Reads a file of the folder with the size cap (relative path).
     std::optional<std::string> read(const std::string& relative) const;
+    // Throws RuntimeError when a part of `relative` is a symbolic link: crm neither
+    // writes through links nor opens an editor on what one points to.
+    void refuse_links(const std::string& relative) const;
 
   private:
     Folder(fs::path root, Settings settings)

@@ -13,6 +13,7 @@
 #include "crm/os/parallel.hpp"
 #include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
+#include "crm/store/paths.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/tree.hpp"
 
@@ -41,6 +42,7 @@ void add(std::vector<DataError>& to, const std::string& file, const std::string&
 // What one client folder gave, in the order it is reported. The problems that compare
 // clients with each other (duplicates) are found once every part is in.
 struct ClientCheck {
+    std::string name;  // in clients/
     std::string dir;
     bool link = false;                       // nothing more is checked in a link
     std::vector<DataError> folder_problems;  // before the case-duplicate check
@@ -81,7 +83,8 @@ class Checker {
 
     std::optional<ClientCheck> client_folder(const std::string& name) {
         ClientCheck out;
-        out.dir = "clients/" + name;
+        out.name = name;
+        out.dir = client_dir_path(name);
         Entry e = entry_at(root_ / out.dir);
         if (e == Entry::link) {
             add(out.folder_problems, out.dir,
@@ -96,30 +99,32 @@ class Checker {
                 "folder name '" + name + "' is not a client slug (lowercase a-z, 0-9, -)",
                 "rename it to " + slugify(name));
         }
-        const std::string file = out.dir + "/client.yaml";
+        const std::string file = client_file_path(name);
         if (entry_at(root_ / file) == Entry::missing) {
             add(out.client_problems, out.dir, "client folder without client.yaml",
                 "add one, or remove the folder");
         } else if (auto text = check(file, schema::FileKind::client, out.client_problems)) {
             out.client = schema::read_client(*text, file);
         }
-        records(name, "visits", schema::FileKind::visit, out.record_problems);
-        records(name, "reviews", schema::FileKind::review, out.record_problems);
+        for (RecordKind kind : kRecordKinds)
+            records(name, kind, out.record_problems);
         return out;
     }
 
   private:
-    void records(const std::string& slug, const std::string& kind, schema::FileKind file_kind,
-                 std::vector<DataError>& problems) {
-        const std::string dir = "clients/" + slug + "/" + kind;
+    // The record files every command reads (paths.hpp): a hidden file is nobody's
+    // record, so it is not checked either.
+    void records(const std::string& name, RecordKind kind, std::vector<DataError>& problems) {
+        const std::string dir = record_dir_path(name, kind);
         Entry e = entry_at(root_ / dir);
         if (e == Entry::link)
             add(problems, dir, "is a symbolic link; crm reads and writes only real folders");
         if (e != Entry::dir)
             return;
-        for (const auto& name : os::list_dir(root_ / dir))
-            if (is_record_file_name(name))
-                check(dir + "/" + name, file_kind, problems);
+        const schema::FileKind file_kind =
+            kind == RecordKind::visit ? schema::FileKind::visit : schema::FileKind::review;
+        for (const auto& file : record_files(root_, name, kind))
+            check(file, file_kind, problems);
     }
 
     const fs::path& root_;
@@ -133,25 +138,22 @@ void append(std::vector<DataError>& to, std::vector<DataError>& from) {
 
 }  // namespace
 
-FolderCheckReport check_folder(const fs::path& root, const Folder::Progress& progress) {
+FolderCheckReport check_folder(const fs::path& root, const Progress& progress) {
     FolderCheckReport report;
-    if (entry_at(root / "crm.yaml") == Entry::missing) {
+    if (entry_at(root / kSettingsFile) == Entry::missing) {
         throw RuntimeError(root.string() + " is not a crm folder (it has no crm.yaml)",
                            "point to yours with --dir or CRM_DIR");
     }
     Settings settings;
     {
         Checker settings_check(root, settings);
-        if (auto text =
-                settings_check.check("crm.yaml", schema::FileKind::settings, report.problems))
-            settings = schema::read_settings(*text, "crm.yaml");
+        const std::string file(kSettingsFile);
+        if (auto text = settings_check.check(file, schema::FileKind::settings, report.problems))
+            settings = schema::read_settings(*text, file);
         report.files += settings_check.files();
     }
 
-    std::vector<std::string> names;
-    for (auto& name : os::list_dir(root / "clients"))
-        if (!name.starts_with('.'))
-            names.push_back(std::move(name));
+    const std::vector<std::string> names = client_dir_names(root);
     std::vector<std::optional<ClientCheck>> checked(names.size());
     std::atomic<std::size_t> files = 0, done = 0;
     os::run_parts(names.size(), os::walker_threads(names.size()),
@@ -177,7 +179,7 @@ FolderCheckReport check_folder(const fs::path& root, const Folder::Progress& pro
         append(report.problems, c->folder_problems);
         if (c->link)
             continue;
-        const std::string name = c->dir.substr(std::string_view("clients/").size());
+        const std::string& name = c->name;
         if (auto other = folded.find(ascii_lower(name)); other != folded.end())
             add(report.problems, c->dir,
                 "duplicate slug: differs only in case from " + other->second);
@@ -185,7 +187,7 @@ FolderCheckReport check_folder(const fs::path& root, const Folder::Progress& pro
             folded.emplace(ascii_lower(name), c->dir);
         append(report.problems, c->client_problems);
         if (c->client) {
-            const std::string file = c->dir + "/client.yaml";
+            const std::string file = client_file_path(name);
             const std::string key = slugify(c->client->name);
             if (auto other = by_name.find(key); other != by_name.end())
                 add(report.problems, file,

@@ -21,7 +21,6 @@ struct FolderCheckReport {
 
 // Throws RuntimeError when `root` has no crm.yaml. A broken crm.yaml is a problem, and
 // the other files are then checked against the default settings.
-FolderCheckReport check_folder(const std::filesystem::path& root,
-                               const Folder::Progress& progress = {});
+FolderCheckReport check_folder(const std::filesystem::path& root, const Progress& progress = {});
 
 }  // namespace crm::store

@@ -1,4 +1,4 @@
-// Folder::load_all: every record of the folder, through the record cache.
+// load_all and for_each_record: every record of the folder, through the record cache.
 //
 // A warm run of a firm's folder is a walk of 55,000 files that must each be stat'ed to
 // notice a hand edit, and the decoding of what the cache holds for them. Both are split
@@ -21,7 +21,7 @@
 #include "crm/schema/cache_bytes.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/store/cache.hpp"
-#include "crm/store/folder.hpp"
+#include "crm/store/load_all.hpp"
 
 namespace crm::store {
 
@@ -79,15 +79,15 @@ class Walker {
         if (client_fd.get() < 0)
             return;
         ClientRecord& rec = part_.clients.emplace_back();
-        if (!load(rec.client, client_fd.get(), "client.yaml", folder_.client_file(slug),
+        // kClientFileName views a literal, so its data() ends with a NUL.
+        if (!load(rec.client, client_fd.get(), kClientFileName.data(), folder_.client_file(slug),
                   schema::read_client)) {
             part_.clients.pop_back();
             return;
         }
         rec.client.slug = slug;
-        const std::string base = "clients/" + slug + "/";
-        load_dir(client_fd.get(), "visits", base + "visits/", rec.visits, schema::read_visit);
-        load_dir(client_fd.get(), "reviews", base + "reviews/", rec.reviews, schema::read_review);
+        load_dir(client_fd.get(), slug, RecordKind::visit, rec.visits, schema::read_visit);
+        load_dir(client_fd.get(), slug, RecordKind::review, rec.reviews, schema::read_review);
         sort_by_date(rec);
     }
 
@@ -129,11 +129,14 @@ class Walker {
         return true;
     }
 
+    // The records of one kind: the names paths.hpp's record_files gives, read through
+    // the descriptor of their folder rather than by path.
     template <class Record, class Parse>
-    void load_dir(int parent_fd, const char* sub, const std::string& prefix,
-                  std::vector<Record>& out, Parse parse) {
+    void load_dir(int client_fd, const std::string& slug, RecordKind kind, std::vector<Record>& out,
+                  Parse parse) {
+        const std::string sub(record_dir_name(kind));
         os::FileDescriptor dir(
-            ::openat(parent_fd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+            ::openat(client_fd, sub.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (dir.get() < 0)
             return;
         const auto names = sorted_names(dir.get());
@@ -141,7 +144,8 @@ class Walker {
         for (const auto& name : names) {
             if (!is_record_file_name(name))
                 continue;
-            if (!load(out.emplace_back(), dir.get(), name.c_str(), prefix + name, parse))
+            if (!load(out.emplace_back(), dir.get(), name.c_str(),
+                      record_file_path(slug, kind, name), parse))
                 out.pop_back();
         }
     }
@@ -153,25 +157,28 @@ class Walker {
     RecordCache::Cursor cursor_;
 };
 
+constexpr const char* kCacheFile = ".crm/cache";
+
 // The next cache, written when it differs from the one read.
 void save_if_changed(const CacheBuilder& next, const fs::path& root) {
     if (!next.changed())
         return;
-    next.save(root, ".crm/cache");
+    next.save(root, kCacheFile);
 }
 
 }  // namespace
 
-std::vector<DataError> Folder::for_each_record(Detail detail, const RecordVisitor& visit,
-                                               const Progress& progress) const {
-    const RecordCache cache = RecordCache::open(root_ / ".crm" / "cache");
-    const fs::path clients_dir = root_ / "clients";
+std::vector<DataError> for_each_record(const Folder& folder, Detail detail,
+                                       const RecordVisitor& visit, const Progress& progress) {
+    const fs::path& root = folder.root();
+    const RecordCache cache = RecordCache::open(root / kCacheFile);
+    const fs::path clients_dir = root / kClientsDir;
     os::FileDescriptor clients_fd(::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (clients_fd.get() < 0)
         return {};
     const auto slugs = os::list_dir(clients_dir);
     Part part(cache);
-    Walker walker(*this, cache, detail, part);
+    Walker walker(folder, cache, detail, part);
     for (std::size_t i = 0; i < slugs.size(); ++i) {
         walker.load_client(clients_fd.get(), slugs[i]);
         if (!part.clients.empty()) {
@@ -181,21 +188,23 @@ std::vector<DataError> Folder::for_each_record(Detail detail, const RecordVisito
         if (progress)
             progress(i + 1, slugs.size());
     }
-    save_if_changed(part.next, root_);
+    save_if_changed(part.next, root);
     return std::move(part.problems);
 }
 
-Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
+Snapshot load_all(const Folder& folder, Detail detail, Heap heap, const Progress& progress) {
     Snapshot snap;
-    const RecordCache cache = RecordCache::open(root_ / ".crm" / "cache");
-    const fs::path clients_dir = root_ / "clients";
+    const fs::path& root = folder.root();
+    const RecordCache cache = RecordCache::open(root / kCacheFile);
+    const fs::path clients_dir = root / kClientsDir;
     os::FileDescriptor clients_fd(::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (clients_fd.get() < 0)
         return snap;
     const auto slugs = os::list_dir(clients_dir);
-    const std::size_t threads = os::walker_threads(slugs.size());
+    const std::size_t threads = std::max<std::size_t>(1, os::walker_threads(slugs.size()));
     // The records' structs, and about their encoded bytes again for what they point to.
-    const std::size_t heap = cache.size() * sizeof(Visit) + 2 * cache.bytes(detail);
+    const std::size_t heap_bytes = cache.size() * sizeof(Visit) + 2 * cache.bytes(detail);
+    const bool prefault = heap == Heap::prefault;
 
     std::vector<Part> parts;
     parts.reserve(threads);
@@ -205,7 +214,7 @@ Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
     auto walk = [&](std::size_t t, std::size_t first, std::size_t last) {
         Part& part = parts[t];
         part.clients.reserve(last - first);
-        Walker walker(*this, cache, detail, part);
+        Walker walker(folder, cache, detail, part);
         if (first < last)
             walker.start_at(slugs[first]);
         for (std::size_t i = first; i < last; ++i) {
@@ -215,10 +224,11 @@ Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
                 progress(now, slugs.size());
         }
     };
-    os::prefault_heap(heap / threads);  // before the threads start: see heap.hpp
+    if (prefault)
+        os::prefault_heap(heap_bytes / threads);  // before the threads start: see heap.hpp
     os::run_parts(slugs.size(), threads, walk, [&](std::size_t t) {
-        if (t > 0)
-            os::prefault_heap(heap / threads);
+        if (prefault && t > 0)
+            os::prefault_heap(heap_bytes / threads);
     });
     if (progress)
         progress(slugs.size(), slugs.size());
@@ -233,7 +243,7 @@ Snapshot Folder::load_all(Detail detail, const Progress& progress) const {
                   std::back_inserter(snap.problems));
         next.append(std::move(parts[t].next));
     }
-    save_if_changed(next, root_);
+    save_if_changed(next, root);
     return snap;
 }
 

@@ -12,13 +12,14 @@ namespace crm::store {
 namespace {
 
 constexpr const char* kList = ".crm/uncommitted";
+constexpr const char* kRemovals = ".crm/uncommitted-removals";
 
-std::vector<std::string> read_list(const std::filesystem::path& root) {
+std::vector<std::string> read_list(const std::filesystem::path& root, const char* list = kList) {
     std::vector<std::string> files;
     std::optional<std::string> text;
     try {
-        os::ensure_no_symlinks(root, kList);
-        text = os::read_file(root / kList, 1024 * 1024);
+        os::ensure_no_symlinks(root, list);
+        text = os::read_file(root / list, 1024 * 1024);
     } catch (const std::exception&) {
         return files;
     }
@@ -40,6 +41,22 @@ std::vector<std::string> read_list(const std::filesystem::path& root) {
     return files;
 }
 
+void add_to_list(const std::filesystem::path& root, const char* list,
+                 const std::vector<std::string>& files, const std::string& header) {
+    std::vector<std::string> all = read_list(root, list);
+    for (const auto& f : files)
+        if (std::find(all.begin(), all.end(), f) == all.end())
+            all.push_back(f);
+    std::string text = header;
+    for (const auto& f : all)
+        text += f + "\n";
+    try {
+        os::write_atomic(root, list, text);
+    } catch (const std::exception&) {
+        // The files themselves are written; only the reminder is lost.
+    }
+}
+
 }  // namespace
 
 std::vector<std::string> uncommitted_files(const std::filesystem::path& root) {
@@ -53,23 +70,24 @@ std::vector<std::string> uncommitted_files(const std::filesystem::path& root) {
 
 void remember_uncommitted(const std::filesystem::path& root,
                           const std::vector<std::string>& files) {
-    std::vector<std::string> all = read_list(root);
-    for (const auto& f : files)
-        if (std::find(all.begin(), all.end(), f) == all.end())
-            all.push_back(f);
-    std::string text =
-        "# Written by crm, which failed to commit these; its next commit includes them.\n";
-    for (const auto& f : all)
-        text += f + "\n";
-    try {
-        os::write_atomic(root, kList, text);
-    } catch (const std::exception&) {
-        // The files themselves are written; only the reminder is lost.
-    }
+    add_to_list(root, kList, files,
+                "# Written by crm, which failed to commit these; its next commit includes them.\n");
+}
+
+std::vector<std::string> uncommitted_removals(const std::filesystem::path& root) {
+    return read_list(root, kRemovals);
+}
+
+void remember_uncommitted_removals(const std::filesystem::path& root,
+                                   const std::vector<std::string>& paths) {
+    add_to_list(root, kRemovals, paths,
+                "# Removed by crm, which failed to commit the removals; its next commit "
+                "includes them.\n");
 }
 
 void forget_uncommitted(const std::filesystem::path& root) {
     ::unlink((root / kList).c_str());
+    ::unlink((root / kRemovals).c_str());
 }
 
 }  // namespace crm::store

@@ -1,7 +1,11 @@
 #pragma once
 // The one edit `crm done` makes to a visit file: a `done: YYYY-MM-DD` line added to one
 // promise or action, every other byte left as the user wrote it (comments, blank lines,
-// quoting, key order, line endings).
+// quoting, key order, line endings, a missing final newline).
+//
+// It is an item edit like those of item_edit.hpp, on the same line model and check, but
+// its refusals are DataErrors at the place in the visit file, each with a hint to make
+// the change by hand: `crm done` shows them as problems of that file.
 #include <cstddef>
 #include <string>
 #include <string_view>

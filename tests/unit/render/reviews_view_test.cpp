@@ -82,8 +82,9 @@ TEST_CASE("reviews_table: a narrow terminal cuts the project and wraps the testi
     const std::string out =
         render::reviews_table(r.summary, std::nullopt, kToday, Styler(false), 40);
     CHECK(out.find("  2026-11-05  Evil ]0;pwned  Co  Bridge [2…\n") != std::string::npos);
-    CHECK(out.find("Acme Pty Ltd  angry   Pump st…\n") != std::string::npos);
-    CHECK(out.find("  Bo [2J C…\n") != std::string::npos);
+    // Tables fit: columns shorten, and WHEN (DUE in other words) goes first.
+    CHECK(out.find("2026-11-17  Acme Pt…  angry   Pump st…\n") != std::string::npos);
+    CHECK(out.find("2026-11-05  Evil ]0;pwned …  Bo [2J Chen\n") != std::string::npos);
     // wrap() shows the controls as spaces, then breaks between words.
     CHECK(out.find("      \u201cGreat ]0;owned work, on time and\n"
                    "      on budget\u201d\n") != std::string::npos);

@@ -84,3 +84,8 @@ TEST_CASE("refuses plain lines, flow style, an existing done key and a changed f
                          doctest::Contains("not there"), crm::DataError);
     CHECK_THROWS_AS(mark("actions:\n  - what: Y\n", "promises", 0, "Y"), crm::DataError);
 }
+
+TEST_CASE("a CRLF file without a final newline keeps CRLF on the line done follows") {
+    CHECK(mark("actions:\r\n  - what: X\r\n    due: 2026-11-30", "actions", 0, "X") ==
+          "actions:\r\n  - what: X\r\n    due: 2026-11-30\r\n    done: 2026-11-28");
+}

@@ -1,8 +1,9 @@
-#include "crm/yaml/surgical_edit.hpp"
-
 #include <doctest/doctest.h>
 
 #include "crm/util/error.hpp"
+#include "crm/yaml/key_edit.hpp"
+#include "crm/yaml/list_edit.hpp"
+#include "crm/yaml/tree.hpp"
 
 using namespace crm;
 using namespace crm::yaml;

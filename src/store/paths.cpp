@@ -1,0 +1,119 @@
+#include "crm/store/paths.hpp"
+
+#include <sys/stat.h>
+
+#include <random>
+
+#include "crm/model/slug.hpp"
+#include "crm/os/files.hpp"
+
+namespace crm::store {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A regular file, through links: readers open what a link points to (and `crm check`
+// reports the link).
+bool is_file(const fs::path& p) {
+    struct stat st;
+    return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+std::string random_hex(int digits) {
+    static std::random_device device;
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string s;
+    for (int i = 0; i < digits; ++i)
+        s += kHex[device() & 0xF];
+    return s;
+}
+
+}  // namespace
+
+std::vector<std::string> client_dir_names(const fs::path& root) {
+    std::vector<std::string> names;
+    for (auto& name : os::list_dir(root / kClientsDir))
+        if (!is_hidden_name(name))
+            names.push_back(std::move(name));
+    return names;
+}
+
+std::vector<std::string> client_slugs(const fs::path& root) {
+    std::vector<std::string> slugs;
+    for (auto& name : os::list_dir(root / kClientsDir))
+        if (is_valid_slug(name) && has_client(root, name))
+            slugs.push_back(std::move(name));
+    return slugs;
+}
+
+bool has_client(const fs::path& root, std::string_view slug) {
+    return is_file(root / client_file_path(slug));
+}
+
+bool client_dir_taken(const fs::path& root, std::string_view slug) {
+    struct stat st;
+    return ::lstat((root / client_dir_path(slug)).c_str(), &st) == 0;
+}
+
+std::vector<std::string> record_files(const fs::path& root, std::string_view slug,
+                                      RecordKind kind) {
+    std::vector<std::string> files;
+    for (const auto& name : os::list_dir(root / record_dir_path(slug, kind)))
+        if (is_record_file_name(name))
+            files.push_back(record_file_path(slug, kind, name));
+    return files;
+}
+
+std::vector<std::string> client_files(const fs::path& root, std::string_view slug) {
+    std::vector<std::string> files{client_file_path(slug)};
+    for (RecordKind kind : kRecordKinds)
+        for (auto& file : record_files(root, slug, kind))
+            files.push_back(std::move(file));
+    return files;
+}
+
+std::optional<std::string> find_record_file(const fs::path& root, std::string_view slug,
+                                            std::string_view given) {
+    std::string_view rel = given;
+    const std::string base = client_dir_path(slug) + "/";
+    if (rel.starts_with(base))
+        rel.remove_prefix(base.size());
+    // "visits/NAME" and "reviews/NAME" name their kind; a bare NAME may be either.
+    std::vector<std::pair<RecordKind, std::string_view>> candidates;
+    for (RecordKind kind : kRecordKinds) {
+        const std::string dir = std::string(record_dir_name(kind)) + "/";
+        if (rel.starts_with(dir))
+            candidates.emplace_back(kind, rel.substr(dir.size()));
+    }
+    if (candidates.empty())
+        for (RecordKind kind : kRecordKinds)
+            candidates.emplace_back(kind, rel);
+    for (const auto& [kind, name] : candidates) {
+        // One name inside the kind's folder: never a path into another folder.
+        if (!is_record_file_name(name) || name.find_first_of("/\\") != std::string_view::npos)
+            continue;
+        std::string file = record_file_path(slug, kind, name);
+        if (is_file(root / file))
+            return file;
+    }
+    return std::nullopt;
+}
+
+std::string new_record_path(const fs::path& root, std::string_view slug, RecordKind kind, Date date,
+                            const std::string& author) {
+    std::string who = slugify(author.empty() ? "someone" : author);
+    if (who.size() > 24)
+        who.resize(24);
+    while (!who.empty() && who.back() == '-')
+        who.pop_back();
+    for (;;) {
+        std::string path =
+            record_file_path(slug, kind, date.iso() + "-" + who + "-" + random_hex(6) + ".yaml");
+        std::error_code ec;
+        if (!fs::exists(root / path, ec))
+            return path;
+    }
+}
+
+}  // namespace crm::store

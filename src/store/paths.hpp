@@ -1,0 +1,54 @@
+#pragma once
+// The folder's layout on disk: which files are a client's records, in which order, and
+// where a new one goes. Built on model/layout.hpp's rules, so that every command sees
+// the same files: a hidden file (an editor's swap file, crm's own temporary files) is
+// no record for show, search, check, edit or the loader alike.
+//
+// Functions of the folder's root, not of a store::Folder: `crm check` walks a folder
+// whose crm.yaml may not even parse. Paths in and out are relative to the root.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crm/model/date.hpp"
+#include "crm/model/layout.hpp"
+
+namespace crm::store {
+
+// The names in clients/ that are not hidden, sorted: every client folder, and whatever
+// else is there for `crm check` to report (a name that is no slug, a stray file).
+std::vector<std::string> client_dir_names(const std::filesystem::path& root);
+
+// The clients: names in clients/ that are slugs and hold a client.yaml, sorted.
+std::vector<std::string> client_slugs(const std::filesystem::path& root);
+
+// Whether clients/<slug>/client.yaml is a file.
+bool has_client(const std::filesystem::path& root, std::string_view slug);
+
+// Whether anything is at clients/<slug> (a client, a folder without client.yaml, a
+// link): a new client's slug must not be one of these.
+bool client_dir_taken(const std::filesystem::path& root, std::string_view slug);
+
+// The record files of one kind of one client, sorted by name (which starts with the
+// date). Names only: whether each is a real file is for the reader to decide.
+std::vector<std::string> record_files(const std::filesystem::path& root, std::string_view slug,
+                                      RecordKind kind);
+
+// A client's files in the order `show` reads them: client.yaml, then its visits and
+// its reviews by name.
+std::vector<std::string> client_files(const std::filesystem::path& root, std::string_view slug);
+
+// The visit or review of `slug` that `given` names: NAME, visits/NAME, reviews/NAME or
+// clients/<slug>/visits/NAME as `crm show` prints it. nullopt when there is no such
+// record file.
+std::optional<std::string> find_record_file(const std::filesystem::path& root,
+                                            std::string_view slug, std::string_view given);
+
+// The path of a new visit or review that no other clone can create: date, author and a
+// random suffix, and no file there yet.
+std::string new_record_path(const std::filesystem::path& root, std::string_view slug,
+                            RecordKind kind, Date date, const std::string& author);
+
+}  // namespace crm::store

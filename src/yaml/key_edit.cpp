@@ -1,0 +1,115 @@
+#include "crm/yaml/key_edit.hpp"
+
+#include "crm/yaml/edit_check.hpp"
+#include "crm/yaml/edit_session.hpp"
+#include "crm/yaml/entry_value.hpp"
+#include "crm/yaml/write.hpp"
+
+namespace crm::yaml {
+
+namespace {
+
+std::string set_key_impl(std::string_view text, const std::string& file, const std::string& key,
+                         const EditValue& value) {
+    Edit e(text, file);
+    const Node want = written_scalar(value.yaml, value.value);
+    int i = e.index_of(key);
+    if (i < 0) {
+        e.append_key(key, value.yaml, want);
+        return e.finish();
+    }
+    const auto idx = static_cast<std::size_t>(i);
+    const auto& [k, v] = e.original.entries[idx];
+    // A top-level value ends where the next key starts.
+    std::size_t stop = e.lines.size();
+    if (idx + 1 < e.original.entries.size())
+        stop = e.lines.line_of(e.original.entries[idx + 1].first.mark);
+    replace_scalar(e.lines, k, v, stop, value.yaml, "'" + key + "'");
+    e.expected.entries[idx].second = want;
+    return e.finish();
+}
+
+std::string set_nested_key_impl(std::string_view text, const std::string& file,
+                                const std::string& map_key, const std::string& key,
+                                const EditValue& value) {
+    Edit e(text, file);
+    const std::string flow_value = value.verbatim ? value.yaml : flow_form(value.value);
+    const std::string flow_key = flow_form(key);
+    const std::string entry = flow_key + ": " + flow_value;
+    Node one;
+    one.kind = Node::Kind::map;
+    one.entries.emplace_back(written_scalar(flow_key, key),
+                             written_scalar(flow_value, value.value));
+
+    int i = e.index_of(map_key);
+    if (i < 0) {
+        e.append_key(map_key, "{" + entry + "}", one);
+        return e.finish();
+    }
+    const auto idx = static_cast<std::size_t>(i);
+    const auto& [mk, map] = e.original.entries[idx];
+    Node& want = e.expected.entries[idx].second;
+    if (map.is_null()) {
+        ValueSpan s = value_span(e.lines, mk, false);
+        replace_value(e.lines, s, "{" + entry + "}");
+        want = one;
+        return e.finish();
+    }
+    if (!map.is_map())
+        refuse("'" + map_key + "' is not a map of keys");
+    const bool flow = is_flow(e.lines, map);
+    const std::string form = flow ? flow_value : value.yaml;
+    for (std::size_t j = 0; j < map.entries.size(); ++j) {
+        const auto& [k, v] = map.entries[j];
+        if (k.value != key)
+            continue;
+        if (v.is_map() || v.is_sequence())
+            refuse("'" + map_key + "." + key + "' is not a single value");
+        ValueSpan s = value_span(e.lines, k, flow);
+        if (!s.empty && (!s.token.closed || s.token.block))
+            refuse("'" + map_key + "." + key + "' spans several lines");
+        replace_value(e.lines, s, form);
+        want.entries[j].second = written_scalar(form, value.value);
+        return e.finish();
+    }
+    if (flow) {
+        want.entries.push_back(one.entries.front());
+        if (map.entries.empty()) {
+            std::string& line = e.lines.at(map.mark);
+            line.insert(e.lines.column_of(map.mark) + 1, entry);
+        } else {
+            const Node& last_key = map.entries.back().first;
+            ValueSpan s = value_span(e.lines, last_key, true);
+            std::size_t at = s.empty ? s.colon + 1 : s.token.end;
+            e.lines.text(s.line).insert(at, ", " + entry);
+        }
+        return e.finish();
+    }
+    const Node& last_key = map.entries.back().first;
+    const Node& last_value = map.entries.back().second;
+    ValueSpan s = value_span(e.lines, last_key, false);
+    if (last_value.is_map() || last_value.is_sequence() ||
+        (!s.empty && (!s.token.closed || s.token.block)))
+        refuse("the last entry of '" + map_key + "' spans several lines");
+    const std::string key_form = scalar(key);
+    std::string indent(e.lines.column_of(last_key.mark), ' ');
+    e.lines.insert(s.line + 1, indent + key_form + ": " + value.yaml);
+    want.entries.emplace_back(written_scalar(key_form, key),
+                              written_scalar(value.yaml, value.value));
+    return e.finish();
+}
+
+}  // namespace
+
+std::string set_key(std::string_view text, const std::string& file, const std::string& key,
+                    const EditValue& value) {
+    return run_edit(file, [&] { return set_key_impl(text, file, key, value); });
+}
+
+std::string set_nested_key(std::string_view text, const std::string& file,
+                           const std::string& map_key, const std::string& key,
+                           const EditValue& value) {
+    return run_edit(file, [&] { return set_nested_key_impl(text, file, map_key, key, value); });
+}
+
+}  // namespace crm::yaml

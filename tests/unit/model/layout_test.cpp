@@ -1,0 +1,36 @@
+#include <doctest/doctest.h>
+
+#include "crm/model/layout.hpp"
+
+using namespace crm;
+
+TEST_CASE("the paths the layout builds parse back to what built them") {
+    CHECK(client_file_path("acme") == "clients/acme/client.yaml");
+    CHECK(record_dir_path("acme", RecordKind::visit) == "clients/acme/visits");
+    CHECK(record_dir_path("acme", RecordKind::review) == "clients/acme/reviews");
+    CHECK(client_dir_path("Not A Slug") == "clients/Not A Slug");
+
+    auto client = parse_record_path(client_file_path("acme"));
+    REQUIRE(client);
+    CHECK(client->kind == RecordPath::Kind::client);
+    CHECK(client->slug == "acme");
+    for (RecordKind kind : kRecordKinds) {
+        auto parsed = parse_record_path(record_file_path("acme", kind, "2026-11-23-a-123456.yaml"));
+        REQUIRE(parsed);
+        CHECK(parsed->kind ==
+              (kind == RecordKind::visit ? RecordPath::Kind::visit : RecordPath::Kind::review));
+        CHECK(parsed->slug == "acme");
+    }
+}
+
+TEST_CASE("hidden names are never records, whatever their extension") {
+    CHECK(is_record_file_name("2026-11-23-a-123456.yaml"));
+    CHECK_FALSE(is_record_file_name(".hidden.yaml"));
+    CHECK_FALSE(is_record_file_name(".2026-11-23-a-123456.yaml.crm-tmp-0123456789ab"));
+    CHECK_FALSE(is_record_file_name("notes.txt"));
+    CHECK(is_hidden_name(".swp"));
+    CHECK_FALSE(parse_record_path("clients/acme/visits/.hidden.yaml"));
+    CHECK_FALSE(parse_record_path("clients/.acme/client.yaml"));
+    CHECK_FALSE(is_crm_data_path("clients/acme/visits/.hidden.yaml"));
+    CHECK(is_crm_data_path("crm.yaml"));
+}

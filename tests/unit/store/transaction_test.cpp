@@ -1,0 +1,323 @@
+#include <doctest/doctest.h>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include "crm/git/git.hpp"
+#include "crm/os/files.hpp"
+#include "crm/os/process.hpp"
+#include "crm/store/transaction.hpp"
+#include "crm/store/uncommitted.hpp"
+#include "crm/util/error.hpp"
+
+namespace fs = std::filesystem;
+using namespace crm;
+using store::CommitPolicy;
+using store::Transaction;
+
+namespace {
+
+fs::path fresh_dir(const std::string& name) {
+    fs::path dir = fs::path(CRM_TEST_TMPDIR) / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::optional<std::string> text_of(const fs::path& root, const std::string& relative) {
+    return os::read_file(root / relative, 1 << 20);
+}
+
+os::ProcessResult git_in(const fs::path& root, const std::vector<std::string>& args) {
+    std::vector<std::string> argv{"git"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    os::ProcessOptions o;
+    o.cwd = root;
+    o.unset_env = git::git_unset_variables();
+    o.set_env = {{"GIT_CONFIG_NOSYSTEM", "1"}, {"HOME", root.string()}, {"LC_ALL", "C"}};
+    return os::run_process(argv, o);
+}
+
+std::string git_out(const fs::path& root, const std::vector<std::string>& args) {
+    auto r = git_in(root, args);
+    REQUIRE_MESSAGE(r.ok(), r.err);
+    return r.out;
+}
+
+// A repository of its own with an identity and no hooks but those a test writes, and a
+// first commit so that HEAD is born.
+git::Git fresh_repository(const std::string& name) {
+    const fs::path root = fresh_dir(name);
+    git_out(root, {"init", "--quiet", "--", "."});
+    git_out(root, {"config", "user.name", "Test User"});
+    git_out(root, {"config", "user.email", "test@example.invalid"});
+    git_out(root, {"config", "commit.gpgsign", "false"});
+    git_out(root, {"config", "core.hooksPath", ".git/hooks"});
+    os::write_atomic(root, "crm.yaml", "\n");
+    git_out(root, {"add", "crm.yaml"});
+    git_out(root, {"commit", "--quiet", "-m", "start"});
+    return *git::Git::find(root);
+}
+
+CommitPolicy committing(const git::Git& git) {
+    CommitPolicy p;
+    p.git = git;
+    return p;
+}
+
+int commits(const fs::path& root) {
+    return std::stoi(git_out(root, {"rev-list", "--count", "HEAD"}));
+}
+
+// `git show --name-status` of HEAD, renames found: "M\tpath\n"...
+std::string last_commit_changes(const fs::path& root) {
+    return git_out(root, {"show", "--format=", "--name-status", "-M", "HEAD"});
+}
+
+std::string last_commit_message(const fs::path& root) {
+    std::string m = git_out(root, {"log", "-1", "--format=%B"});
+    while (m.ends_with('\n'))
+        m.pop_back();
+    return m;
+}
+
+// Whether another process could take the folder lock now.
+bool lock_is_free(const fs::path& root) {
+    int fd = ::open((root / ".crm/lock").c_str(), O_RDWR | O_CLOEXEC);
+    REQUIRE(fd >= 0);
+    // A second open file description: flock treats it as another process's.
+    const bool free = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+    ::close(fd);
+    return free;
+}
+
+void make_commits_fail(const fs::path& root) {
+    const fs::path hook = root / ".git/hooks/pre-commit";
+    fs::create_directories(hook.parent_path());
+    std::ofstream(hook) << "#!/bin/sh\necho refused by the hook >&2\nexit 1\n";
+    fs::permissions(hook, fs::perms::owner_all);
+}
+
+void let_commits_pass(const fs::path& root) {
+    fs::remove(root / ".git/hooks/pre-commit");
+}
+
+}  // namespace
+
+TEST_CASE("create, replace, remove and rename land on disk, each path touched once") {
+    const fs::path root = fresh_dir("tx-basic");
+    Transaction tx(root, CommitPolicy{});
+    tx.create("clients/a/client.yaml", "name: A\n");
+    tx.replace("clients/a/client.yaml", "name: A2\n");
+    tx.create("clients/a/visits/v.yaml", "date: 2026-11-23\n");
+    tx.rename("clients/a/visits/v.yaml", "clients/a/visits/w.yaml");
+    tx.create("clients/b/client.yaml", "name: B\n");
+    tx.remove("clients/b/client.yaml");
+    CHECK(text_of(root, "clients/a/client.yaml") == "name: A2\n");
+    CHECK_FALSE(text_of(root, "clients/a/visits/v.yaml"));
+    CHECK(text_of(root, "clients/a/visits/w.yaml") == "date: 2026-11-23\n");
+    CHECK_FALSE(fs::exists(root / "clients/b/client.yaml"));
+    CHECK(tx.touched() ==
+          std::vector<std::string>{"clients/a/client.yaml", "clients/a/visits/v.yaml",
+                                   "clients/a/visits/w.yaml", "clients/b/client.yaml"});
+    // No repository: nothing to commit, nothing remembered.
+    CHECK_FALSE(tx.commit("test"));
+    CHECK(store::uncommitted_files(root).empty());
+}
+
+TEST_CASE("create and rename never replace; remove and rename need something there") {
+    const fs::path root = fresh_dir("tx-refusals");
+    Transaction tx(root, CommitPolicy{});
+    tx.create("clients/a/client.yaml", "name: A\n");
+    tx.create("clients/b/client.yaml", "name: B\n");
+    CHECK_THROWS_AS(tx.create("clients/a/client.yaml", "name: X\n"), RuntimeError);
+    CHECK_THROWS_AS(tx.rename("clients/a", "clients/b"), RuntimeError);
+    CHECK_THROWS_AS(tx.rename("clients/a/client.yaml", "clients/b/client.yaml"), RuntimeError);
+    CHECK_THROWS_AS(tx.remove("clients/c/client.yaml"), RuntimeError);
+    CHECK_THROWS_AS(tx.rename("clients/c", "clients/d"), RuntimeError);
+    CHECK(text_of(root, "clients/a/client.yaml") == "name: A\n");
+    CHECK(text_of(root, "clients/b/client.yaml") == "name: B\n");
+    CHECK(tx.touched().size() == 2);
+}
+
+TEST_CASE("paths outside the folder's data and links on the way are refused") {
+    const fs::path base = fresh_dir("tx-paths");
+    const fs::path root = base / "crm";
+    fs::create_directories(root);
+    fs::create_directory_symlink(base, root / "clients");
+    Transaction tx(root, CommitPolicy{});
+    for (const char* bad :
+         {"", "/etc/passwd", "../outside.yaml", "clients/../../x", ".crm/cache", ".git/config"})
+        CHECK_THROWS_AS(tx.replace(bad, "x\n"), RuntimeError);
+    CHECK_THROWS_AS(tx.create("clients/a/client.yaml", "name: A\n"), RuntimeError);
+    CHECK_FALSE(fs::exists(base / "a"));
+    CHECK(tx.touched().empty());
+}
+
+TEST_CASE("the folder lock is held from construction until the transaction goes") {
+    const fs::path root = fresh_dir("tx-lock");
+    {
+        Transaction tx(root, CommitPolicy{});
+        CHECK_FALSE(lock_is_free(root));
+        tx.create("clients/a/client.yaml", "name: A\n");
+        tx.commit("test");
+        CHECK_FALSE(lock_is_free(root));  // after the commit too, until it goes
+    }
+    CHECK(lock_is_free(root));
+}
+
+TEST_CASE("the lock removes what a killed crm left in .crm/tmp") {
+    const fs::path root = fresh_dir("tx-stale");
+    fs::create_directories(root / ".crm/tmp/.a.crm-tmp-0123456789ab/visits");
+    std::ofstream(root / ".crm/tmp/.a.crm-tmp-0123456789ab/visits/v.yaml") << "x\n";
+    std::ofstream(root / ".crm/tmp/.client.yaml.crm-tmp-0123456789ab") << "half";
+    Transaction tx(root, CommitPolicy{});
+    CHECK(os::list_dir(root / ".crm/tmp").empty());
+}
+
+TEST_CASE("a change after commit is a programming error") {
+    const fs::path root = fresh_dir("tx-after-commit");
+    Transaction tx(root, CommitPolicy{});
+    tx.create("clients/a/client.yaml", "name: A\n");
+    tx.commit("test");
+    CHECK_THROWS_AS(tx.replace("clients/a/client.yaml", "name: B\n"), std::logic_error);
+    CHECK_THROWS_AS(tx.commit("again"), std::logic_error);
+    CHECK(text_of(root, "clients/a/client.yaml") == "name: A\n");
+}
+
+TEST_CASE("commit commits exactly the files touched") {
+    const git::Git git = fresh_repository("tx-commit");
+    const fs::path root = git.folder();
+    os::write_atomic(root, "notes.txt", "not crm's\n");
+    {
+        Transaction tx(root, committing(git));
+        tx.create("clients/a/client.yaml", "name: A\n");
+        tx.create("clients/a/visits/v.yaml", "date: 2026-11-23\n");
+        CHECK(tx.commit("add: A"));
+    }
+    CHECK(commits(root) == 2);
+    CHECK(last_commit_changes(root) == "A\tclients/a/client.yaml\nA\tclients/a/visits/v.yaml\n");
+    CHECK(last_commit_message(root) == "add: A");
+    CHECK(git_out(root, {"status", "--porcelain"}) == "?? notes.txt\n");
+    {
+        Transaction tx(root, committing(git));
+        tx.replace("clients/a/client.yaml", "name: A\nstage: lead\n");
+        CHECK(tx.commit("set: A"));
+    }
+    CHECK(last_commit_changes(root) == "M\tclients/a/client.yaml\n");
+}
+
+TEST_CASE("a rename is committed as git's rename, a removal as a deletion") {
+    const git::Git git = fresh_repository("tx-rename");
+    const fs::path root = git.folder();
+    const std::string client = "name: Acme Engineering\nstage: lead\ntier: B\n";
+    const std::string visit = "date: 2026-11-23\nnotes: A long talk about the bridge.\n";
+    {
+        Transaction tx(root, committing(git));
+        tx.create("clients/acme/client.yaml", client);
+        tx.create("clients/acme/visits/v.yaml", visit);
+        tx.create("clients/old/client.yaml", "name: Old\n");
+        tx.commit("add");
+    }
+    {
+        Transaction tx(root, committing(git));
+        tx.rename("clients/acme", "clients/acme-engineering");
+        CHECK(tx.touched() == std::vector<std::string>{"clients/acme/client.yaml",
+                                                       "clients/acme/visits/v.yaml",
+                                                       "clients/acme-engineering/client.yaml",
+                                                       "clients/acme-engineering/visits/v.yaml"});
+        CHECK(tx.commit("rename: acme"));
+    }
+    CHECK(last_commit_changes(root) ==
+          "R100\tclients/acme/client.yaml\tclients/acme-engineering/client.yaml\n"
+          "R100\tclients/acme/visits/v.yaml\tclients/acme-engineering/visits/v.yaml\n");
+    CHECK_FALSE(fs::exists(root / "clients/acme"));
+    {
+        Transaction tx(root, committing(git));
+        tx.remove("clients/old");
+        tx.rename("clients/acme-engineering/visits/v.yaml",
+                  "clients/acme-engineering/visits/w.yaml");
+        CHECK(tx.commit("remove: old"));
+    }
+    CHECK(last_commit_changes(root) ==
+          "R100\tclients/acme-engineering/visits/v.yaml\tclients/acme-engineering/visits/w.yaml\n"
+          "D\tclients/old/client.yaml\n");
+    CHECK_FALSE(fs::exists(root / "clients/old"));
+    CHECK(git_out(root, {"status", "--porcelain"}).empty());
+}
+
+TEST_CASE("a file created and removed between two commits leaves nothing to commit") {
+    const git::Git git = fresh_repository("tx-create-remove");
+    const fs::path root = git.folder();
+    Transaction tx(root, committing(git));
+    tx.create("clients/a/client.yaml", "name: A\n");
+    tx.remove("clients/a/client.yaml");
+    CHECK_FALSE(tx.commit("nothing"));
+    CHECK(commits(root) == 1);
+}
+
+TEST_CASE("nothing is committed under --no-commit, autocommit: false, or with nothing touched") {
+    const git::Git git = fresh_repository("tx-no-commit");
+    const fs::path root = git.folder();
+    {
+        CommitPolicy off = committing(git);
+        off.enabled = false;
+        Transaction tx(root, off);
+        tx.create("clients/a/client.yaml", "name: A\n");
+        CHECK_FALSE(tx.commit("test"));
+    }
+    CHECK(commits(root) == 1);
+    CHECK(store::uncommitted_files(root).empty());  // not a failure: nothing to pick up
+    {
+        Transaction tx(root, committing(git));
+        CHECK_FALSE(tx.commit("nothing"));
+    }
+    CHECK(commits(root) == 1);
+}
+
+TEST_CASE("a failed commit remembers its files, and the next commit takes them") {
+    const git::Git git = fresh_repository("tx-failed");
+    const fs::path root = git.folder();
+    {
+        Transaction tx(root, committing(git));
+        tx.create("clients/a/client.yaml", "name: A\n");
+        tx.create("clients/b/client.yaml", "name: B\n");
+        tx.commit("add");
+    }
+    make_commits_fail(root);
+    {
+        Transaction tx(root, committing(git));
+        tx.create("clients/a/visits/v.yaml", "date: 2026-11-23\n");
+        tx.remove("clients/b");
+        CHECK_THROWS_AS(tx.commit("refused"), RuntimeError);
+        // The changes stay made.
+        CHECK(text_of(root, "clients/a/visits/v.yaml"));
+    }
+    CHECK(store::uncommitted_files(root) == std::vector<std::string>{"clients/a/visits/v.yaml"});
+    CHECK(store::uncommitted_removals(root) == std::vector<std::string>{"clients/b/client.yaml"});
+    CHECK(commits(root) == 2);
+
+    let_commits_pass(root);
+    std::vector<std::string> heard;
+    CommitPolicy policy = committing(git);
+    policy.also_committed = [&](const std::vector<std::string>& earlier) { heard = earlier; };
+    {
+        Transaction tx(root, policy);
+        tx.replace("clients/a/client.yaml", "name: A2\n");
+        CHECK(tx.commit("set"));
+    }
+    CHECK(heard == std::vector<std::string>{"clients/a/visits/v.yaml", "clients/b/client.yaml"});
+    CHECK(last_commit_changes(root) ==
+          "M\tclients/a/client.yaml\nA\tclients/a/visits/v.yaml\nD\tclients/b/client.yaml\n");
+    CHECK(last_commit_message(root) ==
+          "set\n\nAlso commits what an earlier crm command wrote but could not commit:\n"
+          "  clients/a/visits/v.yaml\n  clients/b/client.yaml");
+    CHECK(store::uncommitted_files(root).empty());
+    CHECK(store::uncommitted_removals(root).empty());
+    CHECK(git_out(root, {"status", "--porcelain"}).empty());
+}
