@@ -54,6 +54,31 @@ std::optional<std::string> unknown_command(int argc, const char* const* argv) {
     return std::nullopt;
 }
 
+// A word that starts with '-' and names no option of crm or of any command: most likely a
+// value (a name, a promise) that CLI11 took for an option.
+std::optional<std::string> dash_value(int argc, const char* const* argv, const CLI::App& app) {
+    auto known = [&](const std::string& word) {
+        const std::string name = word.substr(0, word.find('='));
+        std::vector<const CLI::App*> apps{&app};
+        for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+            apps.push_back(sub);
+        for (const CLI::App* a : apps)
+            for (const CLI::Option* opt : a->get_options())
+                if (opt->check_name(name))
+                    return true;
+        return false;
+    };
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--")
+            break;
+        // "--bogus" is an option mistyped; "-Foo" or "-rf now" is a value.
+        if (a.size() > 2 && a[0] == '-' && a[1] != '-' && !known(a))
+            return a;
+    }
+    return std::nullopt;
+}
+
 std::string suggest_command(const std::string& word) {
     std::string best;
     std::size_t best_distance = 3;
@@ -112,6 +137,15 @@ int run(int argc, const char* const* argv, const commands::Environment& environm
         if (auto unknown = unknown_command(argc, argv)) {
             print_error(streams.err, "unknown command '" + *unknown + "'",
                         suggest_command(*unknown));
+        } else if (auto dashed = dash_value(argc, argv, app)) {
+            std::string command = "COMMAND";
+            for (const CLI::App* sub : app.get_subcommands())
+                command = sub->get_name();
+            print_error(
+                streams.err, e.what(),
+                "'" + *dashed + "' was read as an option; a value that starts with '-' " +
+                    "goes after --, as in: crm " + command + " -- " +
+                    (dashed->find(' ') == std::string::npos ? *dashed : "\"" + *dashed + "\""));
         } else {
             print_error(streams.err, e.what(), "run 'crm --help' or 'crm COMMAND --help'");
         }

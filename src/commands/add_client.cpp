@@ -37,10 +37,10 @@ Client build_client(const AddClientOptions& o, Context& ctx) {
     c.name = trim(o.name);
     if (c.name.empty())
         throw UsageError("the client's name is empty", "crm add-client \"Acme Pty Ltd\"");
-    c.stage = o.stage.empty() ? settings.stages.front() : o.stage;
-    require_one_of("--stage", c.stage, settings.stages);
-    c.tier = o.tier.empty() ? settings.default_tier : o.tier;
-    require_one_of("--tier", c.tier, settings.tier_names());
+    c.stage =
+        one_of("--stage", o.stage.empty() ? settings.stages.front() : o.stage, settings.stages);
+    c.tier =
+        one_of("--tier", o.tier.empty() ? settings.default_tier : o.tier, settings.tier_names());
     if (!o.every.empty()) {
         c.every =
             o.every == "never" ? Cadence::never() : Cadence{parse_duration_arg(o.every, "--every")};

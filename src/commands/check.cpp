@@ -12,7 +12,7 @@ namespace crm::commands {
 int check(const CheckOptions& o, Context& ctx) {
     const store::FolderCheckReport check = [&] {
         render::ProgressLine line(ctx.err(), ctx.err_is_tty());  // cleared before the report
-        return store::check_folder(ctx.folder_path(), line.callback());
+        return store::check_folder(ctx.existing_folder_path(), line.callback());
     }();
     const auto& problems = check.problems;
     if (o.format == "json") {

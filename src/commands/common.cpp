@@ -40,11 +40,14 @@ std::string resolve_client(Context& ctx, const std::string& query) {
                                      : "did you mean " + join(names, ", or ") + "?");
 }
 
-void require_one_of(const std::string& option, const std::string& value,
-                    const std::vector<std::string>& allowed) {
+std::string one_of(const std::string& option, const std::string& value,
+                   const std::vector<std::string>& allowed) {
     for (const auto& a : allowed)
         if (a == value)
-            return;
+            return a;
+    for (const auto& a : allowed)
+        if (fold_case(a) == fold_case(trim(value)))
+            return a;
     throw UsageError(option + ": '" + value + "' is not one of " + join(allowed, ", "),
                      "use one of: " + join(allowed, ", "));
 }

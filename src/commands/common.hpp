@@ -15,8 +15,10 @@ namespace crm::commands {
 // substring). Throws RuntimeError listing the candidates or the closest names.
 std::string resolve_client(Context& ctx, const std::string& query);
 
-// Throws UsageError unless `value` is one of `allowed`.
-void require_one_of(const std::string& option, const std::string& value,
-                    const std::vector<std::string>& allowed);
+// The one of `allowed` that `value` names, in any case (`--tier a` is tier A, `--stage
+// CLIENT` stage client): one rule for every option that names a stage, tier, kind or
+// rating. Throws UsageError naming `option` and the allowed values otherwise.
+std::string one_of(const std::string& option, const std::string& value,
+                   const std::vector<std::string>& allowed);
 
 }  // namespace crm::commands

@@ -82,19 +82,40 @@ std::string Context::user() const {
     return *user_;
 }
 
-std::filesystem::path Context::folder_path() const {
+namespace {
+
+store::Discovery discovery(const GlobalOptions& global, const Context& ctx,
+                           const std::filesystem::path& cwd) {
     store::DiscoveryInput in;
-    if (!global_.dir.empty())
-        in.dir_option = global_.dir;
-    in.crm_dir = env("CRM_DIR");
-    in.cwd = environment_.cwd;
-    in.home = env("HOME");
-    return store::discover_folder(in);
+    if (!global.dir.empty())
+        in.dir_option = global.dir;
+    in.crm_dir = ctx.env("CRM_DIR");
+    in.cwd = cwd;
+    in.home = ctx.env("HOME");
+    return store::discover(in);
+}
+
+}  // namespace
+
+std::filesystem::path Context::folder_path() const {
+    return discovery(global_, *this, environment_.cwd).root;
+}
+
+std::filesystem::path Context::existing_folder_path() const {
+    const store::Discovery d = discovery(global_, *this, environment_.cwd);
+    std::error_code ec;
+    if (d.fallback && !std::filesystem::exists(d.root / "crm.yaml", ec)) {
+        throw RuntimeError("no crm folder: no crm.yaml in " + environment_.cwd.string() +
+                               " or any folder above it, and none in " + d.root.string(),
+                           "create one here with 'crm init .' (or in " + d.root.string() +
+                               " with 'crm init'), or point to yours with --dir or CRM_DIR");
+    }
+    return d.root;
 }
 
 store::Folder& Context::folder() {
     if (!folder_)
-        folder_ = store::Folder::open(folder_path());
+        folder_ = store::Folder::open(existing_folder_path());
     return *folder_;
 }
 

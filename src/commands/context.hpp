@@ -45,7 +45,11 @@ class Context {
     Date today() const;        // CRM_TODAY, else the environment's clock, read once
     std::string user() const;  // CRM_USER, git's user.name, the login name
 
+    // Where the folder is (store::discover), whether or not it exists: for `crm init`.
     std::filesystem::path folder_path() const;
+    // The same, for every other command: when nothing named a folder and none is at or
+    // above the current one, a RuntimeError that says where crm looked.
+    std::filesystem::path existing_folder_path() const;
     store::Folder& folder();  // opened on first use
     // Every record, with a progress line on stderr when that is a terminal and loading
     // takes more than a second (a first run on a large folder, before the cache exists).

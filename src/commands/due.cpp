@@ -43,13 +43,12 @@ int due(const DueOptions& o, Context& ctx) {
     store::Folder& folder = ctx.folder();
     const Settings& s = folder.settings();
     const Date end = due_window_end(o.within, o.until, s, today);
-    if (!o.tier.empty() && !s.find_tier(o.tier))
-        require_one_of("--tier", o.tier, s.tier_names());
+    const std::string tier = o.tier.empty() ? "" : one_of("--tier", o.tier, s.tier_names());
 
     store::Snapshot snap = ctx.load_all(store::Detail::summary);
     // Client filters first: fewer records to compute.
     std::erase_if(snap.clients, [&](const ClientRecord& r) {
-        return (!o.tier.empty() && effective_tier(r.client, s) != o.tier) ||
+        return (!tier.empty() && fold_case(effective_tier(r.client, s)) != fold_case(tier)) ||
                !has_tags(r.client, o.tags) ||
                (!o.owner.empty() && !same_person(r.client.owner, o.owner));
     });

@@ -63,9 +63,9 @@ Visit visit_from_stdin(Context& ctx, std::string& custom_yaml) {
     if (v.by.empty())
         v.by = ctx.user();
     if (!is_visit_kind(v.kind))
-        require_one_of("kind", v.kind, visit_kinds());
+        v.kind = one_of("kind", v.kind, visit_kinds());
     if (!v.initiated_by.empty())
-        require_one_of("initiated_by", v.initiated_by, {"us", "client"});
+        v.initiated_by = one_of("initiated_by", v.initiated_by, {"us", "client"});
     custom_yaml = schema::custom_fields_yaml(root, v.custom);
     return v;
 }

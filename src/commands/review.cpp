@@ -25,9 +25,7 @@ std::vector<std::string> items(const std::vector<std::string>& values, const std
 
 Review review_from_options(const ReviewOptions& o, Context& ctx) {
     Review r;
-    const std::string rating = ascii_lower(trim(o.rating));
-    require_one_of("--rating", rating, rating_names());
-    r.rating = *parse_rating(rating);
+    r.rating = *parse_rating(one_of("--rating", o.rating, rating_names()));
     r.project = trim(o.project);
     if (r.project.empty())
         throw UsageError("--project: the project name is empty", "name the project reviewed");

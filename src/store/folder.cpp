@@ -19,20 +19,20 @@ bool is_file(const fs::path& p) {
 
 }  // namespace
 
-fs::path discover_folder(const DiscoveryInput& in) {
+Discovery discover(const DiscoveryInput& in) {
     if (in.dir_option && !in.dir_option->empty())
-        return fs::absolute(*in.dir_option);
+        return {fs::absolute(*in.dir_option)};
     if (in.crm_dir && !in.crm_dir->empty())
-        return fs::absolute(*in.crm_dir);
+        return {fs::absolute(*in.crm_dir)};
     for (fs::path d = in.cwd; !d.empty(); d = d.parent_path()) {
         if (is_file(d / kSettingsFile))
-            return d;
+            return {d};
         if (d == d.parent_path())
             break;
     }
     if (in.home && !in.home->empty())
-        return fs::path(*in.home) / "crm";
-    return in.cwd / "crm";
+        return {fs::path(*in.home) / "crm", true};
+    return {in.cwd / "crm", true};
 }
 
 Folder Folder::open(const fs::path& root) {

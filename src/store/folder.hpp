@@ -33,7 +33,14 @@ struct DiscoveryInput {
 
 // Where the folder is: --dir, $CRM_DIR, the nearest folder at or above cwd holding
 // crm.yaml, then ~/crm. Does not check that the answer holds crm.yaml.
-fs::path discover_folder(const DiscoveryInput& in);
+struct Discovery {
+    fs::path root;
+    bool fallback = false;  // nothing named it and no crm.yaml is at or above cwd: ~/crm
+};
+Discovery discover(const DiscoveryInput& in);
+inline fs::path discover_folder(const DiscoveryInput& in) {
+    return discover(in).root;
+}
 
 // Hears (clients done, clients in all) as a walk of the whole folder goes.
 using Progress = std::function<void(std::size_t done, std::size_t total)>;

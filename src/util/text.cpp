@@ -169,6 +169,18 @@ std::string truncate_to_width(std::string_view s, int width) {
     return out + "…";
 }
 
+namespace {
+
+// Latin Extended-A pairs capital and small as even/odd (Ā ā .. ķ, Ŋ ŋ .. ŷ), except in two
+// runs where it is odd/even (Ĺ..ň, Ź..ž); İ has no small letter of its own here.
+bool latin_extended_capital(char32_t cp) {
+    const bool even_runs = (cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177);
+    const bool odd_runs = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+    return (even_runs && cp % 2 == 0 && cp != 0x130) || (odd_runs && cp % 2 == 1);
+}
+
+}  // namespace
+
 std::string fold_case(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -182,11 +194,8 @@ std::string fold_case(std::string_view s) {
             cp += 32;
         } else if (cp == 0x178) {
             cp = 0xFF;  // Ÿ
-        } else if (((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) && cp % 2 == 0 &&
-                   cp != 0x130) {
-            cp += 1;  // Latin Extended-A pairs capital/small as even/odd here...
-        } else if (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) && cp % 2 == 1) {
-            cp += 1;  // ...and as odd/even in these two runs (Ĺ..ň, Ź..ž)
+        } else if (latin_extended_capital(cp)) {
+            cp += 1;
         } else if (cp >= 0x400 && cp <= 0x40F) {
             cp += 80;  // Ѐ..Џ
         }

@@ -82,6 +82,28 @@ class ErrorsTest(CrmTestCase):
         r = self.crm_in("list", check=1)
         self.assertIn("is not a crm folder", r.err)
 
+    def test_no_folder_anywhere_says_where_crm_looked(self):
+        # In a folder without crm.yaml, and no ~/crm: name the current folder first.
+        work = self.tmp / "work"
+        work.mkdir()
+        r = self.crm("list", cwd=work, check=1)
+        self.assertIn(f"crm: error: no crm folder: no crm.yaml in {work} or any folder above it, "
+                      f"and none in {self.home / 'crm'}", r.err)
+        self.assertIn("crm init .", r.err)
+        r = self.crm("check", cwd=work, check=1)
+        self.assertIn("no crm.yaml in", r.err)
+
+    def test_a_value_that_starts_with_a_dash_is_explained(self):
+        self.init()
+        r = self.crm_in("add-client", "-rf now", check=2)
+        self.assertIn("NAME is required", r.err)
+        self.assertIn("'-rf now' was read as an option", r.err)
+        self.assertIn('crm add-client -- "-rf now"', r.err)
+        self.assertEqual(self.crm_in("add-client", "--", "-rf now", check=0).out, "rf-now\n")
+        # A mistyped option is not a value: the usual hint.
+        r = self.crm_in("add-client", "Acme", "--ownr", "Bob", check=2)
+        self.assertNotIn("was read as an option", r.err)
+
     def test_crm_today_replaces_today(self):
         self.init()
         self.crm_in("add-client", "Acme", env={"CRM_TODAY": "2025-02-03"}, check=0)

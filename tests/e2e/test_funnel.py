@@ -127,5 +127,15 @@ class FunnelTest(CrmTestCase):
         self.assertIn("Müller & Söhne GmbH", r.out)
 
 
+
+class ExampleFunnelTest(CrmTestCase):
+    def test_the_example_folder_shows_how_long_each_client_has_been_in_its_stage(self):
+        self.copy_example()
+        j = json.loads(self.crm_in("funnel", "--format", "json", check=0).out)
+        entries = [c for s in j["stages"] for c in s["clients"]]
+        self.assertEqual(len(entries), 16)
+        self.assertEqual({c["source"] for c in entries}, {"stage_since"})
+        self.assertTrue(all(c["days"] > 0 for c in entries))
+
 if __name__ == "__main__":
     unittest.main()
