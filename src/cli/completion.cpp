@@ -33,10 +33,16 @@ bool is_client_command(const std::string& name) {
     return false;
 }
 
+// Where a teammate's name goes (crm.yaml's team), completed from `crm remind --team-names`:
+// the arguments after the client of these commands, and the values of these options.
+const std::vector<std::string> kTeamArgumentCommands = {"watch", "unwatch"};
+constexpr const char* kTeamOption[] = {"remind", "--to"};
+
 std::vector<OptionSpec> options_of(const CLI::App& app) {
     std::vector<OptionSpec> out;
     for (const CLI::Option* opt : app.get_options()) {
-        if (!opt->nonpositional())
+        // Hidden options (no group) are plumbing for the scripts, not for people.
+        if (!opt->nonpositional() || opt->get_group().empty())
             continue;
         OptionSpec spec;
         for (const auto& l : opt->get_lnames())
@@ -93,6 +99,9 @@ void shared_functions(std::ostream& s, const std::vector<CommandSpec>& cmds) {
             client_cmds.push_back(c.name);
     s << "        " << crm::join(client_cmds, "|") << ") return 0 ;;\n";
     s << "    esac\n    return 1\n}\n\n";
+    s << "_crm_team_cmd() {  # do the arguments after the client of command $1 name teammates?\n"
+      << "    case $1 in\n        " << crm::join(kTeamArgumentCommands, "|") << ") return 0 ;;\n"
+      << "    esac\n    return 1\n}\n\n";
 }
 
 std::string command_names(const std::vector<CommandSpec>& cmds) {
@@ -140,6 +149,18 @@ void bash_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "        fi\n"
          "        return\n"
          "    fi\n"
+         "    # Teammates' names hold blanks: one a line, the blanks escaped.\n"
+         "    if [[ \"$cmd $prev\" == '"
+      << kTeamOption[0] << " " << kTeamOption[1]
+      << "' ]] || { [[ $cur != -* ]] && ((npos >= 1)) && _crm_team_cmd \"$cmd\"; }; then\n"
+         "        local IFS=$'\\n' name\n"
+         "        COMPREPLY=()\n"
+         "        for name in $(compgen -W \"$(\"${COMP_WORDS[0]}\" \"${dir[@]}\" remind "
+         "--team-names 2>/dev/null)\" -- \"${cur//\\\\ / }\"); do\n"
+         "            COMPREPLY+=(\"${name// /\\\\ }\")\n"
+         "        done\n"
+         "        return\n"
+         "    fi\n"
          "    # An option's value: let bash complete file names.\n"
          "    _crm_valued \"$cmd\" \"$prev\" && return\n"
          "    if [[ $cur == -* ]]; then\n"
@@ -168,7 +189,7 @@ void zsh_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "# Load it in ~/.zshrc after compinit:  source <(crm completion zsh)\n"
          "# or save it as _crm in a folder of $fpath.\n\n";
     shared_functions(s, cmds);
-    s << "_crm() {\n    local -a commands dir slugs\n    commands=(\n";
+    s << "_crm() {\n    local -a commands dir slugs team\n    commands=(\n";
     for (const auto& c : cmds)
         s << "        " << zsh_quote(c.name + ":" + c.summary) << "\n";
     s << "    )\n"
@@ -190,6 +211,13 @@ void zsh_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "    if [[ -z $cmd ]]; then\n"
          "        if [[ $PREFIX == -* ]]; then compadd -- ${=globals}\n"
          "        else _describe -t commands 'crm command' commands; fi\n"
+         "        return\n"
+         "    fi\n"
+         "    if [[ \"$cmd $words[CURRENT-1]\" == '"
+      << kTeamOption[0] << " " << kTeamOption[1]
+      << "' ]] || { [[ $PREFIX != -* ]] && ((npos >= 1)) && _crm_team_cmd $cmd; }; then\n"
+         "        team=(${(f)\"$($words[1] $dir remind --team-names 2>/dev/null)\"})\n"
+         "        compadd -- $team\n"
          "        return\n"
          "    fi\n"
          "    if _crm_valued $cmd $words[CURRENT-1]; then _files; return; fi\n"
@@ -247,6 +275,30 @@ void fish_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "    end\n"
          "    $args[1] $dir list -q 2>/dev/null\n"
          "end\n\n"
+         "function __crm_team\n"
+         "    set -l args (commandline -opc)\n"
+         "    set -l dir\n"
+         "    for i in (seq 2 (count $args))\n"
+         "        if test \"$args[$i]\" = --dir; and test $i -lt (count $args)\n"
+         "            set dir --dir $args[(math $i + 1)]\n"
+         "        end\n"
+         "    end\n"
+         "    $args[1] $dir remind --team-names 2>/dev/null\n"
+         "end\n\n"
+         "function __crm_past_client  # the command's client is typed: teammates follow\n"
+         "    set -l words 0\n"
+         "    set -l skip 0\n"
+         "    for a in (commandline -opc)[2..-1]\n"
+         "        if test $skip = 1\n"
+         "            set skip 0\n"
+         "        else if test \"$a\" = --dir\n"
+         "            set skip 1\n"
+         "        else if not string match -q -- '-*' $a\n"
+         "            set words (math $words + 1)\n"
+         "        end\n"
+         "    end\n"
+         "    test $words -ge 2\n"
+         "end\n\n"
          "complete -c crm -f\n";
     for (const auto& g : globals)
         fish_option(s, "", g);
@@ -264,6 +316,14 @@ void fish_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
       << fish_quote("__fish_seen_subcommand_from " + crm::join(client_cmds, " "))
       << " -a '(__crm_clients)'\n"
          "complete -c crm -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'\n"
+         "complete -c crm -n "
+      << fish_quote("__fish_seen_subcommand_from " + crm::join(kTeamArgumentCommands, " ") +
+                    "; and __crm_past_client")
+      << " -a '(__crm_team)'\n"
+         "complete -c crm -n "
+      << fish_quote(std::string("__fish_seen_subcommand_from ") + kTeamOption[0]) << " -l "
+      << std::string(kTeamOption[1]).substr(2)
+      << " -r -a '(__crm_team)'\n"
          "complete -c crm -n '__fish_seen_subcommand_from import' -F\n";
 }
 

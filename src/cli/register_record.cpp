@@ -115,20 +115,29 @@ commands::Runner register_edit(CLI::App& cmd) {
     return [o](commands::Context& ctx) { return commands::edit(*o, ctx); };
 }
 
-commands::Runner register_watch(CLI::App& cmd) {
+namespace {
+
+commands::Runner register_watching(CLI::App& cmd, bool watch) {
     auto client = std::make_shared<std::string>();
+    auto names = std::make_shared<std::vector<std::string>>();
     cmd.add_option("CLIENT", *client, "The client: slug, name, or a unique part of either")
         ->required();
-    return
-        [client](commands::Context& ctx) { return commands::change_watching(ctx, *client, true); };
+    cmd.add_option("NAME", *names,
+                   "Teammates (from crm.yaml's team) instead of you: a lead can subscribe a "
+                   "colleague");
+    return [client, names, watch](commands::Context& ctx) {
+        return commands::change_watching(ctx, *client, *names, watch);
+    };
+}
+
+}  // namespace
+
+commands::Runner register_watch(CLI::App& cmd) {
+    return register_watching(cmd, true);
 }
 
 commands::Runner register_unwatch(CLI::App& cmd) {
-    auto client = std::make_shared<std::string>();
-    cmd.add_option("CLIENT", *client, "The client: slug, name, or a unique part of either")
-        ->required();
-    return
-        [client](commands::Context& ctx) { return commands::change_watching(ctx, *client, false); };
+    return register_watching(cmd, false);
 }
 
 }  // namespace crm::cli

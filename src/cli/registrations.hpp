@@ -32,5 +32,7 @@ commands::Runner register_search(CLI::App& cmd);
 commands::Runner register_import(CLI::App& cmd);
 commands::Runner register_export(CLI::App& cmd);
 commands::Runner register_completion(CLI::App& cmd);
+commands::Runner register_remind(CLI::App& cmd);
+commands::Runner register_notify(CLI::App& cmd);
 
 }  // namespace crm::cli

@@ -28,6 +28,8 @@ const CommandInfo kCommands[] = {
     {"watch", "Hear about new visits and reviews at a client", &register_watch},
     {"unwatch", "Stop watching a client", &register_unwatch},
     {"news", "Visits and reviews by others at the clients you watch", &register_news},
+    {"remind", "Mail each teammate what they have due", &register_remind},
+    {"notify", "Mail teammates the visits and reviews others added", &register_notify},
     {"search", "Find text in every record", &register_search},
     {"import", "Import clients and contacts from vCard or CSV", &register_import},
     {"export", "Export clients and visits as JSON or CSV", &register_export},

@@ -25,24 +25,24 @@ bool is_mine(const DueItem& i, const std::string& user) {
     return (i.type == DueType::promise || i.type == DueType::action) && same_person(i.by, user);
 }
 
-Date window_end(const DueOptions& o, const Settings& s, Date today) {
-    if (!o.until.empty()) {
-        Date until = parse_date_arg(o.until, today, DateDirection::future, "--until");
+}  // namespace
+
+Date due_window_end(const std::string& within, const std::string& until, const Settings& s,
+                    Date today) {
+    if (!until.empty()) {
         // Looking back is allowed: `--until yesterday` shows only what is overdue.
-        return until;
+        return parse_date_arg(until, today, DateDirection::future, "--until");
     }
-    if (!o.within.empty())
-        return parse_duration_arg(o.within, "--within").after(today);
+    if (!within.empty())
+        return parse_duration_arg(within, "--within").after(today);
     return s.due_within.after(today);
 }
-
-}  // namespace
 
 int due(const DueOptions& o, Context& ctx) {
     const Date today = ctx.today();
     store::Folder& folder = ctx.folder();
     const Settings& s = folder.settings();
-    const Date end = window_end(o, s, today);
+    const Date end = due_window_end(o.within, o.until, s, today);
     const std::string tier = o.tier.empty() ? "" : one_of("--tier", o.tier, s.tier_names());
 
     store::Snapshot snap = ctx.load_all(store::Detail::summary);

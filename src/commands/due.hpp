@@ -19,4 +19,9 @@ struct DueOptions {
 
 int due(const DueOptions& o, Context& ctx);
 
+// The last day of a `due` window: --until (a date; in the past shows only what is
+// overdue), else --within from today, else the folder's due_within. Shared with remind.
+Date due_window_end(const std::string& within, const std::string& until, const Settings& s,
+                    Date today);
+
 }  // namespace crm::commands

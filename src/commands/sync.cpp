@@ -1,6 +1,8 @@
+#include <algorithm>
 #include <set>
 
 #include "crm/commands/common.hpp"
+#include "crm/commands/notify.hpp"
 #include "crm/commands/sync.hpp"
 #include "crm/git/sync.hpp"
 #include "crm/render/news.hpp"
@@ -144,7 +146,12 @@ int sync(Context& ctx) {
         from = outcome.upstream_before;
     store::write_local_state(folder.root(), kSyncState,
                              {{"upstream", outcome.upstream_after}, {"date", ctx.today().iso()}});
-    return report(ctx, *git, from, outcome.upstream_fetched);
+    const int status = report(ctx, *git, from, outcome.upstream_fetched);
+    // The team hears of what this sync pushed (notify.hpp says why only that).
+    if (folder.settings().notify_on_sync && outcome.pushed > 0)
+        return std::max(status,
+                        notify_pushed(ctx, outcome.upstream_fetched, outcome.upstream_after));
+    return status;
 }
 
 }  // namespace crm::commands

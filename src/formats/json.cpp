@@ -68,6 +68,16 @@ Json value_json(const std::vector<Tier>& v) {
     return tiers;
 }
 
+Json value_json(const std::vector<TeamMember>& v) {
+    Json team = Json::array();
+    for (const auto& m : v)
+        team.push_back({{"name", m.name}, {"email", m.email}});
+    return team;
+}
+Json value_json(const MailSettings& v) {
+    return {{"from", v.from}, {"command", v.command}};
+}
+
 Json custom_json(const CustomFields& custom) {
     Json j = Json::object();
     for (const auto& [k, v] : custom)

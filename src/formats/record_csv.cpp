@@ -58,6 +58,16 @@ std::string cell(const std::vector<Tier>& v) {
     return joined(names, "; ");
 }
 
+std::string cell(const std::vector<TeamMember>& v) {
+    std::vector<std::string> people;
+    for (const auto& m : v)
+        people.push_back(m.name + " <" + m.email + ">");
+    return joined(people, "; ");
+}
+std::string cell(const MailSettings& v) {
+    return v.from;
+}
+
 template <class R>
 std::vector<std::string> columns(const schema::Schema<R>& s) {
     std::vector<std::string> out{"client", "name"};

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "crm/util/text.hpp"
+
 namespace crm {
 
 const Tier* Settings::find_tier(const std::string& name) const {
@@ -24,6 +26,20 @@ std::vector<std::string> Settings::tier_names() const {
     std::vector<std::string> names;
     for (const auto& t : tiers)
         names.push_back(t.name);
+    return names;
+}
+
+const TeamMember* Settings::find_member(std::string_view name) const {
+    for (const auto& m : team)
+        if (same_person(m.name, name))
+            return &m;
+    return nullptr;
+}
+
+std::vector<std::string> Settings::team_names() const {
+    std::vector<std::string> names;
+    for (const auto& m : team)
+        names.push_back(m.name);
     return names;
 }
 

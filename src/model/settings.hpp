@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crm/model/date.hpp"
@@ -12,6 +13,18 @@ namespace crm {
 struct Tier {
     std::string name;
     std::optional<Duration> every;  // nullopt: clients of this tier are never due
+};
+
+// Someone who gets crm's reminders and alerts by mail (crm.yaml's `team:`).
+struct TeamMember {
+    std::string name;   // as the records write it (owner, by, watchers)
+    std::string email;  // a plain addr-spec, local@domain (see mail_address.hpp)
+};
+
+// How crm sends mail (crm.yaml's `mail:`).
+struct MailSettings {
+    std::string from;                         // the From: address
+    std::string command = "sendmail -t -oi";  // words, no shell; the message on its stdin
 };
 
 struct Settings {
@@ -24,11 +37,17 @@ struct Settings {
     Duration due_within{7, Duration::Unit::days};
     Duration review_follow_up{7, Duration::Unit::days};
     bool autocommit = true;
+    std::vector<TeamMember> team;
+    MailSettings mail;
+    bool notify_on_sync = false;  // `crm sync` runs `crm notify` after pushing
 
     const Tier* find_tier(const std::string& name) const;
     bool has_stage(const std::string& stage) const;
     bool is_inactive(const std::string& stage) const;
     std::vector<std::string> tier_names() const;
+    // The teammate a name means, compared as people are (same_person), or nullptr.
+    const TeamMember* find_member(std::string_view name) const;
+    std::vector<std::string> team_names() const;
 };
 
 }  // namespace crm

@@ -16,19 +16,11 @@ std::string first_line(std::string_view text) {
 }
 
 NewsItem item_of(const Visit& v) {
-    std::string summary = first_line(v.notes);
-    if (summary.empty() && !v.discussed.empty())
-        summary = first_line(v.discussed.front());
-    if (summary.empty())
-        summary = first_line(v.where);
-    return {v.file, v.date, v.by, v.kind, summary};
+    return {v.file, v.date, v.by, v.kind, record_summary(v)};
 }
 
 NewsItem item_of(const Review& r) {
-    std::string summary = std::string(rating_name(r.rating));
-    if (!r.project.empty())
-        summary += ": " + first_line(r.project);
-    return {r.file, r.date, r.by, "review", summary};
+    return {r.file, r.date, r.by, "review", record_summary(r)};
 }
 
 bool by_other(std::string_view by, const NewsQuery& q) {
@@ -131,6 +123,22 @@ std::vector<NewsGroup> news_since(const std::vector<ClientRecord>& records, Date
         out.push_back(std::move(g));
     }
     return finish(std::move(out));
+}
+
+std::string record_summary(const Visit& v) {
+    std::string summary = first_line(v.notes);
+    if (summary.empty() && !v.discussed.empty())
+        summary = first_line(v.discussed.front());
+    if (summary.empty())
+        summary = first_line(v.where);
+    return summary;
+}
+
+std::string record_summary(const Review& r) {
+    std::string summary = std::string(rating_name(r.rating));
+    if (!r.project.empty())
+        summary += ": " + first_line(r.project);
+    return summary;
 }
 
 std::size_t count_items(const std::vector<NewsGroup>& groups) {

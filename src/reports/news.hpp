@@ -53,4 +53,9 @@ std::vector<NewsGroup> news_since(const std::vector<ClientRecord>& records, Date
 
 std::size_t count_items(const std::vector<NewsGroup>& groups);
 
+// A record in one line, as the news shows it: a visit's first line of notes (else what
+// was discussed, else where); a review's rating and project.
+std::string record_summary(const Visit& v);
+std::string record_summary(const Review& r);
+
 }  // namespace crm

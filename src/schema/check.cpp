@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "crm/schema/check_mail.hpp"
 #include "crm/schema/engine.hpp"
 #include "crm/schema/records.hpp"
 
@@ -36,6 +37,7 @@ void check_settings(const Node& root, Problems& p) {
         unknown("default_tier", s.default_tier, s.tier_names(), "tier");
     for (const auto& stage : s.inactive_stages)
         unknown("inactive_stages", stage, s.stages, "stage");
+    check_team_and_mail(root, p);
 }
 
 }  // namespace
@@ -85,6 +87,21 @@ std::vector<DataError> check_file(std::string_view text, const std::string& file
         case FileKind::settings:
             break;
     }
+    return p.take();
+}
+
+std::vector<DataError> check_mail_settings(std::string_view text, const std::string& file) {
+    yaml::Node root;
+    try {
+        root = yaml::parse(text, file);
+    } catch (const DataError& e) {
+        return {e};
+    }
+    if (!root.is_map())
+        return {};
+    const Settings defaults;
+    Problems p(file, &defaults);
+    check_team_and_mail(root, p);
     return p.take();
 }
 

@@ -19,4 +19,9 @@ enum class FileKind { settings, client, visit, review };
 std::vector<DataError> check_file(std::string_view text, const std::string& file, FileKind kind,
                                   const Settings& settings);
 
+// The problems of crm.yaml's team: and mail: only (unknown keys, missing names, addresses
+// that are not plain, duplicate names, a command that cannot be split), with their lines:
+// what the mail commands refuse to send with. `text` is crm.yaml, already readable.
+std::vector<DataError> check_mail_settings(std::string_view text, const std::string& file);
+
 }  // namespace crm::schema

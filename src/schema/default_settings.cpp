@@ -24,6 +24,19 @@ due_within: 7d
 review_follow_up: 7d
 # Commit every change to git.
 autocommit: true
+
+# Who gets reminders (crm remind) and alerts of new reports (crm notify) by mail: each
+# name as the records write it (owner:, by:, watchers:), each address plain.
+# team:
+#   - {name: Alice Smith, email: alice@example.com}
+#   - {name: Bob Jones, email: bob@example.com}
+# How to send: the From: address, and the mail program (run without a shell, the
+# message on its standard input: sendmail, msmtp -t, postfix's sendmail...).
+# mail:
+#   from: crm@example.com
+#   command: sendmail -t -oi
+# Run `crm notify` after every `crm sync` that pushed.
+# notify_on_sync: false
 )";
 }
 

@@ -26,7 +26,8 @@ template <class R>
 using Member = std::variant<std::string R::*, Date R::*, std::optional<Date> R::*,
                             std::vector<std::string> R::*, std::vector<Commitment> R::*,
                             std::vector<Contact> R::*, Ratings R::*, std::optional<Cadence> R::*,
-                            Rating R::*, bool R::*, Duration R::*, std::vector<Tier> R::*>;
+                            Rating R::*, bool R::*, Duration R::*, std::vector<Tier> R::*,
+                            std::vector<TeamMember> R::*, MailSettings R::*>;
 
 // Field flags.
 enum Flag : std::uint8_t {

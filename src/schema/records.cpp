@@ -62,6 +62,9 @@ constexpr Field<Settings> kSettingsFields[] = {
     {"due_within",       &Settings::due_within},
     {"review_follow_up", &Settings::review_follow_up},
     {"autocommit",       &Settings::autocommit},
+    {"team",             &Settings::team},
+    {"mail",             &Settings::mail},
+    {"notify_on_sync",   &Settings::notify_on_sync},
 };
 // clang-format on
 

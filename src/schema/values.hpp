@@ -51,6 +51,8 @@ CRM_SCHEMA_VALUE(Rating);
 CRM_SCHEMA_VALUE(bool);
 CRM_SCHEMA_VALUE(Duration);
 CRM_SCHEMA_VALUE(std::vector<Tier>);
+CRM_SCHEMA_VALUE(std::vector<TeamMember>);
+CRM_SCHEMA_VALUE(MailSettings);
 #undef CRM_SCHEMA_VALUE
 
 // Custom fields (the keys a person added) are read and written by the record engine,

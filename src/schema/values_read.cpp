@@ -283,4 +283,48 @@ void read_value(const Node& n, const std::string& key, std::vector<Tier>& out, P
     }
 }
 
+// The structure only: every command reads crm.yaml, so a teammate's bad address must not
+// stop `crm due`. `crm check` (check_mail.cpp) and the mail commands check the values.
+void read_value(const Node& n, const std::string& key, std::vector<TeamMember>& out, Problems& p) {
+    out.clear();
+    if (n.is_null())
+        return;
+    if (!n.is_sequence()) {
+        p.add(n, key + ": expected a list such as - {name: Alice Smith, email: alice@x.example}");
+        return;
+    }
+    for (const auto& item : n.items) {
+        if (!item.is_map()) {
+            p.add(item, key +
+                            ": each member is a map such as {name: Alice Smith, email: "
+                            "alice@x.example}");
+            continue;
+        }
+        TeamMember m;
+        for (const auto& [k, v] : item.entries) {
+            if (k.value == "name")
+                text_of(v, key + ".name", m.name, p);
+            else if (k.value == "email")
+                text_of(v, key + ".email", m.email, p);
+        }
+        out.push_back(std::move(m));
+    }
+}
+
+void read_value(const Node& n, const std::string& key, MailSettings& out, Problems& p) {
+    out = MailSettings{};
+    if (n.is_null())
+        return;
+    if (!n.is_map()) {
+        p.add(n, key + ": expected a map such as {from: crm@x.example, command: sendmail -t -oi}");
+        return;
+    }
+    for (const auto& [k, v] : n.entries) {
+        if (k.value == "from")
+            text_of(v, key + ".from", out.from, p);
+        else if (k.value == "command")
+            text_of(v, key + ".command", out.command, p);
+    }
+}
+
 }  // namespace crm::schema

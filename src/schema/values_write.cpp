@@ -304,6 +304,50 @@ bool is_empty(const std::vector<Tier>& v) {
     return v.empty();
 }
 
+void write_value(yaml::Writer& w, std::string_view key, const std::vector<TeamMember>& v, Style) {
+    if (v.empty())
+        return;
+    w.open_list(key);
+    for (const auto& m : v)
+        w.item().field("name", m.name, true).field("email", m.email, true);
+    w.close();
+}
+void encode(BinaryWriter& w, const std::vector<TeamMember>& v) {
+    w.u32(static_cast<std::uint32_t>(v.size()));
+    for (const auto& m : v) {
+        w.str(m.name);
+        w.str(m.email);
+    }
+}
+void decode(BinaryReader& r, std::vector<TeamMember>& v) {
+    v.resize(r.count());
+    for (auto& m : v) {
+        m.name = r.str();
+        m.email = r.str();
+    }
+}
+bool is_empty(const std::vector<TeamMember>& v) {
+    return v.empty();
+}
+
+void write_value(yaml::Writer& w, std::string_view key, const MailSettings& v, Style) {
+    if (is_empty(v))
+        return;
+    w.open(key).field("from", v.from).field("command", v.command, true);
+    w.close();
+}
+void encode(BinaryWriter& w, const MailSettings& v) {
+    w.str(v.from);
+    w.str(v.command);
+}
+void decode(BinaryReader& r, MailSettings& v) {
+    v.from = r.str();
+    v.command = r.str();
+}
+bool is_empty(const MailSettings& v) {
+    return v.from.empty() && v.command == MailSettings{}.command;
+}
+
 // -- custom fields -------------------------------------------------------------------
 void encode(BinaryWriter& w, const CustomFields& v) {
     w.u32(static_cast<std::uint32_t>(v.size()));

@@ -44,7 +44,7 @@ class BashCompletionTest(CrmTestCase):
         self.assertEqual(self.complete("s"), ["show", "set", "sync", "search"])
         self.assertEqual(self.complete("log"), ["log-visit"])
         everything = self.complete("")
-        self.assertEqual(len(everything), 23)
+        self.assertEqual(len(everything), 25)
         self.assertIn("completion", everything)
 
     def test_global_and_command_options(self):
@@ -72,6 +72,25 @@ class BashCompletionTest(CrmTestCase):
 
     def test_completion_shells(self):
         self.assertEqual(self.complete("completion", ""), ["bash", "zsh", "fish"])
+
+    def test_teammates_after_watch_client_and_for_remind_to(self):
+        (self.dir / "crm.yaml").write_text(
+            "team:\n  - {name: Alice Smith, email: a@x.example}\n"
+            "  - {name: Bob Jones, email: b@x.example}\n  - {name: Bea, email: c@x.example}\n"
+            "mail: {from: crm@x.example}\n")
+        env = {"CRM_DIR": str(self.dir)}
+        self.assertEqual(self.complete("watch", "acme-engineering", "", env=env),
+                         ["Alice\\ Smith", "Bob\\ Jones", "Bea"])
+        self.assertEqual(self.complete("unwatch", "acme-engineering", "B", env=env),
+                         ["Bob\\ Jones", "Bea"])
+        self.assertEqual(self.complete("watch", "acme-engineering", "Bob\\ J", env=env),
+                         ["Bob\\ Jones"])
+        # The first argument is still a client.
+        self.assertEqual(self.complete("watch", "ac", env=env),
+                         ["acme-engineering", "acorn-legal"])
+        self.assertEqual(self.complete("remind", "--to", "A", env=env), ["Alice\\ Smith"])
+        # The plumbing option is no option for people.
+        self.assertNotIn("--team-names", self.complete("remind", "--", env=env))
 
 
 class OtherShellsTest(CrmTestCase):

@@ -1,0 +1,144 @@
+#include "crm/commands/mailing.hpp"
+
+#include <random>
+
+#include "crm/commands/common.hpp"
+#include "crm/formats/mbox.hpp"
+#include "crm/os/append_file.hpp"
+#include "crm/os/clock.hpp"
+#include "crm/schema/check.hpp"
+#include "crm/util/command_words.hpp"
+
+namespace crm::commands {
+
+namespace {
+
+// The moment a message says it was written: the context's day (CRM_TODAY, else its
+// clock's), at noon UTC with CRM_TODAY (the same calendar day in every time zone, and
+// the same bytes from run to run), else at the local time of day.
+formats::MailTime mail_time(const Context& ctx) {
+    if (auto fixed = ctx.env("CRM_TODAY"); fixed && !fixed->empty())
+        return {ctx.today(), 12, 0, 0, 0};
+    const os::LocalTime now = os::local_now();
+    return {ctx.today(), now.hour, now.minute, std::min(now.second, 59), now.utc_offset_minutes};
+}
+
+// Stops the run before any message when crm.yaml's team: or mail: is wrong: a hostile
+// address must never reach a header, nor a broken command the shell-less runner.
+const Settings& checked_settings(Context& ctx) {
+    auto& folder = ctx.folder();
+    const Settings& s = folder.settings();
+    if (s.team.empty()) {
+        throw RuntimeError("crm.yaml has no team: nobody to mail",
+                           "add team: with each teammate's name and email, and mail: with a "
+                           "from: address (man crm-format)");
+    }
+    std::vector<DataError> problems;
+    if (auto text = folder.read("crm.yaml"))
+        problems = schema::check_mail_settings(*text, "crm.yaml");
+    if (!problems.empty()) {
+        for (const auto& p : problems)
+            ctx.warn(p.what());
+        throw RuntimeError("no mail sent: crm.yaml's team: or mail: has " +
+                               std::to_string(problems.size()) + " problem" +
+                               (problems.size() == 1 ? "" : "s"),
+                           "fix what is named above (crm check lists it too), then run again");
+    }
+    return s;
+}
+
+std::vector<std::string> command_words(const Settings& s) {
+    auto words = split_command(s.mail.command);
+    if (!words.ok())
+        throw RuntimeError("mail.command " + words.problem, "fix mail.command in crm.yaml");
+    return words.words;
+}
+
+std::uint64_t random_number() {
+    std::random_device device;
+    return (static_cast<std::uint64_t>(device()) << 32) ^ device();
+}
+
+std::string messages(std::size_t n) {
+    return std::to_string(n) + (n == 1 ? " message" : " messages");
+}
+
+}  // namespace
+
+std::string recipient_text(const TeamMember& m) {
+    return m.name + " <" + m.email + ">";
+}
+
+Mailer::Mailer(Context& ctx, MailOptions options)
+    : ctx_(ctx),
+      options_(std::move(options)),
+      settings_(checked_settings(ctx)),
+      command_(command_words(settings_)),
+      time_(mail_time(ctx)),
+      random_(random_number()),
+      lock_(ctx.folder().root(), "mail"),
+      sent_(ctx.folder().root(), ctx.today()) {}
+
+void Mailer::skipped(const TeamMember& to) {
+    skipped_.push_back(to.name);
+}
+
+void Mailer::send(const TeamMember& to, const std::string& subject, const std::string& body,
+                  const std::vector<std::string>& keys) {
+    formats::MailMessage m;
+    m.from = {"crm", settings_.mail.from};
+    m.to = {to.name, to.email};
+    m.subject = subject;
+    m.body = body;
+    m.time = time_;
+    m.message_id = formats::make_message_id(time_, random_, ++sequence_, settings_.mail.from);
+    const std::string message = formats::compose(m);
+    if (options_.dry_run) {
+        ctx_.out() << formats::mbox_entry(settings_.mail.from, time_, message);
+    } else if (!options_.mbox.empty()) {
+        os::append_durable(options_.mbox, formats::mbox_entry(settings_.mail.from, time_, message),
+                           false);
+    } else {
+        try {
+            store::send_with_command(command_, message, recipient_text(to), ctx_.folder().root());
+        } catch (const RuntimeError& e) {
+            failed_.push_back(e);
+            return;
+        }
+        for (const auto& k : keys)
+            sent_.add(k);
+    }
+    done_.push_back(to.name);
+}
+
+void Mailer::tell(const std::string& message) const {
+    if (ctx_.err_is_tty())
+        ctx_.note(message);
+}
+
+void Mailer::finish() {
+    if (!skipped_.empty()) {
+        tell(messages(skipped_.size()) +
+             " already sent before, not sent again: " + join(skipped_, ", "));
+    }
+    if (!done_.empty()) {
+        if (options_.dry_run)
+            tell("dry run: " + messages(done_.size()) +
+                 " printed, none sent: " + join(done_, ", "));
+        else if (!options_.mbox.empty())
+            tell("appended " + messages(done_.size()) + " to " + options_.mbox +
+                 " (none counts as sent): " + join(done_, ", "));
+        else
+            tell("sent " + messages(done_.size()) + ": " + join(done_, ", "));
+    }
+    if (failed_.size() == 1)
+        throw failed_.front();
+    if (!failed_.empty()) {
+        for (const auto& e : failed_)
+            ctx_.warn(e.what());
+        throw RuntimeError(messages(failed_.size()) + " not sent (named above)",
+                           failed_.front().hint());
+    }
+}
+
+}  // namespace crm::commands

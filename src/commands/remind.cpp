@@ -1,0 +1,68 @@
+#include "crm/commands/remind.hpp"
+
+#include "crm/commands/common.hpp"
+#include "crm/commands/due.hpp"
+#include "crm/commands/mailing.hpp"
+#include "crm/render/mail_text.hpp"
+#include "crm/reports/remind.hpp"
+
+namespace crm::commands {
+
+namespace {
+
+// The teammates --to names, in the team's order; all of them without --to.
+std::vector<TeamMember> recipients(const std::vector<std::string>& to, const Settings& s) {
+    if (to.empty())
+        return s.team;
+    std::vector<TeamMember> out;
+    for (const auto& name : to) {
+        const TeamMember* m = s.find_member(name);
+        if (!m) {
+            throw UsageError("--to: '" + name + "' is not in crm.yaml's team",
+                             s.team.empty() ? "crm.yaml has no team: yet"
+                                            : "the team: " + join(s.team_names(), ", "));
+        }
+        out.push_back(*m);
+    }
+    return out;
+}
+
+}  // namespace
+
+int remind(const RemindOptions& o, Context& ctx) {
+    if (o.team_names) {
+        for (const auto& name : ctx.folder().settings().team_names())
+            ctx.out() << name << "\n";
+        return 0;
+    }
+    const Date today = ctx.today();
+    const Settings& s = ctx.folder().settings();
+    const Date end = due_window_end(o.within, o.until, s, today);
+    const std::vector<TeamMember> team = recipients(o.to, s);
+    Mailer mailer(ctx, MailOptions{o.dry_run, o.mbox});
+
+    store::Snapshot snap = ctx.load_all(store::Detail::summary);
+    const auto items = compute_due(snap.clients, s, today, end);
+    if (o.to.empty()) {
+        if (auto nobody = people_outside_team(s.team, items); !nobody.empty())
+            ctx.note("not in the team, so not reminded: " + join(nobody, ", "));
+    }
+    const auto list = reminders(team, items, today);
+    if (list.empty())
+        mailer.tell("nothing due by " + end.iso() + " for anyone mailed; no mail sent");
+    for (const Reminder& r : list) {
+        // One reminder per teammate, day and window: a rerun today sends nothing again,
+        // tomorrow's run or another window is a new reminder.
+        const std::string key = "remind " + today.iso() + " " + end.iso() + " " + r.member.email;
+        if (mailer.recording() && mailer.already_sent(key)) {
+            mailer.skipped(r.member);
+            continue;
+        }
+        mailer.send(r.member, render::remind_subject(r, end), render::remind_body(r, today, end),
+                    {key});
+    }
+    mailer.finish();
+    return ctx.warn_problems(snap.problems);
+}
+
+}  // namespace crm::commands

@@ -1,0 +1,21 @@
+#pragma once
+// crm remind
+#include <string>
+#include <vector>
+
+#include "crm/commands/context.hpp"
+
+namespace crm::commands {
+
+struct RemindOptions {
+    std::string within;
+    std::string until;
+    std::vector<std::string> to;  // only these teammates
+    bool dry_run = false;
+    std::string mbox;
+    bool team_names = false;  // print the team's names, one a line (for shell completion)
+};
+
+int remind(const RemindOptions& o, Context& ctx);
+
+}  // namespace crm::commands

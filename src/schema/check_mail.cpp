@@ -1,0 +1,124 @@
+#include "crm/schema/check_mail.hpp"
+
+#include <vector>
+
+#include "crm/model/mail_address.hpp"
+#include "crm/util/command_words.hpp"
+#include "crm/util/text.hpp"
+
+namespace crm::schema {
+
+namespace {
+
+using yaml::Node;
+
+constexpr std::string_view kAddressHint =
+    "write a plain address such as alice@example.com: no name, brackets, quotes, spaces, "
+    "commas or semicolons";
+
+bool blank(const Node* n) {
+    return !n || n->is_null() || (n->is_scalar() && trim(n->value).empty());
+}
+
+void check_address(const Node& at, const std::string& what, Problems& p) {
+    if (!at.is_scalar())
+        return;  // reading said so already
+    if (auto why = address_problem(at.value)) {
+        p.add(at, what + " '" + at.value + "' is not a plain e-mail address: it " + *why,
+              std::string(kAddressHint));
+    }
+}
+
+void unknown_keys(const Node& map, std::initializer_list<std::string_view> known,
+                  const std::string& where, Problems& p) {
+    for (const auto& entry : map.entries) {
+        const Node& k = entry.first;
+        bool found = false;
+        for (auto key : known)
+            found = found || k.value == key;
+        if (!found) {
+            std::string list;
+            for (auto key : known)
+                list += (list.empty() ? "" : " and ") + std::string(key) + ":";
+            p.add(k, where + ": unknown key '" + k.value + "'", where + " has " + list);
+        }
+    }
+}
+
+void check_team(const Node& team, Problems& p) {
+    if (!team.is_sequence())
+        return;  // reading said so already
+    std::vector<const Node*> names;
+    for (const Node& member : team.items) {
+        if (!member.is_map())
+            continue;
+        const Node* name = member.find("name");
+        const Node* email = member.find("email");
+        if (blank(name)) {
+            p.add(member, "team: a member has no name:",
+                  "add the name the records use, such as  name: Alice Smith");
+        } else if (name->is_scalar()) {
+            if (name->value.find_first_of("\r\n") != std::string::npos)
+                p.add(*name, "team: a name must be one line");
+            for (const Node* earlier : names) {
+                if (same_person(earlier->value, name->value)) {
+                    p.add(*name,
+                          "team: '" + trim(name->value) + "' is listed twice (first on line " +
+                              std::to_string(earlier->mark.line) + ")",
+                          "names are compared without case and surrounding blanks; keep one");
+                    break;
+                }
+            }
+            names.push_back(name);
+        }
+        const std::string who = blank(name) || !name->is_scalar() ? "a member" : trim(name->value);
+        if (blank(email))
+            p.add(email ? *email : member, "team: " + who + " has no email:",
+                  "add an address such as  email: alice@example.com");
+        else
+            check_address(*email, "team: " + who + "'s email", p);
+        unknown_keys(member, {"name", "email"}, "team", p);
+    }
+}
+
+void check_mail(const Node* mail, bool has_team, const Node& root, Problems& p) {
+    if (!mail || mail->is_null()) {
+        if (has_team) {
+            p.add(root, "mail: no from: address to send the team's mail from",
+                  "add  mail: {from: crm@your-firm.example}");
+        }
+        return;
+    }
+    if (!mail->is_map())
+        return;  // reading said so already
+    const Node* from = mail->find("from");
+    if (blank(from)) {
+        if (has_team)
+            p.add(from ? *from : *mail, "mail: no from: address",
+                  "add  from: crm@your-firm.example  under mail:");
+    } else {
+        check_address(*from, "mail.from", p);
+    }
+    if (const Node* command = mail->find("command");
+        command && !command->is_map() && !command->is_sequence()) {
+        auto words = split_command(command->is_null() ? std::string_view{} : command->value);
+        if (!words.ok()) {
+            p.add(*command, "mail.command " + words.problem,
+                  "a program and its arguments, run without a shell, such as  command: "
+                  "sendmail -t -oi");
+        }
+    }
+    unknown_keys(*mail, {"from", "command"}, "mail", p);
+}
+
+}  // namespace
+
+void check_team_and_mail(const Node& root, Problems& p) {
+    const Node* team = root.find("team");
+    if (team)
+        check_team(*team, p);
+    const bool has_team = team && team->is_sequence() && !team->items.empty();
+    check_mail(root.find("mail"), has_team, root, p);
+}
+
+}  // namespace crm::schema
