@@ -32,5 +32,11 @@ commands::Runner register_search(CLI::App& cmd);
 commands::Runner register_import(CLI::App& cmd);
 commands::Runner register_export(CLI::App& cmd);
 commands::Runner register_completion(CLI::App& cmd);
+commands::Runner register_contact(CLI::App& cmd);
+commands::Runner register_rename(CLI::App& cmd);
+commands::Runner register_merge(CLI::App& cmd);
+commands::Runner register_rm(CLI::App& cmd);
+commands::Runner register_undo(CLI::App& cmd);
+commands::Runner register_log(CLI::App& cmd);
 
 }  // namespace crm::cli
