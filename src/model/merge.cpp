@@ -95,11 +95,12 @@ MergePlan plan_merge(const Client& keep, const Client& other, MergePrefer prefer
     }
     if (other.since && (!keep.since || *other.since < *keep.since))
         plan.raw_fields.emplace_back("since", other.since->iso());
-    for (const auto& [key, value] : other.custom) {
+    for (const auto& field : other.custom) {
         auto it = std::find_if(keep.custom.begin(), keep.custom.end(),
-                               [&](const auto& kv) { return kv.first == key; });
-        if (take_other(key, it == keep.custom.end() ? "" : it->second, value, prefer, plan))
-            plan.text_fields.emplace_back(key, value);
+                               [&](const auto& kv) { return kv.first == field.first; });
+        if (take_other(field.first, it == keep.custom.end() ? "" : it->second, field.second, prefer,
+                       plan))
+            plan.text_fields.push_back(field);
     }
 
     plan_contacts(keep, other, plan);

@@ -271,8 +271,8 @@ fs::path set_aside(const fs::path& root, const fs::path& relative) {
     ensure_private_dir(root);
     ensure_no_symlinks(root, kTempDir);
     create_folders(root, kTempDir, false);
-    const fs::path away = fs::path(kTempDir) / ("." + target.filename().string() +
-                                                std::string(kTempMarker) + random_suffix());
+    fs::path away = fs::path(kTempDir) /
+                    ("." + target.filename().string() + std::string(kTempMarker) + random_suffix());
     if (::rename(target.c_str(), (root / away).c_str()) != 0)
         throw RuntimeError("cannot remove " + target.string() + ": " + errno_text());
     fsync_dir(target.parent_path());

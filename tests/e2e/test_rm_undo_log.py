@@ -185,6 +185,24 @@ class UndoTest(LifeTestCase):
         (self.dir / ".git/MERGE_HEAD").write_text(head + "\n")
         self.assertRefused("undo", says="a merge is in progress")
 
+    def test_what_the_commit_took_for_an_earlier_command_stays(self):
+        hook = self.dir / ".git/hooks/pre-commit"
+        hook.parent.mkdir(parents=True, exist_ok=True)
+        hook.write_text("#!/bin/sh\nexit 1\n")
+        hook.chmod(0o755)
+        visit = self.crm_in("log-visit", "acme", "Refused commit", check=1).out.strip()
+        hook.unlink()
+        r = self.crm_in("set", "acme", "tier", "A", check=0)
+        self.assertIn("also committed what an earlier command could not: " + visit, r.err)
+        self.assertIn(visit, self.last_commit_files())
+        self.crm_in("undo", check=0)
+        # The tier is taken back; the visit, another command's, stays for the next commit.
+        self.assertEqual(self.load("clients/acme-engineering/client.yaml")["tier"], "B")
+        self.assertTrue((self.dir / visit).is_file())
+        r = self.crm_in("set", "acme", "stage", "client", check=0)
+        self.assertIn("also committed what an earlier command could not: " + visit, r.err)
+        self.assertEqual(self.git("status", "--porcelain"), "")
+
     def test_undo_twice_takes_back_two_commits(self):
         self.crm_in("set", "acme", "tier", "A", check=0)
         self.crm_in("set", "acme", "stage", "client", check=0)
