@@ -1,5 +1,7 @@
 #include "crm/commands/lifecycle.hpp"
 
+#include <algorithm>
+
 #include "crm/commands/common.hpp"
 #include "crm/git/changes.hpp"
 #include "crm/model/layout.hpp"
@@ -21,8 +23,20 @@ void require_committed(Context& ctx, const std::vector<std::string>& slugs,
         dirs.push_back(client_dir_path(slug) + "/");
     for (const auto& c : git::local_changes(*git)) {
         for (const auto& dir : dirs)
-            if (c.path.starts_with(dir))
+            if (c.path.starts_with(dir) && !c.untracked)
                 changed.push_back(c.path);
+    }
+    // Untracked files, the ignored ones too (git status leaves those out): git has no
+    // copy of them to bring back.
+    std::vector<std::string> others{"ls-files", "-z", "--others", "--"};
+    others.insert(others.end(), dirs.begin(), dirs.end());
+    if (auto r = git->run(others); r.ok()) {
+        for (std::size_t pos = 0; pos < r.out.size();) {
+            const std::size_t end = std::min(r.out.find('\0', pos), r.out.size());
+            if (end > pos)
+                changed.push_back(r.out.substr(pos, end - pos));
+            pos = end + 1;
+        }
     }
     if (changed.empty())
         return;

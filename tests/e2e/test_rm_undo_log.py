@@ -65,6 +65,14 @@ class RmTest(LifeTestCase):
         self.write("clients/beta-water/notes.txt", "only here\n")
         self.assertRefused("rm", "beta", "--yes", says="clients/beta-water/notes.txt has changes")
         self.assertRefused("rm", "nobody-here", "--yes", says="no client matches")
+        # Nor the files git ignores: it has no copy of them either.
+        (self.dir / "clients/beta-water/notes.txt").unlink()
+        with open(self.dir / ".gitignore", "a") as f:
+            f.write("*.pdf\n")
+        self.git("commit", "-qam", "ignore pdfs")
+        self.write("clients/beta-water/contract.pdf", "%PDF")
+        self.assertRefused("rm", "beta", "--yes",
+                           says="clients/beta-water/contract.pdf has changes")
 
     def test_undo_brings_the_client_back(self):
         before = self.state()
