@@ -68,6 +68,14 @@ int undo(Context& ctx) {
                            "crm undo again");
     }
     if (git::is_pushed(git, head->id)) {
+        // Taking back what others may have pulled is a commit of its own.
+        if (!ctx.commit_policy().enabled)
+            throw RuntimeError(
+                "cannot undo " + what +
+                    " without a commit: it is pushed, so only a revert commit "
+                    "takes it back, and commits are off (--no-commit or "
+                    "autocommit: false)",
+                "revert it yourself (git revert " + id + "), or run crm undo without --no-commit");
         const std::string revert = git::revert_commit(git, *head);
         ctx.note("undid " + what + " with a new commit, " + revert.substr(0, 7) +
                  ": it was pushed already, so the undo is a commit of its own (crm sync shares "

@@ -136,6 +136,7 @@ class UndoTest(LifeTestCase):
         visit = self.crm_in("log-visit", "acme", "Phase 2", check=0).out.strip()
         self.crm_in("sync", check=0)
         pushed = self.git("rev-parse", "HEAD").strip()
+        self.assertRefused("--no-commit", "undo", says="only a revert commit takes it back")
         before = self.commit_count()
         r = self.crm_in("undo", check=0)
         self.assertIn("with a new commit", r.err)
