@@ -103,7 +103,7 @@ std::string words(const std::vector<OptionSpec>& options, bool valued_only) {
     for (const auto& o : options)
         if (!valued_only || o.takes_value)
             all.insert(all.end(), o.names.begin(), o.names.end());
-    return commands::join(all, " ");
+    return crm::join(all, " ");
 }
 
 // Shell functions shared by bash and zsh: the same case syntax works in both.
@@ -122,8 +122,7 @@ void shared_functions(std::ostream& s, const std::vector<CommandSpec>& cmds) {
       << "    case $1 in\n";
     for (const auto& c : cmds)
         if (!c.subcommands.empty())
-            s << "        '" << c.name << "') echo '" << commands::join(c.subcommands, " ")
-              << "' ;;\n";
+            s << "        '" << c.name << "') echo '" << crm::join(c.subcommands, " ") << "' ;;\n";
     s << "        *) return 1 ;;\n    esac\n}\n\n"
       << "_crm_arg() {  # what positional $2 (from 0) of command $1 is: client, contact\n"
       << "    case \"$1 $2\" in\n";
@@ -143,7 +142,7 @@ std::string command_names(const std::vector<CommandSpec>& cmds) {
     std::vector<std::string> names;
     for (const auto& c : cmds)
         names.push_back(c.name);
-    return commands::join(names, " ");
+    return crm::join(names, " ");
 }
 
 void bash_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
@@ -333,7 +332,7 @@ void fish_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
         if (!c.subcommands.empty()) {
             const std::string none_yet = "__fish_seen_subcommand_from " + c.name +
                                          "; and not __fish_seen_subcommand_from " +
-                                         commands::join(c.subcommands, " ");
+                                         crm::join(c.subcommands, " ");
             for (const auto& n : cmds)
                 if (n.name.starts_with(c.name + " "))
                     s << "complete -c crm -n " << fish_quote(none_yet) << " -a "
@@ -350,7 +349,7 @@ void fish_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
             s << "complete -c crm -n " << fish_quote(seen) << " -a '(__crm_clients)'\n";
     }
     s << "complete -c crm -n "
-      << fish_quote("__fish_seen_subcommand_from " + commands::join(client_cmds, " "))
+      << fish_quote("__fish_seen_subcommand_from " + crm::join(client_cmds, " "))
       << " -a '(__crm_clients)'\n"
          "complete -c crm -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'\n"
          "complete -c crm -n '__fish_seen_subcommand_from import' -F\n";

@@ -70,7 +70,8 @@ std::string suggest_command(const std::string& word) {
 
 }  // namespace
 
-int run(int argc, const char* const* argv, const commands::GetEnv& getenv, const Streams& streams) {
+int run(int argc, const char* const* argv, const commands::Environment& environment,
+        const commands::Streams& streams) {
     CLI::App app{
         "crm: a client relationship manager for people who sell their expertise.\n"
         "Your clients, visits, promises and reviews as YAML files in a git repository.",
@@ -121,8 +122,7 @@ int run(int argc, const char* const* argv, const commands::GetEnv& getenv, const
         return kExitUsage;
     }
 
-    commands::Context context(global, getenv, streams.out, streams.err, streams.out_is_tty,
-                              streams.in_is_tty, streams.err_is_tty);
+    commands::Context context(global, environment, streams);
     try {
         int code = selected(context);
         streams.out.flush();

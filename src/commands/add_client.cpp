@@ -1,6 +1,7 @@
 #include "crm/commands/add_client.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/model/contact.hpp"
+#include "crm/model/match.hpp"
 #include "crm/model/slug.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/text.hpp"
@@ -22,10 +23,10 @@ Client build_client(const AddClientOptions& o, Context& ctx) {
     c.name = trim(o.name);
     if (c.name.empty())
         throw UsageError("the client's name is empty", "crm add-client \"Acme Pty Ltd\"");
-    c.stage = o.stage.empty() ? settings.stages.front() : o.stage;
-    require_one_of("--stage", c.stage, settings.stages);
-    c.tier = o.tier.empty() ? settings.default_tier : o.tier;
-    require_one_of("--tier", c.tier, settings.tier_names());
+    c.stage =
+        one_of("--stage", o.stage.empty() ? settings.stages.front() : o.stage, settings.stages);
+    c.tier =
+        one_of("--tier", o.tier.empty() ? settings.default_tier : o.tier, settings.tier_names());
     if (!o.every.empty()) {
         c.every =
             o.every == "never" ? Cadence::never() : Cadence{parse_duration_arg(o.every, "--every")};
@@ -50,6 +51,21 @@ int add_client(const AddClientOptions& o, Context& ctx) {
     Client client = build_client(o, ctx);
     auto& folder = ctx.folder();
     auto tx = ctx.transaction();
+    // Under the lock: two add-clients of one name at once must not both pass.
+    std::vector<DataError> problems;
+    std::vector<ClientKey> keys;
+    for (const auto& c : folder.load_clients(problems))
+        keys.push_back({c.slug, c.name});
+    if (auto i = duplicate_of(client.name, keys)) {
+        throw RuntimeError("'" + client.name + "' is already a client: " + keys[*i].slug + " (" +
+                               keys[*i].name + ")",
+                           "nothing was written; to record more about it: crm set, crm contact "
+                           "add, crm log-visit " +
+                               keys[*i].slug +
+                               "; for a different client of that name, give a name that tells "
+                               "them apart, such as '" +
+                               client.name + " (Sydney)'");
+    }
     client.slug = unique_slug(slugify(client.name),
                               [&](const std::string& s) { return folder.client_dir_taken(s); });
     tx.create(folder.client_file(client.slug), schema::client_yaml(client));

@@ -6,13 +6,6 @@
 
 namespace crm::commands {
 
-std::string join(const std::vector<std::string>& items, const std::string& sep) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i)
-        out += (i ? sep : "") + items[i];
-    return out;
-}
-
 std::string resolve_client(Context& ctx, const std::string& query) {
     auto& folder = ctx.folder();
     // The common case, an exact slug, needs no other file read.
@@ -47,11 +40,14 @@ std::string resolve_client(Context& ctx, const std::string& query) {
                                      : "did you mean " + join(names, ", or ") + "?");
 }
 
-void require_one_of(const std::string& option, const std::string& value,
-                    const std::vector<std::string>& allowed) {
+std::string one_of(const std::string& option, const std::string& value,
+                   const std::vector<std::string>& allowed) {
     for (const auto& a : allowed)
         if (a == value)
-            return;
+            return a;
+    for (const auto& a : allowed)
+        if (fold_case(a) == fold_case(trim(value)))
+            return a;
     throw UsageError(option + ": '" + value + "' is not one of " + join(allowed, ", "),
                      "use one of: " + join(allowed, ", "));
 }

@@ -7,6 +7,7 @@
 #include "crm/commands/context.hpp"
 #include "crm/model/commitment_text.hpp"  // parse_commitment, for log-visit and opportunities
 #include "crm/model/records.hpp"
+#include "crm/util/text.hpp"  // join, trim
 
 namespace crm::commands {
 
@@ -14,10 +15,10 @@ namespace crm::commands {
 // substring). Throws RuntimeError listing the candidates or the closest names.
 std::string resolve_client(Context& ctx, const std::string& query);
 
-// Throws UsageError unless `value` is one of `allowed`.
-void require_one_of(const std::string& option, const std::string& value,
-                    const std::vector<std::string>& allowed);
-
-std::string join(const std::vector<std::string>& items, const std::string& sep);
+// The one of `allowed` that `value` names, in any case (`--tier a` is tier A, `--stage
+// CLIENT` stage client): one rule for every option that names a stage, tier, kind or
+// rating. Throws UsageError naming `option` and the allowed values otherwise.
+std::string one_of(const std::string& option, const std::string& value,
+                   const std::vector<std::string>& allowed);
 
 }  // namespace crm::commands

@@ -1,10 +1,8 @@
 #include "crm/commands/context.hpp"
 
 #include <pwd.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <ostream>
 
 #include "crm/render/progress.hpp"
@@ -13,18 +11,11 @@
 
 namespace crm::commands {
 
-Context::Context(GlobalOptions global, GetEnv getenv, std::ostream& out, std::ostream& err,
-                 bool out_is_tty, bool in_is_tty, bool err_is_tty)
-    : global_(std::move(global)),
-      getenv_(std::move(getenv)),
-      out_(out),
-      err_(err),
-      out_is_tty_(out_is_tty),
-      in_is_tty_(in_is_tty),
-      err_is_tty_(err_is_tty) {}
+Context::Context(GlobalOptions global, Environment environment, Streams streams)
+    : global_(std::move(global)), environment_(std::move(environment)), streams_(streams) {}
 
 bool Context::color() const {
-    if (global_.no_color || !out_is_tty_)
+    if (global_.no_color || !out_is_tty())
         return false;
     auto no_color = env("NO_COLOR");
     if (no_color && !no_color->empty())
@@ -38,12 +29,9 @@ int Context::terminal_width() const {
         if (n > 0)
             return n;
     }
-    if (!out_is_tty_)
+    if (!out_is_tty())
         return 0;
-    winsize ws{};
-    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-        return ws.ws_col;
-    return 80;
+    return environment_.terminal.width > 0 ? environment_.terminal.width : 80;
 }
 
 Date Context::today() const {
@@ -56,12 +44,10 @@ Date Context::today() const {
                              "set it as YYYY-MM-DD, or unset it");
         }
         today_ = *d;
+    } else if (environment_.today) {
+        today_ = environment_.today();
     } else {
-        // The local calendar day: a visit logged at 23:30 belongs to today, not UTC's tomorrow.
-        auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-        std::tm local{};
-        ::localtime_r(&now, &local);
-        today_ = Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday).value();
+        throw RuntimeError("no clock: the environment gives no date, and CRM_TODAY is unset");
     }
     return *today_;
 }
@@ -101,8 +87,7 @@ std::filesystem::path Context::folder_path() const {
     if (!global_.dir.empty())
         in.dir_option = global_.dir;
     in.crm_dir = env("CRM_DIR");
-    std::error_code ec;
-    in.cwd = std::filesystem::current_path(ec);
+    in.cwd = environment_.cwd;
     in.home = env("HOME");
     return store::discover_folder(in);
 }
@@ -114,13 +99,13 @@ store::Folder& Context::folder() {
 }
 
 store::Snapshot Context::load_all(store::Detail detail) {
-    render::ProgressLine line(err_, err_is_tty_);
+    render::ProgressLine line(err(), err_is_tty());
     return store::load_all(folder(), detail, store::Heap::prefault, line.callback());
 }
 
 std::vector<DataError> Context::for_each_record(store::Detail detail,
                                                 const store::RecordVisitor& visit) {
-    render::ProgressLine line(err_, err_is_tty_);
+    render::ProgressLine line(err(), err_is_tty());
     return store::for_each_record(folder(), detail, visit, line.callback());
 }
 
@@ -152,11 +137,11 @@ store::Transaction Context::transaction() {
 // Messages quote names and values from the files; they may span lines, but never
 // carry a control character to the terminal.
 void Context::warn(const std::string& message) const {
-    err_ << "crm: warning: " << render::safe_lines(message) << '\n';
+    err() << "crm: warning: " << render::safe_lines(message) << '\n';
 }
 
 void Context::note(const std::string& message) const {
-    err_ << "crm: " << render::safe_lines(message) << '\n';
+    err() << "crm: " << render::safe_lines(message) << '\n';
 }
 
 int Context::warn_problems(const std::vector<DataError>& problems) const {

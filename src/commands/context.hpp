@@ -1,6 +1,7 @@
 #pragma once
-// What every command receives: the global options, the environment it runs in, and
-// the streams to write to. There are no globals; tests build a Context of their own.
+// What every command receives: the global options, the environment it runs in
+// (environment.hpp), and the streams. There are no globals; tests build a Context of
+// their own with a fake clock, user and terminal.
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -8,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "crm/commands/environment.hpp"
 #include "crm/git/git.hpp"
 #include "crm/model/date.hpp"
 #include "crm/store/folder.hpp"
@@ -23,24 +25,24 @@ struct GlobalOptions {
     bool no_color = false;
 };
 
-using GetEnv = std::function<std::optional<std::string>(const std::string&)>;
-
 class Context {
   public:
-    Context(GlobalOptions global, GetEnv getenv, std::ostream& out, std::ostream& err,
-            bool out_is_tty, bool in_is_tty, bool err_is_tty = false);
+    Context(GlobalOptions global, Environment environment, Streams streams);
 
     const GlobalOptions& global() const { return global_; }
-    std::optional<std::string> env(const std::string& name) const { return getenv_(name); }
-    std::ostream& out() const { return out_; }
-    std::ostream& err() const { return err_; }
-    bool out_is_tty() const { return out_is_tty_; }
-    bool in_is_tty() const { return in_is_tty_; }
-    bool err_is_tty() const { return err_is_tty_; }  // where progress lines may go
+    std::optional<std::string> env(const std::string& name) const {
+        return environment_.getenv ? environment_.getenv(name) : std::nullopt;
+    }
+    std::istream& in() const { return streams_.in; }
+    std::ostream& out() const { return streams_.out; }
+    std::ostream& err() const { return streams_.err; }
+    bool out_is_tty() const { return environment_.terminal.out; }
+    bool in_is_tty() const { return environment_.terminal.in; }
+    bool err_is_tty() const { return environment_.terminal.err; }  // where progress lines may go
     bool color() const;          // colour on stdout: a terminal, no --no-color, no NO_COLOR
     int terminal_width() const;  // COLUMNS, the terminal's, or 0 (no limit) when piped
 
-    Date today() const;        // CRM_TODAY or the system clock, read once
+    Date today() const;        // CRM_TODAY, else the environment's clock, read once
     std::string user() const;  // CRM_USER, git's user.name, the login name
 
     std::filesystem::path folder_path() const;
@@ -69,12 +71,8 @@ class Context {
 
   private:
     GlobalOptions global_;
-    GetEnv getenv_;
-    std::ostream& out_;
-    std::ostream& err_;
-    bool out_is_tty_;
-    bool in_is_tty_;
-    bool err_is_tty_;
+    Environment environment_;
+    Streams streams_;
     mutable std::optional<Date> today_;
     mutable std::optional<std::string> user_;
     std::optional<store::Folder> folder_;

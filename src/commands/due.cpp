@@ -43,13 +43,12 @@ int due(const DueOptions& o, Context& ctx) {
     store::Folder& folder = ctx.folder();
     const Settings& s = folder.settings();
     const Date end = window_end(o, s, today);
-    if (!o.tier.empty() && !s.find_tier(o.tier))
-        require_one_of("--tier", o.tier, s.tier_names());
+    const std::string tier = o.tier.empty() ? "" : one_of("--tier", o.tier, s.tier_names());
 
     store::Snapshot snap = ctx.load_all(store::Detail::summary);
     // Client filters first: fewer records to compute.
     std::erase_if(snap.clients, [&](const ClientRecord& r) {
-        return (!o.tier.empty() && effective_tier(r.client, s) != o.tier) ||
+        return (!tier.empty() && fold_case(effective_tier(r.client, s)) != fold_case(tier)) ||
                !has_tags(r.client, o.tags) ||
                (!o.owner.empty() && !same_person(r.client.owner, o.owner));
     });
@@ -68,9 +67,9 @@ int due(const DueOptions& o, Context& ctx) {
     } else if (o.format == "ics") {
         ctx.out() << render::due_ics(report);
     } else if (report.items.empty()) {
-        // Nothing on stdout, so that cron sends no mail when there is nothing to do.
-        if (ctx.out_is_tty())
-            ctx.note("nothing due by " + end.iso());
+        // A sentence, as the Markdown report has: an empty screen reads as "did it work?".
+        // (Cron mail of "nothing to do" is `crm remind`'s to avoid: it mails only what is due.)
+        ctx.out() << "Nothing due by " << end.iso() << ".\n";
     } else {
         ctx.out() << render::due_table(report, render::Styler(ctx.color()), ctx.terminal_width());
     }

@@ -2,7 +2,7 @@
 
 #include <unistd.h>
 
-#include <iostream>
+#include <istream>
 #include <random>
 
 #include "crm/os/files.hpp"
@@ -67,7 +67,7 @@ std::string problems_header(const std::vector<DataError>& problems) {
 bool ask_reopen(Context& ctx) {
     ctx.err() << "Re-open the editor to fix it? [Y/n] " << std::flush;
     std::string answer;
-    if (!std::getline(std::cin, answer))
+    if (!std::getline(ctx.in(), answer))
         return false;
     answer = ascii_lower(trim(answer));
     return answer.empty() || answer == "y" || answer == "yes";
@@ -83,7 +83,7 @@ std::string editor_command(const Context& ctx) {
 }
 
 std::string save_rescue(Context& ctx, const std::string& name, const std::string& text) {
-    const std::string rel = ".crm/rescue/" + name + "-" + random_tag() + ".yaml";
+    std::string rel = ".crm/rescue/" + name + "-" + random_tag() + ".yaml";
     os::write_atomic(ctx.folder().root(), rel, text, true);
     return rel;
 }

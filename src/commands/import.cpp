@@ -3,6 +3,7 @@
 #include "crm/commands/common.hpp"
 #include "crm/commands/contact.hpp"
 #include "crm/commands/import.hpp"
+#include "crm/formats/csv.hpp"
 #include "crm/formats/csv_read.hpp"
 #include "crm/formats/vcard.hpp"
 #include "crm/model/contact.hpp"
@@ -106,7 +107,7 @@ std::vector<Incoming> from_csv(std::string_view text, const std::string& file,
         auto get = [&](const std::string& key) {
             auto it = column.find(key);
             return it != column.end() && it->second < rec.fields.size()
-                       ? trim(rec.fields[it->second])
+                       ? formats::unguard_cell(trim(rec.fields[it->second]))
                        : std::string();
         };
         std::string name = get("name");

@@ -7,7 +7,13 @@
 namespace crm::commands {
 
 int list(const ListOptions& o, Context& ctx) {
-    ClientFilter filter{o.stage, o.tier, o.owner, o.tags, {}};
+    const Settings& settings = ctx.folder().settings();
+    ClientFilter filter{o.stage.empty() ? "" : one_of("--stage", o.stage, settings.stages),
+                        o.tier.empty() ? "" : one_of("--tier", o.tier, settings.tier_names()),
+                        o.owner,
+                        o.tags,
+                        {},
+                        settings.default_tier};
     for (const auto& w : o.where)
         filter.where.push_back(parse_field_filter(w));
     std::vector<DataError> problems;

@@ -1,4 +1,4 @@
-#include <iostream>
+#include <istream>
 #include <iterator>
 
 #include "crm/commands/common.hpp"
@@ -48,8 +48,8 @@ Visit visit_from_stdin(Context& ctx, std::string& custom_yaml) {
     // Capped like a file: the reader refuses anything over the limit without holding it all.
     std::string text;
     char buf[65536];
-    while (text.size() <= yaml::kMaxFileSize && std::cin.read(buf, sizeof buf).gcount() > 0)
-        text.append(buf, static_cast<std::size_t>(std::cin.gcount()));
+    while (text.size() <= yaml::kMaxFileSize && ctx.in().read(buf, sizeof buf).gcount() > 0)
+        text.append(buf, static_cast<std::size_t>(ctx.in().gcount()));
     yaml::Node root = yaml::parse(text, "<stdin>");
     // Like the options, a visit on stdin without a date happened today.
     if (root.is_map() && !root.find("date")) {
@@ -63,9 +63,9 @@ Visit visit_from_stdin(Context& ctx, std::string& custom_yaml) {
     if (v.by.empty())
         v.by = ctx.user();
     if (!is_visit_kind(v.kind))
-        require_one_of("kind", v.kind, visit_kinds());
+        v.kind = one_of("kind", v.kind, visit_kinds());
     if (!v.initiated_by.empty())
-        require_one_of("initiated_by", v.initiated_by, {"us", "client"});
+        v.initiated_by = one_of("initiated_by", v.initiated_by, {"us", "client"});
     custom_yaml = schema::custom_fields_yaml(root, v.custom);
     return v;
 }

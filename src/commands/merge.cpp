@@ -115,8 +115,8 @@ std::string merged_text(const Side& keep, const Side& other, const MergePlan& pl
 MergePrefer prefer_of(const std::string& p) {
     if (p.empty())
         return MergePrefer::none;
-    require_one_of("--prefer", p, {"keep", "other"});
-    return p == "keep" ? MergePrefer::keep : MergePrefer::other;
+    return one_of("--prefer", p, {"keep", "other"}) == "keep" ? MergePrefer::keep
+                                                              : MergePrefer::other;
 }
 
 }  // namespace

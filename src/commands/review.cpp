@@ -1,6 +1,10 @@
 #include "crm/commands/review.hpp"
+
+#include <algorithm>
+
 #include "crm/commands/common.hpp"
 #include "crm/commands/writes.hpp"
+#include "crm/reports/reviews_summary.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/text.hpp"
 
@@ -21,9 +25,7 @@ std::vector<std::string> items(const std::vector<std::string>& values, const std
 
 Review review_from_options(const ReviewOptions& o, Context& ctx) {
     Review r;
-    const std::string rating = ascii_lower(trim(o.rating));
-    require_one_of("--rating", rating, rating_names());
-    r.rating = *parse_rating(rating);
+    r.rating = *parse_rating(one_of("--rating", o.rating, rating_names()));
     r.project = trim(o.project);
     if (r.project.empty())
         throw UsageError("--project: the project name is empty", "name the project reviewed");
@@ -39,15 +41,23 @@ Review review_from_options(const ReviewOptions& o, Context& ctx) {
 }
 
 // An angry or unhappy client is the best chance to win them back: say when `crm due`
-// will ask for the follow-up.
-void note_follow_up(Context& ctx, const Client& client, const Review& r) {
-    if (!needs_follow_up(r.rating))
+// will ask for the follow-up, by the rule `crm due` and `crm reviews` use (a review dated
+// in the past may already have had its visit).
+void note_follow_up(Context& ctx, const std::string& slug, const std::string& file) {
+    std::vector<DataError> problems;
+    const ClientRecord rec = ctx.folder().load_record(slug, problems);
+    const auto written = std::find_if(rec.reviews.begin(), rec.reviews.end(),
+                                      [&](const Review& r) { return r.file == file; });
+    if (written == rec.reviews.end() || !needs_follow_up(written->rating))
         return;
-    const Duration within = ctx.folder().settings().review_follow_up;
-    const Date due = within.after(r.date);
-    ctx.note("a follow-up with " + client.name + " is due by " + due.iso() + " (" +
-             relative_days(due, ctx.today()) + "): log it with 'crm log-visit " + client.slug +
-             "'");
+    const auto due = open_follow_up_due(rec, *written, ctx.folder().settings().review_follow_up);
+    if (!due) {
+        ctx.note("no follow-up is due: a visit to " + rec.client.name +
+                 " was logged after the review's date");
+        return;
+    }
+    ctx.note("a follow-up with " + rec.client.name + " is due by " + due->iso() + " (" +
+             relative_days(*due, ctx.today()) + "): log it with 'crm log-visit " + slug + "'");
 }
 
 }  // namespace
@@ -59,11 +69,11 @@ int review(const ReviewOptions& o, Context& ctx) {
     auto& folder = ctx.folder();
     Client client = folder.load_client(slug);
 
-    write_new_record(ctx, slug, RecordKind::review, review.date, review.by,
-                     schema::review_yaml(review),
-                     "review: " + client.name + " (" + review.project + ", " +
-                         std::string(rating_name(review.rating)) + ")");
-    note_follow_up(ctx, client, review);
+    const std::string file = write_new_record(
+        ctx, slug, RecordKind::review, review.date, review.by, schema::review_yaml(review),
+        "review: " + client.name + " (" + review.project + ", " +
+            std::string(rating_name(review.rating)) + ")");
+    note_follow_up(ctx, slug, file);
     return 0;
 }
 

@@ -1,6 +1,6 @@
 #include "crm/commands/rm.hpp"
 
-#include <iostream>
+#include <istream>
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/lifecycle.hpp"
@@ -14,7 +14,7 @@ namespace {
 bool confirmed(Context& ctx, const std::string& question) {
     ctx.err() << question << " [y/N] " << std::flush;
     std::string answer;
-    if (!std::getline(std::cin, answer))
+    if (!std::getline(ctx.in(), answer))
         return false;
     answer = ascii_lower(trim(answer));
     return answer == "y" || answer == "yes";

@@ -35,7 +35,7 @@ std::string non_empty(const std::string& field, const std::string& value) {
 }
 
 std::string rating_value(const std::string& field, const std::string& value) {
-    const std::string v = trim(value);
+    std::string v = trim(value);
     if (v.size() != 1 || v[0] < '1' || v[0] > '5')
         throw UsageError(field + " '" + value + "' is not a rating",
                          "a rating is a whole number from 1 to 5");
@@ -49,16 +49,16 @@ std::string edited(const SetOptions& o, Context& ctx, const std::string& text,
     using yaml::EditValue;
     const std::string& f = o.field;
     if (f == "stage") {
-        require_one_of("stage", o.value, settings.stages);
-        std::string out = yaml::set_key(text, file, "stage", EditValue::text(o.value));
+        const std::string stage = one_of("stage", o.value, settings.stages);
+        std::string out = yaml::set_key(text, file, "stage", EditValue::text(stage));
         // The funnel report reads how long a client has been in its stage from here.
         if (out == text)
             return text;
         return yaml::set_key(out, file, "stage_since", EditValue::raw(ctx.today().iso()));
     }
     if (f == "tier") {
-        require_one_of("tier", o.value, settings.tier_names());
-        return yaml::set_key(text, file, "tier", EditValue::text(o.value));
+        const std::string tier = one_of("tier", o.value, settings.tier_names());
+        return yaml::set_key(text, file, "tier", EditValue::text(tier));
     }
     if (f == "every") {
         std::string v = trim(o.value);
@@ -70,7 +70,7 @@ std::string edited(const SetOptions& o, Context& ctx, const std::string& text,
         return yaml::set_key(text, file, f, EditValue::text(non_empty(f, o.value)));
     if (f.starts_with("ratings.")) {
         const std::string which = f.substr(8);
-        require_one_of("rating", which, kRatingNames);
+        one_of("rating", which, kRatingNames);
         return yaml::set_nested_key(text, file, "ratings", which,
                                     EditValue::raw(rating_value(f, o.value)));
     }

@@ -11,7 +11,7 @@ std::string write_new_record(Context& ctx, const std::string& slug, RecordKind k
                              const std::string& by, const std::string& text,
                              const std::string& commit_message) {
     auto tx = ctx.transaction();
-    const std::string file = ctx.folder().new_record_path(slug, kind, date, by);
+    std::string file = ctx.folder().new_record_path(slug, kind, date, by);
     tx.create(file, text);
     ctx.out() << file << '\n';
     tx.commit(commit_message);

@@ -2,12 +2,20 @@
 
 namespace crm::formats {
 
+bool formula_like(std::string_view cell) {
+    return !cell.empty() &&
+           std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos;
+}
+
 std::string csv_row(const std::vector<std::string>& fields) {
     std::string out;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i)
             out += ',';
-        const std::string& f = fields[i];
+        // A cell a spreadsheet would run as a formula (=HYPERLINK(...), +SUM(...), @...)
+        // gets a leading ' as OWASP advises: shown as text, never executed. crm import
+        // takes the ' off again.
+        const std::string f = formula_like(fields[i]) ? "'" + fields[i] : fields[i];
         if (f.find_first_of(",\"\r\n") == std::string::npos) {
             out += f;
             continue;
@@ -21,6 +29,12 @@ std::string csv_row(const std::vector<std::string>& fields) {
         out += '"';
     }
     return out + "\r\n";
+}
+
+std::string unguard_cell(std::string_view cell) {
+    if (cell.size() > 1 && cell.front() == '\'' && formula_like(cell.substr(1)))
+        return std::string(cell.substr(1));
+    return std::string(cell);
 }
 
 }  // namespace crm::formats

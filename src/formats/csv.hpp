@@ -1,10 +1,20 @@
 #pragma once
 // RFC 4180 CSV: fields quoted when they hold a comma, quote, CR or LF; CRLF line ends.
+// A field that a spreadsheet would take for a formula (it starts with = + - @, a tab or
+// a CR) is written with a leading ' (OWASP's advice against CSV injection); the
+// spreadsheet shows the text, and crm import reads it back without the '.
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace crm::formats {
 
 std::string csv_row(const std::vector<std::string>& fields);
+
+// Whether `cell` starts like a formula (and so is written with a leading ').
+bool formula_like(std::string_view cell);
+
+// The cell as it was before csv_row guarded it: "'=1+1" -> "=1+1"; anything else as is.
+std::string unguard_cell(std::string_view cell);
 
 }  // namespace crm::formats

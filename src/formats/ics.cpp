@@ -105,6 +105,13 @@ std::string ics_calendar(const std::vector<IcsEvent>& events, Date stamp) {
         line("TRANSP:TRANSPARENT");
         line("END:VEVENT");
     }
+    // RFC 5545 wants at least one component in a calendar. With nothing due, one that
+    // every calendar program skips (an x-comp) keeps the feed valid and empty.
+    if (events.empty()) {
+        line("BEGIN:X-CRM-NOTHING-DUE");
+        line("X-CRM-NOTE:Nothing is due in this window.");
+        line("END:X-CRM-NOTHING-DUE");
+    }
     line("END:VCALENDAR");
     return out;
 }

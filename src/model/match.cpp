@@ -1,6 +1,8 @@
 #include "crm/model/match.hpp"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "crm/model/slug.hpp"
 #include "crm/util/text.hpp"
@@ -30,12 +32,40 @@ std::vector<std::size_t> indexes_where(const std::vector<ClientKey>& keys, Pred 
     return hits;
 }
 
+// Words of a slug: "acme-engineering-pty-ltd" -> acme, engineering, pty, ltd.
+std::vector<std::string_view> slug_words(std::string_view slug) {
+    std::vector<std::string_view> words;
+    while (!slug.empty()) {
+        auto dash = slug.find('-');
+        words.push_back(slug.substr(0, dash));
+        if (dash == std::string_view::npos)
+            break;
+        slug.remove_prefix(dash + 1);
+    }
+    return words;
+}
+
+// How far `query` (a slug) is from `slug`: the least distance to the whole slug or to any
+// run of as many of its words as the query has, so that "muler" is one typo from
+// "muller-sohne-gmbh" and "acme-enginering" one from "acme-engineering-pty-ltd".
+std::size_t distance_to(std::string_view query, std::string_view slug) {
+    std::size_t best = edit_distance(query, slug);
+    const auto words = slug_words(slug);
+    const std::size_t n = std::max<std::size_t>(1, slug_words(query).size());
+    for (std::size_t i = 0; i + n <= words.size(); ++i) {
+        const char* begin = words[i].data();
+        const char* end = words[i + n - 1].data() + words[i + n - 1].size();
+        best = std::min(best, edit_distance(query, std::string_view(begin, end - begin)));
+    }
+    return best;
+}
+
 std::vector<std::size_t> closest(std::string_view query, const std::vector<ClientKey>& keys) {
-    std::string q = fold_case(query);
+    const std::string q = slugify(query);
     std::vector<std::pair<std::size_t, std::size_t>> scored;  // distance, index
     for (std::size_t i = 0; i < keys.size(); ++i) {
         std::size_t d =
-            std::min(edit_distance(q, keys[i].slug), edit_distance(q, fold_case(keys[i].name)));
+            std::min(distance_to(q, keys[i].slug), distance_to(q, slugify(keys[i].name)));
         if (d <= std::max<std::size_t>(1, q.size() / 3))
             scored.emplace_back(d, i);
     }
@@ -82,6 +112,15 @@ MatchResult match_client(std::string_view query, const std::vector<ClientKey>& k
     MatchResult none;
     none.candidates = closest(query, keys);
     return none;
+}
+
+std::optional<std::size_t> duplicate_of(std::string_view name, const std::vector<ClientKey>& keys) {
+    const std::string folded = fold_case(trim(name));
+    const std::string slug = slugify(name);
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        if (fold_case(trim(keys[i].name)) == folded || slugify(keys[i].name) == slug)
+            return i;
+    return std::nullopt;
 }
 
 }  // namespace crm

@@ -1,6 +1,7 @@
 #pragma once
 // Which client a CLIENT argument names: exact slug, exact name (any case), a unique
 // prefix of slug or name, a unique substring.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,5 +21,11 @@ struct MatchResult {
 };
 
 MatchResult match_client(std::string_view query, const std::vector<ClientKey>& keys);
+
+// The client a new name would duplicate: the same name in any case, or a name with the
+// same slug ("Smith & Co", "smith & co", "Smith Co!" all make smith-co, whatever -2 the
+// folder of an earlier duplicate got). A second client under one name is almost always a
+// mistake that `crm check` would then report forever; nullopt when the name is new.
+std::optional<std::size_t> duplicate_of(std::string_view name, const std::vector<ClientKey>& keys);
 
 }  // namespace crm

@@ -44,7 +44,8 @@ void prefault_heap(std::size_t bytes) {
         auto end = (reinterpret_cast<std::uintptr_t>(p) + size) & ~(kPage - 1);
         if (end <= begin)
             continue;
-        auto* start = reinterpret_cast<void*>(begin);
+        // The page-aligned start of the block: madvise wants whole pages.
+        auto* start = reinterpret_cast<void*>(begin);  // NOLINT(performance-no-int-to-ptr)
         ::madvise(start, end - begin, MADV_HUGEPAGE);
         ::madvise(start, end - begin, MADV_POPULATE_WRITE);
     }

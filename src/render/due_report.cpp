@@ -39,7 +39,9 @@ std::string due_table(const DueReport& r, const Styler& st, int width) {
     if (r.items.empty())
         return {};
     Table table({"DUE", "WHEN", "TYPE", "CLIENT", "WHAT", "OWNER"});
-    table.flexible(4);
+    table.flexible(4, 10);
+    table.flexible(3, 8);
+    table.droppable(5);  // the owner matters least: often it is the reader
     for (const auto& i : r.items) {
         const int days = r.today.days_until(i.due);
         const Style when = days < 0 ? Style::red : days == 0 ? Style::yellow : Style::none;

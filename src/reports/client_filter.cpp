@@ -60,9 +60,10 @@ bool value_matches(const std::string& value, const std::string& wanted) {
 }  // namespace
 
 bool client_matches(const Client& c, const ClientFilter& f) {
-    if (!f.stage.empty() && c.stage != f.stage)
+    if (!f.stage.empty() && fold_case(c.stage) != fold_case(f.stage))
         return false;
-    if (!f.tier.empty() && c.tier != f.tier)
+    const std::string& tier = c.tier.empty() ? f.default_tier : c.tier;
+    if (!f.tier.empty() && fold_case(tier) != fold_case(f.tier))
         return false;
     if (!f.owner.empty() && fold_case(c.owner) != fold_case(f.owner))
         return false;

@@ -22,15 +22,16 @@ FieldFilter parse_field_filter(const std::string& text);
 // and hand-added ones, lists joined with ", "; nullopt when the client has no such key.
 std::optional<std::string> field_value(const Client& c, const std::string& key);
 
-// Empty members filter nothing. Stage and tier compare exactly; owner, tags and --where
-// values without case; a list field (tags, watchers, a hand-added list) matches a
-// --where value when any of its items does.
+// Empty members filter nothing. Every value compares without case; the tier is the
+// client's own, else `default_tier` (as `due` and `portfolio` see it); a list field (tags,
+// watchers, a hand-added list) matches a --where value when any of its items does.
 struct ClientFilter {
     std::string stage;
     std::string tier;
     std::string owner;
     std::vector<std::string> tags;   // all of them
     std::vector<FieldFilter> where;  // all of them
+    std::string default_tier;        // the tier of a client without one
 };
 
 bool client_matches(const Client& c, const ClientFilter& f);

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "crm/model/cadence.hpp"
+#include "crm/reports/reviews_summary.hpp"
 
 namespace crm {
 
@@ -88,13 +89,12 @@ void add_commitments(const ClientRecord& r, const Settings& s, Date end,
 }
 
 void add_follow_ups(const ClientRecord& r, const Settings& s, Date end, std::vector<DueItem>& out) {
-    const auto last = last_contact(r);
     for (const Review& rv : r.reviews) {
-        if (!needs_follow_up(rv.rating) || (last && *last > rv.date))
+        // The reviews report's rule, so that both always agree (and `crm review` too).
+        const auto open = open_follow_up_due(r, rv, s.review_follow_up);
+        if (!open || *open > end)
             continue;
-        Date due = s.review_follow_up.after(rv.date);
-        if (due > end)
-            continue;
+        const Date due = *open;
         DueItem item = base_item(r, s, DueType::follow_up);
         const std::string rating(rating_name(rv.rating));
         item.by = rv.by;
@@ -114,10 +114,10 @@ std::vector<DueItem> compute_due(const std::vector<ClientRecord>& records, const
                                  Date /*today*/, Date window_end) {
     std::vector<DueItem> out;
     for (const ClientRecord& r : records) {
-        // Nothing of a former or lost client is due: the relationship is over.
-        if (s.is_inactive(r.client.stage))
-            continue;
-        add_contact(r, s, window_end, out);
+        // A former or lost client is not due for contact: the relationship ended. Its open
+        // promises, actions and follow-ups did not, and stay due.
+        if (!s.is_inactive(r.client.stage))
+            add_contact(r, s, window_end, out);
         add_commitments(r, s, window_end, out);
         add_follow_ups(r, s, window_end, out);
     }

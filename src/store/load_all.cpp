@@ -201,7 +201,7 @@ Snapshot load_all(const Folder& folder, Detail detail, Heap heap, const Progress
     if (clients_fd.get() < 0)
         return snap;
     const auto slugs = os::list_dir(clients_dir);
-    const std::size_t threads = os::walker_threads(slugs.size());
+    const std::size_t threads = std::max<std::size_t>(1, os::walker_threads(slugs.size()));
     // The records' structs, and about their encoded bytes again for what they point to.
     const std::size_t heap_bytes = cache.size() * sizeof(Visit) + 2 * cache.bytes(detail);
     const bool prefault = heap == Heap::prefault;

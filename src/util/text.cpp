@@ -169,27 +169,35 @@ std::string truncate_to_width(std::string_view s, int width) {
     return out + "…";
 }
 
+namespace {
+
+// Latin Extended-A pairs capital and small as even/odd (Ā ā .. ķ, Ŋ ŋ .. ŷ), except in two
+// runs where it is odd/even (Ĺ..ň, Ź..ž); İ has no small letter of its own here.
+bool latin_extended_capital(char32_t cp) {
+    const bool even_runs = (cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177);
+    const bool odd_runs = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+    return (even_runs && cp % 2 == 0 && cp != 0x130) || (odd_runs && cp % 2 == 1);
+}
+
+}  // namespace
+
 std::string fold_case(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (char32_t cp : utf8_decode(s)) {
-        if (cp >= 'A' && cp <= 'Z') {
+        // Capitals 32 below their small letters: ASCII, Latin-1 (not ×), Greek (not the
+        // unused U+03A2), Cyrillic.
+        const bool plus32 = (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+                            (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) ||
+                            (cp >= 0x410 && cp <= 0x42F);
+        if (plus32) {
             cp += 32;
-        } else if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) {
-            cp += 32;  // Latin-1 capitals
         } else if (cp == 0x178) {
             cp = 0xFF;  // Ÿ
-        } else if (((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) && cp % 2 == 0 &&
-                   cp != 0x130) {
-            cp += 1;  // Latin Extended-A pairs capital/small as even/odd here...
-        } else if (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) && cp % 2 == 1) {
-            cp += 1;  // ...and as odd/even in these two runs (Ĺ..ň, Ź..ž)
-        } else if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) {
-            cp += 32;  // Greek
-        } else if (cp >= 0x410 && cp <= 0x42F) {
-            cp += 32;  // Cyrillic
+        } else if (latin_extended_capital(cp)) {
+            cp += 1;
         } else if (cp >= 0x400 && cp <= 0x40F) {
-            cp += 80;
+            cp += 80;  // Ѐ..Џ
         }
         utf8_append(out, cp);
     }
@@ -202,19 +210,23 @@ bool same_person(std::string_view a, std::string_view b) {
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
+    // Optimal string alignment: Levenshtein plus a swap of two neighbours as one edit, the
+    // commonest typo ("acem", "smtih"). Three rows: the one before last is needed for swaps.
+    std::vector<std::size_t> before(b.size() + 1), last(b.size() + 1), row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
+        last[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
         row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            row[j] = std::min({last[j] + 1, row[j - 1] + 1, last[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                row[j] = std::min(row[j], before[j - 2] + 1);
         }
+        std::swap(before, last);
+        std::swap(last, row);
     }
-    return row[b.size()];
+    return last[b.size()];
 }
 
 }  // namespace crm

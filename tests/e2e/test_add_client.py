@@ -1,5 +1,6 @@
 """crm add-client: every option, defaults, validation, slugs."""
 import json
+import shutil
 import unittest
 
 from harness import CrmTestCase
@@ -77,11 +78,27 @@ class AddClientTest(CrmTestCase):
         self.assertIn("name is empty", r.err)
         self.crm_in("add-client", check=2)
 
-    def test_a_taken_slug_gets_a_number(self):
+    def test_a_name_that_is_already_a_client_is_refused(self):
+        # Before, "ACME" became acme-2 beside acme, and crm check then failed forever.
         self.assertEqual(self.crm_in("add-client", "Acme", check=0).out, "acme\n")
-        self.assertEqual(self.crm_in("add-client", "ACME", check=0).out, "acme-2\n")
-        self.assertEqual(self.crm_in("add-client", "acme!", check=0).out, "acme-3\n")
-        self.assertEqual(self.load("clients/acme-2/client.yaml")["name"], "ACME")
+        count = self.commit_count()
+        for again in ("ACME", "acme!", " Acme "):
+            with self.subTest(name=again):
+                r = self.crm_in("add-client", again, check=1)
+                self.assertIn("is already a client: acme (Acme)", r.err)
+                self.assertIn("hint: nothing was written", r.err)
+        self.crm_in("add-client", "Null", check=0)
+        r = self.crm_in("add-client", "null", check=1)
+        self.assertIn("is already a client: null (Null)", r.err)
+        self.assertEqual(self.commit_count(), count + 1)
+        self.assertEqual(sorted(p.name for p in (self.dir / "clients").iterdir()),
+                         ["acme", "null"])
+        self.crm_in("check", check=0)
+
+    def test_a_taken_folder_that_is_no_client_gets_a_number(self):
+        (self.dir / "clients/acme").mkdir(parents=True)  # a leftover, no client.yaml
+        self.assertEqual(self.crm_in("add-client", "Acme", check=0).out, "acme-2\n")
+        self.assertEqual(self.load("clients/acme-2/client.yaml")["name"], "Acme")
 
     def test_hostile_and_untransliterable_names_stay_inside_the_folder(self):
         expected = {
@@ -116,7 +133,8 @@ class AddClientTest(CrmTestCase):
             with self.subTest(lang=lang):
                 r = self.crm_in("add-client", "--no-commit", "Müller & Söhne GmbH Ï",
                                 env={"LANG": lang, "LC_ALL": lang}, check=0)
-                self.assertTrue(r.out.startswith("muller-sohne-gmbh-i"), r.out)
+                self.assertEqual(r.out, "muller-sohne-gmbh-i\n")
+                shutil.rmtree(self.dir / "clients" / r.out.strip())
 
     def test_commit_holds_exactly_the_client_file(self):
         before = self.commit_count()

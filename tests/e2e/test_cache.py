@@ -41,9 +41,13 @@ class CacheTest(CrmTestCase):
         path = self.dir / "clients/acme-engineering-pty-ltd/client.yaml"
         text = path.read_text()
         self.assertIn("stage: client", text)
-        path.write_text(text.replace("stage: client", "stage: former"))  # inactive: never due
+        # Inactive: no longer due for contact (its open promises stay due).
+        self.assertIn(("contact", "acme-engineering-pty-ltd"),
+                      [(i["type"], i["client"]) for i in self.due()])
+        path.write_text(text.replace("stage: client", "stage: former"))
         cached = self.due()
-        self.assertNotIn("acme-engineering-pty-ltd", [i["client"] for i in cached])
+        self.assertNotIn(("contact", "acme-engineering-pty-ltd"),
+                         [(i["type"], i["client"]) for i in cached])
         self.assertEqual(self.whats(cached), self.whats(self.uncached_due()))
 
     def test_deleted_file_is_seen(self):

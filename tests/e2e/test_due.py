@@ -126,21 +126,24 @@ next_contact: 2027-01-10
         self.client("happy")
         self.visit("happy", "2026-11-10", "next_contact: 2027-01-01\n")
         self.review("happy", "2026-11-12", "happy")
-        # A former client's open promise is not due either.
+        # A former client is not due for contact, but the promise made to it still is:
+        # the relationship ended, the promise did not (spec: inactive stages).
         self.client("former", stage="former")
         self.visit("former", "2026-11-10", "promises:\n  - what: Old\n    due: 2026-11-01\n")
         items = self.due_json()["items"]
         self.assertEqual([(i["type"], i["client"], i["due"], i["what"]) for i in items], [
+            ("promise", "former", "2026-11-01", "Old"),
             ("promise", "acme", "2026-11-20", "Send capability statement"),
-            ("follow-up", "angry", "2026-11-25", items[1]["what"]),
+            ("follow-up", "angry", "2026-11-25", items[2]["what"]),
             ("action", "acme", "2026-11-30", "Ask Bob for an estimate"),
         ])
         self.assertTrue(items[0]["overdue"])
-        self.assertFalse(items[1]["overdue"])
-        self.assertIn("angry review 2026-11-18", items[1]["reason"])
-        self.assertIn("Haul road", items[1]["what"])
-        self.assertEqual(items[0]["by"], "Alice Smith")
-        self.assertEqual(items[0]["name"], "Acme Engineering")
+        self.assertTrue(items[1]["overdue"])
+        self.assertFalse(items[2]["overdue"])
+        self.assertIn("angry review 2026-11-18", items[2]["reason"])
+        self.assertIn("Haul road", items[2]["what"])
+        self.assertEqual(items[1]["by"], "Alice Smith")
+        self.assertEqual(items[1]["name"], "Acme Engineering")
 
 
 class WindowTest(DueCase):
@@ -346,6 +349,18 @@ next_contact: 2027-01-01
     def unescape(self, value):
         return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
+    def test_an_empty_calendar_is_valid_rfc_5545(self):
+        # icalbody = calprops component: a calendar needs at least one component.
+        text = self.raw("due", "--format", "ics", "--until", "2026-11-01")
+        lines = text.split("\r\n")
+        self.assertEqual(lines[0], "BEGIN:VCALENDAR")
+        self.assertEqual(lines[-2:], ["END:VCALENDAR", ""])
+        self.assertNotIn("BEGIN:VEVENT", text)
+        body = lines[lines.index("METHOD:PUBLISH") + 1:-2]
+        self.assertEqual(body[0], "BEGIN:X-CRM-NOTHING-DUE")
+        self.assertEqual(body[-1], "END:X-CRM-NOTHING-DUE")
+        self.assertTrue(all(l.startswith("X-") for l in body[1:-1]) and len(body) > 2)
+
     def test_ics_parses_back_and_uids_are_stable(self):
         events = self.parse_ics(self.raw("due", "--format", "ics"))
         self.assertEqual(len(events), 2)
@@ -375,11 +390,13 @@ class BrokenFileTest(DueCase):
         self.assertEqual([i["client"] for i in json.loads(r.out)["items"]], ["bad", "good"])
         self.assertIn("clients/bad/visits/2026-11-01-x.yaml", r.err)
 
-    def test_nothing_due_prints_nothing(self):
+    def test_nothing_due_says_so(self):
         self.init()
         r = self.crm_in("due", check=0)
-        self.assertEqual(r.out, "")
+        self.assertEqual(r.out, "Nothing due by 2026-11-30.\n")
         self.assertEqual(self.due_json()["items"], [])
+        r = self.crm_in("due", "--until", "eom", check=0)
+        self.assertEqual(r.out, "Nothing due by 2026-11-30.\n")
 
 
 class ExampleTest(DueCase):

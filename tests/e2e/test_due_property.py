@@ -34,10 +34,12 @@ def add(date, unit, n):
 def model_due(clients, end):
     items = []
     for c in clients:
-        if c["stage"] in INACTIVE:
-            continue
         visits = sorted(c["visits"], key=lambda v: (v["date"], v["file"]))
-        if c["every"] is not None:
+        # An inactive stage stops contact reminders only: promises, actions and
+        # follow-ups stay due.
+        if c["stage"] in INACTIVE:
+            cadence = None
+        elif c["every"] is not None:
             cadence = None if c["every"] == "never" else c["every"]
         else:
             cadence = TIERS.get(c["tier"] or "B", TIERS["B"])

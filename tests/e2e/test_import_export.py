@@ -277,6 +277,28 @@ class ExportTest(CrmTestCase):
                               for c in theirs["contacts"]])
         self.assertEqual(len(data["clients"]), len(original["clients"]))
 
+    def test_csv_cells_that_look_like_formulas_are_text_and_import_back(self):
+        # OWASP's CSV injection: a spreadsheet runs =..., +..., -..., @... as formulas.
+        self.crm_in("add-client", "=HYPERLINK(\"http://evil.example\",\"x\")", "--owner",
+                    "+SUM(A1:A2)", "--contact", "@Jane <jane@x.example>", check=0)
+        r = self.crm_in("export", "--format", "csv", check=0)
+        rows = list(csv.DictReader(io.StringIO(r.out, newline="")))
+        row = next(row for row in rows if "HYPERLINK" in row["name"])
+        self.assertEqual(row["name"], "'=HYPERLINK(\"http://evil.example\",\"x\")")
+        self.assertEqual(row["owner"], "'+SUM(A1:A2)")
+        self.assertEqual(row["contact"], "'@Jane")
+        for row in rows:
+            for cell in row.values():
+                self.assertFalse(cell and cell[0] in "=+-@\t\r", cell)
+        exported = self.tmp / "export.csv"
+        exported.write_text(r.out, newline="")
+        other = self.tmp / "other"
+        self.crm("init", str(other), check=0)
+        self.crm("--dir", str(other), "import", str(exported), check=0)
+        names = [c["name"] for c in json.loads(self.crm("--dir", str(other), "export",
+                                                        check=0).out)["clients"]]
+        self.assertIn("=HYPERLINK(\"http://evil.example\",\"x\")", names)
+
     def test_what_with_json_is_a_usage_error(self):
         r = self.crm_in("export", "--what", "visits", check=2)
         self.assertIn("--what is for --format csv", r.err)

@@ -47,6 +47,14 @@ class MatchingTest(CrmTestCase):
         r = self.crm_in("show", "acme-enginering", check=1)
         self.assertIn("no client matches 'acme-enginering'", r.err)
         self.assertIn("did you mean acme-engineering (Acme Engineering)", r.err)
+        # The typos people make: a swap, a missing letter, a word run, in any case.
+        for typo, slug in (("acem", "acme-"), ("muler", "muller-sohne-gmbh"),
+                           ("nothern", "northern-water-corporation"),
+                           ("ACME ENGINERING", "acme-engineering"), ("hodlings", "beta-holdings")):
+            with self.subTest(typo=typo):
+                r = self.crm_in("show", typo, check=1)
+                self.assertIn(f"no client matches '{typo}'", r.err)
+                self.assertIn(f"did you mean {slug}", r.err)
         r = self.crm_in("show", "zzzzzz", check=1)
         self.assertIn("no client matches 'zzzzzz'", r.err)
         self.assertIn("crm list", r.err)

@@ -110,7 +110,9 @@ class RenameTest(LifeTestCase):
                                                                       "--slug").err)
 
     def test_a_numbered_slug_may_drop_its_number(self):
-        self.crm_in("add-client", "Acme Engineering", check=0)  # acme-engineering-2
+        self.write("clients/acme-engineering-2/client.yaml", "name: Acme Eng. 2\n")
+        self.git("add", "-A")
+        self.git("commit", "-qm", "the second one, from a teammate")
         self.crm_in("rm", "acme-engineering", "--yes", check=0)
         r = self.crm_in("rename", "acme-engineering-2", "Acme Engineering", "--slug", check=0)
         self.assertEqual(r.out, "acme-engineering\n")
@@ -138,10 +140,11 @@ class MergeTest(LifeTestCase):
         super().setUp()
         self.init()
         self.crm_in("add-client", "Acme Engineering", check=0)
-        self.crm_in("add-client", "Acme Engineering", check=0)  # the same firm twice
+        # The same firm twice, as a teammate's clone added it (add-client itself refuses).
         self.write(KEEP, KEEP_HAND)
         self.write(OTHER, OTHER_HAND)
-        self.git("commit", "-qam", "hand edits")
+        self.git("add", "-A")
+        self.git("commit", "-qm", "hand edits")
         self.keep_visit = self.crm_in("log-visit", "acme-engineering", "Kept", check=0).out.strip()
         self.other_visits = [
             self.crm_in("log-visit", "acme-engineering-2", "One", "--date", "-3d", check=0).out.strip(),

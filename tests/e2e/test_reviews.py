@@ -82,6 +82,27 @@ class ReviewCommandTest(CrmTestCase):
                         "yesterday", "--no-commit", check=0)
         self.assertIn("due by 2026-12-06", r.err)
 
+    def test_a_past_dated_review_after_its_visit_says_what_due_says(self):
+        # The visit was logged today; the review it brought is recorded as of three days
+        # ago. The visit came after the review, so no follow-up: crm review, crm due and
+        # crm reviews must all say so.
+        self.crm_in("log-visit", "acme", "Talked it through", check=0)
+        r = self.crm_in("review", "acme", "--project", "Haul road", "--rating", "angry",
+                        "--date", "-3d", check=0)
+        self.assertNotIn("is due by", r.err)
+        self.assertIn("no follow-up is due", r.err)
+        due = json.loads(self.crm_in("due", "--format", "json", check=0).out)
+        self.assertEqual([i for i in due["items"] if i["type"] == "follow-up"], [])
+        self.assertEqual(json.loads(self.crm_in("reviews", "--format", "json", check=0).out)
+                         ["follow_ups"], [])
+        # A visit on the review's own day does not count as after it.
+        r = self.crm_in("review", "acme", "--project", "Depot", "--rating", "unhappy",
+                        "--date", "today", check=0)
+        self.assertIn("is due by 2026-11-30", r.err)
+        due = json.loads(self.crm_in("due", "--format", "json", check=0).out)
+        self.assertEqual([(i["type"], i["due"]) for i in due["items"] if i["type"] == "follow-up"],
+                         [("follow-up", "2026-11-30")])
+
     def test_no_commit_writes_but_does_not_commit(self):
         before = self.commit_count()
         r = self.crm_in("--no-commit", "review", "acme", "--project", "P", "--rating", "neutral", check=0)

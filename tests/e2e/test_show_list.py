@@ -135,8 +135,8 @@ class ListTest(CrmTestCase):
         self.assertEqual(rows[0]["tags"], ["civil", "government"])
         rows = json.loads(self.crm_in("list", "--format", "json", "--tag", "water", check=0).out)
         self.assertEqual([r["name"] for r in rows], ["Beta Water"])
-        self.assertEqual(json.loads(self.crm_in("list", "--format", "json", "--tier", "Z",
-                                                check=0).out), [])
+        self.assertEqual(json.loads(self.crm_in("list", "--format", "json", "--tier", "C",
+                                                "--stage", "client", check=0).out), [])
 
     def test_csv(self):
         rows = list(csv.reader(io.StringIO(self.crm_in("list", "--format", "csv", check=0).out)))
@@ -152,9 +152,26 @@ class ListTest(CrmTestCase):
         self.assertEqual(len(lines), 4)
         # Columns line up.
         self.assertEqual(len({line.index("2026-11-23") for line in lines[1:]}), 1)
-        r = self.crm_in("list", "--tier", "Z", check=0)
+        r = self.crm_in("list", "--tier", "C", "--stage", "client", check=0)
         self.assertEqual(r.out, "")
         self.assertIn("no clients match", r.err)
+
+    def test_stage_and_tier_filters_are_one_rule_in_any_case(self):
+        # list, --where and due agree: `a` is tier A, `CLIENT` the stage client, and a
+        # client without a tier of its own is in the default tier.
+        slugs = lambda *args: self.crm_in("list", "-q", *args, check=0).out.split()
+        self.assertEqual(slugs("--tier", "a"), slugs("--tier", "A"))
+        self.assertEqual(slugs("--tier", "a"), slugs("--where", "tier=a"))
+        self.assertEqual(slugs("--stage", "CLIENT"), slugs("--stage", "client"))
+        self.assertNotEqual(slugs("--tier", "a"), [])
+        due_a = json.loads(self.crm_in("due", "--tier", "a", "--format", "json", "--until",
+                                       "2027-12-31", check=0).out)
+        self.assertTrue({i["client"] for i in due_a["items"]} <= set(slugs("--tier", "A")))
+        for cmd in (["list"], ["due"]):
+            r = self.crm_in(*cmd, "--tier", "Z", check=2)
+            self.assertIn("--tier: 'Z' is not one of A, B, C", r.err)
+        r = self.crm_in("list", "--stage", "hot", check=2)
+        self.assertIn("--stage: 'hot' is not one of", r.err)
 
     def test_a_broken_client_is_skipped_with_a_warning_and_exit_1(self):
         self.write("clients/zulu/client.yaml", "name: \"Zulu\nstage: lead\ntier: \"A\"\n")

@@ -42,3 +42,11 @@ TEST_CASE("ics_calendar writes all-day events with stable fields") {
     CHECK(ics_digest("a") == ics_digest("a"));
     CHECK(ics_digest("a") != ics_digest("b"));
 }
+
+TEST_CASE("an empty calendar still holds a component, as RFC 5545's grammar wants") {
+    const std::string cal = ics_calendar({}, *crm::Date::parse_iso("2026-11-23"));
+    CHECK(cal.find("BEGIN:VCALENDAR\r\n") == 0);
+    CHECK(cal.find("BEGIN:X-CRM-NOTHING-DUE\r\nX-CRM-NOTE:") != std::string::npos);
+    CHECK(cal.find("END:X-CRM-NOTHING-DUE\r\nEND:VCALENDAR\r\n") != std::string::npos);
+    CHECK(cal.find("VEVENT") == std::string::npos);
+}

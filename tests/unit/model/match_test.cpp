@@ -82,3 +82,38 @@ TEST_CASE("no match offers the closest names") {
     CHECK(match_client("", kKeys).kind == Kind::none);
     CHECK(match_client("acme", {}).kind == Kind::none);
 }
+
+TEST_CASE("the closest names for the typos people make") {
+    const std::vector<crm::ClientKey> keys{
+        {"acme-engineering-pty-ltd", "Acme Engineering Pty Ltd"},
+        {"muller-sohne-gmbh", "Müller & Söhne GmbH"},
+        {"smith-co", "Smith & Co"},
+        {"northern-water-corporation", "Northern Water Corporation"},
+        {"nortern-rail", "Nortern Rail"},
+        {"harlow-architects", "Harlow Architects"}};
+    auto first = [&](const char* query) {
+        auto m = crm::match_client(query, keys);
+        REQUIRE(m.kind == crm::MatchResult::Kind::none);
+        REQUIRE_FALSE(m.candidates.empty());
+        return keys[m.candidates.front()].slug;
+    };
+    CHECK(first("acem") == "acme-engineering-pty-ltd");
+    CHECK(first("muler") == "muller-sohne-gmbh");
+    CHECK(first("smtih") == "smith-co");
+    CHECK(first("acme enginering") == "acme-engineering-pty-ltd");
+    CHECK(first("nothern") == "northern-water-corporation");
+    CHECK(crm::match_client("zzzzzz", keys).candidates.empty());
+}
+
+TEST_CASE("a new name duplicates a client by its name in any case, or by the slug it makes") {
+    const std::vector<crm::ClientKey> keys{{"smith-co", "Smith & Co"},
+                                           {"smith-co-2", "smith & co"},
+                                           {"edge-1", "Edge 1"},
+                                           {"null", "Null"}};
+    CHECK(crm::duplicate_of("SMITH & CO", keys) == 0u);
+    CHECK(crm::duplicate_of("Smith Co!", keys) == 0u);
+    CHECK(crm::duplicate_of("null", keys) == 3u);
+    CHECK(crm::duplicate_of(" Edge 1 ", keys) == 2u);
+    CHECK_FALSE(crm::duplicate_of("Edge 2", keys));  // a number is part of a name
+    CHECK_FALSE(crm::duplicate_of("Smith & Sons", keys));
+}

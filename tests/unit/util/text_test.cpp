@@ -62,6 +62,9 @@ TEST_CASE("edit_distance") {
     CHECK(crm::edit_distance("kitten", "sitting") == 3);
     CHECK(crm::edit_distance("", "abc") == 3);
     CHECK(crm::edit_distance("same", "same") == 0);
+    CHECK(crm::edit_distance("acem", "acme") == 1);  // a swap is one edit
+    CHECK(crm::edit_distance("smtih", "smith") == 1);
+    CHECK(crm::edit_distance("ab", "ba") == 1);
 }
 
 TEST_CASE("fold_case keeps small letters small across Latin Extended-A") {
