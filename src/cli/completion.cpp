@@ -1,5 +1,6 @@
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include "crm/cli/registrations.hpp"
@@ -18,11 +19,23 @@ struct OptionSpec {
 };
 
 struct CommandSpec {
-    std::string name;
+    std::string name;  // "contact add" for a command of a command
     std::string summary;
     std::vector<OptionSpec> options;
-    bool takes_client = false;  // first positional is a CLIENT
+    bool takes_client = false;             // first positional is a CLIENT
+    std::vector<std::string> positionals;  // their names, in order: CLIENT, CONTACT, KEEP...
+    std::vector<std::string> subcommands;  // "add", "set", "rm" of `contact`
 };
+
+// What a positional holds, by its name: a client (completed with the folder's slugs), a
+// contact of the client named before it, or anything else.
+std::string role_of(const std::string& positional) {
+    if (positional == "CLIENT" || positional == "KEEP" || positional == "OTHER")
+        return "client";
+    if (positional == "CONTACT")
+        return "contact";
+    return {};
+}
 
 // Commands whose first argument is a client, as the spec names them; also any command
 // whose first positional is called CLIENT.
@@ -33,16 +46,10 @@ bool is_client_command(const std::string& name) {
     return false;
 }
 
-// Where a teammate's name goes (crm.yaml's team), completed from `crm remind --team-names`:
-// the arguments after the client of these commands, and the values of these options.
-const std::vector<std::string> kTeamArgumentCommands = {"watch", "unwatch"};
-constexpr const char* kTeamOption[] = {"remind", "--to"};
-
 std::vector<OptionSpec> options_of(const CLI::App& app) {
     std::vector<OptionSpec> out;
     for (const CLI::Option* opt : app.get_options()) {
-        // Hidden options (no group) are plumbing for the scripts, not for people.
-        if (!opt->nonpositional() || opt->get_group().empty())
+        if (!opt->nonpositional())
             continue;
         OptionSpec spec;
         for (const auto& l : opt->get_lnames())
@@ -56,19 +63,38 @@ std::vector<OptionSpec> options_of(const CLI::App& app) {
     return out;
 }
 
+void add_commands(const CLI::App& app, const std::string& prefix, std::vector<CommandSpec>& out) {
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+        CommandSpec spec{prefix + sub->get_name(),
+                         sub->get_description(),
+                         options_of(*sub),
+                         is_client_command(prefix + sub->get_name()),
+                         {},
+                         {}};
+        for (const CLI::Option* opt : sub->get_options())
+            if (!opt->nonpositional())
+                spec.positionals.push_back(opt->get_name());
+        if (!spec.positionals.empty())
+            spec.takes_client = spec.takes_client || spec.positionals.front() == "CLIENT";
+        for (const CLI::App* nested : sub->get_subcommands([](const CLI::App*) { return true; }))
+            spec.subcommands.push_back(nested->get_name());
+        out.push_back(spec);
+        add_commands(*sub, spec.name + " ", out);
+    }
+}
+
 std::vector<CommandSpec> commands_of(const CLI::App& app) {
     std::vector<CommandSpec> out;
-    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
-        CommandSpec spec{sub->get_name(), sub->get_description(), options_of(*sub),
-                         is_client_command(sub->get_name())};
-        for (const CLI::Option* opt : sub->get_options()) {
-            if (!opt->nonpositional()) {
-                spec.takes_client = spec.takes_client || opt->get_name() == "CLIENT";
-                break;
-            }
-        }
-        out.push_back(spec);
-    }
+    add_commands(app, "", out);
+    return out;
+}
+
+// The commands a person types after `crm`: not those of another command.
+std::vector<CommandSpec> top_level(const std::vector<CommandSpec>& cmds) {
+    std::vector<CommandSpec> out;
+    for (const auto& c : cmds)
+        if (c.name.find(' ') == std::string::npos)
+            out.push_back(c);
     return out;
 }
 
@@ -84,7 +110,7 @@ std::string words(const std::vector<OptionSpec>& options, bool valued_only) {
 void shared_functions(std::ostream& s, const std::vector<CommandSpec>& cmds) {
     s << "_crm_opts() {\n    case $1 in\n";
     for (const auto& c : cmds)
-        s << "        " << c.name << ") echo '" << words(c.options, false) << "' ;;\n";
+        s << "        '" << c.name << "') echo '" << words(c.options, false) << "' ;;\n";
     s << "    esac\n}\n\n_crm_valued() {  # does option $2 of command $1 take a value?\n"
       << "    case \"$1 $2\" in\n";
     for (const auto& c : cmds)
@@ -92,16 +118,24 @@ void shared_functions(std::ostream& s, const std::vector<CommandSpec>& cmds) {
             if (o.takes_value)
                 for (const auto& n : o.names)
                     s << "        '" << c.name << " " << n << "') return 0 ;;\n";
-    s << "    esac\n    return 1\n}\n\n_crm_client_cmd() {\n    case $1 in\n";
-    std::vector<std::string> client_cmds;
+    s << "    esac\n    return 1\n}\n\n_crm_subs() {  # the commands of command $1\n"
+      << "    case $1 in\n";
     for (const auto& c : cmds)
-        if (c.takes_client)
-            client_cmds.push_back(c.name);
-    s << "        " << crm::join(client_cmds, "|") << ") return 0 ;;\n";
-    s << "    esac\n    return 1\n}\n\n";
-    s << "_crm_team_cmd() {  # do the arguments after the client of command $1 name teammates?\n"
-      << "    case $1 in\n        " << crm::join(kTeamArgumentCommands, "|") << ") return 0 ;;\n"
-      << "    esac\n    return 1\n}\n\n";
+        if (!c.subcommands.empty())
+            s << "        '" << c.name << "') echo '" << crm::join(c.subcommands, " ") << "' ;;\n";
+    s << "        *) return 1 ;;\n    esac\n}\n\n"
+      << "_crm_arg() {  # what positional $2 (from 0) of command $1 is: client, contact\n"
+      << "    case \"$1 $2\" in\n";
+    for (const auto& c : cmds) {
+        for (std::size_t i = 0; i < c.positionals.size(); ++i) {
+            std::string role = role_of(c.positionals[i]);
+            if (role.empty() && i == 0 && c.takes_client)
+                role = "client";
+            if (!role.empty())
+                s << "        '" << c.name << " " << i << "') echo " << role << " ;;\n";
+        }
+    }
+    s << "    esac\n}\n\n";
 }
 
 std::string command_names(const std::vector<CommandSpec>& cmds) {
@@ -119,7 +153,7 @@ void bash_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
     shared_functions(s, cmds);
     s << "_crm() {\n"
          "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
-         "    local i word cmd= npos=0 skip=\n"
+         "    local i word cmd= sub= first= npos=0 skip=\n"
          "    local -a dir=()\n"
          "    for ((i = 1; i < COMP_CWORD; i++)); do\n"
          "        word=${COMP_WORDS[i]}\n"
@@ -129,7 +163,11 @@ void bash_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          ";;\n"
          "            --dir=*) dir=(\"$word\") ;;\n"
          "            -*) [[ -n $cmd ]] && _crm_valued \"$cmd\" \"$word\" && skip=1 ;;\n"
-         "            *) if [[ -z $cmd ]]; then cmd=$word; else ((npos++)); fi ;;\n"
+         "            *) if [[ -z $cmd ]]; then cmd=$word\n"
+         "               elif [[ -z $sub ]] && ((npos == 0)) && _crm_subs \"$cmd\" >/dev/null; "
+         "then\n"
+         "                   sub=$word; cmd=\"$cmd $word\"\n"
+         "               else ((npos == 0)) && first=$word; ((npos++)); fi ;;\n"
          "        esac\n"
          "    done\n"
          "    if [[ $prev == --dir ]]; then\n"
@@ -144,30 +182,28 @@ void bash_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "            COMPREPLY=($(compgen -W \"$globals\" -- \"$cur\"))\n"
          "        else\n"
          "            COMPREPLY=($(compgen -W '"
-      << command_names(cmds)
+      << command_names(top_level(cmds))
       << "' -- \"$cur\"))\n"
          "        fi\n"
          "        return\n"
          "    fi\n"
-         "    # Teammates' names hold blanks: one a line, the blanks escaped.\n"
-         "    if [[ \"$cmd $prev\" == '"
-      << kTeamOption[0] << " " << kTeamOption[1]
-      << "' ]] || { [[ $cur != -* ]] && ((npos >= 1)) && _crm_team_cmd \"$cmd\"; }; then\n"
-         "        local IFS=$'\\n' name\n"
-         "        COMPREPLY=()\n"
-         "        for name in $(compgen -W \"$(\"${COMP_WORDS[0]}\" \"${dir[@]}\" remind "
-         "--team-names 2>/dev/null)\" -- \"${cur//\\\\ / }\"); do\n"
-         "            COMPREPLY+=(\"${name// /\\\\ }\")\n"
-         "        done\n"
-         "        return\n"
-         "    fi\n"
          "    # An option's value: let bash complete file names.\n"
          "    _crm_valued \"$cmd\" \"$prev\" && return\n"
+         "    local subs\n"
          "    if [[ $cur == -* ]]; then\n"
          "        COMPREPLY=($(compgen -W \"$(_crm_opts \"$cmd\") $globals\" -- \"$cur\"))\n"
-         "    elif ((npos == 0)) && _crm_client_cmd \"$cmd\"; then\n"
+         "    elif [[ -z $sub ]] && ((npos == 0)) && subs=$(_crm_subs \"$cmd\"); then\n"
+         "        COMPREPLY=($(compgen -W \"$subs\" -- \"$cur\"))\n"
+         "    elif [[ $(_crm_arg \"$cmd\" $npos) == client ]]; then\n"
          "        COMPREPLY=($(compgen -W \"$(\"${COMP_WORDS[0]}\" \"${dir[@]}\" list -q "
          "2>/dev/null)\" -- \"$cur\"))\n"
+         "    elif [[ $(_crm_arg \"$cmd\" $npos) == contact ]]; then\n"
+         "        # One per line, an e-mail or a name; a name's spaces escaped to keep it one "
+         "word.\n"
+         "        local IFS=$'\\n'\n"
+         "        COMPREPLY=($(compgen -W \"$(\"${COMP_WORDS[0]}\" \"${dir[@]}\" completion "
+         "--contacts \"$first\" 2>/dev/null)\" -- \"$cur\"))\n"
+         "        COMPREPLY=(\"${COMPREPLY[@]// /\\\\ }\")\n"
          "    elif ((npos == 0)) && [[ $cmd == completion ]]; then\n"
          "        COMPREPLY=($(compgen -W 'bash zsh fish' -- \"$cur\"))\n"
          "    fi\n"
@@ -189,22 +225,25 @@ void zsh_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "# Load it in ~/.zshrc after compinit:  source <(crm completion zsh)\n"
          "# or save it as _crm in a folder of $fpath.\n\n";
     shared_functions(s, cmds);
-    s << "_crm() {\n    local -a commands dir slugs team\n    commands=(\n";
-    for (const auto& c : cmds)
+    s << "_crm() {\n    local -a commands dir slugs\n    commands=(\n";
+    for (const auto& c : top_level(cmds))
         s << "        " << zsh_quote(c.name + ":" + c.summary) << "\n";
     s << "    )\n"
          "    local globals='"
       << words(globals, false)
       << "'\n"
-         "    local i word cmd= npos=0 skip=\n"
+         "    local i word cmd= sub= first= npos=0 skip= subs\n"
          "    for ((i = 2; i < CURRENT; i++)); do\n"
          "        word=$words[i]\n"
          "        if [[ -n $skip ]]; then skip=; continue; fi\n"
          "        case $word in\n"
          "            --dir) ((i + 1 < CURRENT)) && dir=(--dir $words[i+1]); skip=1 ;;\n"
          "            --dir=*) dir=($word) ;;\n"
-         "            -*) [[ -n $cmd ]] && _crm_valued $cmd $word && skip=1 ;;\n"
-         "            *) if [[ -z $cmd ]]; then cmd=$word; else ((npos++)); fi ;;\n"
+         "            -*) [[ -n $cmd ]] && _crm_valued \"$cmd\" $word && skip=1 ;;\n"
+         "            *) if [[ -z $cmd ]]; then cmd=$word\n"
+         "               elif [[ -z $sub ]] && ((npos == 0)) && _crm_subs $cmd >/dev/null; then\n"
+         "                   sub=$word; cmd=\"$cmd $word\"\n"
+         "               else ((npos == 0)) && first=$word; ((npos++)); fi ;;\n"
          "        esac\n"
          "    done\n"
          "    if [[ $words[CURRENT-1] == --dir ]]; then _files -/; return; fi\n"
@@ -213,18 +252,16 @@ void zsh_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "        else _describe -t commands 'crm command' commands; fi\n"
          "        return\n"
          "    fi\n"
-         "    if [[ \"$cmd $words[CURRENT-1]\" == '"
-      << kTeamOption[0] << " " << kTeamOption[1]
-      << "' ]] || { [[ $PREFIX != -* ]] && ((npos >= 1)) && _crm_team_cmd $cmd; }; then\n"
-         "        team=(${(f)\"$($words[1] $dir remind --team-names 2>/dev/null)\"})\n"
-         "        compadd -- $team\n"
-         "        return\n"
-         "    fi\n"
-         "    if _crm_valued $cmd $words[CURRENT-1]; then _files; return; fi\n"
+         "    if _crm_valued \"$cmd\" $words[CURRENT-1]; then _files; return; fi\n"
          "    if [[ $PREFIX == -* ]]; then\n"
-         "        compadd -- $(_crm_opts $cmd) ${=globals}\n"
-         "    elif ((npos == 0)) && _crm_client_cmd $cmd; then\n"
+         "        compadd -- $(_crm_opts \"$cmd\") ${=globals}\n"
+         "    elif [[ -z $sub ]] && ((npos == 0)) && subs=$(_crm_subs $cmd); then\n"
+         "        compadd -- ${=subs}\n"
+         "    elif [[ $(_crm_arg \"$cmd\" $npos) == client ]]; then\n"
          "        slugs=(${(f)\"$($words[1] $dir list -q 2>/dev/null)\"})\n"
+         "        compadd -- $slugs\n"
+         "    elif [[ $(_crm_arg \"$cmd\" $npos) == contact ]]; then\n"
+         "        slugs=(${(f)\"$($words[1] $dir completion --contacts $first 2>/dev/null)\"})\n"
          "        compadd -- $slugs\n"
          "    elif ((npos == 0)) && [[ $cmd == completion ]]; then\n"
          "        compadd bash zsh fish\n"
@@ -275,55 +312,46 @@ void fish_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "    end\n"
          "    $args[1] $dir list -q 2>/dev/null\n"
          "end\n\n"
-         "function __crm_team\n"
-         "    set -l args (commandline -opc)\n"
-         "    set -l dir\n"
-         "    for i in (seq 2 (count $args))\n"
-         "        if test \"$args[$i]\" = --dir; and test $i -lt (count $args)\n"
-         "            set dir --dir $args[(math $i + 1)]\n"
-         "        end\n"
-         "    end\n"
-         "    $args[1] $dir remind --team-names 2>/dev/null\n"
-         "end\n\n"
-         "function __crm_past_client  # the command's client is typed: teammates follow\n"
-         "    set -l words 0\n"
-         "    set -l skip 0\n"
-         "    for a in (commandline -opc)[2..-1]\n"
-         "        if test $skip = 1\n"
-         "            set skip 0\n"
-         "        else if test \"$a\" = --dir\n"
-         "            set skip 1\n"
-         "        else if not string match -q -- '-*' $a\n"
-         "            set words (math $words + 1)\n"
-         "        end\n"
-         "    end\n"
-         "    test $words -ge 2\n"
-         "end\n\n"
          "complete -c crm -f\n";
     for (const auto& g : globals)
         fish_option(s, "", g);
-    for (const auto& c : cmds)
+    for (const auto& c : top_level(cmds))
         s << "complete -c crm -n __fish_use_subcommand -a " << c.name << " -d "
           << fish_quote(c.summary) << "\n";
     std::vector<std::string> client_cmds;
     for (const auto& c : cmds) {
+        const auto space = c.name.find(' ');
+        // A command of a command: once both words are seen.
+        const std::string seen = space == std::string::npos
+                                     ? "__fish_seen_subcommand_from " + c.name
+                                     : "__fish_seen_subcommand_from " + c.name.substr(0, space) +
+                                           "; and __fish_seen_subcommand_from " +
+                                           c.name.substr(space + 1);
         for (const auto& o : c.options)
-            fish_option(s, "__fish_seen_subcommand_from " + c.name, o);
-        if (c.takes_client)
+            fish_option(s, seen, o);
+        if (!c.subcommands.empty()) {
+            const std::string none_yet = "__fish_seen_subcommand_from " + c.name +
+                                         "; and not __fish_seen_subcommand_from " +
+                                         crm::join(c.subcommands, " ");
+            for (const auto& n : cmds)
+                if (n.name.starts_with(c.name + " "))
+                    s << "complete -c crm -n " << fish_quote(none_yet) << " -a "
+                      << n.name.substr(c.name.size() + 1) << " -d " << fish_quote(n.summary)
+                      << "\n";
+        }
+        const bool client =
+            c.takes_client ||
+            std::any_of(c.positionals.begin(), c.positionals.end(),
+                        [](const std::string& p) { return role_of(p) == "client"; });
+        if (client && space == std::string::npos)
             client_cmds.push_back(c.name);
+        else if (client)
+            s << "complete -c crm -n " << fish_quote(seen) << " -a '(__crm_clients)'\n";
     }
     s << "complete -c crm -n "
       << fish_quote("__fish_seen_subcommand_from " + crm::join(client_cmds, " "))
       << " -a '(__crm_clients)'\n"
          "complete -c crm -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'\n"
-         "complete -c crm -n "
-      << fish_quote("__fish_seen_subcommand_from " + crm::join(kTeamArgumentCommands, " ") +
-                    "; and __crm_past_client")
-      << " -a '(__crm_team)'\n"
-         "complete -c crm -n "
-      << fish_quote(std::string("__fish_seen_subcommand_from ") + kTeamOption[0]) << " -l "
-      << std::string(kTeamOption[1]).substr(2)
-      << " -r -a '(__crm_team)'\n"
          "complete -c crm -n '__fish_seen_subcommand_from import' -F\n";
 }
 
@@ -341,14 +369,38 @@ int run(const std::string& shell, const CLI::App& app, commands::Context& ctx) {
 
 }  // namespace
 
+namespace {
+
+// What the scripts complete a CONTACT with: each contact of the client, by e-mail (one
+// word, and unique) or else by name, one a line.
+int print_contacts(const std::string& client, commands::Context& ctx) {
+    const std::string slug = commands::resolve_client(ctx, client);
+    for (const auto& c : ctx.folder().load_client(slug).contacts) {
+        const std::string& word = c.email.empty() ? c.name : c.email;
+        if (!word.empty() && word.find_first_of("\r\n") == std::string::npos)
+            ctx.out() << word << '\n';
+    }
+    return 0;
+}
+
+}  // namespace
+
 commands::Runner register_completion(CLI::App& cmd) {
     auto shell = std::make_shared<std::string>();
+    auto contacts_of = std::make_shared<std::string>();
     cmd.add_option("SHELL", *shell, "bash, zsh or fish")
-        ->required()
         ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+    // For the scripts themselves, not for people: no group, so no help line.
+    cmd.add_option("--contacts", *contacts_of, "")->group("");
     // The whole command line, parent of this subcommand, lives as long as the run.
     const CLI::App* app = cmd.get_parent();
-    return [shell, app](commands::Context& ctx) { return run(*shell, *app, ctx); };
+    return [shell, contacts_of, app](commands::Context& ctx) {
+        if (!contacts_of->empty())
+            return print_contacts(*contacts_of, ctx);
+        if (shell->empty())
+            throw UsageError("which shell?", "crm completion bash, zsh or fish");
+        return run(*shell, *app, ctx);
+    };
 }
 
 }  // namespace crm::cli

@@ -34,5 +34,11 @@ commands::Runner register_export(CLI::App& cmd);
 commands::Runner register_completion(CLI::App& cmd);
 commands::Runner register_remind(CLI::App& cmd);
 commands::Runner register_notify(CLI::App& cmd);
+commands::Runner register_contact(CLI::App& cmd);
+commands::Runner register_rename(CLI::App& cmd);
+commands::Runner register_merge(CLI::App& cmd);
+commands::Runner register_rm(CLI::App& cmd);
+commands::Runner register_undo(CLI::App& cmd);
+commands::Runner register_log(CLI::App& cmd);
 
 }  // namespace crm::cli

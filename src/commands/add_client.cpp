@@ -1,5 +1,6 @@
 #include "crm/commands/add_client.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/model/contact.hpp"
 #include "crm/model/match.hpp"
 #include "crm/model/slug.hpp"
 #include "crm/schema/records.hpp"
@@ -9,26 +10,11 @@ namespace crm::commands {
 
 namespace {
 
-// "Jane Doe <jane@x.example>" -> name and email; a bare "Jane Doe" is a name only.
 Contact parse_contact(const std::string& text) {
-    Contact c;
-    std::string t = trim(text);
-    auto open = t.rfind('<');
-    if (open != std::string::npos && t.back() == '>') {
-        c.email = trim(t.substr(open + 1, t.size() - open - 2));
-        c.name = trim(t.substr(0, open));
-    } else if (t.find('@') != std::string::npos && t.find(' ') == std::string::npos) {
-        c.email = t;
-    } else {
-        c.name = t;
-    }
-    if (c.name.empty() && c.email.empty()) {
-        throw UsageError("--contact: '" + text + "' names nobody",
-                         "write \"Jane Doe <jane@example.com>\"");
-    }
-    if (c.name.empty())
-        c.name = c.email;
-    return c;
+    if (auto c = parse_contact_text(text))
+        return *c;
+    throw UsageError("--contact: '" + text + "' names nobody",
+                     "write \"Jane Doe <jane@example.com>\"");
 }
 
 Client build_client(const AddClientOptions& o, Context& ctx) {

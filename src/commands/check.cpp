@@ -15,36 +15,51 @@ int check(const CheckOptions& o, Context& ctx) {
         return store::check_folder(ctx.existing_folder_path(), line.callback());
     }();
     const auto& problems = check.problems;
+    const auto& warnings = check.likely_duplicates;
     if (o.format == "json") {
         // Through formats::dump: a folder name that is not UTF-8 must not stop the report.
         formats::Json out = formats::Json::array();
-        for (const auto& p : problems) {
+        auto put = [&](const DataError& p, const char* level) {
             out.push_back({{"file", p.where().file},
                            {"line", p.where().line},
                            {"column", p.where().column},
                            {"message", p.problem()},
-                           {"hint", p.hint()}});
-        }
+                           {"hint", p.hint()},
+                           {"level", level}});
+        };
+        for (const auto& p : problems)
+            put(p, "error");
+        for (const auto& w : warnings)
+            put(w, "warning");
         ctx.out() << formats::dump(out);
     } else {
-        for (const auto& p : problems) {
+        auto print = [&](const DataError& p, const std::string& lead) {
             // A problem can quote the file's own text.
-            ctx.out() << render::safe_lines(p.what());
+            ctx.out() << lead << render::safe_lines(p.what());
             if (!p.hint().empty())
                 ctx.out() << " (" << render::safe_lines(p.hint()) << ")";
             ctx.out() << '\n';
-        }
+        };
+        for (const auto& p : problems)
+            print(p, "");
+        for (const auto& w : warnings)
+            print(w, "warning: ");
     }
+    // Likely duplicates are for a person to decide: they never fail the check.
+    const std::string also = warnings.empty()
+                                 ? ""
+                                 : "; " + std::to_string(warnings.size()) + " likely duplicate" +
+                                       (warnings.size() == 1 ? "" : "s") + " (crm merge)";
     std::set<std::string> bad;
     for (const auto& p : problems)
         bad.insert(p.where().file);
     if (problems.empty()) {
-        ctx.note("checked " + std::to_string(check.files) + " files: no problems");
+        ctx.note("checked " + std::to_string(check.files) + " files: no problems" + also);
         return 0;
     }
     ctx.note(std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems") +
              " in " + std::to_string(bad.size()) + (bad.size() == 1 ? " file" : " files") + " (" +
-             std::to_string(check.files) + " files checked)");
+             std::to_string(check.files) + " files checked)" + also);
     return 1;
 }
 

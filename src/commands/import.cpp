@@ -1,10 +1,12 @@
 #include <filesystem>
 
 #include "crm/commands/common.hpp"
+#include "crm/commands/contact.hpp"
 #include "crm/commands/import.hpp"
 #include "crm/formats/csv.hpp"
 #include "crm/formats/csv_read.hpp"
 #include "crm/formats/vcard.hpp"
+#include "crm/model/contact.hpp"
 #include "crm/model/slug.hpp"
 #include "crm/os/files.hpp"
 #include "crm/render/table.hpp"
@@ -29,11 +31,6 @@ struct Incoming {
 };
 
 constexpr std::size_t kMaxImportBytes = 64 * 1024 * 1024;
-
-bool same_contact(const Contact& a, const Contact& b) {
-    return (!a.name.empty() && fold_case(a.name) == fold_case(b.name)) ||
-           (!a.email.empty() && fold_case(a.email) == fold_case(b.email));
-}
 
 void add_contact(std::vector<Contact>& contacts, const Contact& c) {
     for (const auto& have : contacts)
@@ -218,7 +215,7 @@ int import_file(const ImportOptions& o, Context& ctx) {
     render::Table report({"RESULT", "SLUG", "CLIENT"});
     report.flexible(2);
     std::vector<std::string> planned;
-    std::size_t created = 0, unchanged = 0, skipped = 0;
+    std::size_t created = 0, updated = 0, unchanged = 0, skipped = 0;
     for (const auto& in : incoming) {
         if (const Client* have = find_existing(existing, in.name)) {
             std::vector<Contact> missing;
@@ -229,13 +226,31 @@ int import_file(const ImportOptions& o, Context& ctx) {
             if (missing.empty()) {
                 ++unchanged;
                 report.add({{"unchanged"}, {have->slug}, {have->name + ": already there"}});
-            } else {
+                continue;
+            }
+            const std::string added = join(names_of(missing), ", ");
+            // The new people join the client's contacts as `crm contact add` adds them:
+            // only their lines, read back as a client, or the file is left alone.
+            try {
+                const std::string file = folder.client_file(have->slug);
+                const std::string text = folder.read(file).value_or("");
+                const std::string edited = with_new_contacts(text, file, missing);
+                (void)schema::read_client(edited, file);
+                if (tx)
+                    tx->replace(file, edited);
+            } catch (const Error& e) {
                 ++skipped;
                 report.add({{"skipped", render::Style::bold},
                             {have->slug},
-                            {have->name + ": exists; add contacts with crm edit (" +
-                             join(names_of(missing), ", ") + ")"}});
+                            {have->name + ": " + e.what() + "; add them with crm contact add (" +
+                             added + ")"}});
+                continue;
             }
+            ++updated;
+            report.add({{"updated", render::Style::bold},
+                        {have->slug},
+                        {have->name + ": " + plural(missing.size(), "contact") + " added (" +
+                         added + ")"}});
             continue;
         }
         Client c;
@@ -261,14 +276,18 @@ int import_file(const ImportOptions& o, Context& ctx) {
     }
     if (!report.empty())
         ctx.out() << report.render(render::Styler(ctx.color()), ctx.terminal_width());
-    std::string summary = std::to_string(created) + " created, " + std::to_string(unchanged) +
-                          " unchanged, " + std::to_string(skipped) + " skipped";
-    if (skipped)
-        summary += " (import never changes an existing client's file)";
+    std::string summary = std::to_string(created) + " created, " + std::to_string(updated) +
+                          " updated, " + std::to_string(unchanged) + " unchanged, " +
+                          std::to_string(skipped) + " skipped";
     ctx.note(o.dry_run ? summary + "; dry run: nothing written" : summary);
     if (tx && !tx->touched().empty()) {
         std::string name = std::filesystem::path(o.file).filename().string();
-        tx->commit("import: " + plural(tx->touched().size(), "client") + " from " + name);
+        std::vector<std::string> what;
+        if (created)
+            what.push_back(plural(created, "client"));
+        if (updated)
+            what.push_back("contacts at " + plural(updated, "client"));
+        tx->commit("import: " + join(what, " and ") + " from " + name);
     }
     return ctx.warn_problems(problems);
 }

@@ -33,6 +33,8 @@ class ClientFileEdit {
     // as a client. Then commit it.
     void replace(const std::string& edited);
     void commit(const std::string& message) { tx_.commit(message); }
+    // The transaction, for a change beyond this file (rename --slug moves its folder).
+    store::Transaction& transaction() { return tx_; }
 
   private:
     std::string file_;

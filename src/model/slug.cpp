@@ -1,5 +1,6 @@
 #include "crm/model/slug.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <utility>
@@ -171,6 +172,18 @@ std::string unique_slug(const std::string& base,
         if (!taken(candidate))
             return candidate;
     }
+}
+
+std::string slug_root(std::string_view slug) {
+    // unique_slug appends -2, -3...: a number without a leading zero, never -1 or -0.
+    const auto dash = slug.rfind('-');
+    if (dash == std::string_view::npos || dash == 0 || dash + 1 == slug.size())
+        return std::string(slug);
+    const std::string_view n = slug.substr(dash + 1);
+    const bool counter =
+        n.size() <= 6 && n.front() != '0' && (n.size() > 1 || n.front() != '1') &&
+        std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return std::string(counter ? slug.substr(0, dash) : slug);
 }
 
 }  // namespace crm

@@ -21,4 +21,9 @@ bool is_valid_slug(std::string_view slug);
 std::string unique_slug(const std::string& base,
                         const std::function<bool(const std::string&)>& taken);
 
+// The slug unique_slug started from: "acme" for acme, acme-2 and acme-17. Two clients
+// with one root are likely one client added twice (`crm check` says so, `crm rename
+// --slug` refuses to make such a pair).
+std::string slug_root(std::string_view slug);
+
 }  // namespace crm

@@ -262,23 +262,32 @@ void remove_file(const fs::path& root, const fs::path& relative) {
     fsync_dir(target.parent_path());
 }
 
+fs::path set_aside(const fs::path& root, const fs::path& relative) {
+    ensure_no_symlinks(root, relative);
+    const fs::path target = root / relative;
+    if (!exists_no_follow(target))
+        throw RuntimeError("cannot remove " + target.string() +
+                           ": there is no such file or folder");
+    ensure_private_dir(root);
+    ensure_no_symlinks(root, kTempDir);
+    create_folders(root, kTempDir, false);
+    fs::path away = fs::path(kTempDir) /
+                    ("." + target.filename().string() + std::string(kTempMarker) + random_suffix());
+    if (::rename(target.c_str(), (root / away).c_str()) != 0)
+        throw RuntimeError("cannot remove " + target.string() + ": " + errno_text());
+    fsync_dir(target.parent_path());
+    return away;
+}
+
 void remove_tree(const fs::path& root, const fs::path& relative) {
     ensure_no_symlinks(root, relative);
     const fs::path target = root / relative;
     struct stat st;
     if (::lstat(target.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
         throw RuntimeError("cannot remove " + target.string() + ": there is no such folder");
-    ensure_private_dir(root);
-    ensure_no_symlinks(root, kTempDir);
-    create_folders(root, kTempDir, false);
-    const fs::path away =
-        root / kTempDir /
-        ("." + target.filename().string() + std::string(kTempMarker) + random_suffix());
-    if (::rename(target.c_str(), away.c_str()) != 0)
-        throw RuntimeError("cannot remove " + target.string() + ": " + errno_text());
-    fsync_dir(target.parent_path());
+    const fs::path away = set_aside(root, relative);
     std::error_code ec;
-    fs::remove_all(away, ec);  // what is left, the next writer removes
+    fs::remove_all(root / away, ec);  // what is left, the next writer removes
 }
 
 void rename_no_replace(const fs::path& root, const fs::path& from, const fs::path& to) {

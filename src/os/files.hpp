@@ -55,6 +55,13 @@ void remove_file(const fs::path& root, const fs::path& relative);
 // the FolderLock.
 void remove_tree(const fs::path& root, const fs::path& relative);
 
+// Moves the file or folder `root / relative` into .crm/tmp under a temporary name, in one
+// rename (gone at once for every reader), and returns where it went, relative to `root`:
+// rename_no_replace puts it back, and what stays there the next writer's
+// remove_stale_temp_files removes. Refuses symlinks on the way and the target itself
+// being one. Call it while holding the FolderLock.
+fs::path set_aside(const fs::path& root, const fs::path& relative);
+
 // Renames the file or folder `from` to `to` (both below `root`) in one step, creating
 // the folders `to` needs; refuses when `to` exists, and symlinks on either way. Durable:
 // both folders are fsynced. Call it while holding the FolderLock.

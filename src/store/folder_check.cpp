@@ -7,6 +7,7 @@
 #include <atomic>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "crm/model/slug.hpp"
 #include "crm/os/files.hpp"
@@ -136,6 +137,43 @@ void append(std::vector<DataError>& to, std::vector<DataError>& from) {
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
+// Two clients that are probably one: the same slug root (a second `crm add-client` of one
+// firm gets acme-2), or a contact's e-mail at both. Each pair once, reported at the later
+// folder, with the merge that would make them one.
+std::vector<DataError> likely_duplicates(
+    const std::vector<std::pair<std::string, const Client*>>& clients,
+    const std::set<std::string>& reported) {
+    std::vector<DataError> out;
+    std::map<std::string, std::string> by_root;   // slug root -> first folder name
+    std::map<std::string, std::string> by_email;  // folded e-mail -> first folder name
+    std::set<std::pair<std::string, std::string>> paired;
+    auto pair_up = [&](const std::string& first, const std::string& second,
+                       const std::string& why) {
+        if (first == second || !paired.insert({first, second}).second)
+            return;
+        add(out, client_file_path(second),
+            "likely the same client as " + client_dir_path(first) + ": " + why,
+            "if so, merge them: crm merge " + first + " " + second);
+    };
+    for (const auto& [name, client] : clients) {
+        const std::string root = slug_root(name);
+        if (auto first = by_root.find(root); first == by_root.end())
+            by_root.emplace(root, name);
+        else if (!reported.count(name))
+            pair_up(first->second, name, "the same slug but for its number");
+        for (const auto& contact : client->contacts) {
+            if (contact.email.empty())
+                continue;
+            const std::string email = fold_case(contact.email);
+            if (auto first = by_email.find(email); first == by_email.end())
+                by_email.emplace(email, name);
+            else
+                pair_up(first->second, name, "both have the contact " + contact.email);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 FolderCheckReport check_folder(const fs::path& root, const Progress& progress) {
@@ -171,8 +209,11 @@ FolderCheckReport check_folder(const fs::path& root, const Progress& progress) {
         progress(names.size(), names.size());
     report.files += files;
 
-    std::map<std::string, std::string> folded;   // lowercased folder name -> folder
-    std::map<std::string, std::string> by_name;  // slug of the client's name -> file
+    std::map<std::string, std::string> folded;  // lowercased folder name -> folder
+    // slug of the client's name -> its file and folder name
+    std::map<std::string, std::pair<std::string, std::string>> by_name;
+    std::vector<std::pair<std::string, const Client*>> clean;  // folder name, client
+    std::set<std::string> same_name;  // folders already reported as duplicate clients
     for (auto& c : checked) {
         if (!c)
             continue;
@@ -189,15 +230,20 @@ FolderCheckReport check_folder(const fs::path& root, const Progress& progress) {
         if (c->client) {
             const std::string file = client_file_path(name);
             const std::string key = slugify(c->client->name);
-            if (auto other = by_name.find(key); other != by_name.end())
+            if (auto other = by_name.find(key); other != by_name.end()) {
                 add(report.problems, file,
-                    "duplicate client: '" + c->client->name + "' is also " + other->second,
-                    "merge the two folders, or rename one client");
-            else
-                by_name.emplace(key, file);
+                    "duplicate client: '" + c->client->name + "' is also " + other->second.first,
+                    "if they are one, merge them: crm merge " + other->second.second + " " + name +
+                        "; else rename one (crm rename)");
+                same_name.insert(name);
+            } else {
+                by_name.emplace(key, std::pair{file, name});
+            }
+            clean.emplace_back(name, &*c->client);
         }
         append(report.problems, c->record_problems);
     }
+    report.likely_duplicates = likely_duplicates(clean, same_name);
     return report;
 }
 

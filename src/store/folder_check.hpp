@@ -2,6 +2,9 @@
 // `crm check`: every file of the folder read and validated (schema/check.hpp), and the
 // problems no single file shows: symbolic links, folders that are not slugs, slugs that
 // differ only in case, two folders for one client, a client folder without client.yaml.
+// It also points out likely duplicates, which are not wrong in themselves (two firms can
+// share an accountant): two folders with one slug root (acme, acme-2) or one contact
+// e-mail at two clients, each with the `crm merge` that would make them one.
 //
 // It reads every file, never the record cache: a check must look at what is on disk.
 // The walk is split between threads on large folders; problems come in walk order
@@ -16,7 +19,8 @@ namespace crm::store {
 
 struct FolderCheckReport {
     std::vector<DataError> problems;
-    std::size_t files = 0;  // files read and checked
+    std::vector<DataError> likely_duplicates;  // warnings: `crm check` still passes
+    std::size_t files = 0;                     // files read and checked
 };
 
 // Throws RuntimeError when `root` has no crm.yaml. A broken crm.yaml is a problem, and

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <random>
 
 #include "crm/model/slug.hpp"
@@ -70,6 +71,19 @@ std::vector<std::string> client_files(const fs::path& root, std::string_view slu
     for (RecordKind kind : kRecordKinds)
         for (auto& file : record_files(root, slug, kind))
             files.push_back(std::move(file));
+    return files;
+}
+
+std::vector<std::string> client_dir_files(const fs::path& root, std::string_view slug) {
+    std::vector<std::string> files;
+    const std::string dir = client_dir_path(slug);
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(root / dir, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        if (it->is_symlink(ec) || !it->is_directory(ec))
+            files.push_back((fs::path(dir) / fs::relative(it->path(), root / dir, ec)).string());
+    }
+    std::sort(files.begin(), files.end());
     return files;
 }
 

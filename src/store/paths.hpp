@@ -40,6 +40,10 @@ std::vector<std::string> record_files(const std::filesystem::path& root, std::st
 // its reviews by name.
 std::vector<std::string> client_files(const std::filesystem::path& root, std::string_view slug);
 
+// Every file (and link, not followed) below clients/<slug>, records or not, sorted:
+// what removing or merging the folder takes with it.
+std::vector<std::string> client_dir_files(const std::filesystem::path& root, std::string_view slug);
+
 // The visit or review of `slug` that `given` names: NAME, visits/NAME, reviews/NAME or
 // clients/<slug>/visits/NAME as `crm show` prints it. nullopt when there is no such
 // record file.

@@ -1,10 +1,12 @@
 #include "crm/store/transaction.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <stdexcept>
 
+#include "crm/git/history.hpp"
 #include "crm/os/files.hpp"
 #include "crm/store/uncommitted.hpp"
 #include "crm/util/error.hpp"
@@ -39,7 +41,43 @@ std::vector<std::string> files_below(const fs::path& root, const std::string& re
     return files;
 }
 
+// The folders of `relative_dir` that do not exist yet, outermost first: what a change
+// into it creates, and its rollback removes again.
+std::vector<std::string> missing_folders(const fs::path& root, const fs::path& relative_dir) {
+    std::vector<std::string> missing;
+    fs::path current;
+    for (const auto& part : relative_dir) {
+        current /= part;
+        if (!exists_no_follow(root / current))
+            missing.push_back(current.string());
+    }
+    return missing;
+}
+
+// A replaced file's bytes, kept to put back. Record files are far smaller (yaml's size
+// cap); a file beyond this is not crm's to replace.
+constexpr std::size_t kMaxKeptBytes = 64 * 1024 * 1024;
+
+// The command a message's subject starts with ("log-visit: ..." -> "log-visit").
+std::string command_of(const std::string& message) {
+    const auto colon = message.find(':');
+    const std::string name = message.substr(0, colon == std::string::npos ? 0 : colon);
+    const bool word = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == ' ';
+    });
+    return word ? name : "crm";
+}
+
 }  // namespace
+
+Transaction::~Transaction() {
+    if (committed_ || journal_.empty())
+        return;
+    try {
+        rollback();
+    } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor cannot say; see the header
+    }
+}
 
 Transaction::Transaction(fs::path root, CommitPolicy policy)
     : root_(std::move(root)), policy_(std::move(policy)), lock_(root_) {}
@@ -63,27 +101,52 @@ void Transaction::touch(const std::string& relative) {
 
 void Transaction::create(const std::string& relative, std::string_view text) {
     require_open(relative);
+    Undo u{Undo::Kind::created,
+           relative,
+           {},
+           {},
+           {},
+           missing_folders(root_, fs::path(relative).parent_path())};
     os::write_atomic(root_, relative, text, true);
+    journal_.push_back(std::move(u));
     touch(relative);
 }
 
 void Transaction::replace(const std::string& relative, std::string_view text) {
     require_open(relative);
+    Undo u{Undo::Kind::replaced,
+           relative,
+           {},
+           {},
+           {},
+           missing_folders(root_, fs::path(relative).parent_path())};
+    os::ensure_no_symlinks(root_, relative);
+    if (is_dir_no_follow(root_ / relative))
+        throw RuntimeError("cannot replace " + relative + ": it is a folder");
+    u.old_text = os::read_file(root_ / relative, kMaxKeptBytes);
+    if (u.old_text && u.old_text->size() > kMaxKeptBytes)
+        throw RuntimeError("cannot replace " + relative + ": it is larger than 64 MiB");
     os::write_atomic(root_, relative, text);
+    journal_.push_back(std::move(u));
     touch(relative);
 }
 
 void Transaction::remove(const std::string& relative) {
     require_open(relative);
-    if (is_dir_no_follow(root_ / relative)) {
-        const auto files = files_below(root_, relative);
-        os::remove_tree(root_, relative);
-        for (const auto& f : files)
-            touch(f);
-    } else {
-        os::remove_file(root_, relative);
-        touch(relative);
+    const bool folder = is_dir_no_follow(root_ / relative);
+    const auto files = folder ? files_below(root_, relative) : std::vector<std::string>{relative};
+    if (!folder) {
+        // As os::remove_file: only a file, never a link, and a clear word when it is absent.
+        struct stat st;
+        if (::lstat((root_ / relative).c_str(), &st) != 0)
+            throw RuntimeError("cannot remove " + (root_ / relative).string() +
+                               ": there is no such file");
     }
+    Undo u{Undo::Kind::set_aside, relative, {}, {}, {}, {}};
+    u.aside = os::set_aside(root_, relative).string();
+    journal_.push_back(std::move(u));
+    for (const auto& f : files)
+        touch(f);
 }
 
 void Transaction::rename(const std::string& from, const std::string& to) {
@@ -91,7 +154,10 @@ void Transaction::rename(const std::string& from, const std::string& to) {
     require_open(to);
     const bool folder = is_dir_no_follow(root_ / from);
     const auto moved = folder ? files_below(root_, from) : std::vector<std::string>{};
+    Undo u{
+        Undo::Kind::renamed, to, from, {}, {}, missing_folders(root_, fs::path(to).parent_path())};
     os::rename_no_replace(root_, from, to);
+    journal_.push_back(std::move(u));
     if (!folder) {
         touch(from);
         touch(to);
@@ -103,10 +169,70 @@ void Transaction::rename(const std::string& from, const std::string& to) {
         touch((fs::path(to) / fs::path(f).lexically_relative(from)).string());
 }
 
+void Transaction::undo(const Undo& u) {
+    switch (u.kind) {
+        case Undo::Kind::created:
+            os::remove_file(root_, u.path);
+            break;
+        case Undo::Kind::replaced:
+            if (u.old_text)
+                os::write_atomic(root_, u.path, *u.old_text);
+            else
+                os::remove_file(root_, u.path);
+            break;
+        case Undo::Kind::set_aside:
+            os::rename_no_replace(root_, u.aside, u.path);
+            break;
+        case Undo::Kind::renamed:
+            os::rename_no_replace(root_, u.path, u.from);
+            break;
+    }
+    // The folders the change made, innermost first; one that holds something stays.
+    for (auto it = u.new_folders.rbegin(); it != u.new_folders.rend(); ++it)
+        ::rmdir((root_ / *it).c_str());
+}
+
+void Transaction::rollback() {
+    std::vector<std::string> failed;
+    std::string why;
+    for (auto it = journal_.rbegin(); it != journal_.rend(); ++it) {
+        try {
+            undo(*it);
+        } catch (const std::exception& e) {
+            failed.push_back(it->kind == Undo::Kind::set_aside
+                                 ? it->path + " (it is in " + it->aside + ")"
+                                 : it->path);
+            if (why.empty())
+                why = e.what();
+        }
+    }
+    journal_.clear();
+    touched_.clear();
+    if (!failed.empty()) {
+        std::string list;
+        for (const auto& f : failed)
+            list += (list.empty() ? "" : ", ") + f;
+        throw RuntimeError(
+            "could not put back " + list + ": " + why,
+            "look with git status; git restore or git checkout brings back what git has");
+    }
+}
+
+void Transaction::discard_set_aside() {
+    for (const auto& u : journal_) {
+        if (u.kind == Undo::Kind::set_aside) {
+            std::error_code ec;
+            fs::remove_all(root_ / u.aside, ec);  // what is left, the next writer removes
+        }
+    }
+    journal_.clear();
+}
+
 bool Transaction::commit(const std::string& message) {
     if (committed_)
         throw std::logic_error("store::Transaction: commit called twice");
     committed_ = true;
+    discard_set_aside();  // from here on the changes stand, whatever git says
     if (touched_.empty() || !policy_.enabled || !policy_.git)
         return false;
     // What an earlier command changed but could not commit goes with this commit.
@@ -127,6 +253,10 @@ bool Transaction::commit(const std::string& message) {
         for (const auto& f : earlier)
             full += "  " + f + "\n";
     }
+    // The trailer closes the message, in a paragraph of its own, as git's trailers do.
+    while (full.ends_with('\n'))
+        full.pop_back();
+    full += "\n\n" + std::string(git::kCommandTrailer) + ": " + command_of(message);
     bool made = false;
     try {
         made = policy_.git->commit(all, full);

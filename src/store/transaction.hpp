@@ -23,7 +23,8 @@
 //     rename(from, to)    a file or a folder; refused when `to` exists
 //   Each lands on disk at once and is atomic on its own: a file is old or new, never
 //   half-written; a folder is here or gone. Folders a path needs are created. A change
-//   that throws changed nothing; those before it stay made.
+//   that throws changed nothing; those before it stay made until the transaction
+//   commits, rolls back or goes (below).
 //
 // * Calls commit(message) once, whatever it changed: it commits exactly the paths
 //   touched (a removal or a rename as such, so that git records a rename it can
@@ -33,12 +34,39 @@
 //   remembered for the next commit and the RuntimeError is rethrown: the changes stay
 //   on disk. No change may follow a commit.
 //
-// * Lets the transaction go, which releases the lock.
+//   The message is the command's: its subject starts with the command's name
+//   ("log-visit: Acme (2026-11-23 visit)"). commit adds a last paragraph of its own, the
+//   trailer `Crm-Command: log-visit` (git::kCommandTrailer), by which `crm undo` knows
+//   crm's commits from the user's; the subject stays as the command wrote it.
 //
-// Destroyed without commit (an exception, or nothing to change), a transaction releases
-// the lock and leaves what it changed changed and uncommitted: there is no rollback. A
-// transaction that changes nothing is just the lock: `crm sync` holds one while git
-// commits, rebases and pushes.
+// * Lets the transaction go, which releases the lock (and, without a commit, takes its
+//   changes back).
+//
+// All or nothing until the commit
+// -------------------------------
+//
+// A transaction destroyed before commit() (an exception between two changes) takes back
+// what it changed, newest first: a file it created goes (with the folders made for it), a
+// file it replaced gets its old bytes back, a file or folder it removed or renamed comes
+// back where it was. To make that possible a removal does not delete at once: it sets the
+// file or folder aside in .crm/tmp (os::set_aside), and commit() deletes what was set
+// aside. rollback() does the same on request and throws, naming what it could not put
+// back, when a step fails; the destructor cannot throw and leaves such a path as it is.
+// A killed crm cannot roll back: what it set aside goes with the next writer's cleanup,
+// as a removal interrupted before its commit always did.
+//
+// Why for every transaction, rather than "leave it on disk and uncommitted" as before: a
+// command's changes are one commit, so they are one change. For a command that changes
+// one file nothing is different (a change that throws changed nothing); one that changes
+// many (import, rename --slug, merge, rm) no longer leaves half of itself behind when a
+// step fails on the way. Those commands still check everything they can before the first
+// change (names, slugs, collisions, every edit made in memory and re-read), so that a
+// refusal touches nothing and rollback is only for what can fail on the way: the disk, a
+// link raced into place. Once commit() is called the changes stand, committed or not:
+// the data just written stays on disk when git refuses (see above).
+//
+// A transaction that changes nothing is just the lock: `crm sync` and `crm undo` hold one
+// while git commits, rebases, resets and pushes.
 //
 // Paths are relative to the root, inside it, and never in .crm/ (crm's private files
 // have writers of their own) or .git/; symbolic links are refused on the way.
@@ -84,14 +112,36 @@ class Transaction {
     // Commits the paths touched (see above); true when git made a commit.
     bool commit(const std::string& message);
 
+    // Takes back every change made so far, newest first (see above); afterwards nothing is
+    // touched. Throws RuntimeError naming the paths it could not put back, after trying
+    // every one.
+    void rollback();
+
+    // Rolls back unless commit() was called.
+    ~Transaction();
+
   private:
+    // How to take one change back.
+    struct Undo {
+        enum class Kind { created, replaced, set_aside, renamed };
+        Kind kind;
+        std::string path;                      // what the change made (a rename: `to`)
+        std::string from;                      // a rename's source
+        std::optional<std::string> old_text;   // a replaced file's bytes; none: it was new
+        std::string aside;                     // where a removal put it, in .crm/tmp
+        std::vector<std::string> new_folders;  // folders the change created, outermost first
+    };
+
     void touch(const std::string& relative);
     void require_open(const std::string& relative) const;
+    void undo(const Undo& u);
+    void discard_set_aside();
 
     std::filesystem::path root_;
     CommitPolicy policy_;
     os::FolderLock lock_;
     std::vector<std::string> touched_;
+    std::vector<Undo> journal_;
     bool committed_ = false;
 };
 

@@ -1,5 +1,8 @@
 #include "crm/yaml/key_edit.hpp"
 
+#include <optional>
+#include <vector>
+
 #include "crm/yaml/edit_check.hpp"
 #include "crm/yaml/edit_session.hpp"
 #include "crm/yaml/entry_value.hpp"
@@ -26,6 +29,58 @@ std::string set_key_impl(std::string_view text, const std::string& file, const s
         stop = e.lines.line_of(e.original.entries[idx + 1].first.mark);
     replace_scalar(e.lines, k, v, stop, value.yaml, "'" + key + "'");
     e.expected.entries[idx].second = want;
+    return e.finish();
+}
+
+// The block's header (`|` or `|-`) and its lines as Writer::text writes them under a
+// top-level key, or nullopt when the value is not one for a block.
+struct Block {
+    std::string header;
+    std::vector<std::string> lines;
+};
+
+std::optional<Block> literal_block(const std::string& key, const std::string& value) {
+    Writer w;
+    w.text(key, value);
+    const std::string& out = w.str();
+    const std::string lead = scalar(key) + ": |";
+    if (!out.starts_with(lead))
+        return std::nullopt;
+    Block b;
+    const auto first_end = out.find('\n');
+    b.header = out.substr(lead.size() - 1, first_end - (lead.size() - 1));
+    for (std::size_t pos = first_end + 1; pos < out.size();) {
+        const auto end = out.find('\n', pos);
+        b.lines.push_back(out.substr(pos, end - pos));
+        pos = end + 1;
+    }
+    return b;
+}
+
+std::string set_text_key_impl(std::string_view text, const std::string& file,
+                              const std::string& key, const std::string& value) {
+    const std::optional<Block> block = literal_block(key, value);
+    if (!block)
+        return set_key_impl(text, file, key, EditValue::text(value));
+    Edit e(text, file);
+    const Node want = written_scalar(block->header, value);
+    int i = e.index_of(key);
+    std::size_t below = 0;  // the line the block's lines go before
+    if (i < 0) {
+        e.append_key(key, block->header, want);
+        below = e.lines.size();
+    } else {
+        const auto idx = static_cast<std::size_t>(i);
+        const auto& [k, v] = e.original.entries[idx];
+        std::size_t stop = e.lines.size();
+        if (idx + 1 < e.original.entries.size())
+            stop = e.lines.line_of(e.original.entries[idx + 1].first.mark);
+        replace_scalar(e.lines, k, v, stop, block->header, "'" + key + "'");
+        e.expected.entries[idx].second = want;
+        below = e.lines.line_of(k.mark) + 1;
+    }
+    for (std::size_t j = 0; j < block->lines.size(); ++j)
+        e.lines.insert(below + j, block->lines[j]);
     return e.finish();
 }
 
@@ -104,6 +159,11 @@ std::string set_nested_key_impl(std::string_view text, const std::string& file,
 std::string set_key(std::string_view text, const std::string& file, const std::string& key,
                     const EditValue& value) {
     return run_edit(file, [&] { return set_key_impl(text, file, key, value); });
+}
+
+std::string set_text_key(std::string_view text, const std::string& file, const std::string& key,
+                         const std::string& value) {
+    return run_edit(file, [&] { return set_text_key_impl(text, file, key, value); });
 }
 
 std::string set_nested_key(std::string_view text, const std::string& file,

@@ -23,6 +23,12 @@ namespace crm::yaml {
 std::string set_key(std::string_view text, const std::string& file, const std::string& key,
                     const EditValue& value);
 
+// As set_key for prose (notes): a text over several lines is written as a literal block,
+// `key: |` and its lines indented under the key, as crm writes notes in new files; a
+// text a block cannot hold (tabs, leading spaces, control characters) goes inline, quoted.
+std::string set_text_key(std::string_view text, const std::string& file, const std::string& key,
+                         const std::string& value);
+
 // `key` inside the top-level map `map_key` (ratings), in flow `{a: 1}` or block style;
 // creates `map_key: {key: value}` when absent or empty. Refuses when `map_key` is not a
 // map, or the value to replace (or, in block style, the entry to add after) spans lines.

@@ -1,5 +1,6 @@
 """completion: bash, zsh and fish scripts; bash is run for real."""
 import os
+import re
 import shutil
 import subprocess
 import unittest
@@ -42,10 +43,13 @@ class BashCompletionTest(CrmTestCase):
 
     def test_commands(self):
         self.assertEqual(self.complete("s"), ["show", "set", "sync", "search"])
-        self.assertEqual(self.complete("log"), ["log-visit"])
+        self.assertEqual(self.complete("log"), ["log-visit", "log"])
         everything = self.complete("")
-        self.assertEqual(len(everything), 25)
+        help_text = self.crm("--help", check=0).out.split("Commands:", 1)[1]
+        listed = re.findall(r"^  ([a-z][a-z-]+)  ", help_text, re.M)
+        self.assertEqual(everything, listed)
         self.assertIn("completion", everything)
+        self.assertNotIn("add", everything)  # a command of `crm contact`, not of crm
 
     def test_global_and_command_options(self):
         self.assertEqual(sorted(self.complete("--no")), ["--no-color", "--no-commit"])
@@ -92,6 +96,38 @@ class BashCompletionTest(CrmTestCase):
         # The plumbing option is no option for people.
         self.assertNotIn("--team-names", self.complete("remind", "--", env=env))
 
+    def test_commands_of_a_command_and_their_options(self):
+        self.assertEqual(self.complete("contact", ""), ["add", "set", "rm"])
+        self.assertEqual(self.complete("contact", "s"), ["set"])
+        self.assertEqual(self.complete("contact", "add", "--r"), ["--role"])
+        self.assertIn("--note", self.complete("contact", "add", "acme", "x", "--"))
+        # --role takes a value: the word after it is no positional.
+        env = {"CRM_DIR": str(self.dir)}
+        self.assertEqual(self.complete("contact", "add", "--role", "CFO", "ac", env=env),
+                         ["acme-engineering", "acorn-legal"])
+        self.assertEqual(self.complete("merge", "--p"), ["--prefer"])
+        self.assertEqual(self.complete("rm", "--y"), ["--yes"])
+
+    def test_every_client_argument_completes_slugs(self):
+        env = {"CRM_DIR": str(self.dir)}
+        self.assertEqual(self.complete("contact", "set", "b", env=env), ["beta-water"])
+        self.assertEqual(self.complete("merge", "acme-engineering", "ac", env=env),
+                         ["acme-engineering", "acorn-legal"])
+        self.assertEqual(self.complete("rename", "be", env=env), ["beta-water"])
+        self.assertEqual(self.complete("rm", "be", env=env), ["beta-water"])
+        self.assertEqual(self.complete("log", "be", env=env), ["beta-water"])
+        self.assertEqual(self.complete("rename", "beta-water", "x", env=env), [])
+
+    def test_contacts_of_the_client_named_before(self):
+        env = {"CRM_DIR": str(self.dir)}
+        self.crm_in("contact", "add", "acme", "Jane Doe <jane@acme.example>", check=0)
+        self.crm_in("contact", "add", "acme", "Bob Smith", check=0)
+        self.assertEqual(self.complete("contact", "set", "acme", "", env=env),
+                         ["jane@acme.example", "Bob\\ Smith"])
+        self.assertEqual(self.complete("contact", "rm", "acme-engineering", "j", env=env),
+                         ["jane@acme.example"])
+        self.assertEqual(self.complete("contact", "rm", "nobody", "", env=env), [])
+
 
 class OtherShellsTest(CrmTestCase):
     def test_zsh_script(self):
@@ -106,6 +142,10 @@ class OtherShellsTest(CrmTestCase):
     def test_fish_script(self):
         out = self.crm("completion", "fish", check=0).out
         self.assertIn("complete -c crm -n __fish_use_subcommand -a due", out)
+        self.assertIn("-n '__fish_seen_subcommand_from contact; and __fish_seen_subcommand_from add'"
+                      " -l role -r", out)
+        self.assertIn("-n '__fish_seen_subcommand_from contact; and not __fish_seen_subcommand_from"
+                      " add set rm' -a add", out)
         self.assertIn("-n '__fish_seen_subcommand_from list' -l format -r", out)
         self.assertIn("-a '(__crm_clients)'", out)
         if shutil.which("fish"):

@@ -41,7 +41,9 @@ class CommitLikeGitTest(CrmTestCase):
         (twin / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(self.dir / path, twin / path)
         self.git("add", "--", path, cwd=twin)
-        self.git("commit", "-q", "--only", "-m", message, "--", path, cwd=twin)
+        # crm's message ends with the trailer that tells its commits from the user's.
+        trailer = "Crm-Command: " + message.split(":", 1)[0]
+        self.git("commit", "-q", "--only", "-m", message, "-m", trailer, "--", path, cwd=twin)
 
     def assertSameAsGit(self, twin, path):
         self.assertEqual(self.last_commit_files(), [path])

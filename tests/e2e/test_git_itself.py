@@ -186,7 +186,8 @@ class LikeGitTest(GitItselfTestCase):
         self.crm_in("set", "acme", "referral_source", "Trade fair   ", check=0)
         message = "set: Acme referral_source Trade fair   "
         shutil.copyfile(self.dir / CLIENT, twin / CLIENT)
-        self.git("commit", "-q", "--only", "-m", message, "--", CLIENT, cwd=twin)
+        self.git("commit", "-q", "--only", "-m", message, "-m", "Crm-Command: set", "--", CLIENT,
+                 cwd=twin)
         self.assertEqual(self.git("log", "-1", "--format=%B"),
                          self.git("log", "-1", "--format=%B", cwd=twin))
         self.assertFalse(self.last_commit_message().endswith(" "))

@@ -45,7 +45,7 @@ class ImportVCardTest(CrmTestCase):
         r = self.crm_in("import", str(self.vcf), check=0)
         self.assertIn("created", r.out)
         self.assertIn("acme-engineering-pty-ltd", r.out)
-        self.assertIn("2 created, 0 unchanged, 0 skipped", r.err)
+        self.assertIn("2 created, 0 updated, 0 unchanged, 0 skipped", r.err)
         acme = self.load("clients/acme-engineering-pty-ltd/client.yaml")
         self.assertEqual(acme["name"], "Acme Engineering Pty Ltd")
         self.assertEqual(acme["stage"], "lead")
@@ -68,22 +68,41 @@ class ImportVCardTest(CrmTestCase):
         self.crm_in("import", str(self.vcf), check=0)
         before = self.commit_count()
         r = self.crm_in("import", str(self.vcf), check=0)
-        self.assertIn("0 created, 2 unchanged, 0 skipped", r.err)
+        self.assertIn("0 created, 0 updated, 2 unchanged, 0 skipped", r.err)
         self.assertEqual(self.commit_count(), before)
         self.assertEqual(self.crm_in("list", "-q", check=0).out,
                          "acme-engineering-pty-ltd\nnorthern-water\n")
 
-    def test_existing_client_with_new_contact_is_skipped_untouched(self):
+    def test_existing_client_gets_its_new_contacts_and_keeps_every_line(self):
         self.crm_in("add-client", "Northern Water", check=0)
         path = self.dir / "clients/northern-water/client.yaml"
         edited = path.read_text() + "# my own note, keep me\n"
         path.write_text(edited)
+        self.git("commit", "-qam", "a note")
         r = self.crm_in("import", str(self.vcf), check=0)
-        self.assertRegex(r.out, r"skipped\s+northern-water\s+Northern Water: exists; add contacts "
-                                r"with crm edit \(Tom Lee\)")
-        self.assertIn("1 created, 0 unchanged, 1 skipped", r.err)
-        self.assertEqual(path.read_text(), edited)
+        self.assertRegex(r.out, r"updated\s+northern-water\s+Northern Water: 1 contact added "
+                                r"\(Tom Lee\)")
+        self.assertIn("1 created, 1 updated, 0 unchanged, 0 skipped", r.err)
+        # The contact is added as `crm contact add` adds one: only new lines.
+        text = path.read_text()
+        self.assertTrue(text.startswith(edited), text)
+        self.assertEqual(self.load("clients/northern-water/client.yaml")["contacts"],
+                         [{"name": "Tom Lee", "phone": "+61-3-5555-0200"}])
         self.assertFalse((self.dir / "clients/northern-water-2").exists())
+        self.assertEqual(self.last_commit_files(), ["clients/acme-engineering-pty-ltd/client.yaml",
+                                                    "clients/northern-water/client.yaml"])
+        self.assertEqual(self.last_commit_message(),
+                         "import: 1 client and contacts at 1 client from contacts.vcf")
+        self.crm_in("check", check=0)
+
+    def test_a_client_file_that_cannot_take_them_safely_is_skipped_untouched(self):
+        hand = "name: Northern Water\ncontacts: [Ann]   # flow style: crm does not rewrite it\n"
+        self.write("clients/northern-water/client.yaml", hand)
+        r = self.crm_in("import", str(self.vcf), check=0)
+        self.assertRegex(r.out, r"skipped\s+northern-water\s+Northern Water: cannot change")
+        self.assertIn("add them with crm contact add (Tom Lee)", r.out.replace("\n", " "))
+        self.assertIn("1 created, 0 updated, 0 unchanged, 1 skipped", r.err)
+        self.assertEqual((self.dir / "clients/northern-water/client.yaml").read_text(), hand)
         self.assertEqual(self.last_commit_files(), ["clients/acme-engineering-pty-ltd/client.yaml"])
 
     def test_matches_existing_client_by_slug_and_contacts_by_email(self):
@@ -94,8 +113,8 @@ class ImportVCardTest(CrmTestCase):
         self.write("clients/northern-water/client.yaml", "name: NORTHERN WATER\n")
         r = self.crm_in("import", str(self.vcf), check=0)
         self.assertRegex(r.out, r"unchanged\s+acme-engineering-pty-ltd")
-        self.assertRegex(r.out, r"skipped\s+northern-water")
-        self.assertIn("0 created, 1 unchanged, 1 skipped", r.err)
+        self.assertRegex(r.out, r"updated\s+northern-water")
+        self.assertIn("0 created, 1 updated, 1 unchanged, 0 skipped", r.err)
 
     def test_dry_run_writes_nothing(self):
         before = self.commit_count()

@@ -99,3 +99,21 @@ TEST_CASE("a taken slug gets -2, -3") {
     taken.insert("acme-2");
     CHECK(crm::unique_slug("acme", is_taken) == "acme-3");
 }
+
+TEST_CASE("the slug root is what unique_slug numbered") {
+    CHECK(crm::slug_root("acme") == "acme");
+    CHECK(crm::slug_root("acme-2") == "acme");
+    CHECK(crm::slug_root("acme-17") == "acme");
+    CHECK(crm::slug_root("acme-engineering-3") == "acme-engineering");
+    // Not a number unique_slug makes: part of the name.
+    CHECK(crm::slug_root("acme-1") == "acme-1");
+    CHECK(crm::slug_root("acme-02") == "acme-02");
+    CHECK(crm::slug_root("route-66a") == "route-66a");
+    CHECK(crm::slug_root("2026") == "2026");
+    CHECK(crm::slug_root("client-1234abcd") == "client-1234abcd");
+    // Every numbered slug has its root.
+    std::set<std::string> taken{"beta", "beta-2", "beta-3"};
+    const std::string next =
+        crm::unique_slug("beta", [&](const std::string& s) { return taken.count(s) > 0; });
+    CHECK(crm::slug_root(next) == "beta");
+}

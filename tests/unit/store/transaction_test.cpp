@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <stdexcept>
 
 #include "crm/git/git.hpp"
@@ -202,7 +203,8 @@ TEST_CASE("commit commits exactly the files touched") {
     }
     CHECK(commits(root) == 2);
     CHECK(last_commit_changes(root) == "A\tclients/a/client.yaml\nA\tclients/a/visits/v.yaml\n");
-    CHECK(last_commit_message(root) == "add: A");
+    // The subject as given; the trailer that tells crm's commits from the user's after it.
+    CHECK(last_commit_message(root) == "add: A\n\nCrm-Command: add");
     CHECK(git_out(root, {"status", "--porcelain"}) == "?? notes.txt\n");
     {
         Transaction tx(root, committing(git));
@@ -316,8 +318,142 @@ TEST_CASE("a failed commit remembers its files, and the next commit takes them")
           "M\tclients/a/client.yaml\nA\tclients/a/visits/v.yaml\nD\tclients/b/client.yaml\n");
     CHECK(last_commit_message(root) ==
           "set\n\nAlso commits what an earlier crm command wrote but could not commit:\n"
-          "  clients/a/visits/v.yaml\n  clients/b/client.yaml");
+          "  clients/a/visits/v.yaml\n  clients/b/client.yaml\n\nCrm-Command: crm");
     CHECK(store::uncommitted_files(root).empty());
     CHECK(store::uncommitted_removals(root).empty());
     CHECK(git_out(root, {"status", "--porcelain"}).empty());
+}
+
+TEST_CASE("the trailer names the command the subject starts with") {
+    const git::Git git = fresh_repository("tx-trailer");
+    const fs::path root = git.folder();
+    for (const auto& [message, command] : std::vector<std::pair<std::string, std::string>>{
+             {"log-visit: Acme (2026-11-23 visit)", "log-visit"},
+             {"contact add: Acme (Jane Doe)", "contact add"},
+             {"Something: odd", "crm"},
+             {"no colon at all", "crm"}}) {
+        Transaction tx(root, committing(git));
+        tx.replace("clients/a/client.yaml", "name: " + message + "\n");
+        REQUIRE(tx.commit(message));
+        CHECK(git_out(root, {"log", "-1", "--format=%s"}) == message + "\n");
+        CHECK(git_out(root, {"log", "-1", "--format=%(trailers:key=Crm-Command,valueonly)"}) ==
+              command + "\n\n");
+    }
+}
+
+namespace {
+
+// Every file below `root` (but .crm and .git) with its bytes: the folder as a reader sees it.
+std::map<std::string, std::string> snapshot(const fs::path& root) {
+    std::map<std::string, std::string> files;
+    for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator();
+         ++it) {
+        const std::string rel = fs::relative(it->path(), root).string();
+        if (rel == ".crm" || rel == ".git") {
+            it.disable_recursion_pending();
+            continue;
+        }
+        files[rel + (it->is_directory() ? "/" : "")] =
+            it->is_directory() ? "" : text_of(root, rel).value_or("?");
+    }
+    return files;
+}
+
+void seed(const fs::path& root, const CommitPolicy& policy = {}) {
+    Transaction tx(root, policy);
+    tx.create("clients/a/client.yaml", "name: A\n");
+    tx.create("clients/a/visits/v1.yaml", "date: 2026-11-01\n");
+    tx.create("clients/b/client.yaml", "name: B\n");
+    tx.create("clients/b/visits/v2.yaml", "date: 2026-11-02\n");
+    tx.create("clients/b/reviews/r.yaml", "date: 2026-11-03\n");
+    tx.commit("seed");
+}
+
+}  // namespace
+
+TEST_CASE("a transaction that goes without a commit takes back every change, newest first") {
+    const fs::path root = fresh_dir("tx-rollback");
+    seed(root);
+    fs::permissions(root / "clients/a/client.yaml", fs::perms::owner_read | fs::perms::owner_write);
+    const auto before = snapshot(root);
+    try {
+        Transaction tx(root, CommitPolicy{});
+        // A merge of b into a, failing at its last step.
+        tx.rename("clients/b/visits/v2.yaml", "clients/a/visits/v2.yaml");
+        tx.rename("clients/b/reviews/r.yaml", "clients/a/reviews/r.yaml");  // a new folder
+        tx.replace("clients/a/client.yaml", "name: A\nnotes: B's too\n");
+        tx.create("clients/a/opportunities/o.yaml", "title: x\n");
+        tx.remove("clients/b");
+        tx.rename("clients/a", "clients/a2");
+        CHECK(snapshot(root) != before);
+        throw std::runtime_error("a step failed");
+    } catch (const std::runtime_error& e) {
+        CHECK(std::string(e.what()) == "a step failed");
+    }
+    CHECK(snapshot(root) == before);
+    CHECK((fs::status(root / "clients/a/client.yaml").permissions() & fs::perms::all) ==
+          (fs::perms::owner_read | fs::perms::owner_write));
+    // What was set aside is back, nothing is left in .crm/tmp.
+    CHECK(os::list_dir(root / ".crm/tmp").empty());
+}
+
+TEST_CASE("rollback on request; a change after it starts afresh") {
+    const fs::path root = fresh_dir("tx-rollback-explicit");
+    seed(root);
+    const auto before = snapshot(root);
+    Transaction tx(root, CommitPolicy{});
+    tx.remove("clients/a/visits/v1.yaml");
+    tx.create("clients/c/client.yaml", "name: C\n");
+    CHECK(tx.touched().size() == 2);
+    tx.rollback();
+    CHECK(snapshot(root) == before);
+    CHECK(tx.touched().empty());
+    tx.replace("clients/a/client.yaml", "name: A2\n");
+    CHECK(tx.touched() == std::vector<std::string>{"clients/a/client.yaml"});
+    tx.commit("set");
+    CHECK(text_of(root, "clients/a/client.yaml") == "name: A2\n");
+}
+
+TEST_CASE("after commit the changes stand, and a removal is really gone") {
+    const git::Git git = fresh_repository("tx-rollback-after-commit");
+    const fs::path root = git.folder();
+    seed(root, committing(git));
+    {
+        Transaction tx(root, committing(git));
+        tx.remove("clients/b");
+        CHECK_FALSE(fs::exists(root / "clients/b"));
+        CHECK_FALSE(os::list_dir(root / ".crm/tmp").empty());  // set aside until the commit
+        CHECK(tx.commit("rm: B"));
+        CHECK(os::list_dir(root / ".crm/tmp").empty());
+    }
+    CHECK_FALSE(fs::exists(root / "clients/b"));
+    // A refused commit leaves the changes made, as before.
+    make_commits_fail(root);
+    {
+        Transaction tx(root, committing(git));
+        tx.remove("clients/a/visits/v1.yaml");
+        CHECK_THROWS_AS(tx.commit("refused"), RuntimeError);
+    }
+    CHECK_FALSE(fs::exists(root / "clients/a/visits/v1.yaml"));
+    CHECK(store::uncommitted_removals(root) ==
+          std::vector<std::string>{"clients/a/visits/v1.yaml"});
+}
+
+TEST_CASE("a rollback that cannot put a path back says which, after trying the others") {
+    const fs::path root = fresh_dir("tx-rollback-fails");
+    seed(root);
+    Transaction tx(root, CommitPolicy{});
+    tx.rename("clients/a/visits/v1.yaml", "clients/b/visits/v1.yaml");
+    tx.replace("clients/b/client.yaml", "name: B2\n");
+    // Someone puts a file where the rename must go back to.
+    std::ofstream(root / "clients/a/visits/v1.yaml") << "in the way\n";
+    try {
+        tx.rollback();
+        FAIL("rollback did not throw");
+    } catch (const RuntimeError& e) {
+        CHECK(std::string(e.what()).find("could not put back clients/b/visits/v1.yaml") !=
+              std::string::npos);
+    }
+    CHECK(text_of(root, "clients/b/client.yaml") == "name: B\n");  // the other step went back
+    CHECK(text_of(root, "clients/b/visits/v1.yaml") == "date: 2026-11-01\n");
 }

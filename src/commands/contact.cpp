@@ -1,0 +1,146 @@
+#include "crm/commands/contact.hpp"
+
+#include "crm/commands/common.hpp"
+#include "crm/commands/writes.hpp"
+#include "crm/model/contact.hpp"
+#include "crm/util/text.hpp"
+#include "crm/yaml/item_edit.hpp"
+
+namespace crm::commands {
+
+namespace {
+
+constexpr const char* kContacts = "contacts";
+
+// The index in `client.contacts` (which is also the item's in the file) of the contact
+// `query` names; exit 1 with the candidates otherwise.
+std::size_t resolve_contact(const Client& client, const std::string& slug,
+                            const std::string& query) {
+    const MatchResult m = match_contact(query, client.contacts);
+    if (m.kind == MatchResult::Kind::found)
+        return m.index;
+    std::vector<std::string> names;
+    if (m.kind == MatchResult::Kind::ambiguous) {
+        for (auto i : m.candidates)
+            names.push_back(contact_label(client.contacts[i]));
+        throw RuntimeError("'" + query + "' matches " + std::to_string(names.size()) +
+                               " contacts of " + client.name + ": " + join(names, ", "),
+                           "use more of the name, or the e-mail");
+    }
+    if (client.contacts.empty())
+        throw RuntimeError(client.name + " has no contacts",
+                           "add one: crm contact add " + slug + " \"Jane Doe <jane@example.com>\"");
+    for (const auto& c : client.contacts)
+        names.push_back(contact_label(c));
+    throw RuntimeError("no contact of " + client.name + " matches '" + query + "'",
+                       "its contacts: " + join(names, ", "));
+}
+
+std::string slug_of(const ClientFileEdit& edit) {
+    return parse_record_path(edit.file())->slug;
+}
+
+// A commit subject is one short line, whatever the value.
+std::string shown(const std::string& value) {
+    std::string s = value.substr(0, value.find_first_of("\r\n"));
+    if (s.size() > 60 || s.size() < value.size())
+        s = truncate_to_width(s, 57) + "...";
+    return s;
+}
+
+// Who else among the contacts (but `self`) already is `c`: a second entry for one
+// person is refused.
+const Contact* already_there(const std::vector<Contact>& contacts, const Contact& c,
+                             std::size_t self = static_cast<std::size_t>(-1)) {
+    for (std::size_t i = 0; i < contacts.size(); ++i)
+        if (i != self && same_contact(contacts[i], c))
+            return &contacts[i];
+    return nullptr;
+}
+
+}  // namespace
+
+std::string with_new_contacts(const std::string& text, const std::string& file,
+                              const std::vector<Contact>& contacts) {
+    std::string out = text;
+    for (const Contact& c : contacts) {
+        std::vector<std::pair<std::string, yaml::EditValue>> pairs;
+        for (std::string_view field : kContactFields) {
+            const std::string& v = contact_field(c, field);
+            if (!v.empty() || field == "name")
+                pairs.emplace_back(std::string(field), yaml::EditValue::text(v));
+        }
+        out = yaml::append_map_item(out, file, kContacts, pairs);
+    }
+    return out;
+}
+
+int contact_add(const ContactAddOptions& o, Context& ctx) {
+    std::optional<Contact> c = parse_contact_text(o.contact);
+    if (!c)
+        throw UsageError("'" + o.contact + "' names nobody",
+                         "write \"Jane Doe <jane@example.com>\"");
+    c->role = trim(o.role);
+    c->phone = trim(o.phone);
+    c->notes = o.note;
+    ClientFileEdit edit(ctx, o.client);
+    const Client& client = edit.client();
+    if (const Contact* have = already_there(client.contacts, *c)) {
+        const bool by_email = !c->email.empty() && fold_case(have->email) == fold_case(c->email);
+        throw RuntimeError(contact_label(*have) + " is already a contact of " + client.name +
+                               (by_email ? " (the same e-mail)" : " (the same name)"),
+                           "change that contact instead: crm contact set " + slug_of(edit) + " \"" +
+                               have->name + "\" FIELD VALUE");
+    }
+    edit.replace(with_new_contacts(edit.text(), edit.file(), {*c}));
+    ctx.note("added " + contact_label(*c) + " to " + client.name);
+    edit.commit("contact add: " + client.name + " (" + shown(c->name) + ")");
+    return 0;
+}
+
+int contact_set(const ContactSetOptions& o, Context& ctx) {
+    if (!is_contact_field(o.field))
+        throw UsageError("'" + o.field + "' is not a field of a contact",
+                         "use one of: name, role, email, phone, notes");
+    // Names and e-mails are looked up by people: no stray spaces. Notes are prose.
+    const std::string value = o.field == "notes" ? o.value : trim(o.value);
+    if (o.field == "name" && value.empty())
+        throw UsageError("a contact's name cannot be empty",
+                         "to remove the contact: crm contact rm CLIENT CONTACT");
+    ClientFileEdit edit(ctx, o.client);
+    const Client& client = edit.client();
+    const std::size_t index = resolve_contact(client, slug_of(edit), o.contact);
+    const Contact& contact = client.contacts[index];
+    if (contact_field(contact, o.field) == value) {
+        ctx.note(contact.name + ": " + o.field + " is already " + shown(value) +
+                 "; nothing to change");
+        return 0;
+    }
+    if (o.field == "name" || o.field == "email") {
+        Contact probe;
+        contact_field(probe, o.field) = value;
+        if (const Contact* have = already_there(client.contacts, probe, index))
+            throw RuntimeError(contact_label(*have) + " at " + client.name + " already has that " +
+                                   (o.field == "name" ? "name" : "e-mail"),
+                               "two entries for one person: remove one (crm contact rm)");
+    }
+    edit.replace(yaml::set_item_key(edit.text(), edit.file(), kContacts, index, o.field,
+                                    yaml::EditValue::text(value)));
+    ctx.note(client.name + ", " + contact.name + ": " + o.field + " set to " + shown(value));
+    edit.commit("contact set: " + client.name + " (" + shown(contact.name) + ") " + o.field + " " +
+                shown(value));
+    return 0;
+}
+
+int contact_rm(const ContactRmOptions& o, Context& ctx) {
+    ClientFileEdit edit(ctx, o.client);
+    const Client& client = edit.client();
+    const std::size_t index = resolve_contact(client, slug_of(edit), o.contact);
+    const Contact contact = client.contacts[index];
+    edit.replace(yaml::remove_item(edit.text(), edit.file(), kContacts, index));
+    ctx.note("removed " + contact_label(contact) + " from " + client.name);
+    edit.commit("contact rm: " + client.name + " (" + shown(contact.name) + ")");
+    return 0;
+}
+
+}  // namespace crm::commands

@@ -1,0 +1,43 @@
+#pragma once
+// crm contact add | set | rm: one contact of a client, changed in client.yaml through
+// yaml's item editor (only the lines of that contact; refused rather than damage), read
+// back through the schema, written and committed in one transaction.
+#include <string>
+#include <vector>
+
+#include "crm/commands/context.hpp"
+#include "crm/model/records.hpp"
+
+namespace crm::commands {
+
+struct ContactAddOptions {
+    std::string client;
+    std::string contact;  // "Jane Doe <jane@x.example>"
+    std::string role;
+    std::string phone;
+    std::string note;
+};
+
+struct ContactSetOptions {
+    std::string client;
+    std::string contact;  // a name in any case, an e-mail, or a unique part of one
+    std::string field;    // name, role, email, phone, notes
+    std::string value;
+};
+
+struct ContactRmOptions {
+    std::string client;
+    std::string contact;
+};
+
+int contact_add(const ContactAddOptions& o, Context& ctx);
+int contact_set(const ContactSetOptions& o, Context& ctx);
+int contact_rm(const ContactRmOptions& o, Context& ctx);
+
+// `text` (client.yaml, named `file`) with `contacts` appended to its contacts: list, one
+// block item each (name, role, email, phone, notes, those that are set): what `contact
+// add`, `import` and `merge` add people with. Throws as yaml::append_map_item does.
+std::string with_new_contacts(const std::string& text, const std::string& file,
+                              const std::vector<Contact>& contacts);
+
+}  // namespace crm::commands

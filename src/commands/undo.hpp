@@ -1,0 +1,20 @@
+#pragma once
+// crm undo, crm log: the folder's history, from git.
+#include <string>
+
+#include "crm/commands/context.hpp"
+
+namespace crm::commands {
+
+// Takes back the last commit crm made in this clone (git/undo.hpp says how).
+int undo(Context& ctx);
+
+struct LogOptions {
+    std::string client;            // empty: the whole folder
+    std::string since;             // a date; empty: all
+    std::string format = "table";  // table or json
+};
+
+int log_history(const LogOptions& o, Context& ctx);
+
+}  // namespace crm::commands

@@ -1,0 +1,32 @@
+#pragma once
+// The folder's history as git keeps it: what changed, when and by whom (`crm log`), and
+// how crm's own commits are known (`crm undo`).
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crm/git/git.hpp"
+#include "crm/model/date.hpp"
+
+namespace crm::git {
+
+// The trailer every commit crm makes ends with, `Crm-Command: log-visit`
+// (store::Transaction adds it): how crm's commits are told from the user's own.
+inline constexpr std::string_view kCommandTrailer = "Crm-Command";
+
+struct LogEntry {
+    std::string commit;   // full id
+    Date date;            // the author's date: when it was done, not when it was rebased
+    std::string author;   // git's author name
+    std::string subject;  // "log-visit: Acme (2026-11-23 visit)"
+    std::string command;  // the Crm-Command trailer; empty for a commit crm did not make
+};
+
+// The commits of the current branch that changed `paths` (relative to the folder; none:
+// anything in the folder), newest first, those authored before `since` left out. Empty
+// when nothing is committed yet. Throws RuntimeError when git cannot read the history.
+std::vector<LogEntry> history(const Git& git, const std::vector<std::string>& paths,
+                              std::optional<Date> since);
+
+}  // namespace crm::git

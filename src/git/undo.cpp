@@ -1,0 +1,179 @@
+#include "crm/git/undo.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <set>
+
+#include "crm/git/history.hpp"
+#include "crm/util/error.hpp"
+#include "crm/util/text.hpp"
+
+namespace crm::git {
+
+namespace {
+
+std::vector<std::string> split(std::string_view s, char sep) {
+    std::vector<std::string> out;
+    while (!s.empty()) {
+        const auto end = s.find(sep);
+        out.emplace_back(s.substr(0, end));
+        if (end == std::string_view::npos)
+            break;
+        s.remove_prefix(end + 1);
+    }
+    return out;
+}
+
+// The email of "Name <email> 1700000000 +0000" (git var GIT_AUTHOR_IDENT).
+std::string email_of_ident(const std::string& ident) {
+    const auto open = ident.find('<'), close = ident.find('>');
+    if (open == std::string::npos || close == std::string::npos || close < open)
+        return {};
+    return ident.substr(open + 1, close - open - 1);
+}
+
+// The paths store::Transaction lists under "Also commits what an earlier crm command
+// wrote but could not commit:", two spaces in, up to the trailer's paragraph.
+std::vector<std::string> earlier_files(const std::string& body) {
+    std::vector<std::string> out;
+    const auto at = body.find("Also commits what an earlier crm command wrote");
+    if (at == std::string::npos)
+        return out;
+    const auto lines = split(body.substr(at), '\n');
+    for (std::size_t i = 1; i < lines.size() && lines[i].starts_with("  "); ++i)
+        out.push_back(lines[i].substr(2));
+    return out;
+}
+
+bool path_exists(const fs::path& p) {
+    struct stat st;
+    return ::lstat(p.c_str(), &st) == 0;
+}
+
+// The pathspecs of `paths` (repository-relative) for --pathspec-from-file, NUL-separated.
+std::string pathspec_file(const std::vector<std::string>& paths) {
+    std::string out;
+    for (const auto& p : paths) {
+        out += ":(top,literal)" + p;
+        out += '\0';
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string prefix_in_repository(const Git& git) {
+    auto r = git.run({"rev-parse", "--show-prefix"});
+    if (!r.ok())
+        throw RuntimeError("git cannot read the repository: " + git_reason(r));
+    return trim(r.out);
+}
+
+std::optional<CommitInfo> head_commit(const Git& git) {
+    if (!git.run({"rev-parse", "--verify", "--quiet", "HEAD"}).ok())
+        return std::nullopt;
+    auto r = git.run({"log", "-1", "--no-color",
+                      "--format=%H%x1f%s%x1f%an <%ae>%x1f%ae%x1f%P%x1f%(trailers:key=" +
+                          std::string(kCommandTrailer) + ",valueonly,separator=%x20)%x1f%b",
+                      "HEAD"});
+    const auto fields = split(r.out, '\x1f');
+    if (!r.ok() || fields.size() < 7)
+        throw RuntimeError("git cannot read the last commit: " + git_reason(r));
+    CommitInfo c;
+    c.id = fields[0];
+    c.subject = fields[1];
+    c.author = fields[2];
+    c.command = trim(fields[5]);
+    c.root = trim(fields[4]).empty();
+    c.earlier = earlier_files(fields[6]);
+    const std::string me = email_of_ident(trim(git.run({"var", "GIT_AUTHOR_IDENT"}).out));
+    c.mine = !me.empty() && fold_case(me) == fold_case(fields[3]);
+    if (!c.root) {
+        auto files = git.run({"-c", "core.quotepath=off", "diff-tree", "-r", "-z", "--no-renames",
+                              "--no-commit-id", "--name-only", "HEAD"});
+        if (!files.ok())
+            throw RuntimeError("git cannot read the last commit: " + git_reason(files));
+        for (auto& f : split(files.out, '\0'))
+            if (!f.empty())
+                c.files.push_back(std::move(f));
+    }
+    return c;
+}
+
+bool is_pushed(const Git& git, const std::string& commit) {
+    auto up = git.run({"rev-parse", "--verify", "--quiet", "@{upstream}"});
+    if (!up.ok())
+        return false;
+    return git.run({"merge-base", "--is-ancestor", commit, trim(up.out)}).exit_code == 0;
+}
+
+std::vector<std::string> changed_among(const Git& git, const std::vector<std::string>& files) {
+    // One status of the whole repository, compared here: a pathspec per file would not fit
+    // on a command line when the commit removed a client with thousands of visits.
+    auto r = git.run({"status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames",
+                      "--", ":(top)"});
+    if (!r.ok())
+        throw RuntimeError("git status failed: " + git_reason(r));
+    const std::set<std::string> wanted(files.begin(), files.end());
+    std::vector<std::string> out;
+    for (const auto& entry : split(r.out, '\0')) {
+        if (entry.size() < 4)
+            continue;
+        std::string path = entry.substr(3);
+        if (wanted.count(path))
+            out.push_back(std::move(path));
+    }
+    return out;
+}
+
+std::string undo_blocker(const Git& git) {
+    if (path_exists(git.git_dir() / "REVERT_HEAD") || path_exists(git.git_dir() / "sequencer"))
+        return "a revert or cherry-pick is in progress";
+    return git.blocking_state();
+}
+
+void reset_commit(const Git& git, const CommitInfo& c, const std::vector<std::string>& keep) {
+    if (!git.wait_for_index_lock())
+        throw RuntimeError("another git process is using the repository (" +
+                               (git.git_dir() / "index.lock").string() + " exists)",
+                           "wait for it to finish, then crm undo again");
+    auto reset = git.run_locking({"reset", "--quiet", "--soft", c.id + "~1"});
+    if (!reset.ok())
+        throw RuntimeError("git reset failed: " + git_reason(reset), "nothing was changed");
+    std::vector<std::string> restore;
+    for (const auto& f : c.files)
+        if (std::find(keep.begin(), keep.end(), f) == keep.end())
+            restore.push_back(f);
+    if (restore.empty())
+        return;
+    auto r = git.run({"restore", "--source=HEAD", "--staged", "--worktree",
+                      "--pathspec-from-file=-", "--pathspec-file-nul"},
+                     pathspec_file(restore));
+    if (!r.ok()) {
+        throw RuntimeError("git restore failed after the reset: " + git_reason(r),
+                           "the commit is undone but its files are not all back: git restore "
+                           "--source=" +
+                               c.id + " --staged --worktree -- FILE brings back what it had");
+    }
+}
+
+std::string revert_commit(const Git& git, const CommitInfo& c) {
+    if (git.run({"diff-index", "--cached", "--quiet", "HEAD", "--"}).exit_code != 0) {
+        throw RuntimeError(
+            "cannot revert " + c.id.substr(0, 7) +
+                " while other changes are staged: git would "
+                "commit them with the revert",
+            "commit them, or unstage them (git restore --staged FILE), then crm undo again");
+    }
+    auto r = git.run_locking({"revert", "--no-edit", c.id});
+    if (!r.ok()) {
+        if (path_exists(git.git_dir() / "REVERT_HEAD"))
+            git.run_locking({"revert", "--abort"});
+        throw RuntimeError("git revert failed: " + git_reason(r),
+                           "nothing was changed; revert it yourself: git revert " + c.id);
+    }
+    return trim(git.run({"rev-parse", "HEAD"}).out);
+}
+
+}  // namespace crm::git
