@@ -41,7 +41,6 @@ commands::Runner register_remind(CLI::App& cmd) {
     cmd.add_option("--to", o->to, "Only this teammate (repeatable), as named in crm.yaml's team");
     add_delivery_options(cmd, o->dry_run, o->mbox);
     // For shell completion (team names for --to and for watch), not for people.
-    cmd.add_flag("--team-names", o->team_names, "Print the team's names, one a line")->group("");
     return [o](commands::Context& ctx) { return commands::remind(*o, ctx); };
 }
 

@@ -30,11 +30,6 @@ std::vector<TeamMember> recipients(const std::vector<std::string>& to, const Set
 }  // namespace
 
 int remind(const RemindOptions& o, Context& ctx) {
-    if (o.team_names) {
-        for (const auto& name : ctx.folder().settings().team_names())
-            ctx.out() << name << "\n";
-        return 0;
-    }
     const Date today = ctx.today();
     const Settings& s = ctx.folder().settings();
     const Date end = due_window_end(o.within, o.until, s, today);

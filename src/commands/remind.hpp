@@ -13,7 +13,6 @@ struct RemindOptions {
     std::vector<std::string> to;  // only these teammates
     bool dry_run = false;
     std::string mbox;
-    bool team_names = false;  // print the team's names, one a line (for shell completion)
 };
 
 int remind(const RemindOptions& o, Context& ctx);
