@@ -47,6 +47,15 @@ std::string reflow(const std::string& footer, int width) {
         std::string text;
     };
     std::vector<Block> blocks;
+    // A line continues the block above when it is indented past a definition's term, or
+    // sits at a prose paragraph's own indentation.
+    const auto continues = [](const Block* last, std::size_t lead) {
+        if (!last)
+            return false;
+        if (last->kind == Block::definition)
+            return lead > last->lead.find_first_not_of(' ');
+        return last->kind == Block::prose && lead == last->lead.size();
+    };
     std::size_t pos = 0;
     while (pos <= footer.size()) {
         const std::size_t end = std::min(footer.find('\n', pos), footer.size());
@@ -64,10 +73,7 @@ std::string reflow(const std::string& footer, int width) {
             if (lead > 0 && lead <= 4 && text_at != std::string::npos && body.find(' ') == gap) {
                 blocks.push_back(
                     {Block::definition, line.substr(0, lead + text_at), body.substr(text_at)});
-            } else if (last && last->kind == Block::definition &&
-                       lead > last->lead.find_first_not_of(' ')) {
-                last->text += " " + body;
-            } else if (last && last->kind == Block::prose && lead == last->lead.size()) {
+            } else if (continues(last, lead)) {
                 last->text += " " + body;
             } else {
                 blocks.push_back(

@@ -75,7 +75,8 @@ char Lines::char_at(const Mark& m) const noexcept {
     if (m.line < 1 || static_cast<std::size_t>(m.line) > lines_.size() || m.column < 1)
         return '\0';
     const std::string& t = lines_[static_cast<std::size_t>(m.line - 1)].text;
-    std::size_t c = column_of(m);
+    // column_of's arithmetic, without its throw: the guard above already holds.
+    const std::size_t c = static_cast<std::size_t>(m.column - 1) + (bom_ && m.line == 1 ? 3 : 0);
     return c < t.size() ? t[c] : '\0';
 }
 
