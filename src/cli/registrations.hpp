@@ -34,5 +34,7 @@ commands::Runner register_export(CLI::App& cmd);
 commands::Runner register_completion(CLI::App& cmd);
 commands::Runner register_remind(CLI::App& cmd);
 commands::Runner register_notify(CLI::App& cmd);
+commands::Runner register_opportunity(CLI::App& cmd);
+commands::Runner register_pipeline(CLI::App& cmd);
 
 }  // namespace crm::cli
