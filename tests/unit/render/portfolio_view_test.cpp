@@ -113,7 +113,7 @@ TEST_CASE("portfolio_json: tiers with their clients, the flagged and the unrated
         keys.push_back(it.key());
     CHECK(keys == std::vector<std::string>{"client", "name", "stage", "tier", "ratings", "score",
                                            "suggested_tier", "last_contact", "visits_12m",
-                                           "last_review", "open_promises"});
+                                           "last_review", "open_promises", "won_12m"});
     CHECK(acme["ratings"] ==
           formats::Json{{"potential", 5}, {"compatibility", 5}, {"profitability", 4}});
     CHECK(acme["last_review"]["rating"] == "happy");

@@ -149,9 +149,9 @@ TEST_CASE("show_json: the record as to_json writes it, with the open items in or
     std::vector<std::string> tail;
     for (auto it = j.begin(); it != j.end(); ++it)
         tail.push_back(it.key());
-    tail.erase(tail.begin(), tail.end() - 5);
-    CHECK(tail ==
-          std::vector<std::string>{"next_contact", "last_contact", "open", "visits", "reviews"});
+    tail.erase(tail.begin(), tail.end() - 6);
+    CHECK(tail == std::vector<std::string>{"next_contact", "last_contact", "open", "visits",
+                                           "reviews", "opportunities"});
     auto open_keys = std::vector<std::string>{};
     for (auto it = j["open"][0].begin(); it != j["open"][0].end(); ++it)
         open_keys.push_back(it.key());
