@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "crm/cli/completion_values.hpp"
 #include "crm/cli/registrations.hpp"
 #include "crm/commands/common.hpp"
 
@@ -18,10 +19,11 @@ struct OptionSpec {
 };
 
 struct CommandSpec {
-    std::string name;
+    std::string name;  // "due"; a group's subcommand as "opportunity add"
     std::string summary;
     std::vector<OptionSpec> options;
-    bool takes_client = false;  // first positional is a CLIENT
+    bool takes_client = false;             // first positional is a CLIENT
+    std::vector<std::string> subcommands;  // a group (opportunity): its subcommands
 };
 
 // Commands whose first argument is a client, as the spec names them; also any command
@@ -49,27 +51,46 @@ std::vector<OptionSpec> options_of(const CLI::App& app) {
             spec.names.push_back("--" + l);
         for (const auto& s : opt->get_snames())
             spec.names.push_back("-" + s);
-        spec.takes_value = opt->get_type_size_max() > 0;
+        spec.takes_value = opt->get_expected_max() > 0;  // a flag expects none
         spec.description = opt->get_description();
         out.push_back(spec);
     }
     return out;
 }
 
+std::vector<const CLI::App*> subcommands_of(const CLI::App& app) {
+    return app.get_subcommands([](const CLI::App*) { return true; });
+}
+
+CommandSpec command_spec(const CLI::App& sub, const std::string& name) {
+    CommandSpec spec{name, sub.get_description(), options_of(sub), is_client_command(name), {}};
+    for (const CLI::Option* opt : sub.get_options()) {
+        if (!opt->nonpositional()) {
+            spec.takes_client = spec.takes_client || opt->get_name() == "CLIENT";
+            break;
+        }
+    }
+    return spec;
+}
+
+// Every command, and after a group (a command with subcommands) each of its subcommands
+// under its two words.
 std::vector<CommandSpec> commands_of(const CLI::App& app) {
     std::vector<CommandSpec> out;
-    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
-        CommandSpec spec{sub->get_name(), sub->get_description(), options_of(*sub),
-                         is_client_command(sub->get_name())};
-        for (const CLI::Option* opt : sub->get_options()) {
-            if (!opt->nonpositional()) {
-                spec.takes_client = spec.takes_client || opt->get_name() == "CLIENT";
-                break;
-            }
+    for (const CLI::App* sub : subcommands_of(app)) {
+        out.push_back(command_spec(*sub, sub->get_name()));
+        const std::size_t group = out.size() - 1;
+        for (const CLI::App* nested : subcommands_of(*sub)) {
+            out[group].subcommands.push_back(nested->get_name());
+            out.push_back(command_spec(*nested, sub->get_name() + " " + nested->get_name()));
         }
-        out.push_back(spec);
     }
     return out;
+}
+
+// A shell's case pattern for a command name, quoted: a subcommand's holds a space.
+std::string pattern(const std::string& name) {
+    return "'" + name + "'";
 }
 
 std::string words(const std::vector<OptionSpec>& options, bool valued_only) {
@@ -84,7 +105,7 @@ std::string words(const std::vector<OptionSpec>& options, bool valued_only) {
 void shared_functions(std::ostream& s, const std::vector<CommandSpec>& cmds) {
     s << "_crm_opts() {\n    case $1 in\n";
     for (const auto& c : cmds)
-        s << "        " << c.name << ") echo '" << words(c.options, false) << "' ;;\n";
+        s << "        " << pattern(c.name) << ") echo '" << words(c.options, false) << "' ;;\n";
     s << "    esac\n}\n\n_crm_valued() {  # does option $2 of command $1 take a value?\n"
       << "    case \"$1 $2\" in\n";
     for (const auto& c : cmds)
@@ -96,18 +117,26 @@ void shared_functions(std::ostream& s, const std::vector<CommandSpec>& cmds) {
     std::vector<std::string> client_cmds;
     for (const auto& c : cmds)
         if (c.takes_client)
-            client_cmds.push_back(c.name);
+            client_cmds.push_back(pattern(c.name));
     s << "        " << crm::join(client_cmds, "|") << ") return 0 ;;\n";
     s << "    esac\n    return 1\n}\n\n";
     s << "_crm_team_cmd() {  # do the arguments after the client of command $1 name teammates?\n"
       << "    case $1 in\n        " << crm::join(kTeamArgumentCommands, "|") << ") return 0 ;;\n"
       << "    esac\n    return 1\n}\n\n";
+    s << "_crm_group() {  # the subcommands of command $1, when it has some\n    case $1 in\n";
+    for (const auto& c : cmds)
+        if (!c.subcommands.empty())
+            s << "        " << pattern(c.name) << ") echo '" << crm::join(c.subcommands, " ")
+              << "' ;;\n";
+    s << "        *) return 1 ;;\n    esac\n}\n\n";
 }
 
+// The first words: the commands, not a group's subcommands.
 std::string command_names(const std::vector<CommandSpec>& cmds) {
     std::vector<std::string> names;
     for (const auto& c : cmds)
-        names.push_back(c.name);
+        if (c.name.find(' ') == std::string::npos)
+            names.push_back(c.name);
     return crm::join(names, " ");
 }
 
@@ -119,7 +148,7 @@ void bash_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
     shared_functions(s, cmds);
     s << "_crm() {\n"
          "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
-         "    local i word cmd= npos=0 skip=\n"
+         "    local i word cmd= npos=0 skip= grouped=\n"
          "    local -a dir=()\n"
          "    for ((i = 1; i < COMP_CWORD; i++)); do\n"
          "        word=${COMP_WORDS[i]}\n"
@@ -129,7 +158,10 @@ void bash_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          ";;\n"
          "            --dir=*) dir=(\"$word\") ;;\n"
          "            -*) [[ -n $cmd ]] && _crm_valued \"$cmd\" \"$word\" && skip=1 ;;\n"
-         "            *) if [[ -z $cmd ]]; then cmd=$word; else ((npos++)); fi ;;\n"
+         "            *) if [[ -z $cmd ]]; then cmd=$word\n"
+         "               elif [[ -z $grouped ]] && _crm_group \"$cmd\" >/dev/null; then\n"
+         "                   cmd=\"$cmd $word\"; grouped=1\n"
+         "               else ((npos++)); fi ;;\n"
          "        esac\n"
          "    done\n"
          "    if [[ $prev == --dir ]]; then\n"
@@ -149,6 +181,14 @@ void bash_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "        fi\n"
          "        return\n"
          "    fi\n"
+         "    if [[ -z $grouped ]] && _crm_group \"$cmd\" >/dev/null; then\n"
+         "        if [[ $cur == -* ]]; then\n"
+         "            COMPREPLY=($(compgen -W \"$globals\" -- \"$cur\"))\n"
+         "        else\n"
+         "            COMPREPLY=($(compgen -W \"$(_crm_group \"$cmd\")\" -- \"$cur\"))\n"
+         "        fi\n"
+         "        return\n"
+         "    fi\n"
          "    # Teammates' names hold blanks: one a line, the blanks escaped.\n"
          "    if [[ \"$cmd $prev\" == '"
       << kTeamOption[0] << " " << kTeamOption[1]
@@ -161,8 +201,15 @@ void bash_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "        done\n"
          "        return\n"
          "    fi\n"
-         "    # An option's value: let bash complete file names.\n"
-         "    _crm_valued \"$cmd\" \"$prev\" && return\n"
+         "    # An option's value: those crm knows for it, else bash's own (file names).\n"
+         "    if _crm_valued \"$cmd\" \"$prev\"; then\n"
+         "        local v\n"
+         "        while IFS= read -r v; do\n"
+         "            [[ $v == \"$cur\"* ]] && COMPREPLY+=(\"$(printf '%q' \"$v\")\")\n"
+         "        done < <(\"${COMP_WORDS[0]}\" \"${dir[@]}\" completion --values \"$cmd\" "
+         "\"${prev#--}\" 2>/dev/null)\n"
+         "        return\n"
+         "    fi\n"
          "    if [[ $cur == -* ]]; then\n"
          "        COMPREPLY=($(compgen -W \"$(_crm_opts \"$cmd\") $globals\" -- \"$cur\"))\n"
          "    elif ((npos == 0)) && _crm_client_cmd \"$cmd\"; then\n"
@@ -191,12 +238,14 @@ void zsh_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
     shared_functions(s, cmds);
     s << "_crm() {\n    local -a commands dir slugs team\n    commands=(\n";
     for (const auto& c : cmds)
-        s << "        " << zsh_quote(c.name + ":" + c.summary) << "\n";
+        if (c.name.find(' ') == std::string::npos)
+            s << "        " << zsh_quote(c.name + ":" + c.summary) << "\n";
     s << "    )\n"
          "    local globals='"
       << words(globals, false)
       << "'\n"
-         "    local i word cmd= npos=0 skip=\n"
+         "    local i word cmd= npos=0 skip= grouped=\n"
+         "    local -a vals\n"
          "    for ((i = 2; i < CURRENT; i++)); do\n"
          "        word=$words[i]\n"
          "        if [[ -n $skip ]]; then skip=; continue; fi\n"
@@ -204,13 +253,21 @@ void zsh_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "            --dir) ((i + 1 < CURRENT)) && dir=(--dir $words[i+1]); skip=1 ;;\n"
          "            --dir=*) dir=($word) ;;\n"
          "            -*) [[ -n $cmd ]] && _crm_valued $cmd $word && skip=1 ;;\n"
-         "            *) if [[ -z $cmd ]]; then cmd=$word; else ((npos++)); fi ;;\n"
+         "            *) if [[ -z $cmd ]]; then cmd=$word\n"
+         "               elif [[ -z $grouped ]] && _crm_group $cmd >/dev/null; then\n"
+         "                   cmd=\"$cmd $word\"; grouped=1\n"
+         "               else ((npos++)); fi ;;\n"
          "        esac\n"
          "    done\n"
          "    if [[ $words[CURRENT-1] == --dir ]]; then _files -/; return; fi\n"
          "    if [[ -z $cmd ]]; then\n"
          "        if [[ $PREFIX == -* ]]; then compadd -- ${=globals}\n"
          "        else _describe -t commands 'crm command' commands; fi\n"
+         "        return\n"
+         "    fi\n"
+         "    if [[ -z $grouped ]] && _crm_group $cmd >/dev/null; then\n"
+         "        if [[ $PREFIX == -* ]]; then compadd -- ${=globals}\n"
+         "        else compadd -- ${=$(_crm_group $cmd)}; fi\n"
          "        return\n"
          "    fi\n"
          "    if [[ \"$cmd $words[CURRENT-1]\" == '"
@@ -220,7 +277,12 @@ void zsh_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "        compadd -- $team\n"
          "        return\n"
          "    fi\n"
-         "    if _crm_valued $cmd $words[CURRENT-1]; then _files; return; fi\n"
+         "    if _crm_valued $cmd $words[CURRENT-1]; then\n"
+         "        vals=(${(f)\"$($words[1] $dir completion --values $cmd ${words[CURRENT-1]#--} "
+         "2>/dev/null)\"})\n"
+         "        if (( $#vals )); then compadd -- $vals; else _files; fi\n"
+         "        return\n"
+         "    fi\n"
          "    if [[ $PREFIX == -* ]]; then\n"
          "        compadd -- $(_crm_opts $cmd) ${=globals}\n"
          "    elif ((npos == 0)) && _crm_client_cmd $cmd; then\n"
@@ -249,7 +311,9 @@ std::string fish_quote(const std::string& text) {
     return out + "'";
 }
 
-void fish_option(std::ostream& s, const std::string& condition, const OptionSpec& o) {
+// `command`: whose option it is, for the values crm knows for it (none for a global).
+void fish_option(std::ostream& s, const std::string& condition, const OptionSpec& o,
+                 const std::string& command = {}) {
     s << "complete -c crm";
     if (!condition.empty())
         s << " -n " << fish_quote(condition);
@@ -257,7 +321,22 @@ void fish_option(std::ostream& s, const std::string& condition, const OptionSpec
         s << (n.starts_with("--") ? " -l " + n.substr(2) : " -s " + n.substr(1));
     if (o.takes_value)
         s << " -r";
-    s << " -d " << fish_quote(o.description) << "\n";
+    s << " -d " << fish_quote(o.description);
+    if (o.takes_value && !command.empty() && o.names.front().starts_with("--"))
+        s << " -a "
+          << fish_quote("(__crm_values " + fish_quote(command) + " " + o.names.front().substr(2) +
+                        ")");
+    s << "\n";
+}
+
+// The condition under which a command's words are completed: a group's subcommand
+// needs both of its words.
+std::string fish_seen(const std::string& command) {
+    const std::size_t space = command.find(' ');
+    if (space == std::string::npos)
+        return "__fish_seen_subcommand_from " + command;
+    return "__fish_seen_subcommand_from " + command.substr(0, space) +
+           "; and __fish_seen_subcommand_from " + command.substr(space + 1);
 }
 
 void fish_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
@@ -265,7 +344,7 @@ void fish_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
     s << "# fish completion for crm, written by 'crm completion fish'.\n"
          "# Load it:  crm completion fish | source\n"
          "# or save it as ~/.config/fish/completions/crm.fish\n\n"
-         "function __crm_clients\n"
+         "function __crm_run  # crm as typed, with the --dir given on the line\n"
          "    set -l args (commandline -opc)\n"
          "    set -l dir\n"
          "    for i in (seq 2 (count $args))\n"
@@ -273,17 +352,16 @@ void fish_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "            set dir --dir $args[(math $i + 1)]\n"
          "        end\n"
          "    end\n"
-         "    $args[1] $dir list -q 2>/dev/null\n"
+         "    $args[1] $dir $argv 2>/dev/null\n"
+         "end\n\n"
+         "function __crm_clients\n"
+         "    __crm_run list -q\n"
+         "end\n\n"
+         "function __crm_values  # COMMAND OPTION\n"
+         "    __crm_run completion --values $argv[1] $argv[2]\n"
          "end\n\n"
          "function __crm_team\n"
-         "    set -l args (commandline -opc)\n"
-         "    set -l dir\n"
-         "    for i in (seq 2 (count $args))\n"
-         "        if test \"$args[$i]\" = --dir; and test $i -lt (count $args)\n"
-         "            set dir --dir $args[(math $i + 1)]\n"
-         "        end\n"
-         "    end\n"
-         "    $args[1] $dir remind --team-names 2>/dev/null\n"
+         "    __crm_run remind --team-names\n"
          "end\n\n"
          "function __crm_past_client  # the command's client is typed: teammates follow\n"
          "    set -l words 0\n"
@@ -302,15 +380,35 @@ void fish_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "complete -c crm -f\n";
     for (const auto& g : globals)
         fish_option(s, "", g);
-    for (const auto& c : cmds)
-        s << "complete -c crm -n __fish_use_subcommand -a " << c.name << " -d "
-          << fish_quote(c.summary) << "\n";
+    for (const auto& c : cmds) {
+        const std::size_t space = c.name.find(' ');
+        if (space == std::string::npos) {
+            s << "complete -c crm -n __fish_use_subcommand -a " << c.name << " -d "
+              << fish_quote(c.summary) << "\n";
+        } else {
+            const std::string group = c.name.substr(0, space);
+            std::vector<std::string> siblings;
+            for (const auto& g : cmds)
+                if (g.name == group)
+                    siblings = g.subcommands;
+            s << "complete -c crm -n "
+              << fish_quote("__fish_seen_subcommand_from " + group +
+                            "; and not __fish_seen_subcommand_from " +
+                            crm::join(siblings, " "))
+              << " -a " << c.name.substr(space + 1) << " -d " << fish_quote(c.summary) << "\n";
+        }
+    }
     std::vector<std::string> client_cmds;
     for (const auto& c : cmds) {
         for (const auto& o : c.options)
-            fish_option(s, "__fish_seen_subcommand_from " + c.name, o);
-        if (c.takes_client)
+            fish_option(s, fish_seen(c.name), o, c.name);
+        if (!c.takes_client)
+            continue;
+        if (c.name.find(' ') == std::string::npos)
             client_cmds.push_back(c.name);
+        else
+            s << "complete -c crm -n " << fish_quote(fish_seen(c.name))
+              << " -a '(__crm_clients)'\n";
     }
     s << "complete -c crm -n "
       << fish_quote("__fish_seen_subcommand_from " + crm::join(client_cmds, " "))
@@ -343,12 +441,26 @@ int run(const std::string& shell, const CLI::App& app, commands::Context& ctx) {
 
 commands::Runner register_completion(CLI::App& cmd) {
     auto shell = std::make_shared<std::string>();
+    auto values = std::make_shared<std::vector<std::string>>();
     cmd.add_option("SHELL", *shell, "bash, zsh or fish")
-        ->required()
         ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+    // The scripts' hook, not for people (hidden): the values of COMMAND's --OPTION, one a
+    // line. OPTION comes without its dashes, which CLI11 would take for an option.
+    cmd.add_option("--values", *values, "COMMAND OPTION: the values an option takes")
+        ->expected(2)
+        ->group("");
     // The whole command line, parent of this subcommand, lives as long as the run.
-    const CLI::App* app = cmd.get_parent();
-    return [shell, app](commands::Context& ctx) { return run(*shell, *app, ctx); };
+    CLI::App* app = cmd.get_parent();
+    return [shell, values, app](commands::Context& ctx) {
+        if (!values->empty()) {
+            for (const auto& v : option_values(*app, values->at(0), values->at(1), ctx))
+                ctx.out() << v << '\n';
+            return 0;
+        }
+        if (shell->empty())
+            throw UsageError("completion: which shell?", "crm completion bash, zsh or fish");
+        return run(*shell, *app, ctx);
+    };
 }
 
 }  // namespace crm::cli
