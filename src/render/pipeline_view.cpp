@@ -85,8 +85,9 @@ std::string month_chart(const Pipeline& p, const Styler& st, int width) {
                    plural(static_cast<std::size_t>(m.count), "opportunity", "opportunities")},
                   amount_text(m.weighted));
     }
-    std::string out = "\n" + st("Weighted value by month of expected decision", Style::bold) +
-                      "\n" + chart.render(st, width);
+    std::string out = "\n" +
+                      st(wrap("Weighted value by month of expected decision", width), Style::bold) +
+                      chart.render(st, width);
     if (p.undated > 0) {
         out += st(wrap(plural(static_cast<std::size_t>(p.undated), "open opportunity has",
                               "open opportunities have") +
