@@ -89,6 +89,9 @@ class OpportunityEdit {
             }
         }
         try {
+            if (all.empty() && !problems_.empty())
+                throw RuntimeError("the opportunity files of " + slug_ + " could not be read",
+                                   "fix them (crm check shows where), then try again");
             target_ = std::move(all[pick(all, query, slug_, folder.settings())]);
         } catch (const RuntimeError&) {
             ctx.warn_problems(problems_);  // a broken file may be the one meant
