@@ -187,5 +187,26 @@ class PipelineTextTest(PipelineCase):
         self.crm_in("pipeline", "--format", "xml", check=2)
 
 
+class ExampleTest(CrmTestCase):
+    def test_the_consultancy_examples_clock_and_pipeline(self):
+        # As consultancy-expected.md reads them.
+        self.copy_example()
+        data = json.loads(self.crm_in("pipeline", "--format", "json", check=0).out)
+        self.assertEqual(data["clock"], {"early": {"won": 5, "lost": 1},
+                                         "late": {"won": 1, "lost": 3}})
+        self.assertEqual(len(data["open"]), 7)
+        self.assertEqual(sum(o["value"] for o in data["open"]), 1470000)
+        self.assertEqual(sum(o["weighted"] for o in data["open"]), 445500)
+        out = self.crm_in("pipeline", check=0).out
+        self.assertIn("engaged early: won 5 of 6; late: won 1 of 4", out)
+        portfolio = json.loads(self.crm_in("portfolio", "--format", "json", check=0).out)
+        won = {c["client"]: c["won_12m"] for t in portfolio["tiers"] for c in t["clients"]
+               if c["won_12m"]}
+        self.assertEqual(won, {"coastal-rail-alliance": 165000,
+                               "clearwater-irrigation-co-operative": 62000,
+                               "meridian-ports-authority": 48000,
+                               "westbridge-civil-contractors": 38000})
+
+
 if __name__ == "__main__":
     unittest.main()
