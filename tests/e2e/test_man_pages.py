@@ -27,6 +27,13 @@ class ManPagesTest(CrmTestCase):
         for name in commands(self.crm("--help", check=0).out):
             page = (MAN / f"crm-{name}.1").read_text().replace("\\-", "-")
             help_text = self.crm(name, "--help", check=0).out
+            # A command's subcommands (crm opportunity add) are on its page too.
+            if "Subcommands:" in help_text:
+                subs = re.findall(r"^  ([a-z][a-z-]+)  ", help_text.split("Subcommands:", 1)[1], re.M)
+                self.assertTrue(subs)
+                for sub in subs:
+                    self.assertIn(f"{name} {sub}", page)
+                    help_text += self.crm(name, sub, "--help", check=0).out
             for option in set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", help_text)):
                 if option in ("--help", "--dir", "--no-commit", "--no-color", "--version"):
                     continue
