@@ -11,6 +11,7 @@
 #include "crm/render/numbers.hpp"
 #include "crm/render/table.hpp"
 #include "crm/render/wrap.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::render {
 
@@ -44,34 +45,62 @@ std::string summary_line(const Pipeline& p, Date today) {
            amount_text(p.value) + ", weighted " + amount_text(p.weighted);
 }
 
-std::string open_table(const Pipeline& p, const Styler& st, int width) {
-    Table t(
-        {"STAGE", "CLIENT", "TITLE", "VALUE", "%", "WEIGHTED", "RFP", "DECISION", "BEFORE RFP"});
+// `compact`: without the probability (the weighted value says it again) and the RFP's
+// date (the months before it say how early we were), for a terminal the whole table
+// does not fit; the names then share what is left.
+Table open_table(const Pipeline& p, bool compact) {
+    std::vector<std::string> headers{"STAGE", "CLIENT", "TITLE", "VALUE"};
+    if (!compact)
+        headers.push_back("%");
+    headers.push_back("WEIGHTED");
+    if (!compact)
+        headers.push_back("RFP");
+    headers.push_back("DECISION");
+    headers.push_back("BEFORE RFP");
+    Table t(headers);
     t.flexible(1);
     t.flexible(2, 12);
-    for (std::size_t c : {3, 4, 5, 8})
-        t.right_align(c);
-    t.droppable(4, 0);  // the probability: the weighted value says it again
-    t.droppable(6, 1);
-    t.droppable(8, 2);
+    for (std::size_t c = 3; c < headers.size(); ++c)
+        if (headers[c] != "RFP" && headers[c] != "DECISION")
+            t.right_align(c);
     std::string stage;
     for (const auto& r : p.open) {
         const Opportunity& o = *r.opportunity;
         const bool first = r.stage != stage;
         stage = r.stage;
         const auto& months = r.months_before_rfp;
-        t.add({{first ? r.stage : "", Style::cyan},
-               {r.name, Style::bold},
-               {o.title},
-               {o.value ? amount_text(o.value->amount) : "?"},
-               {std::to_string(r.probability), o.probability ? Style::none : Style::dim},
-               {r.weighted ? amount_text(*r.weighted) : ""},
-               {rfp_cell(o)},
-               {o.decision_expected ? o.decision_expected->iso() : ""},
-               {months ? months_text(*months) + " mo" : "",
-                months && *months <= 0 ? Style::yellow : Style::green}});
+        std::vector<Cell> row{{first ? r.stage : "", Style::cyan},
+                              {r.name, Style::bold},
+                              {o.title},
+                              {o.value ? amount_text(o.value->amount) : "?"}};
+        if (!compact)
+            row.push_back(
+                {std::to_string(r.probability), o.probability ? Style::none : Style::dim});
+        row.push_back({r.weighted ? amount_text(*r.weighted) : ""});
+        if (!compact)
+            row.push_back({rfp_cell(o)});
+        row.push_back({o.decision_expected ? o.decision_expected->iso() : ""});
+        row.push_back({months ? months_text(*months) + " mo" : "",
+                       months && *months <= 0 ? Style::yellow : Style::green});
+        t.add(std::move(row));
     }
-    return t.render(st, width);
+    return t;
+}
+
+int widest_line(const std::string& text) {
+    int widest = 0;
+    for (std::size_t start = 0, end; start < text.size(); start = end + 1) {
+        end = std::min(text.find('\n', start), text.size());
+        widest = std::max(widest, display_width(std::string_view(text).substr(start, end - start)));
+    }
+    return widest;
+}
+
+std::string open_tables(const Pipeline& p, const Styler& st, int width) {
+    Table full = open_table(p, false);
+    if (width > 0 && widest_line(full.render(Styler(false), 0)) > width)
+        return open_table(p, true).render(st, width);
+    return full.render(st, width);
 }
 
 std::string month_chart(const Pipeline& p, const Styler& st, int width) {
@@ -116,7 +145,7 @@ std::string pipeline_table(const Pipeline& p, Date today, const Styler& st, int 
         out = st("No open opportunities", Style::bold) + " as of " + today.iso() +
               st(wrap("; log one with 'crm opportunity add CLIENT TITLE'", width), Style::dim);
     } else {
-        out = st(wrap(summary_line(p, today), width), Style::bold) + open_table(p, st, width) +
+        out = st(wrap(summary_line(p, today), width), Style::bold) + open_tables(p, st, width) +
               month_chart(p, st, width);
     }
     return out + "\n" + st("Deal clock", Style::bold) + " " +
