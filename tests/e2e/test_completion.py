@@ -44,7 +44,7 @@ class BashCompletionTest(CrmTestCase):
         self.assertEqual(self.complete("s"), ["show", "set", "sync", "search"])
         self.assertEqual(self.complete("log"), ["log-visit"])
         everything = self.complete("")
-        self.assertEqual(len(everything), 25)
+        self.assertEqual(len(everything), 27)
         self.assertIn("completion", everything)
 
     def test_global_and_command_options(self):

@@ -16,7 +16,7 @@ def commands(help_text):
 class ManPagesTest(CrmTestCase):
     def test_every_command_has_a_page_listed_in_crm_1(self):
         names = commands(self.crm("--help", check=0).out)
-        self.assertEqual(len(names), 25)
+        self.assertEqual(len(names), 27)
         overview = (MAN / "crm.1").read_text()
         for name in names:
             self.assertTrue((MAN / f"crm-{name}.1").exists(), f"man/crm-{name}.1 is missing")
