@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Generate a benchmark crm data folder (spec section 2) as a git repository.
 
-    python3 bench/gen_store.py solo OUTDIR   # 200 clients,  5,000 visits,   100 reviews
-    python3 bench/gen_store.py firm OUTDIR   # 2,000 clients, 50,000 visits, 1,000 reviews
+    python3 bench/gen_store.py solo OUTDIR   # 200 clients,  5,000 visits,   100 reviews,   500 opportunities
+    python3 bench/gen_store.py firm OUTDIR   # 2,000 clients, 50,000 visits, 1,000 reviews, 5,000 opportunities
 
 The output is deterministic: a fixed seed per size and fixed git dates, so the same
 size always gives the same files and the same commit id.
@@ -11,8 +11,12 @@ Every text comes from the fixed vocabulary below (letters, digits, spaces, comma
 so it can be written as a plain YAML scalar without quoting; the few values that
 need quotes (phone numbers, testimonials) are written quoted on purpose.
 
-One client is special: BENCH_CLIENT has exactly the same number of visits and reviews
-in both sizes, so that `crm show` on it reads the same amount on solo and firm.
+One client is special: BENCH_CLIENT has exactly the same number of visits, reviews and
+opportunities in both sizes, so that `crm show` on it reads the same amount on solo and
+firm.
+
+Opportunities come from a random stream of their own (the size's seed + 1), after
+everything else: the clients, visits and reviews are the same files with or without them.
 """
 
 import datetime as dt
@@ -27,6 +31,7 @@ SIZES = {
     "solo": (200, 5_000, 100, 3, 20261123),
     "firm": (2_000, 50_000, 1_000, 20, 20261124),
 }
+OPPORTUNITIES = {"solo": 500, "firm": 5_000}
 
 END = dt.date(2026, 11, 23)           # the benchmark's "today" (CRM_TODAY)
 START = END - dt.timedelta(days=3652)  # ten years of history
@@ -36,6 +41,7 @@ BENCH_CLIENT = "Acme Engineering Pty Ltd"
 BENCH_SLUG = "acme-engineering-pty-ltd"
 BENCH_VISITS = 25
 BENCH_REVIEWS = 1
+BENCH_OPPORTUNITIES = 3
 # The benchmark runs crm as this user (CRM_USER); no generated firm member has the
 # name, so every visit the benchmark logs is told apart from the generated ones.
 USER_OF_BENCH = "Bench"
@@ -99,6 +105,11 @@ GRIPES = ["Invoice detail", "Slow replies", "Late drawings", "Too many meetings"
           "Unclear scope", "Staff changes"]
 TESTIMONIALS = ["Best consultant we have used.", "Reliable, on time, no surprises.",
                 "We will hire them again.", "They: listen, then deliver."]
+OPEN_STAGES = (["pre-scoping", "rfp", "proposal", "negotiation"], [40, 20, 25, 15])
+STEPS = ["Site walk with the {m} team", "Send capability statement for the {s}",
+         "Call about the budget for the {s}", "Lunch with {m} about {y}",
+         "Present our approach to the {s}"]
+LOST_REASONS = ["price", "scope", "went elsewhere", "project cancelled", "timing"]
 
 
 def slugify(text):
@@ -145,7 +156,9 @@ class Generator:
     def __init__(self, size):
         n_clients, n_visits, n_reviews, n_members, seed = SIZES[size]
         self.rng = random.Random(seed)
+        self.opp_rng = random.Random(seed + 1)
         self.n_clients, self.n_visits, self.n_reviews = n_clients, n_visits, n_reviews
+        self.n_opportunities = OPPORTUNITIES[size]
         self.members = self._unique(self._person, n_members, {USER_OF_BENCH})
         self.files = {}  # relative path -> content
 
@@ -308,6 +321,70 @@ class Generator:
             name = self._file_name(day, author, taken)
             self.files[f"clients/{c['slug']}/{folder}/{name}"] = render(c, day, author)
 
+    # -- opportunities (their own random stream) -------------------------------------
+
+    def opportunity_yaml(self, c, logged, author):
+        """A prospective project logged on `logged`: open when recent, else won or lost,
+        won more often when engaged before the RFP (the deal clock has something to say)."""
+        r = self.opp_rng
+        day = lambda d: min(d, END).isoformat()  # noqa: E731
+        w = Writer()
+        w.scalar("title", f"{r.choice(SUBJECTS).capitalize()} stage {r.randint(1, 3)}")
+        w.scalar("by", author)
+        w.scalar("owner", c["owner"] if r.random() < 0.8 else author)
+        engaged = logged - dt.timedelta(days=r.randint(0, 60))
+        rfp = engaged + dt.timedelta(days=r.randint(-60, 240)) if r.random() < 0.7 else None
+        decision = (rfp or engaged) + dt.timedelta(days=r.randint(30, 150))
+        is_open = logged > END - dt.timedelta(days=400) and r.random() < 0.5
+        if is_open:
+            stage = r.choices(*OPEN_STAGES)[0]
+        else:
+            early = rfp is not None and engaged < rfp
+            stage = "won" if r.random() < (0.6 if early else 0.25) else "lost"
+        w.scalar("stage", stage)
+        if rfp and rfp <= END and stage not in ("pre-scoping",):
+            w.scalar("rfp_since", day(rfp + dt.timedelta(days=r.randint(-10, 10))))
+        w.scalar("value", str(r.randint(5, 500) * 1000))
+        if r.random() < 0.3:
+            w.scalar("probability", str(r.choice([10, 20, 30, 40, 60, 80])))
+        w.scalar("engaged", engaged.isoformat())
+        if rfp:
+            w.scalar("rfp_expected", rfp.isoformat())
+        w.scalar("decision_expected", decision.isoformat())
+        if is_open and r.random() < 0.7:
+            w.scalar("next_step", self._fill_with(r, r.choice(STEPS)))
+            w.scalar("next_step_due", (END + dt.timedelta(days=r.randint(-30, 30))).isoformat())
+        if stage in ("won", "lost"):
+            w.scalar(stage, day(max(logged, decision + dt.timedelta(days=r.randint(-14, 14)))))
+        if stage == "lost":
+            w.scalar("lost_reason", r.choice(LOST_REASONS))
+        if r.random() < 0.4:
+            w.text("notes", self._fill_with(r, r.choice(NOTE_SENTENCES)) + ".")
+        return w.render()
+
+    def _fill_with(self, r, form):
+        return form.format(n=r.randint(1, 4), s=r.choice(SUBJECTS), y=r.randint(2017, 2028),
+                           m=r.choice(FIRST))
+
+    def make_opportunities(self, clients):
+        r = self.opp_rng
+        counts = [BENCH_OPPORTUNITIES] + [0] * (len(clients) - 1)
+        weights = [r.uniform(0.2, 1.8) for _ in clients[1:]]
+        for i in r.choices(range(1, len(clients)), weights, k=self.n_opportunities - BENCH_OPPORTUNITIES):
+            counts[i] += 1
+        for c, count in zip(clients, counts):
+            taken = set()
+            for logged in sorted(c["since"] + dt.timedelta(days=r.randint(0, (END - c["since"]).days))
+                                 for _ in range(count)):
+                author = c["owner"] if r.random() < 0.7 else r.choice(self.members)
+                while True:
+                    name = f"{logged.isoformat()}-{slugify(author)}-{r.getrandbits(24):06x}.yaml"
+                    if name not in taken:
+                        taken.add(name)
+                        break
+                self.files[f"clients/{c['slug']}/opportunities/{name}"] = \
+                    self.opportunity_yaml(c, logged, author)
+
     def generate(self):
         clients = self.make_clients()
         visits = self._records_per_client(clients, self.n_visits, BENCH_VISITS)
@@ -316,6 +393,7 @@ class Generator:
             self.files[f"clients/{c['slug']}/client.yaml"] = self.client_yaml(c)
             self._dated_records(c, n_visits, "visits", self.visit_yaml)
             self._dated_records(c, n_reviews, "reviews", self.review_yaml)
+        self.make_opportunities(clients)
         self.files["crm.yaml"] = CRM_YAML
         self.files[".gitignore"] = ".crm/\n*.crm-tmp*\n"
         return self.files
@@ -333,6 +411,12 @@ default_tier: B
 due_within: 7d
 review_follow_up: 7d
 autocommit: true
+opportunity_stages:
+  pre-scoping: 10
+  rfp: 25
+  proposal: 50
+  negotiation: 75
+rfp_lead: 30d
 """
 
 

@@ -2,7 +2,7 @@
 """The speed benchmark of spec section 6: crm against baselines, in one run.
 
     python3 bench/run.py --crm build/crm [--work DIR] [--rounds N] [--markdown FILE]
-                         [--only due-warm|due-task|due-cold|show|memory|memory-writers|log-visit]...
+                         [--only due-warm|due-task|due-cold|pipeline|show|memory|memory-writers|log-visit]...
 
 Generates the "solo" and "firm" stores and a taskwarrior data folder in --work
 (kept between runs, regenerated when missing or when their generator changed),
@@ -297,6 +297,14 @@ class Bench:
         return ratio_row("due vs taskwarrior `task due`", *compare(crm, task, self.rounds),
                          "<= 0.33 (3x faster)", lambda r: r * 3 <= 1)
 
+    def pipeline_vs_due(self):
+        """Both read the whole folder through the cache's summaries; the pipeline's own
+        work (5,000 opportunities weighed, the clock counted) must stay small beside it."""
+        pipeline = self.crm_case("crm pipeline", self.firm, "pipeline")
+        due = self.crm_case("crm due (warm)", self.firm, "due")
+        return ratio_row("pipeline vs due (second runs)", *compare(pipeline, due, self.rounds),
+                         "<= 1.5", lambda r: r <= 1.5)
+
     def due_cold_vs_parse_all(self):
         drop = lambda: self.firm.drop_crm_caches(self.ws.xdg_cache)
         crm = self.crm_case("crm due (cold)", self.firm, "due", prepare=drop)
@@ -406,6 +414,7 @@ class Bench:
         "due-warm": due_warm_vs_walk,
         "due-task": due_vs_taskwarrior,
         "due-cold": due_cold_vs_parse_all,
+        "pipeline": pipeline_vs_due,
         "show": show_firm_vs_solo,
         "memory": readers_memory,
         "memory-writers": writers_memory,

@@ -6,6 +6,7 @@
 #include "crm/cli/completion_spec.hpp"
 #include "crm/cli/registrations.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/commands/option_values.hpp"
 
 namespace crm::cli {
 
@@ -13,7 +14,7 @@ namespace {
 
 struct CompletionOptions {
     std::string shell;
-    std::string values;  // clients, contacts, team, stages, tiers, projects
+    std::string values;  // clients, contacts, team, stages, tiers, projects...
     std::string of;      // the client whose contacts
 };
 
@@ -41,6 +42,11 @@ int print_values(const CompletionOptions& o, commands::Context& ctx) {
             words = s.stages;
         } else if (o.values == "tiers") {
             words = s.tier_names();
+        } else if (o.values == "opportunity-stages") {
+            for (const auto& stage : s.opportunity_stages)
+                words.push_back(stage.name);
+        } else if (o.values == "projects") {
+            words = commands::won_projects(ctx, o.of);
         }
         print(ctx, words);
     } catch (const std::exception&) {
@@ -71,7 +77,8 @@ commands::Runner register_completion(CLI::App& cmd) {
     // For the scripts themselves, not for people: no group, so no help line.
     cmd.add_option("--values", o->values, "")
         ->group("")
-        ->check(CLI::IsMember({"clients", "contacts", "team", "stages", "tiers", "projects"}));
+        ->check(CLI::IsMember(
+            {"clients", "contacts", "team", "stages", "tiers", "projects", "opportunity-stages"}));
     cmd.add_option("--of", o->of, "")->group("");
     // The whole command line, parent of this subcommand, lives as long as the run.
     const CLI::App* app = cmd.get_parent();

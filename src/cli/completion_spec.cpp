@@ -30,8 +30,8 @@ std::string option_kind(const std::string& command, const CLI::Option* opt) {
         return "dirs";
     if (name == "--mbox")
         return "files";
-    if (name == "--stage")
-        return "values:stages";
+    if (name == "--stage")  // an opportunity's stages are crm.yaml's opportunity_stages
+        return command.starts_with("opportunity") ? "values:opportunity-stages" : "values:stages";
     if (name == "--tier")
         return "values:tiers";
     if (name == "--to" || name == "--owner")

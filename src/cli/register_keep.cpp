@@ -38,8 +38,9 @@ commands::Runner register_export(CLI::App& cmd) {
     cmd.add_option("--format", o->format, "json (everything, nested) or csv (one table)")
         ->check(CLI::IsMember({"json", "csv"}));
     cmd.add_option("--what", o->what,
-                   "With csv: clients (one row per contact, the default), visits or reviews")
-        ->check(CLI::IsMember({"clients", "visits", "reviews"}));
+                   "With csv: clients (one row per contact, the default), visits, reviews or "
+                   "opportunities")
+        ->check(CLI::IsMember({"clients", "visits", "reviews", "opportunities"}));
     return [o](commands::Context& ctx) { return commands::export_all(*o, ctx); };
 }
 

@@ -27,16 +27,23 @@ commands::Runner register_due(CLI::App& cmd) {
         "  action     undelivered actions due by then\n"
         "  follow-up  angry or unhappy reviews with no visit after them, due\n"
         "             review_follow_up after the review\n"
+        "  next-step  open opportunities whose next_step_due falls by then\n"
+        "  rfp        open opportunities whose rfp_expected - rfp_lead falls by then,\n"
+        "             until the RFP is out (rfp_since)\n"
         "Everything overdue is always listed. Clients in inactive stages or with\n"
-        "every: never are not listed.");
+        "every: never are not due for contact; inactive ones have nothing due but\n"
+        "their open opportunities' next steps and RFPs.");
     auto* within = cmd.add_option("--within", o->within,
                                   "Window from today: 7d, 2w, 1m... (default: due_within)");
     auto* until = cmd.add_option("--until", o->until, "Last day of the window: a date");
     within->excludes(until);
-    auto* owner = cmd.add_option("--owner", o->owner, "Only clients this person owns");
+    auto* owner =
+        cmd.add_option("--owner", o->owner,
+                       "Only this person's items: clients they own, opportunities they pursue");
     auto* mine = cmd.add_flag("--mine", o->mine,
-                              "Only my items: clients I own, and promises and actions I made "
-                              "for any client (I = CRM_USER, else git's user.name)");
+                              "Only my items: clients I own, opportunities I pursue, and "
+                              "promises and actions I made for any client (I = CRM_USER, else "
+                              "git's user.name)");
     owner->excludes(mine);
     cmd.add_option("--tier", o->tier, "Only clients in this tier (its own, else default_tier)");
     cmd.add_option("--tag", o->tags, "Only clients with this tag (repeatable: all must match)");

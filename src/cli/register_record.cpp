@@ -111,7 +111,9 @@ commands::Runner register_edit(CLI::App& cmd) {
     auto o = std::make_shared<commands::EditOptions>();
     cmd.add_option("CLIENT", o->client, "The client: slug, name, or a unique part of either")
         ->required();
-    cmd.add_option("--visit", o->visit, "Edit a visit or review instead: latest, or its file name");
+    cmd.add_option("--visit", o->visit,
+                   "Edit a visit, review or opportunity instead: latest (visit), or its file "
+                   "name");
     return [o](commands::Context& ctx) { return commands::edit(*o, ctx); };
 }
 

@@ -40,5 +40,7 @@ commands::Runner register_merge(CLI::App& cmd);
 commands::Runner register_rm(CLI::App& cmd);
 commands::Runner register_undo(CLI::App& cmd);
 commands::Runner register_log(CLI::App& cmd);
+commands::Runner register_opportunity(CLI::App& cmd);
+commands::Runner register_pipeline(CLI::App& cmd);
 
 }  // namespace crm::cli

@@ -40,6 +40,8 @@ const CommandInfo kCommands[] = {
     {"import", "Import clients and contacts from vCard or CSV", &register_import},
     {"export", "Export clients and visits as JSON or CSV", &register_export},
     {"completion", "Shell completion script for bash, zsh or fish", &register_completion},
+    {"opportunity", "Prospective projects: add, set, won, lost", &register_opportunity},
+    {"pipeline", "Open opportunities weighted, by month, and the deal clock", &register_pipeline},
 };
 
 }  // namespace

@@ -1,10 +1,29 @@
 #include "crm/commands/common.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "crm/model/match.hpp"
 #include "crm/model/slug.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::commands {
+
+std::string commit_subject(const std::string& value) {
+    std::string shown = value.substr(0, value.find_first_of("\r\n"));
+    if (shown.size() > 60 || shown.size() < value.size())
+        shown = truncate_to_width(shown, 57) + "...";
+    return shown;
+}
+
+bool is_key_name(const std::string& s) {
+    if (s.empty() || s.size() > 64 ||
+        !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_'))
+        return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    });
+}
 
 std::string resolve_client(Context& ctx, const std::string& query) {
     auto& folder = ctx.folder();

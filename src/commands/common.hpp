@@ -21,4 +21,10 @@ std::string resolve_client(Context& ctx, const std::string& query);
 std::string one_of(const std::string& option, const std::string& value,
                    const std::vector<std::string>& allowed);
 
+// A value as a commit subject shows it: its first line, cut to 60 columns with "...".
+std::string commit_subject(const std::string& value);
+
+// Whether FIELD may name a custom top-level key: a word of letters, digits, _ and -.
+bool is_key_name(const std::string& s);
+
 }  // namespace crm::commands

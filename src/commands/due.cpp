@@ -17,8 +17,8 @@ bool has_tags(const Client& c, const std::vector<std::string>& tags) {
     });
 }
 
-// --mine: the clients I own, and the promises and actions I made anywhere (a promise is
-// its maker's to keep, whoever owns the client).
+// --mine: the items I own (the clients' and the opportunities' I pursue), and the promises
+// and actions I made anywhere (a promise is its maker's to keep, whoever owns the client).
 bool is_mine(const DueItem& i, const std::string& user) {
     if (same_person(i.owner, user))
         return true;
@@ -49,10 +49,14 @@ int due(const DueOptions& o, Context& ctx) {
     // Client filters first: fewer records to compute.
     std::erase_if(snap.clients, [&](const ClientRecord& r) {
         return (!tier.empty() && fold_case(effective_tier(r.client, s)) != fold_case(tier)) ||
-               !has_tags(r.client, o.tags) ||
-               (!o.owner.empty() && !same_person(r.client.owner, o.owner));
+               !has_tags(r.client, o.tags);
     });
     render::DueReport report{compute_due(snap.clients, s, today, end), today, end};
+    // By the item's owner: the client's, except for an opportunity's next step and RFP,
+    // which are the opportunity owner's.
+    if (!o.owner.empty())
+        std::erase_if(report.items,
+                      [&](const DueItem& i) { return !same_person(i.owner, o.owner); });
     if (o.mine) {
         const std::string user = ctx.user();
         std::erase_if(report.items, [&](const DueItem& i) { return !is_mine(i, user); });

@@ -14,7 +14,8 @@ struct Target {
     schema::FileKind kind = schema::FileKind::client;
 };
 
-// --visit latest, a file name, visits/NAME, reviews/NAME or clients/SLUG/visits/NAME.
+// --visit latest, a file name, visits/NAME, reviews/NAME, opportunities/NAME or
+// clients/SLUG/visits/NAME.
 Target find_target(Context& ctx, const std::string& slug, const std::string& visit) {
     auto& folder = ctx.folder();
     if (visit.empty())
@@ -28,10 +29,18 @@ Target find_target(Context& ctx, const std::string& slug, const std::string& vis
         return {visits.back(), schema::FileKind::visit};
     }
     if (auto file = folder.find_record_file(slug, visit)) {
-        const bool is_visit = parse_record_path(*file)->kind == RecordPath::Kind::visit;
-        return {*file, is_visit ? schema::FileKind::visit : schema::FileKind::review};
+        switch (parse_record_path(*file)->kind) {
+            case RecordPath::Kind::review:
+                return {*file, schema::FileKind::review};
+            case RecordPath::Kind::opportunity:
+                return {*file, schema::FileKind::opportunity};
+            case RecordPath::Kind::visit:
+            case RecordPath::Kind::client:
+                break;
+        }
+        return {*file, schema::FileKind::visit};
     }
-    throw RuntimeError("no visit or review file '" + visit + "' for " + slug,
+    throw RuntimeError("no record file '" + visit + "' for " + slug,
                        "give a file name as shown by 'crm show " + slug + "', or --visit latest");
 }
 

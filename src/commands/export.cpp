@@ -21,6 +21,10 @@ formats::Json client_json(const ClientRecord& rec) {
         reviews.push_back(formats::to_json(r));
     c["visits"] = visits;
     c["reviews"] = reviews;
+    formats::Json opportunities = formats::Json::array();
+    for (const auto& o : rec.opportunities)
+        opportunities.push_back(formats::to_json(o));
+    c["opportunities"] = opportunities;
     return c;
 }
 
@@ -76,6 +80,11 @@ void review_rows(const ClientRecord& rec, std::ostream& out) {
         out << formats::csv_row(formats::review_cells(rec.client, r));
 }
 
+void opportunity_rows(const ClientRecord& rec, std::ostream& out) {
+    for (const auto& o : rec.opportunities)
+        out << formats::csv_row(formats::opportunity_cells(rec.client, o));
+}
+
 }  // namespace
 
 int export_all(const ExportOptions& o, Context& ctx) {
@@ -90,13 +99,23 @@ int export_all(const ExportOptions& o, Context& ctx) {
                                        [&](const ClientRecord& rec) { json.add(rec); });
         json.finish();
     } else {
-        const bool visits = o.what == "visits", reviews = o.what == "reviews";
-        out << formats::csv_row(visits    ? formats::visit_columns()
-                                : reviews ? formats::review_columns()
-                                          : kClientColumns);
-        problems = ctx.for_each_record(store::Detail::full, [&](const ClientRecord& rec) {
-            visits ? visit_rows(rec, out) : reviews ? review_rows(rec, out) : client_rows(rec, out);
-        });
+        // One table per kind of record: its columns, and the rows of each client.
+        using Rows = void (*)(const ClientRecord&, std::ostream&);
+        std::vector<std::string> columns = kClientColumns;
+        Rows rows = client_rows;
+        if (o.what == "visits") {
+            columns = formats::visit_columns();
+            rows = visit_rows;
+        } else if (o.what == "reviews") {
+            columns = formats::review_columns();
+            rows = review_rows;
+        } else if (o.what == "opportunities") {
+            columns = formats::opportunity_columns();
+            rows = opportunity_rows;
+        }
+        out << formats::csv_row(columns);
+        problems = ctx.for_each_record(store::Detail::full,
+                                       [&](const ClientRecord& rec) { rows(rec, out); });
     }
     return ctx.warn_problems(problems);
 }

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cctype>
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/set.hpp"
@@ -16,15 +15,6 @@ const std::vector<std::string> kRatingNames{"potential", "compatibility", "profi
 // Keys whose shape is not one line of text: they have commands of their own or `crm edit`.
 const std::vector<std::string> kNotSettable{"since", "stage_since", "contacts",
                                             "tags",  "watchers",    "ratings"};
-
-bool is_key_name(const std::string& s) {
-    if (s.empty() || s.size() > 64 ||
-        !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_'))
-        return false;
-    return std::all_of(s.begin(), s.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-    });
-}
 
 std::string non_empty(const std::string& field, const std::string& value) {
     std::string v = trim(value);
@@ -102,10 +92,7 @@ int set(const SetOptions& o, Context& ctx) {
     edit.replace(out);
     ctx.note(name + ": " + o.field + " set to " + o.value);
     // A commit subject is one short line, whatever the value.
-    std::string shown = o.value.substr(0, o.value.find_first_of("\r\n"));
-    if (shown.size() > 60 || shown.size() < o.value.size())
-        shown = truncate_to_width(shown, 57) + "...";
-    edit.commit("set: " + name + " " + o.field + " " + shown);
+    edit.commit("set: " + name + " " + o.field + " " + commit_subject(o.value));
     return 0;
 }
 

@@ -40,6 +40,9 @@ void validate(const store::Folder& folder, const std::string& file,
             case RecordPath::Kind::review:
                 schema::read_review(*text, file);
                 break;
+            case RecordPath::Kind::opportunity:
+                schema::read_opportunity(*text, file);
+                break;
         }
     } catch (const DataError& e) {
         problems.push_back(e);

@@ -2,9 +2,28 @@
 
 namespace crm::formats {
 
+namespace {
+
+// -3 or -1.5: a negative number (due's days, pipeline's months before the RFP) is a
+// number to a spreadsheet, never a formula, and must stay one.
+bool negative_number(std::string_view cell) {
+    if (cell.size() < 2 || cell.front() != '-')
+        return false;
+    cell.remove_prefix(1);
+    const std::size_t point = cell.find('.');
+    auto digits = [](std::string_view s) {
+        return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    return digits(cell.substr(0, point)) &&
+           (point == std::string_view::npos || digits(cell.substr(point + 1)));
+}
+
+}  // namespace
+
 bool formula_like(std::string_view cell) {
     return !cell.empty() &&
-           std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos;
+           std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos &&
+           !negative_number(cell);
 }
 
 std::string csv_row(const std::vector<std::string>& fields) {

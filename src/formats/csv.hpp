@@ -1,8 +1,9 @@
 #pragma once
 // RFC 4180 CSV: fields quoted when they hold a comma, quote, CR or LF; CRLF line ends.
 // A field that a spreadsheet would take for a formula (it starts with = + - @, a tab or
-// a CR) is written with a leading ' (OWASP's advice against CSV injection); the
-// spreadsheet shows the text, and crm import reads it back without the '.
+// a CR, and is not a plain negative number such as -3 or -1.5) is written with a leading
+// ' (OWASP's advice against CSV injection); the spreadsheet shows the text, and crm
+// import reads it back without the '.
 #include <string>
 #include <string_view>
 #include <vector>

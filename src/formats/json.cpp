@@ -1,11 +1,20 @@
 #include "crm/formats/json.hpp"
 
+#include <cmath>
+
 #include "crm/schema/records.hpp"
 
 namespace crm::formats {
 
 Json date_or_null(const std::optional<Date>& d) {
     return d ? Json(d->iso()) : Json(nullptr);
+}
+
+Json number_json(double v) {
+    // 180000, not 180000.0: a whole amount is an integer to every JSON reader.
+    if (std::abs(v) < 9e15 && v == std::trunc(v))
+        return Json(static_cast<std::int64_t>(v));
+    return Json(v);
 }
 
 namespace {
@@ -77,6 +86,18 @@ Json value_json(const std::vector<TeamMember>& v) {
 Json value_json(const MailSettings& v) {
     return {{"from", v.from}, {"command", v.command}};
 }
+Json value_json(const std::optional<Money>& v) {
+    return v ? number_json(v->amount) : Json(nullptr);
+}
+Json value_json(const std::optional<Percent>& v) {
+    return v ? Json(v->points) : Json(nullptr);
+}
+Json value_json(const std::vector<OpportunityStage>& v) {
+    Json stages = Json::object();
+    for (const auto& st : v)
+        stages[st.name] = st.probability;
+    return stages;
+}
 
 Json custom_json(const CustomFields& custom) {
     Json j = Json::object();
@@ -112,6 +133,10 @@ Json to_json(const Visit& v) {
 
 Json to_json(const Review& r) {
     return record_json(schema::review_schema(), r);
+}
+
+Json to_json(const Opportunity& o) {
+    return record_json(schema::opportunity_schema(), o);
 }
 
 std::string dump(const Json& j) {

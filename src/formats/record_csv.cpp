@@ -1,5 +1,6 @@
 #include "crm/formats/record_csv.hpp"
 
+#include "crm/model/opportunity.hpp"
 #include "crm/schema/records.hpp"
 
 namespace crm::formats {
@@ -67,6 +68,18 @@ std::string cell(const std::vector<TeamMember>& v) {
 std::string cell(const MailSettings& v) {
     return v.from;
 }
+std::string cell(const std::optional<Money>& v) {
+    return v ? money_text(*v) : "";
+}
+std::string cell(const std::optional<Percent>& v) {
+    return v ? std::to_string(v->points) : "";
+}
+std::string cell(const std::vector<OpportunityStage>& v) {
+    std::vector<std::string> stages;
+    for (const auto& st : v)
+        stages.push_back(st.name + " " + std::to_string(st.probability) + "%");
+    return joined(stages, "; ");
+}
 
 template <class R>
 std::vector<std::string> columns(const schema::Schema<R>& s) {
@@ -110,11 +123,17 @@ std::vector<std::string> visit_columns() {
 std::vector<std::string> review_columns() {
     return columns(schema::review_schema());
 }
+std::vector<std::string> opportunity_columns() {
+    return columns(schema::opportunity_schema());
+}
 std::vector<std::string> visit_cells(const Client& client, const Visit& v) {
     return cells(schema::visit_schema(), client, v);
 }
 std::vector<std::string> review_cells(const Client& client, const Review& r) {
     return cells(schema::review_schema(), client, r);
+}
+std::vector<std::string> opportunity_cells(const Client& client, const Opportunity& o) {
+    return cells(schema::opportunity_schema(), client, o);
 }
 
 }  // namespace crm::formats

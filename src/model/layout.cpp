@@ -33,7 +33,15 @@ std::string joined(std::initializer_list<std::string_view> parts) {
 }  // namespace
 
 std::string_view record_dir_name(RecordKind kind) {
-    return kind == RecordKind::visit ? "visits" : "reviews";
+    switch (kind) {
+        case RecordKind::visit:
+            return "visits";
+        case RecordKind::review:
+            return "reviews";
+        case RecordKind::opportunity:
+            return "opportunities";
+    }
+    return "visits";
 }
 
 bool is_hidden_name(std::string_view name) {
@@ -42,6 +50,11 @@ bool is_hidden_name(std::string_view name) {
 
 bool is_record_file_name(std::string_view name) {
     return name.ends_with(".yaml") && !is_hidden_name(name);
+}
+
+std::optional<Date> record_file_date(std::string_view path) {
+    const std::string_view name = path.substr(path.rfind('/') + 1);  // npos + 1 == 0
+    return Date::parse_iso(name.substr(0, 10));
 }
 
 std::string client_dir_path(std::string_view name) {
@@ -73,6 +86,8 @@ std::optional<RecordPath> parse_record_path(std::string_view path) {
         return RecordPath{RecordPath::Kind::visit, slug};
     if (parts[2] == record_dir_name(RecordKind::review))
         return RecordPath{RecordPath::Kind::review, slug};
+    if (parts[2] == record_dir_name(RecordKind::opportunity))
+        return RecordPath{RecordPath::Kind::opportunity, slug};
     return std::nullopt;
 }
 

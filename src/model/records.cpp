@@ -53,6 +53,10 @@ void sort_by_date(std::vector<Record>& records) {
 void sort_by_date(ClientRecord& rec) {
     sort_by_date(rec.visits);
     sort_by_date(rec.reviews);
+    // An opportunity has no date key: its file name starts with the day it was logged.
+    auto by_file = [](const Opportunity& a, const Opportunity& b) { return a.file < b.file; };
+    if (!std::is_sorted(rec.opportunities.begin(), rec.opportunities.end(), by_file))
+        std::sort(rec.opportunities.begin(), rec.opportunities.end(), by_file);
 }
 
 }  // namespace crm

@@ -110,16 +110,54 @@ struct Review {
 const std::vector<std::string>& visit_kinds();
 bool is_visit_kind(std::string_view kind);
 
-// A client with everything recorded about it, visits and reviews oldest first.
+// A fee, in the folder's one currency: a plain non-negative number (180000, 12500.50).
+struct Money {
+    double amount = 0;
+    bool operator==(const Money&) const = default;
+};
+
+// A whole percentage, 0 to 100.
+struct Percent {
+    int points = 0;
+    bool operator==(const Percent&) const = default;
+};
+
+// A prospective project, from the first conversation to the award (the deal clock,
+// model/opportunity.hpp). Its file name starts with the day it was first logged.
+struct Opportunity {
+    std::string file;
+    std::string title;
+    std::string by;     // who logged it
+    std::string owner;  // who pursues it; empty: `by`
+    std::string stage;  // one of the folder's opportunity_stages, `won` or `lost`; empty: the first
+    std::optional<Date> rfp_since;  // when the stage became `rfp`: the RFP came out
+    std::optional<Money> value;
+    std::optional<Percent> probability;  // absent: the stage's default
+    std::optional<Date> engaged;         // absent: the day it was first logged
+    std::optional<Date> rfp_expected;
+    std::optional<Date> decision_expected;
+    std::string next_step;
+    std::optional<Date> next_step_due;
+    std::optional<Date> won;
+    std::optional<Date> lost;
+    std::string lost_reason;
+    std::string notes;
+    CustomFields custom;
+};
+
+// A client with everything recorded about it, visits and reviews oldest first,
+// opportunities in file order (the day first logged, then the name).
 struct ClientRecord {
     Client client;
     std::vector<Visit> visits;
     std::vector<Review> reviews;
+    std::vector<Opportunity> opportunities;
 
     const Visit* latest_visit() const { return visits.empty() ? nullptr : &visits.back(); }
 };
 
-// Puts a record's visits and reviews oldest first (ties by file), as ClientRecord promises.
+// Puts a record's visits and reviews oldest first (ties by file), and its opportunities
+// by file, as ClientRecord promises.
 void sort_by_date(ClientRecord& rec);
 
 }  // namespace crm

@@ -43,4 +43,20 @@ std::vector<std::string> Settings::team_names() const {
     return names;
 }
 
+const OpportunityStage* Settings::find_opportunity_stage(const std::string& name) const {
+    for (const auto& st : opportunity_stages)
+        if (st.name == name)
+            return &st;
+    return nullptr;
+}
+
+std::vector<std::string> Settings::opportunity_stage_names() const {
+    std::vector<std::string> names;
+    for (const auto& st : opportunity_stages)
+        names.push_back(st.name);
+    names.emplace_back("won");
+    names.emplace_back("lost");
+    return names;
+}
+
 }  // namespace crm

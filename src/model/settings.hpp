@@ -27,6 +27,14 @@ struct MailSettings {
     std::string command = "sendmail -t -oi";  // words, no shell; the message on its stdin
 };
 
+// An open stage of an opportunity, with the win probability it stands for when the
+// opportunity gives none of its own.
+struct OpportunityStage {
+    std::string name;
+    int probability = 0;  // percent
+    bool operator==(const OpportunityStage&) const = default;
+};
+
 struct Settings {
     std::vector<std::string> stages{"lead", "prospect", "proposal", "client", "former", "lost"};
     std::vector<std::string> inactive_stages{"former", "lost"};
@@ -40,6 +48,9 @@ struct Settings {
     std::vector<TeamMember> team;
     MailSettings mail;
     bool notify_on_sync = false;  // `crm sync` runs `crm notify` after pushing
+    std::vector<OpportunityStage> opportunity_stages{
+        {"pre-scoping", 10}, {"rfp", 25}, {"proposal", 50}, {"negotiation", 75}};
+    Duration rfp_lead{30, Duration::Unit::days};
 
     const Tier* find_tier(const std::string& name) const;
     bool has_stage(const std::string& stage) const;
@@ -48,6 +59,9 @@ struct Settings {
     // The teammate a name means, compared as people are (same_person), or nullptr.
     const TeamMember* find_member(std::string_view name) const;
     std::vector<std::string> team_names() const;
+    const OpportunityStage* find_opportunity_stage(const std::string& name) const;
+    // The open stages in order, then `won` and `lost`: every stage an opportunity may have.
+    std::vector<std::string> opportunity_stage_names() const;
 };
 
 }  // namespace crm

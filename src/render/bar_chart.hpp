@@ -22,7 +22,12 @@ struct Bar {
 
 class BarChart {
   public:
-    void add(Bar bar) { bars_.push_back(std::move(bar)); }
+    void add(Bar bar) { add(std::move(bar), {}); }
+    // `shown`: the value as the chart prints it, when not the plain number (180,000).
+    void add(Bar bar, std::string shown) {
+        bars_.push_back(std::move(bar));
+        shown_.push_back(std::move(shown));
+    }
     bool empty() const { return bars_.empty(); }
 
     // `width` 0 means no terminal (piped): the chart is laid out for kDefaultWidth.
@@ -34,6 +39,7 @@ class BarChart {
 
   private:
     std::vector<Bar> bars_;
+    std::vector<std::string> shown_;  // one per bar; empty: the value itself
 };
 
 }  // namespace crm::render

@@ -10,12 +10,31 @@ namespace crm::render {
 
 namespace {
 
-// What a person reads in the WHAT column: the promise itself, or for a contact or a
-// follow-up, the phrase and why it is due.
+// What a person reads in the WHAT column: the promise itself, or for a contact, a
+// follow-up or a next step, the phrase and why it is due (an RFP's phrase says both).
 std::string what_with_reason(const DueItem& i) {
-    if (i.type == DueType::promise || i.type == DueType::action)
+    if (i.type == DueType::promise || i.type == DueType::action || i.type == DueType::rfp)
         return i.what;
     return i.what + " (" + i.reason + ")";
+}
+
+// The word that starts a calendar event's summary.
+std::string event_label(DueType t) {
+    switch (t) {
+        case DueType::contact:
+            return "Contact";
+        case DueType::promise:
+            return "Promise";
+        case DueType::action:
+            return "Action";
+        case DueType::follow_up:
+            return "Follow-up";
+        case DueType::next_step:
+            return "Next step";
+        case DueType::rfp:
+            return "RFP";
+    }
+    return "Contact";
 }
 
 std::size_t overdue_count(const DueReport& r) {
@@ -167,9 +186,7 @@ std::string due_ics(const DueReport& r) {
         formats::IcsEvent e;
         e.uid = type + "-" + i.client + "-" + formats::ics_digest(key) + "@crm";
         e.date = i.due;
-        std::string label = type == "follow-up" ? "Follow-up" : type;
-        label[0] = static_cast<char>(label[0] - ('a' <= label[0] && label[0] <= 'z' ? 32 : 0));
-        e.summary = label + ": " + i.name + ": " + i.what;
+        e.summary = event_label(i.type) + ": " + i.name + ": " + i.what;
         e.description =
             i.reason + (i.owner.empty() ? "" : "\nOwner: " + i.owner) + "\nClient: " + i.client;
         e.category = type;

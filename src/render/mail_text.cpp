@@ -41,8 +41,8 @@ std::string commitment_text(const Commitment& c) {
 constexpr const char* kRemindFooter =
     "-- \n"
     "Sent by crm remind to each teammate of crm.yaml's team: the contacts\n"
-    "and follow-ups of the clients you own, and the promises and actions\n"
-    "you made.\n";
+    "and follow-ups of the clients you own, the next steps and RFPs of the\n"
+    "opportunities you pursue, and the promises and actions you made.\n";
 constexpr const char* kNotifyFooter =
     "-- \n"
     "Sent by crm notify: what others added at the clients you own or\n"

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crm/formats/json.hpp"
+#include "crm/render/numbers.hpp"
 #include "crm/render/table.hpp"
 #include "crm/render/terminal_text.hpp"
 #include "crm/render/wrap.hpp"
@@ -39,7 +40,8 @@ formats::Json row_json(const PortfolioRow& r) {
             {"last_contact", formats::date_or_null(r.last_contact)},
             {"visits_12m", r.visits_12m},
             {"last_review", review},
-            {"open_promises", r.open_promises}};
+            {"open_promises", r.open_promises},
+            {"won_12m", formats::number_json(r.won_12m)}};
 }
 
 }  // namespace
@@ -102,7 +104,8 @@ std::string group_heading(const PortfolioGroup& g, const Styler& st) {
 }
 
 // Narrow terminals lose the stage and the last review's date before the names shrink.
-Table group_table(const PortfolioGroup& g, bool compact) {
+// `won`: the folder won opportunities in the last 12 months, so each client's share shows.
+Table group_table(const PortfolioGroup& g, bool compact, bool won) {
     std::vector<std::string> headers{"CLIENT"};
     if (!compact)
         headers.push_back("STAGE");
@@ -113,12 +116,15 @@ Table group_table(const PortfolioGroup& g, bool compact) {
         for (const char* h : {"RATINGS", "SCORE", "LAST CONTACT", "12M", "LAST REVIEW", "PROMISES"})
             headers.push_back(h);
     }
+    if (won)
+        headers.push_back(compact ? "WON" : "WON 12M");
     Table t(headers);
     t.flexible(0);
     const std::size_t first_number = compact ? 2 : 3;
     t.right_align(first_number);      // SCORE
     t.right_align(first_number + 2);  // 12M
     t.right_align(first_number + 4);  // PROMISES
+    t.right_align(first_number + 5);  // WON 12M
     for (const auto& r : g.rows) {
         std::vector<Cell> row{{r.name, Style::bold}};
         if (!compact)
@@ -138,6 +144,8 @@ Table group_table(const PortfolioGroup& g, bool compact) {
         row.push_back({review});
         row.push_back({r.open_promises ? std::to_string(r.open_promises) : "",
                        r.open_promises ? Style::yellow : Style::none});
+        if (won)
+            row.push_back({r.won_12m > 0 ? amount_text(r.won_12m) : "", Style::green});
         t.add(std::move(row));
     }
     return t;
@@ -156,11 +164,14 @@ int widest_line(const std::string& text) {
     return widest;
 }
 
-std::string legend(bool compact, const Styler& st, int width) {
+std::string legend(bool compact, bool won, const Styler& st, int width) {
     return st(wrap("RATINGS: potential/compatibility/profitability, 1-5 each; "
                    "SCORE: their sum; 12M: visits in the last 12 months; " +
                        std::string(compact ? "CONTACT, REVIEW: the latest; OPEN: open promises"
-                                           : "PROMISES: open promises"),
+                                           : "PROMISES: open promises") +
+                       (won ? std::string("; ") + (compact ? "WON" : "WON 12M") +
+                                  ": value of opportunities won in the last 12 months"
+                            : ""),
                    width),
               Style::dim);
 }
@@ -199,6 +210,10 @@ std::string portfolio_table(const Portfolio& p, const Styler& st, int width) {
     std::string out;
     bool first = true;
     bool compact = false;
+    const bool won = std::any_of(p.groups.begin(), p.groups.end(), [](const PortfolioGroup& g) {
+        return std::any_of(g.rows.begin(), g.rows.end(),
+                           [](const PortfolioRow& r) { return r.won_12m > 0; });
+    });
     for (const auto& g : p.groups) {
         out += (first ? "" : "\n") + group_heading(g, st);
         first = false;
@@ -206,14 +221,14 @@ std::string portfolio_table(const Portfolio& p, const Styler& st, int width) {
             out += st("  no clients", Style::dim) + "\n";
             continue;
         }
-        auto table = group_table(g, false);
+        auto table = group_table(g, false, won);
         if (width > 0 && widest_line(table.render(plain, 0)) > width) {
-            table = group_table(g, true);
+            table = group_table(g, true, won);
             compact = true;
         }
         out += table.render(st, width);
     }
-    out += "\n" + legend(compact, st, width);
+    out += "\n" + legend(compact, won, st, width);
     return out + flagged(p, st, width) + unrated(p, st, width);
 }
 

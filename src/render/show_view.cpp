@@ -4,6 +4,8 @@
 
 #include "crm/formats/json.hpp"
 #include "crm/model/cadence.hpp"
+#include "crm/model/opportunity.hpp"
+#include "crm/render/numbers.hpp"
 #include "crm/render/table.hpp"
 #include "crm/render/terminal_text.hpp"
 #include "crm/render/wrap.hpp"
@@ -31,6 +33,10 @@ std::string show_json(const ClientRecord& r, const Settings& s) {
         reviews.push_back(formats::to_json(*it));
     j["visits"] = visits;
     j["reviews"] = reviews;
+    formats::Json opportunities = formats::Json::array();
+    for (auto it = r.opportunities.rbegin(); it != r.opportunities.rend(); ++it)
+        opportunities.push_back(formats::to_json(*it));
+    j["opportunities"] = opportunities;
     return formats::dump(j);
 }
 
@@ -131,6 +137,59 @@ std::string open_items(const ClientRecord& r, Date today, const Styler& st) {
     return out;
 }
 
+// The open opportunities, each with its next step and RFP; the closed ones counted.
+std::string opportunities(const ClientRecord& r, const Settings& s, Date today, const Styler& st) {
+    std::string out;
+    int won = 0, lost = 0;
+    for (const auto& o : r.opportunities) {
+        switch (outcome_of(o)) {
+            case Outcome::won:
+                ++won;
+                continue;
+            case Outcome::lost:
+                ++lost;
+                continue;
+            case Outcome::open:
+                break;
+        }
+        std::string facts = stage_of(o, s) + ", " +
+                            (o.value ? amount_text(o.value->amount) : std::string("no value")) +
+                            " at " + std::to_string(probability_of(o, s)) + "%";
+        if (!owner_of(o).empty())
+            facts += ", " + owner_of(o);
+        out += "  " + st(one_line(o.title), Style::bold) + "  " + st(one_line(facts), Style::dim) +
+               "\n";
+        if (!o.next_step.empty() || o.next_step_due) {
+            std::string when;
+            if (o.next_step_due)
+                when = "  (" + o.next_step_due->iso() + ", " +
+                       relative_days(*o.next_step_due, today) + ")";
+            const bool late = o.next_step_due && *o.next_step_due < today;
+            out += "      next step: " + one_line(o.next_step.empty() ? "-" : o.next_step) +
+                   st(when, late ? Style::red : Style::dim) + "\n";
+        }
+        std::vector<std::string> dates;
+        if (o.rfp_since)
+            dates.push_back("RFP out since " + o.rfp_since->iso());
+        else if (o.rfp_expected)
+            dates.push_back("RFP expected " + o.rfp_expected->iso());
+        if (o.decision_expected)
+            dates.push_back("decision expected " + o.decision_expected->iso());
+        if (!dates.empty())
+            out += "      " + join(dates, "; ") + "\n";
+    }
+    if (out.empty() && won + lost == 0)
+        return {};
+    std::string closed;
+    if (won + lost > 0)
+        closed = st("  won " + std::to_string(won) + ", lost " + std::to_string(lost) +
+                        " (see crm pipeline)",
+                    Style::dim) +
+                 "\n";
+    return "\n" + st("Open opportunities", Style::header) + "\n" +
+           (out.empty() ? st("  none", Style::dim) + "\n" : out) + closed;
+}
+
 std::string commitment_line(const char* label, const Commitment& c) {
     return std::string("      ") + label + ": " + one_line(c.what) +
            (c.due ? " by " + c.due->iso() : "") + (c.done ? " (done " + c.done->iso() + ")" : "") +
@@ -197,7 +256,7 @@ std::string timeline(const ClientRecord& r, const Styler& st) {
 std::string show_text(const ClientRecord& r, const Settings& s, Date today, const Styler& st,
                       int width) {
     return fit_lines(header(r, s, today, st) + contacts(r.client, st) + open_items(r, today, st) +
-                         timeline(r, st),
+                         opportunities(r, s, today, st) + timeline(r, st),
                      width);
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// The view of `crm show`: one client with its contacts, open promises and actions, and
-// a timeline of visits and reviews; as text for a person or as JSON.
+// The view of `crm show`: one client with its contacts, open promises and actions, open
+// opportunities, and a timeline of visits and reviews; as text for a person or as JSON.
 #include <string>
 
 #include "crm/model/date.hpp"
@@ -18,7 +18,8 @@ std::string show_text(const ClientRecord& r, const Settings& s, Date today, cons
                       int width = 0);
 
 // The client as formats::to_json writes it, with next_contact, last_contact, the open
-// items (as `crm promises` orders them), and the visits and reviews newest first.
+// items (as `crm promises` orders them), and the visits, reviews and opportunities newest
+// first.
 std::string show_json(const ClientRecord& r, const Settings& s);
 
 }  // namespace crm::render

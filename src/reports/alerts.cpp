@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "crm/model/opportunity.hpp"
 #include "crm/reports/news.hpp"
 #include "crm/util/text.hpp"
 
@@ -25,6 +26,17 @@ AlertItem item_of(const Visit& v, const std::string& committer) {
 AlertItem item_of(const Review& r, const std::string& committer) {
     return {r.file, r.date,      trim(r.by).empty() ? committer : r.by, "review", record_summary(r),
             {},     std::nullopt};
+}
+
+// An opportunity has no date key: the day it was logged is its file name's.
+AlertItem item_of(const Opportunity& o, const std::string& committer) {
+    return {o.file,
+            record_file_date(o.file).value_or(Date{}),
+            trim(o.by).empty() ? committer : o.by,
+            "opportunity",
+            o.title,
+            {},
+            std::nullopt};
 }
 
 std::vector<Alert> share_out(const std::vector<TeamMember>& team, std::vector<Arrived> arrived) {
@@ -91,14 +103,23 @@ std::vector<Alert> alerts_from_added(const std::vector<TeamMember>& team,
         if (found == by_slug.end())
             continue;
         Arrived& a = found->second;
-        if (rp->kind == RecordPath::Kind::visit) {
-            for (const Visit& v : a.record->visits)
-                if (v.file == f.path)
-                    a.items.push_back(item_of(v, f.author));
-        } else {
-            for (const Review& r : a.record->reviews)
+        auto take = [&](const auto& records) {
+            for (const auto& r : records)
                 if (r.file == f.path)
                     a.items.push_back(item_of(r, f.author));
+        };
+        switch (rp->kind) {
+            case RecordPath::Kind::visit:
+                take(a.record->visits);
+                break;
+            case RecordPath::Kind::review:
+                take(a.record->reviews);
+                break;
+            case RecordPath::Kind::opportunity:
+                take(a.record->opportunities);
+                break;
+            case RecordPath::Kind::client:
+                break;
         }
     }
     std::vector<Arrived> arrived;
@@ -119,6 +140,9 @@ std::vector<Alert> alerts_since(const std::vector<TeamMember>& team,
         for (const Review& rv : r.reviews)
             if (rv.date >= since)
                 a.items.push_back(item_of(rv, ""));
+        for (const Opportunity& o : r.opportunities)
+            if (auto logged = record_file_date(o.file); logged && *logged >= since)
+                a.items.push_back(item_of(o, ""));
         if (!a.items.empty())
             arrived.push_back(std::move(a));
     }

@@ -1,5 +1,5 @@
 #pragma once
-// `crm notify`: for each teammate, the visits and reviews that others added at the
+// `crm notify`: for each teammate, the visits, reviews and opportunities that others added at the
 // clients the teammate watches or owns. Pure: the store says which files arrived (with
 // the author of the commit that added each), the records say what they hold.
 #include <functional>
@@ -17,8 +17,8 @@ struct AlertItem {
     std::string file;
     Date date;
     std::string author;   // the record's `by`, else whoever committed it
-    std::string what;     // the visit's kind, or "review"
-    std::string summary;  // as the news has it (record_summary)
+    std::string what;     // the visit's kind, "review" or "opportunity"
+    std::string summary;  // as the news has it (record_summary); an opportunity's title
     std::vector<Commitment> promises;
     std::optional<Date> next_contact;
 };
@@ -38,13 +38,14 @@ struct Alert {
 };
 
 // From the files that arrived. `records` holds every client an added file belongs to;
-// files that are not visits or reviews, or whose records are missing, are skipped. One
+// files that are not records (visits, reviews, opportunities), or whose records are
+// missing, are skipped. One
 // alert per teammate with something new, in the team's order; never their own work.
 std::vector<Alert> alerts_from_added(const std::vector<TeamMember>& team,
                                      const std::vector<AddedFile>& added,
                                      const std::vector<ClientRecord>& records);
 
-// By date: visits and reviews dated on or after `since`.
+// By date: visits and reviews dated, and opportunities logged, on or after `since`.
 std::vector<Alert> alerts_since(const std::vector<TeamMember>& team,
                                 const std::vector<ClientRecord>& records, Date since);
 

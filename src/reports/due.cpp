@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "crm/model/cadence.hpp"
+#include "crm/model/opportunity.hpp"
 #include "crm/reports/reviews_summary.hpp"
 
 namespace crm {
@@ -18,6 +19,10 @@ std::string_view due_type_name(DueType t) {
             return "action";
         case DueType::follow_up:
             return "follow-up";
+        case DueType::next_step:
+            return "next-step";
+        case DueType::rfp:
+            return "rfp";
     }
     return "contact";
 }
@@ -108,6 +113,41 @@ void add_follow_ups(const ClientRecord& r, const Settings& s, Date end, std::vec
     }
 }
 
+// An open opportunity's next step, and the RFP to be in touch before: the items are the
+// opportunity owner's. Once the RFP is out (rfp_since), there is nothing left to be early for.
+void add_opportunities(const ClientRecord& r, const Settings& s, Date end,
+                       std::vector<DueItem>& out) {
+    for (const Opportunity& o : r.opportunities) {
+        if (!is_open(o))
+            continue;
+        auto item_of = [&](DueType type, Date due) {
+            DueItem item = base_item(r, s, type);
+            item.owner = owner_of(o);
+            item.by = o.by;
+            item.due = due;
+            item.file = o.file;
+            return item;
+        };
+        if (o.next_step_due && *o.next_step_due <= end) {
+            DueItem item = item_of(DueType::next_step, *o.next_step_due);
+            item.what = o.next_step.empty() ? "next step for " + o.title : o.next_step;
+            item.reason = "next step of the opportunity " + o.title;
+            out.push_back(std::move(item));
+        }
+        if (o.rfp_expected && !o.rfp_since) {
+            const Date due = s.rfp_lead.before(*o.rfp_expected);
+            if (due > end)
+                continue;
+            DueItem item = item_of(DueType::rfp, due);
+            item.what = "RFP for " + o.title + " expected " + o.rfp_expected->iso() +
+                        ": be in touch before it's out";
+            item.reason =
+                "rfp_expected " + o.rfp_expected->iso() + " - rfp_lead " + s.rfp_lead.str();
+            out.push_back(std::move(item));
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<DueItem> compute_due(const std::vector<ClientRecord>& records, const Settings& s,
@@ -115,9 +155,10 @@ std::vector<DueItem> compute_due(const std::vector<ClientRecord>& records, const
     std::vector<DueItem> out;
     for (const ClientRecord& r : records) {
         // A former or lost client is not due for contact: the relationship ended. Its open
-        // promises, actions and follow-ups did not, and stay due.
+        // promises, actions, follow-ups and opportunities did not, and stay due.
         if (!s.is_inactive(r.client.stage))
             add_contact(r, s, window_end, out);
+        add_opportunities(r, s, window_end, out);
         add_commitments(r, s, window_end, out);
         add_follow_ups(r, s, window_end, out);
     }

@@ -12,29 +12,32 @@
 
 namespace crm {
 
-enum class DueType { contact, promise, action, follow_up };
+enum class DueType { contact, promise, action, follow_up, next_step, rfp };
 
-std::string_view due_type_name(DueType t);  // contact | promise | action | follow-up
+// contact | promise | action | follow-up | next-step | rfp
+std::string_view due_type_name(DueType t);
 
 struct DueItem {
     DueType type = DueType::contact;
     std::string client;  // slug
     std::string name;    // the client's name
-    std::string owner;   // the client's owner
+    std::string owner;   // the client's owner; an opportunity's items, the opportunity's
     std::string tier;    // the client's tier, else the default tier
     std::string by;      // who made the promise or action, or wrote the review
     Date due;
-    std::string what;    // the promise or action; for contacts and follow-ups, a short phrase
+    std::string what;    // the promise, action or next step; for the others, a short phrase
     std::string reason;  // why it is due on that day, for people
     std::optional<Date> last_contact;
-    std::string file;  // the visit or review it comes from (empty for a cadence contact)
+    std::string file;  // the record it comes from (empty for a cadence contact)
     int index = -1;    // the item's place in the visit's promises or actions
 
     bool overdue(Date today) const { return due < today; }
 };
 
 // Everything due on or before `window_end`, overdue items included however old: sorted
-// by date (so overdue first), then client, then type, then file and index.
+// by date (so overdue first), then client, then type, then file and index. A client in an
+// inactive stage is not due for contact; its promises, actions, follow-ups and open
+// opportunities' next steps and RFPs still are.
 std::vector<DueItem> compute_due(const std::vector<ClientRecord>& records, const Settings& s,
                                  Date today, Date window_end);
 

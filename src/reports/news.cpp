@@ -99,6 +99,8 @@ std::vector<NewsGroup> news_from_added(const std::vector<AddedFile>& added,
                     if (r.file == f.path && by_other(r.by, q))
                         group(rec).items.push_back(item_of(r));
                 break;
+            case RecordPath::Kind::opportunity:
+                break;  // the news are visits and reviews (spec: crm news)
         }
     }
     std::vector<NewsGroup> out;

@@ -81,6 +81,9 @@ Portfolio build_portfolio(const std::vector<ClientRecord>& records, const Settin
         for (const auto& r : rec.reviews)
             if (!row.last_review || r.date >= row.last_review->date)
                 row.last_review = &r;
+        for (const auto& o : rec.opportunities)
+            if (o.won && *o.won > year_ago && *o.won <= today && o.value)
+                row.won_12m += o.value->amount;
 
         auto group = std::find_if(p.groups.begin(), p.groups.end(),
                                   [&](const PortfolioGroup& g) { return g.tier == row.tier; });

@@ -50,6 +50,7 @@ struct PortfolioRow {
     int visits_12m = 0;                     // visits dated in (today - 1y, today]
     const Review* last_review = nullptr;    // points into the ClientRecord
     int open_promises = 0;                  // undelivered promises (not internal actions)
+    double won_12m = 0;                     // value of the opportunities won in (today - 1y, today]
 };
 
 struct PortfolioGroup {

@@ -14,6 +14,8 @@ std::string_view responsible_person(const DueItem& item) {
             return trim(item.by).empty() ? std::string_view(item.owner) : item.by;
         case DueType::contact:
         case DueType::follow_up:
+        case DueType::next_step:  // an opportunity's items: owner is the opportunity's
+        case DueType::rfp:
             return item.owner;
     }
     return item.owner;

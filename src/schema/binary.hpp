@@ -14,6 +14,7 @@ class BinaryWriter {
     explicit BinaryWriter(std::string& out) : out_(out) {}
     void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
     void u32(std::uint32_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+    void u64(std::uint64_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
     void str(std::string_view s) {
         u32(static_cast<std::uint32_t>(s.size()));
         out_.append(s);
@@ -37,6 +38,11 @@ class BinaryReader {
     }
     std::uint32_t u32() {
         std::uint32_t v = 0;
+        raw(&v, sizeof v);
+        return v;
+    }
+    std::uint64_t u64() {
+        std::uint64_t v = 0;
         raw(&v, sizeof v);
         return v;
     }

@@ -35,6 +35,9 @@ void encode(const Visit& v, std::string& summary, std::string& detail) {
 void encode(const Review& r, std::string& summary, std::string& detail) {
     engine::encode(review_schema(), r, summary, detail);
 }
+void encode(const Opportunity& o, std::string& summary, std::string& detail) {
+    engine::encode(opportunity_schema(), o, summary, detail);
+}
 
 bool decode_summary(std::string_view in, Client& c) {
     return engine::decode(client_schema(), in, c, true);
@@ -44,6 +47,9 @@ bool decode_summary(std::string_view in, Visit& v) {
 }
 bool decode_summary(std::string_view in, Review& r) {
     return engine::decode(review_schema(), in, r, true);
+}
+bool decode_summary(std::string_view in, Opportunity& o) {
+    return engine::decode(opportunity_schema(), in, o, true);
 }
 
 bool decode_detail(std::string_view in, Client& c) {
@@ -55,6 +61,9 @@ bool decode_detail(std::string_view in, Visit& v) {
 bool decode_detail(std::string_view in, Review& r) {
     return engine::decode(review_schema(), in, r, false);
 }
+bool decode_detail(std::string_view in, Opportunity& o) {
+    return engine::decode(opportunity_schema(), in, o, false);
+}
 
 void drop_detail(Client& c) {
     engine::drop_detail(client_schema(), c);
@@ -65,6 +74,9 @@ void drop_detail(Visit& v) {
 void drop_detail(Review& r) {
     engine::drop_detail(review_schema(), r);
 }
+void drop_detail(Opportunity& o) {
+    engine::drop_detail(opportunity_schema(), o);
+}
 
 std::uint32_t layout_fingerprint() {
     static const std::uint32_t kPrint = [] {
@@ -72,6 +84,7 @@ std::uint32_t layout_fingerprint() {
         fingerprint(client_schema(), h);
         fingerprint(visit_schema(), h);
         fingerprint(review_schema(), h);
+        fingerprint(opportunity_schema(), h);
         return h;
     }();
     return kPrint;

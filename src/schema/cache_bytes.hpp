@@ -16,19 +16,23 @@ namespace crm::schema {
 void encode(const Client& c, std::string& summary, std::string& detail);
 void encode(const Visit& v, std::string& summary, std::string& detail);
 void encode(const Review& r, std::string& summary, std::string& detail);
+void encode(const Opportunity& o, std::string& summary, std::string& detail);
 
 bool decode_summary(std::string_view in, Client& c);
 bool decode_summary(std::string_view in, Visit& v);
 bool decode_summary(std::string_view in, Review& r);
+bool decode_summary(std::string_view in, Opportunity& o);
 
 bool decode_detail(std::string_view in, Client& c);
 bool decode_detail(std::string_view in, Visit& v);
 bool decode_detail(std::string_view in, Review& r);
+bool decode_detail(std::string_view in, Opportunity& o);
 
 // Empties the detail fields, as a summary decode leaves them.
 void drop_detail(Client& c);
 void drop_detail(Visit& v);
 void drop_detail(Review& r);
+void drop_detail(Opportunity& o);
 
 // Changes whenever a schema's table does (a key, a type, a flag): the cache stores it, and
 // a cache written under other tables is rebuilt, never misread.

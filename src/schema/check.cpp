@@ -42,6 +42,18 @@ void check_settings(const Node& root, Problems& p) {
 
 }  // namespace
 
+FileKind file_kind(RecordKind kind) {
+    switch (kind) {
+        case RecordKind::visit:
+            return FileKind::visit;
+        case RecordKind::review:
+            return FileKind::review;
+        case RecordKind::opportunity:
+            return FileKind::opportunity;
+    }
+    return FileKind::visit;
+}
+
 std::vector<DataError> check_file(std::string_view text, const std::string& file, FileKind kind,
                                   const Settings& settings) {
     std::vector<DataError> out = yaml::precheck(text, file);
@@ -83,6 +95,9 @@ std::vector<DataError> check_file(std::string_view text, const std::string& file
             break;
         case FileKind::review:
             check_record(review_schema(), root, p);
+            break;
+        case FileKind::opportunity:
+            check_record(opportunity_schema(), root, p);
             break;
         case FileKind::settings:
             break;

@@ -8,12 +8,16 @@
 #include <string_view>
 #include <vector>
 
+#include "crm/model/layout.hpp"
 #include "crm/model/settings.hpp"
 #include "crm/util/error.hpp"
 
 namespace crm::schema {
 
-enum class FileKind { settings, client, visit, review };
+enum class FileKind { settings, client, visit, review, opportunity };
+
+// The kind of file a record of a client's subfolder is.
+FileKind file_kind(RecordKind kind);
 
 // Size, encoding, YAML syntax and structure, then the values against `settings`.
 std::vector<DataError> check_file(std::string_view text, const std::string& file, FileKind kind,

@@ -24,6 +24,15 @@ due_within: 7d
 review_follow_up: 7d
 # Commit every change to git.
 autocommit: true
+# The open stages of an opportunity, in order, each with the win probability (percent)
+# it stands for when an opportunity gives none of its own. An opportunity ends won or lost.
+opportunity_stages:
+  pre-scoping: 10
+  rfp: 25
+  proposal: 50
+  negotiation: 75
+# An expected RFP is due for attention this long before it comes out.
+rfp_lead: 30d
 
 # Who gets reminders (crm remind) and alerts of new reports (crm notify) by mail: each
 # name as the records write it (owner:, by:, watchers:), each address plain.

@@ -19,12 +19,14 @@ void check_allowed(const Field<R>& f, const yaml::Node& v, Problems& p) {
     if (!s || f.allowed == Allowed::any || !v.is_scalar())
         return;
     static const std::vector<std::string> kInitiators{"us", "client"};
-    const std::vector<std::string> tiers =
-        f.allowed == Allowed::tiers ? s->tier_names() : std::vector<std::string>{};
+    const std::vector<std::string> names = f.allowed == Allowed::tiers ? s->tier_names()
+                                           : f.allowed == Allowed::opportunity_stages
+                                               ? s->opportunity_stage_names()
+                                               : std::vector<std::string>{};
     const std::vector<std::string>& allowed = f.allowed == Allowed::visit_kinds    ? visit_kinds()
                                               : f.allowed == Allowed::initiated_by ? kInitiators
                                               : f.allowed == Allowed::stages       ? s->stages
-                                                                                   : tiers;
+                                                                                   : names;
     if (std::find(allowed.begin(), allowed.end(), v.value) != allowed.end())
         return;
     std::string list;
@@ -69,6 +71,8 @@ void read(const Schema<R>& s, const yaml::Node& root, R& record, Problems& p) {
         }
         check_allowed(*f, v, p);
     }
+    if (s.check && p.settings())
+        s.check(record, root, p);
 }
 
 template <class R>

@@ -23,11 +23,13 @@
 namespace crm::schema {
 
 template <class R>
-using Member = std::variant<std::string R::*, Date R::*, std::optional<Date> R::*,
-                            std::vector<std::string> R::*, std::vector<Commitment> R::*,
-                            std::vector<Contact> R::*, Ratings R::*, std::optional<Cadence> R::*,
-                            Rating R::*, bool R::*, Duration R::*, std::vector<Tier> R::*,
-                            std::vector<TeamMember> R::*, MailSettings R::*>;
+using Member =
+    std::variant<std::string R::*, Date R::*, std::optional<Date> R::*,
+                 std::vector<std::string> R::*, std::vector<Commitment> R::*,
+                 std::vector<Contact> R::*, Ratings R::*, std::optional<Cadence> R::*, Rating R::*,
+                 bool R::*, Duration R::*, std::vector<Tier> R::*, std::vector<TeamMember> R::*,
+                 MailSettings R::*, std::optional<Money> R::*, std::optional<Percent> R::*,
+                 std::vector<OpportunityStage> R::*>;
 
 // Field flags.
 enum Flag : std::uint8_t {
@@ -40,7 +42,14 @@ enum Flag : std::uint8_t {
 
 // Values a field may hold, beyond its type, checked by `crm check` only: reports read
 // every value they can (an unknown stage is still a client to call).
-enum class Allowed : std::uint8_t { any, visit_kinds, initiated_by, stages, tiers };
+enum class Allowed : std::uint8_t {
+    any,
+    visit_kinds,
+    initiated_by,
+    stages,
+    tiers,
+    opportunity_stages,  // an open stage of crm.yaml's opportunity_stages, won or lost
+};
 
 template <class R>
 struct Field {
@@ -63,6 +72,9 @@ struct Schema {
     std::span<const Field<R>> fields;
     CustomFields R::*custom = nullptr;  // keys a person added, kept in file order
     bool all_summary = false;           // every field in the summary (clients, reviews)
+    // `crm check` only, after every field is read: rules between fields (an opportunity
+    // won and lost at once). Like Allowed, never a reason for a report to skip a file.
+    void (*check)(const R& record, const yaml::Node& root, Problems& p) = nullptr;
 
     const Field<R>* find(std::string_view key) const {
         auto it = std::find_if(fields.begin(), fields.end(),

@@ -1,5 +1,6 @@
 #include "crm/schema/records.hpp"
 
+#include "crm/model/opportunity.hpp"
 #include "crm/schema/engine.hpp"
 
 namespace crm::schema {
@@ -54,6 +55,27 @@ constexpr Field<Review> kReviewFields[] = {
     {"referrals",   &Review::referrals},
 };
 
+// Everything but the free text is summary: `due` reads next steps and RFP dates, and
+// `pipeline` the rest.
+constexpr Field<Opportunity> kOpportunityFields[] = {
+    {"title",             &Opportunity::title,             kRequired | kKeepEmpty | kSummary, "add a line such as  title: Depot expansion stage 2"},
+    {"by",                &Opportunity::by,                kSummary},
+    {"owner",             &Opportunity::owner,             kSummary},
+    {"stage",             &Opportunity::stage,             kSummary, {}, Allowed::opportunity_stages},
+    {"rfp_since",         &Opportunity::rfp_since,         kSummary},
+    {"value",             &Opportunity::value,             kSummary},
+    {"probability",       &Opportunity::probability,       kSummary},
+    {"engaged",           &Opportunity::engaged,           kSummary},
+    {"rfp_expected",      &Opportunity::rfp_expected,      kSummary},
+    {"decision_expected", &Opportunity::decision_expected, kSummary},
+    {"next_step",         &Opportunity::next_step,         kSummary},
+    {"next_step_due",     &Opportunity::next_step_due,     kSummary},
+    {"won",               &Opportunity::won,               kSummary},
+    {"lost",              &Opportunity::lost,              kSummary},
+    {"lost_reason",       &Opportunity::lost_reason},
+    {"notes",             &Opportunity::notes,             kProse},
+};
+
 constexpr Field<Settings> kSettingsFields[] = {
     {"stages",           &Settings::stages,  kNonEmpty, "the funnel needs at least one stage"},
     {"inactive_stages",  &Settings::inactive_stages},
@@ -65,12 +87,33 @@ constexpr Field<Settings> kSettingsFields[] = {
     {"team",             &Settings::team},
     {"mail",             &Settings::mail},
     {"notify_on_sync",   &Settings::notify_on_sync},
+    {"opportunity_stages", &Settings::opportunity_stages, kNonEmpty, "list at least one open stage, such as  pre-scoping: 10"},
+    {"rfp_lead",         &Settings::rfp_lead},
 };
 // clang-format on
+
+// The rules between an opportunity's keys, for `crm check` and the commands that write.
+void check_opportunity(const Opportunity& o, const yaml::Node& root, Problems& p) {
+    const bool won = o.won || o.stage == kWonStage;
+    const bool lost = o.lost || o.stage == kLostStage;
+    if (won && lost) {
+        const yaml::Node* at = root.find(o.lost ? "lost" : "stage");
+        p.add(at ? *at : root, "an opportunity is won or lost, not both",
+              "keep one of won: and lost:, with the stage that goes with it");
+    }
+    if (o.rfp_expected && o.decision_expected && *o.rfp_expected > *o.decision_expected) {
+        p.add(*root.find("rfp_expected"),
+              "rfp_expected " + o.rfp_expected->iso() + " is after decision_expected " +
+                  o.decision_expected->iso(),
+              "the RFP comes out before the award: correct one of the two dates");
+    }
+}
 
 const Schema<Client> kClient{"client", 0x43, kClientFields, &Client::custom, true};
 const Schema<Visit> kVisit{"visit", 0x56, kVisitFields, &Visit::custom, false};
 const Schema<Review> kReview{"review", 0x52, kReviewFields, &Review::custom, true};
+const Schema<Opportunity> kOpportunity{"opportunity",        0x4F,  kOpportunityFields,
+                                       &Opportunity::custom, false, &check_opportunity};
 const Schema<Settings> kSettings{"settings", 0x53, kSettingsFields, nullptr, true};
 
 template <class R>
@@ -127,6 +170,9 @@ const Schema<Visit>& visit_schema() {
 const Schema<Review>& review_schema() {
     return kReview;
 }
+const Schema<Opportunity>& opportunity_schema() {
+    return kOpportunity;
+}
 const Schema<Settings>& settings_schema() {
     return kSettings;
 }
@@ -152,6 +198,10 @@ Review review_from(const yaml::Node& root, const std::string& file) {
     return from_root(kReview, root, file);
 }
 
+Opportunity opportunity_from(const yaml::Node& root, const std::string& file) {
+    return from_root(kOpportunity, root, file);
+}
+
 Settings read_settings(std::string_view text, const std::string& file) {
     return settings_from(yaml::parse(text, file), file);
 }
@@ -165,6 +215,10 @@ Review read_review(std::string_view text, const std::string& file) {
     return review_from(yaml::parse(text, file), file);
 }
 
+Opportunity read_opportunity(std::string_view text, const std::string& file) {
+    return opportunity_from(yaml::parse(text, file), file);
+}
+
 std::string client_yaml(const Client& c) {
     return engine::write(kClient, c);
 }
@@ -173,6 +227,10 @@ std::string visit_yaml(const Visit& v) {
 }
 std::string review_yaml(const Review& r) {
     return engine::write(kReview, r);
+}
+
+std::string opportunity_yaml(const Opportunity& o) {
+    return engine::write(kOpportunity, o);
 }
 
 std::string custom_fields_yaml(const yaml::Node& root, const CustomFields& custom) {

@@ -53,6 +53,9 @@ CRM_SCHEMA_VALUE(Duration);
 CRM_SCHEMA_VALUE(std::vector<Tier>);
 CRM_SCHEMA_VALUE(std::vector<TeamMember>);
 CRM_SCHEMA_VALUE(MailSettings);
+CRM_SCHEMA_VALUE(std::optional<Money>);
+CRM_SCHEMA_VALUE(std::optional<Percent>);
+CRM_SCHEMA_VALUE(std::vector<OpportunityStage>);
 #undef CRM_SCHEMA_VALUE
 
 // Custom fields (the keys a person added) are read and written by the record engine,

@@ -264,6 +264,9 @@ bool RecordCache::read(std::size_t i, Visit& record, Detail detail) const {
 bool RecordCache::read(std::size_t i, Review& record, Detail detail) const {
     return read_record(i, record, detail);
 }
+bool RecordCache::read(std::size_t i, Opportunity& record, Detail detail) const {
+    return read_record(i, record, detail);
+}
 
 std::string_view RecordCache::summary_bytes(std::size_t first, std::size_t last) const {
     const Entry& a = entries_[first];
@@ -343,6 +346,9 @@ void CacheBuilder::add(std::string_view file, const FileStamp& stamp, const Visi
     add_record(file, stamp, record);
 }
 void CacheBuilder::add(std::string_view file, const FileStamp& stamp, const Review& record) {
+    add_record(file, stamp, record);
+}
+void CacheBuilder::add(std::string_view file, const FileStamp& stamp, const Opportunity& record) {
     add_record(file, stamp, record);
 }
 

@@ -70,6 +70,7 @@ class RecordCache {
     bool read(std::size_t i, Client& record, Detail detail) const;
     bool read(std::size_t i, Visit& record, Detail detail) const;
     bool read(std::size_t i, Review& record, Detail detail) const;
+    bool read(std::size_t i, Opportunity& record, Detail detail) const;
 
     std::size_t size() const { return entries_.size(); }
     // The bytes a load at `detail` decodes: a measure of the memory its records take.
@@ -121,6 +122,7 @@ class CacheBuilder {
     void add(std::string_view file, const FileStamp& stamp, const Client& record);
     void add(std::string_view file, const FileStamp& stamp, const Visit& record);
     void add(std::string_view file, const FileStamp& stamp, const Review& record);
+    void add(std::string_view file, const FileStamp& stamp, const Opportunity& record);
 
     // Appends what a walker of the clients after ours built (same previous cache).
     void append(CacheBuilder&& later);

@@ -78,10 +78,17 @@ ClientRecord Folder::load_record(const std::string& slug, std::vector<DataError>
                 auto text = read(file);
                 if (!text)
                     continue;
-                if (kind == RecordKind::visit)
-                    rec.visits.push_back(schema::read_visit(*text, file));
-                else
-                    rec.reviews.push_back(schema::read_review(*text, file));
+                switch (kind) {
+                    case RecordKind::visit:
+                        rec.visits.push_back(schema::read_visit(*text, file));
+                        break;
+                    case RecordKind::review:
+                        rec.reviews.push_back(schema::read_review(*text, file));
+                        break;
+                    case RecordKind::opportunity:
+                        rec.opportunities.push_back(schema::read_opportunity(*text, file));
+                        break;
+                }
             } catch (const DataError& e) {
                 problems.push_back(e);
             }

@@ -77,7 +77,7 @@ class Folder {
 
     // One client's client.yaml; throws DataError when unreadable.
     Client load_client(const std::string& slug) const;
-    // One client's every record; bad visit or review files go to `problems`.
+    // One client's every record; bad record files go to `problems`.
     ClientRecord load_record(const std::string& slug, std::vector<DataError>& problems) const;
     // Every client.yaml only (list, matching); bad files go to `problems`.
     std::vector<Client> load_clients(std::vector<DataError>& problems) const;

@@ -49,7 +49,7 @@ struct ClientCheck {
     std::vector<DataError> folder_problems;  // before the case-duplicate check
     std::vector<DataError> client_problems;  // client.yaml's, before the name check
     std::optional<Client> client;            // when client.yaml was clean
-    std::vector<DataError> record_problems;  // visits and reviews
+    std::vector<DataError> record_problems;  // visits, reviews, opportunities
 };
 
 class Checker {
@@ -122,10 +122,8 @@ class Checker {
             add(problems, dir, "is a symbolic link; crm reads and writes only real folders");
         if (e != Entry::dir)
             return;
-        const schema::FileKind file_kind =
-            kind == RecordKind::visit ? schema::FileKind::visit : schema::FileKind::review;
         for (const auto& file : record_files(root_, name, kind))
-            check(file, file_kind, problems);
+            check(file, schema::file_kind(kind), problems);
     }
 
     const fs::path& root_;

@@ -88,6 +88,8 @@ class Walker {
         rec.client.slug = slug;
         load_dir(client_fd.get(), slug, RecordKind::visit, rec.visits, schema::read_visit);
         load_dir(client_fd.get(), slug, RecordKind::review, rec.reviews, schema::read_review);
+        load_dir(client_fd.get(), slug, RecordKind::opportunity, rec.opportunities,
+                 schema::read_opportunity);
         sort_by_date(rec);
     }
 
@@ -95,6 +97,7 @@ class Walker {
     static void set_file(Client& c, std::string file) { c.file = std::move(file); }
     static void set_file(Visit& v, std::string file) { v.file = std::move(file); }
     static void set_file(Review& r, std::string file) { r.file = std::move(file); }
+    static void set_file(Opportunity& o, std::string file) { o.file = std::move(file); }
 
     // Fills `record` from `name` in `dir_fd`; false when there is no such file or it
     // does not parse. Records are filled in place: moving a firm's 50,000 visits into

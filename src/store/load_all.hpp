@@ -1,7 +1,7 @@
 #pragma once
 // The whole folder at once: every record, through the record cache in .crm/cache
 // (cache.hpp). Files whose size, mtime and inode are unchanged are not read again. With
-// Detail::summary the free text of visits and reviews is left out (detail.hpp),
+// Detail::summary the free text of visits and opportunities is left out (detail.hpp),
 // which makes a warm run several times faster. One client's records are
 // Folder::load_record's (folder.hpp).
 #include <functional>

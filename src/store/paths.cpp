@@ -93,7 +93,7 @@ std::optional<std::string> find_record_file(const fs::path& root, std::string_vi
     const std::string base = client_dir_path(slug) + "/";
     if (rel.starts_with(base))
         rel.remove_prefix(base.size());
-    // "visits/NAME" and "reviews/NAME" name their kind; a bare NAME may be either.
+    // "visits/NAME" and the like name their kind; a bare NAME may be any.
     std::vector<std::pair<RecordKind, std::string_view>> candidates;
     for (RecordKind kind : kRecordKinds) {
         const std::string dir = std::string(record_dir_name(kind)) + "/";

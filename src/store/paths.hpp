@@ -36,21 +36,21 @@ bool client_dir_taken(const std::filesystem::path& root, std::string_view slug);
 std::vector<std::string> record_files(const std::filesystem::path& root, std::string_view slug,
                                       RecordKind kind);
 
-// A client's files in the order `show` reads them: client.yaml, then its visits and
-// its reviews by name.
+// A client's files in the order `show` reads them: client.yaml, then its visits, its
+// reviews and its opportunities by name.
 std::vector<std::string> client_files(const std::filesystem::path& root, std::string_view slug);
 
 // Every file (and link, not followed) below clients/<slug>, records or not, sorted:
 // what removing or merging the folder takes with it.
 std::vector<std::string> client_dir_files(const std::filesystem::path& root, std::string_view slug);
 
-// The visit or review of `slug` that `given` names: NAME, visits/NAME, reviews/NAME or
-// clients/<slug>/visits/NAME as `crm show` prints it. nullopt when there is no such
-// record file.
+// The record of `slug` that `given` names: NAME, visits/NAME, reviews/NAME,
+// opportunities/NAME or clients/<slug>/visits/NAME as `crm show` prints it. nullopt when there is
+// no such record file.
 std::optional<std::string> find_record_file(const std::filesystem::path& root,
                                             std::string_view slug, std::string_view given);
 
-// The path of a new visit or review that no other clone can create: date, author and a
+// The path of a new record that no other clone can create: date, author and a
 // random suffix, and no file there yet.
 std::string new_record_path(const std::filesystem::path& root, std::string_view slug,
                             RecordKind kind, Date date, const std::string& author);

@@ -416,21 +416,21 @@ class ExampleTest(DueCase):
         self.assertEqual(sorted(got), sorted(expected))
         self.assertEqual([g[2] for g in got], [e[2] for e in expected])
         self.assertEqual({i["type"] for i in data["items"]},
-                         {"contact", "promise", "action", "follow-up"})
+                         {"contact", "promise", "action", "follow-up", "next-step", "rfp"})
 
     def test_example_windows_and_filters(self):
         self.copy_example()
-        self.assertEqual(len(self.due_json("--within", "14d")["items"]), 22)
-        self.assertEqual(len(self.due_json("--until", "2026-11-25")["items"]), 13)
-        self.assertEqual(len(self.due_json("--owner", "Alice Smith")["items"]), 9)
-        self.assertEqual(len(self.due_json("--mine")["items"]), 9)
+        self.assertEqual(len(self.due_json("--within", "14d")["items"]), 27)
+        self.assertEqual(len(self.due_json("--until", "2026-11-25")["items"]), 15)
+        self.assertEqual(len(self.due_json("--owner", "Alice Smith")["items"]), 11)
+        self.assertEqual(len(self.due_json("--mine")["items"]), 11)
         self.assertEqual(len(self.due_json("--owner", "Bob Jones")["items"]), 6)
-        self.assertEqual(len(self.due_json("--owner", "Chloe Nguyen")["items"]), 5)
-        self.assertEqual(len(self.due_json("--tier", "A")["items"]), 10)
-        self.assertEqual(len(self.due_json("--tier", "B")["items"]), 8)
+        self.assertEqual(len(self.due_json("--owner", "Chloe Nguyen")["items"]), 7)
+        self.assertEqual(len(self.due_json("--tier", "A")["items"]), 12)
+        self.assertEqual(len(self.due_json("--tier", "B")["items"]), 10)
         self.assertEqual(len(self.due_json("--tier", "C")["items"]), 2)
         self.assertEqual([i["client"] for i in self.due_json("--tag", "water")["items"]],
-                         ["northern-water-corporation"] * 2)
+                         ["northern-water-corporation"] * 3)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,9 @@ class InitTest(CrmTestCase):
             "due_within": "7d",
             "review_follow_up": "7d",
             "autocommit": True,
+            "opportunity_stages": {"pre-scoping": 10, "rfp": 25, "proposal": 50,
+                                   "negotiation": 75},
+            "rfp_lead": "30d",
         })
         gitignore = (self.dir / ".gitignore").read_text()
         self.assertIn(".crm/", gitignore)

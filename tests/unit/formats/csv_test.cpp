@@ -16,6 +16,9 @@ TEST_CASE("a cell a spreadsheet would run as a formula gets a leading quote") {
     CHECK(csv_row({"+SUM(A1:A9)", "-2+3", "@cmd", "\tx", "Acme", "a=b"}) ==
           "'+SUM(A1:A9),'-2+3,'@cmd,'\tx,Acme,a=b\r\n");
     CHECK(csv_row({"\rz"}) == "\"'\rz\"\r\n");
+    // A negative number stays a number: due's days overdue, pipeline's months.
+    CHECK(csv_row({"-3", "-1.5", "-1.", "-.5", "-1e3", "-", "-1-1"}) ==
+          "-3,-1.5,'-1.,'-.5,'-1e3,'-,'-1-1\r\n");
 }
 
 TEST_CASE("crm import takes the guard off again, and only the guard") {

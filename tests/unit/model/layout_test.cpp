@@ -8,19 +8,31 @@ TEST_CASE("the paths the layout builds parse back to what built them") {
     CHECK(client_file_path("acme") == "clients/acme/client.yaml");
     CHECK(record_dir_path("acme", RecordKind::visit) == "clients/acme/visits");
     CHECK(record_dir_path("acme", RecordKind::review) == "clients/acme/reviews");
+    CHECK(record_dir_path("acme", RecordKind::opportunity) == "clients/acme/opportunities");
     CHECK(client_dir_path("Not A Slug") == "clients/Not A Slug");
 
     auto client = parse_record_path(client_file_path("acme"));
     REQUIRE(client);
     CHECK(client->kind == RecordPath::Kind::client);
     CHECK(client->slug == "acme");
-    for (RecordKind kind : kRecordKinds) {
-        auto parsed = parse_record_path(record_file_path("acme", kind, "2026-11-23-a-123456.yaml"));
+    const RecordPath::Kind parsed_as[] = {RecordPath::Kind::visit, RecordPath::Kind::review,
+                                          RecordPath::Kind::opportunity};
+    for (std::size_t i = 0; i < kRecordKinds.size(); ++i) {
+        auto parsed = parse_record_path(
+            record_file_path("acme", kRecordKinds[i], "2026-11-23-a-123456.yaml"));
         REQUIRE(parsed);
-        CHECK(parsed->kind ==
-              (kind == RecordKind::visit ? RecordPath::Kind::visit : RecordPath::Kind::review));
+        CHECK(parsed->kind == parsed_as[i]);
         CHECK(parsed->slug == "acme");
     }
+}
+
+TEST_CASE("a record file's name starts with the day it was first logged") {
+    CHECK(record_file_date("clients/acme/opportunities/2026-10-02-alice-smith-a1b2c3.yaml") ==
+          Date::parse_iso("2026-10-02"));
+    CHECK(record_file_date("2026-10-02-x.yaml") == Date::parse_iso("2026-10-02"));
+    CHECK_FALSE(record_file_date("clients/acme/opportunities/depot.yaml"));
+    CHECK_FALSE(record_file_date("clients/acme/opportunities/2026-13-02-x.yaml"));
+    CHECK_FALSE(record_file_date(""));
 }
 
 TEST_CASE("hidden names are never records, whatever their extension") {

@@ -113,7 +113,7 @@ TEST_CASE("portfolio_json: tiers with their clients, the flagged and the unrated
         keys.push_back(it.key());
     CHECK(keys == std::vector<std::string>{"client", "name", "stage", "tier", "ratings", "score",
                                            "suggested_tier", "last_contact", "visits_12m",
-                                           "last_review", "open_promises"});
+                                           "last_review", "open_promises", "won_12m"});
     CHECK(acme["ratings"] ==
           formats::Json{{"potential", 5}, {"compatibility", 5}, {"profitability", 4}});
     CHECK(acme["last_review"]["rating"] == "happy");
@@ -128,4 +128,30 @@ TEST_CASE("portfolio_json: tiers with their clients, the flagged and the unrated
                                                  {"score", 6},
                                                  {"suggested_tier", "C"}}}));
     CHECK(j["unrated"] == formats::Json::array({"evil"}));
+}
+
+TEST_CASE("portfolio: the value won in the last 12 months, a column when there is any") {
+    auto rs = records();
+    Opportunity won;
+    won.title = "Depot";
+    won.value = Money{180000};
+    won.won = d("2026-06-01");
+    Opportunity old = won;
+    old.won = d("2025-11-23");  // a year ago to the day: outside (today - 1y, today]
+    Opportunity lost = won;
+    lost.won.reset();
+    lost.lost = d("2026-06-01");
+    rs[0].opportunities = {won, old, lost, won};
+    const Portfolio p = build_portfolio(rs, Settings{}, kToday);
+    CHECK(p.groups[0].rows[0].won_12m == 360000);
+    CHECK(p.groups[0].rows[1].won_12m == 0);
+    const std::string out = render::portfolio_table(p, Styler(false), 0);
+    CHECK(out.find("LAST REVIEW       PROMISES  WON 12M\n") != std::string::npos);
+    CHECK(out.find("2026-10-20 happy         1  360,000\n") != std::string::npos);
+    CHECK(out.find("WON 12M: value of opportunities won in the last 12 months") !=
+          std::string::npos);
+    const auto j = formats::Json::parse(render::portfolio_json(p, kToday));
+    CHECK(j["tiers"][0]["clients"][0]["won_12m"] == 360000);
+    CHECK(j["tiers"][0]["clients"][1]["won_12m"] == 0);
+    CHECK(widest_line(render::portfolio_table(p, Styler(false), 60)) <= 60);
 }

@@ -149,12 +149,66 @@ TEST_CASE("show_json: the record as to_json writes it, with the open items in or
     std::vector<std::string> tail;
     for (auto it = j.begin(); it != j.end(); ++it)
         tail.push_back(it.key());
-    tail.erase(tail.begin(), tail.end() - 5);
-    CHECK(tail ==
-          std::vector<std::string>{"next_contact", "last_contact", "open", "visits", "reviews"});
+    tail.erase(tail.begin(), tail.end() - 6);
+    CHECK(tail == std::vector<std::string>{"next_contact", "last_contact", "open", "visits",
+                                           "reviews", "opportunities"});
     auto open_keys = std::vector<std::string>{};
     for (auto it = j["open"][0].begin(); it != j["open"][0].end(); ++it)
         open_keys.push_back(it.key());
     CHECK(open_keys.back() == "visit");
     CHECK(open_keys[open_keys.size() - 2] == "type");
+}
+
+TEST_CASE("show_text: open opportunities with their next step and RFP; closed ones counted") {
+    ClientRecord r = record("acme", "Acme Pty Ltd", "client", "");
+    Opportunity depot;
+    depot.file = "clients/acme/opportunities/2026-10-02-ann-a1b2c3.yaml";
+    depot.title = "Depot expansion stage 2";
+    depot.by = "Ann";
+    depot.value = Money{180000};
+    depot.rfp_expected = d("2027-03-01");
+    depot.decision_expected = d("2027-05-15");
+    depot.next_step = "Site walk with the depot manager";
+    depot.next_step_due = d("2026-12-10");
+    Opportunity road = depot;
+    road.file = "clients/acme/opportunities/2026-10-03-ann-b1b2c3.yaml";
+    road.title = "Haul road";
+    road.stage = "rfp";
+    road.owner = "Bob";
+    road.value.reset();
+    road.probability = Percent{40};
+    road.rfp_since = d("2026-11-01");
+    road.decision_expected.reset();
+    road.next_step = "";
+    road.next_step_due = d("2026-11-20");
+    Opportunity won = depot;
+    won.won = d("2026-06-01");
+    Opportunity lost = depot;
+    lost.stage = "lost";
+    r.opportunities = {depot, road, won, lost};
+    const std::string out = render::show_text(r, Settings{}, kToday, Styler(false));
+    const std::string section =
+        "\nOpen opportunities\n"
+        "  Depot expansion stage 2  pre-scoping, 180,000 at 10%, Ann\n"
+        "      next step: Site walk with the depot manager  (2026-12-10, in 17 days)\n"
+        "      RFP expected 2027-03-01; decision expected 2027-05-15\n"
+        "  Haul road  rfp, no value at 40%, Bob\n"
+        "      next step: -  (2026-11-20, 3 days overdue)\n"
+        "      RFP out since 2026-11-01\n"
+        "  won 1, lost 1 (see crm pipeline)\n";
+    CHECK_MESSAGE(out.find(section) != std::string::npos, out);
+
+    r.opportunities = {won};
+    CHECK(render::show_text(r, Settings{}, kToday, Styler(false))
+              .find("Open opportunities\n  none\n  won 1, lost 0") != std::string::npos);
+    r.opportunities.clear();
+    CHECK(render::show_text(r, Settings{}, kToday, Styler(false)).find("opportunities") ==
+          std::string::npos);
+
+    r.opportunities = {depot, won};
+    const auto j = formats::Json::parse(render::show_json(r, Settings{}));
+    REQUIRE(j["opportunities"].size() == 2);
+    CHECK(j["opportunities"][0]["won"] == "2026-06-01");  // the file after, newest first
+    CHECK(j["opportunities"][1]["value"] == 180000);
+    CHECK(j["opportunities"][1]["file"] == depot.file);
 }

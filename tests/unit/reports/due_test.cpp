@@ -223,3 +223,89 @@ TEST_CASE("open_commitments: undated items after the dated ones, oldest visit fi
     CHECK(refs[3].item->what == "new promise");
     CHECK(refs[3].visit == &r.visits[1]);
 }
+
+namespace {
+
+Opportunity opportunity(const char* title, const char* owner = "Bob Jones") {
+    Opportunity o;
+    o.file = std::string("clients/acme/opportunities/2026-10-02-") + title + ".yaml";
+    o.title = title;
+    o.by = "Alice Smith";
+    o.owner = owner;
+    return o;
+}
+
+// The client with nothing else due: visited today, tier A.
+ClientRecord quiet_client(const char* stage = "client") {
+    auto r = client("acme", "A");
+    r.client.owner = "Alice Smith";
+    r.client.stage = stage;
+    r.visits.push_back(visit("2026-11-23"));
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("next-step: an open opportunity's next step due in the window, the owner's") {
+    auto r = quiet_client();
+    Opportunity o = opportunity("Depot");
+    o.next_step = "Site walk with the depot manager";
+    o.next_step_due = d("2026-11-27");
+    Opportunity later = opportunity("Later");
+    later.next_step = "Not yet";
+    later.next_step_due = d("2026-12-10");
+    Opportunity overdue = opportunity("Old", "");  // no owner: whoever logged it
+    overdue.next_step_due = d("2026-11-01");
+    r.opportunities = {o, later, overdue};
+    auto items = due({r});
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].type == DueType::next_step);
+    CHECK(items[0].due == d("2026-11-01"));
+    CHECK(items[0].overdue(kToday));
+    CHECK(items[0].owner == "Alice Smith");
+    CHECK(items[0].what == "next step for Old");
+    CHECK(items[1].what == "Site walk with the depot manager");
+    CHECK(items[1].owner == "Bob Jones");
+    CHECK(items[1].by == "Alice Smith");
+    CHECK(items[1].file == o.file);
+    CHECK(items[1].reason == "next step of the opportunity Depot");
+    CHECK(due_type_name(DueType::next_step) == "next-step");
+}
+
+TEST_CASE("rfp: rfp_expected minus rfp_lead in the window, until the RFP is out") {
+    auto r = quiet_client();
+    Opportunity o = opportunity("Depot expansion");
+    o.rfp_expected = d("2026-12-20");  // - 30d = 2026-11-20: overdue
+    r.opportunities = {o};
+    auto items = due({r});
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].type == DueType::rfp);
+    CHECK(items[0].due == d("2026-11-20"));
+    CHECK(items[0].what ==
+          "RFP for Depot expansion expected 2026-12-20: be in touch before it's out");
+    CHECK(items[0].owner == "Bob Jones");
+    CHECK(due_type_name(DueType::rfp) == "rfp");
+
+    r.opportunities[0].rfp_expected = d("2027-01-01");  // 2026-12-02: after the window
+    CHECK(due({r}).empty());
+    Settings s;
+    s.rfp_lead = Duration{6, Duration::Unit::weeks};  // 2026-11-20
+    CHECK(due({r}, "2026-11-30", s).size() == 1);
+
+    r.opportunities[0].rfp_since = d("2026-11-15");  // out: nothing left to be early for
+    CHECK(due({r}, "2026-11-30", s).empty());
+}
+
+TEST_CASE("won and lost opportunities are never due; open ones are, even at a former client") {
+    auto r = quiet_client("former");
+    Opportunity o = opportunity("Depot");
+    o.next_step_due = d("2026-11-25");
+    o.rfp_expected = d("2026-12-01");
+    r.opportunities = {o};
+    CHECK(due({r}).size() == 2);
+    r.opportunities[0].won = d("2026-11-20");
+    CHECK(due({r}).empty());
+    r.opportunities[0].won.reset();
+    r.opportunities[0].stage = "lost";
+    CHECK(due({r}).empty());
+}

@@ -1,0 +1,25 @@
+#include "crm/commands/pipeline.hpp"
+
+#include "crm/render/pipeline_view.hpp"
+#include "crm/reports/pipeline.hpp"
+
+namespace crm::commands {
+
+int pipeline(const PipelineOptions& o, Context& ctx) {
+    const std::string owner = o.mine ? ctx.user() : o.owner;
+    const Settings& settings = ctx.folder().settings();
+    // The summary holds every key an opportunity's figures need.
+    const store::Snapshot snap = ctx.load_all(store::Detail::summary);
+    const Pipeline p = build_pipeline(snap.clients, settings, owner);
+    const Date today = ctx.today();
+    if (o.format == "json")
+        ctx.out() << render::pipeline_json(p, today);
+    else if (o.format == "csv")
+        ctx.out() << render::pipeline_csv(p);
+    else
+        ctx.out() << render::pipeline_table(p, today, render::Styler(ctx.color()),
+                                            ctx.terminal_width());
+    return ctx.warn_problems(snap.problems);
+}
+
+}  // namespace crm::commands
