@@ -64,15 +64,14 @@ std::vector<Incoming> from_address_book(const std::vector<formats::CsvRecord>& r
         if (with_data.empty()) {
             message += " (all empty)";
         } else {
-            std::vector<std::string> first(with_data.begin(),
-                                           with_data.begin() +
-                                               static_cast<long>(std::min<std::size_t>(
-                                                   with_data.size(), 4)));
-            message += ", " + std::to_string(with_data.size()) + " of them with data: " +
-                       join(first, ", ") +
-                       (with_data.size() > 4
-                            ? " and " + std::to_string(with_data.size() - 4) + " more"
-                            : "");
+            std::vector<std::string> first(
+                with_data.begin(),
+                with_data.begin() + static_cast<long>(std::min<std::size_t>(with_data.size(), 4)));
+            message +=
+                ", " + std::to_string(with_data.size()) +
+                " of them with data: " + join(first, ", ") +
+                (with_data.size() > 4 ? " and " + std::to_string(with_data.size() - 4) + " more"
+                                      : "");
         }
         ctx.warn(message);
     }
@@ -200,8 +199,8 @@ std::string read_import_file(const std::string& path) {
     if (text->size() > kMaxImportBytes)
         throw RuntimeError("'" + path + "' is larger than 64 MiB", "split it into parts");
     const bool utf16 = text->starts_with("\xFF\xFE") || text->starts_with("\xFE\xFF");
-    const bool text_ok = is_vcard(path, *text) ? text->find('\0') == std::string::npos
-                                               : is_valid_utf8(*text);
+    const bool text_ok =
+        is_vcard(path, *text) ? text->find('\0') == std::string::npos : is_valid_utf8(*text);
     if (utf16 || !text_ok)
         throw RuntimeError("'" + path + "' is not UTF-8 text", "export or save it again as UTF-8");
     return *text;

@@ -203,22 +203,45 @@ AddressBookCsv read_address_book_csv(const std::vector<CsvRecord>& records) {
                     if (!is_filler(trim(cell)))
                         has_data[i] = true;
                     break;
-                case Kind::redundant: break;
-                case Kind::full_name: full = trim(cell); break;
-                case Kind::given: given = trim(cell); break;
-                case Kind::middle: middle = trim(cell); break;
-                case Kind::family: family = trim(cell); break;
-                case Kind::file_as: file_as = trim(cell); break;
+                case Kind::redundant:
+                    break;
+                case Kind::full_name:
+                    full = trim(cell);
+                    break;
+                case Kind::given:
+                    given = trim(cell);
+                    break;
+                case Kind::middle:
+                    middle = trim(cell);
+                    break;
+                case Kind::family:
+                    family = trim(cell);
+                    break;
+                case Kind::file_as:
+                    file_as = trim(cell);
+                    break;
                 case Kind::org:
                     if (auto orgs = values_in(cell); !orgs.empty())
                         e.org = orgs.front();  // Google joins several with " ::: "
                     break;
-                case Kind::title: title = trim(cell); break;
-                case Kind::department: department = trim(cell); break;
-                case Kind::notes: e.notes = lf_only(cell); break;
-                case Kind::tags: add_tags(e, cell); break;
-                case Kind::email: emails[col.slot].first = cell; break;
-                case Kind::email_label: emails[col.slot].second = cell; break;
+                case Kind::title:
+                    title = trim(cell);
+                    break;
+                case Kind::department:
+                    department = trim(cell);
+                    break;
+                case Kind::notes:
+                    e.notes = lf_only(cell);
+                    break;
+                case Kind::tags:
+                    add_tags(e, cell);
+                    break;
+                case Kind::email:
+                    emails[col.slot].first = cell;
+                    break;
+                case Kind::email_label:
+                    emails[col.slot].second = cell;
+                    break;
                 case Kind::phone:
                     if (col.slot == 0)
                         for (const auto& v : values_in(cell))
@@ -226,7 +249,9 @@ AddressBookCsv read_address_book_csv(const std::vector<CsvRecord>& records) {
                     else
                         phones[col.slot].first = cell;
                     break;
-                case Kind::phone_label: phones[col.slot].second = cell; break;
+                case Kind::phone_label:
+                    phones[col.slot].second = cell;
+                    break;
             }
         }
         for (const auto& [slot, v] : emails)
@@ -241,8 +266,8 @@ AddressBookCsv read_address_book_csv(const std::vector<CsvRecord>& records) {
             e.name.erase(e.name.find("  "), 1);
         if (e.name.empty())
             e.name = file_as;
-        e.role = title.empty() || department.empty() ? title + department
-                                                     : title + ", " + department;
+        e.role =
+            title.empty() || department.empty() ? title + department : title + ", " + department;
         settle(e);
         if (e.name.empty() && e.org.empty()) {
             ++out.empty_rows;

@@ -48,10 +48,10 @@ ContactColumn classify_contact_column(std::string_view header);
 bool is_address_book_header(const std::vector<std::string>& header);
 
 struct AddressBookCsv {
-    std::vector<AddressEntry> entries;          // settled
-    std::size_t ignored_columns = 0;            // every column crm does not read
-    std::vector<std::string> ignored_with_data; // those of them that hold something
-    std::size_t empty_rows = 0;                 // rows naming no one and no organisation
+    std::vector<AddressEntry> entries;           // settled
+    std::size_t ignored_columns = 0;             // every column crm does not read
+    std::vector<std::string> ignored_with_data;  // those of them that hold something
+    std::size_t empty_rows = 0;                  // rows naming no one and no organisation
 };
 
 // Every row after the header as an entry. Labels and categories become tags (Google's

@@ -249,8 +249,8 @@ void apply(CardState& card, const Property& p, const std::string& v) {
 }
 
 bool wanted(const std::string& name) {
-    for (const char* n : {"ORG", "FN", "N", "TITLE", "ROLE", "EMAIL", "TEL", "NOTE", "CATEGORIES",
-                          "X-ABSHOWAS"})
+    for (const char* n :
+         {"ORG", "FN", "N", "TITLE", "ROLE", "EMAIL", "TEL", "NOTE", "CATEGORIES", "X-ABSHOWAS"})
         if (name == n)
             return true;
     return false;

@@ -97,11 +97,13 @@ TEST_CASE("formats::parse_vcards decodes vCard 2.1 as Android writes it") {
 TEST_CASE("formats::parse_vcards reads Outlook's windows-1252, raw or quoted-printable") {
     const std::string text =
         "BEGIN:VCARD\r\nVERSION:2.1\r\n"
-        "N;LANGUAGE=de;CHARSET=Windows-1252:Gr\xFC\xDF" "er;Ren\xE9\r\n"
+        "N;LANGUAGE=de;CHARSET=Windows-1252:Gr\xFC\xDF"
+        "er;Ren\xE9\r\n"
         "ORG;ENCODING=QUOTED-PRINTABLE;CHARSET=windows-1252:Caf=E9 =80uro=96Bau\r\n"
         "NOTE;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:=93Quoted=94\r\n"
         "END:VCARD\r\n"
-        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ana Mar\xED" "a\r\nEND:VCARD\r\n";
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ana Mar\xED"
+        "a\r\nEND:VCARD\r\n";
     auto cards = formats::parse_vcards(text, "a.vcf");
     REQUIRE(cards.size() == 2);
     CHECK(cards[0].name == "Ren\u00e9 Gr\u00fc\u00dfer");
