@@ -113,7 +113,7 @@ bool is_filler(const std::string& cell) {
 }
 
 // Google's type "* Work": the star marks the primary value.
-Labelled labelled(const std::string& value, std::string label) {
+Labelled labelled(const std::string& value, const std::string& label) {
     Labelled l{value, trim(label), false};
     if (l.label.starts_with("*")) {
         l.preferred = true;
