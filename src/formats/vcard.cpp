@@ -99,7 +99,8 @@ std::vector<std::string> components(std::string_view value, char separator = ';'
 }
 
 struct Property {
-    std::string name;  // upper case, group removed
+    std::string group;  // "item1" of Apple's "item1.EMAIL"; empty when none
+    std::string name;   // upper case, group removed
     std::string value;
     std::string charset;
     bool quoted_printable = false;
@@ -139,8 +140,10 @@ std::optional<Property> split_property(const std::string& line) {
     }
     params.push_back(std::move(current));
     std::string name = params.front();
-    if (auto dot = name.rfind('.'); dot != std::string::npos)
+    if (auto dot = name.rfind('.'); dot != std::string::npos) {
+        p.group = ascii_lower(name.substr(0, dot));
         name = name.substr(dot + 1);
+    }
     p.name = trim(upper(name));
     for (std::size_t i = 1; i < params.size(); ++i) {
         const std::string& param = params[i];
@@ -205,7 +208,19 @@ struct CardState {
     std::string n_name;
     std::string fn;
     bool show_as_company = false;
+    // Apple names a value in a property of its group: item2.X-ABLabel:_$!<Home>!$_.
+    std::vector<std::pair<std::string, std::string>> group_labels;    // group, label
+    std::vector<std::pair<std::string, std::size_t>> grouped_emails;  // group, index
+    std::vector<std::pair<std::string, std::size_t>> grouped_phones;
 };
+
+// "_$!<Home>!$_" (Apple's own labels) -> "home"; a label the user typed stays as typed.
+std::string apple_label(const std::string& v) {
+    std::string label = trim(v);
+    if (label.starts_with("_$!<") && label.ends_with(">!$_"))
+        label = ascii_lower(label.substr(4, label.size() - 8));
+    return label;
+}
 
 void apply(CardState& card, const Property& p, const std::string& v) {
     AddressEntry& e = card.entry;
@@ -232,11 +247,15 @@ void apply(CardState& card, const Property& p, const std::string& v) {
         if (ascii_lower(mail).starts_with("mailto:"))
             mail = mail.substr(7);
         e.emails.push_back({mail, label_of(p), p.preferred});
+        if (!p.group.empty())
+            card.grouped_emails.emplace_back(p.group, e.emails.size() - 1);
     } else if (p.name == "TEL") {
         std::string tel = trim(unescape_vcard(v));
         if (ascii_lower(tel).starts_with("tel:"))
             tel = tel.substr(4);
         e.phones.push_back({tel, label_of(p), p.preferred});
+        if (!p.group.empty())
+            card.grouped_phones.emplace_back(p.group, e.phones.size() - 1);
     } else if (p.name == "NOTE") {
         std::string note = trim(unescape_vcard(v));
         e.notes = e.notes.empty() ? note : e.notes + "\n" + note;
@@ -245,19 +264,36 @@ void apply(CardState& card, const Property& p, const std::string& v) {
             add_tag(e.tags, t);
     } else if (p.name == "X-ABSHOWAS") {
         card.show_as_company = is(v, "COMPANY");
+    } else if (p.name == "X-ABLABEL" && !p.group.empty()) {
+        card.group_labels.emplace_back(p.group, apple_label(v));
     }
 }
 
 bool wanted(const std::string& name) {
-    for (const char* n :
-         {"ORG", "FN", "N", "TITLE", "ROLE", "EMAIL", "TEL", "NOTE", "CATEGORIES", "X-ABSHOWAS"})
+    for (const char* n : {"ORG", "FN", "N", "TITLE", "ROLE", "EMAIL", "TEL", "NOTE", "CATEGORIES",
+                          "X-ABSHOWAS", "X-ABLABEL"})
         if (name == n)
             return true;
     return false;
 }
 
+// A grouped value without a type of its own takes its group's label.
+void label_groups(const CardState& card,
+                  const std::vector<std::pair<std::string, std::size_t>>& grouped,
+                  std::vector<Labelled>& values) {
+    for (const auto& [group, index] : grouped) {
+        if (!values[index].label.empty())
+            continue;
+        for (const auto& [g, label] : card.group_labels)
+            if (g == group)
+                values[index].label = label;
+    }
+}
+
 AddressEntry finished(CardState& card) {
     AddressEntry& e = card.entry;
+    label_groups(card, card.grouped_emails, e.emails);
+    label_groups(card, card.grouped_phones, e.phones);
     e.name = card.fn.empty() ? card.n_name : card.fn;
     e.org_card = card.show_as_company && !e.org.empty();
     settle(e);

@@ -163,7 +163,7 @@ class ImportRealExportsTest(CrmTestCase):
         self.assertEqual(s["phone"], "+61 412 345 678")  # type=pref
         self.assertEqual(s["notes"], "Met at the AIA conference, 2026. Prefers e-mail; never "
                                      "calls before 10.\nPartner: Dermot.\n"
-                                     "e-mail: siobhan.obrien@mail.example\n"
+                                     "e-mail (home): siobhan.obrien@mail.example\n"
                                      "phone (work): +61 2 9999 0000")
         raj = self.client("northern-rail-authority")["contacts"][0]
         self.assertEqual(raj["role"], "Head of Procurement, East")

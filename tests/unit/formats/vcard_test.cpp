@@ -145,3 +145,21 @@ TEST_CASE("formats::parse_vcards knows an organisation's own card and CATEGORIES
     CHECK_FALSE(cards[3].org_card);
     CHECK(cards[3].name == "solo@x.example");
 }
+
+TEST_CASE("formats::parse_vcards labels Apple's grouped values with their X-ABLabel") {
+    auto cards = formats::parse_vcards(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Siobhan\r\n"
+        "item1.EMAIL;type=INTERNET;type=pref:s@work.example\r\nitem1.X-ABLabel:_$!<Work>!$_\r\n"
+        "item2.EMAIL;type=INTERNET:s@home.example\r\nitem2.X-ABLabel:_$!<Home>!$_\r\n"
+        "item3.TEL:+61 2 1111\r\nITEM3.X-ABLABEL:Site office\r\n"
+        "item4.TEL;type=CELL:+61 400\r\nitem4.X-ABLabel:ignored: it has a type\r\n"
+        "END:VCARD\r\n",
+        "a.vcf");
+    REQUIRE(cards.size() == 1);
+    REQUIRE(cards[0].emails.size() == 2);
+    CHECK(cards[0].emails[0].label == "work");
+    CHECK(cards[0].emails[1].label == "home");
+    REQUIRE(cards[0].phones.size() == 2);
+    CHECK(cards[0].phones[0].label == "mobile");
+    CHECK(cards[0].phones[1].label == "Site office");
+}
