@@ -1,7 +1,9 @@
 #include "crm/formats/vcard.hpp"
 
+#include <optional>
 #include <utility>
 
+#include "crm/formats/text_encoding.hpp"
 #include "crm/util/error.hpp"
 #include "crm/util/text.hpp"
 
@@ -14,10 +16,39 @@ struct Line {
     std::string text;
 };
 
+std::string upper(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    return out;
+}
+
+// The name and parameters: everything before the first colon outside a quoted parameter.
+std::string_view head_of(std::string_view line) {
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '"')
+            quoted = !quoted;
+        else if (line[i] == ':' && !quoted)
+            return line.substr(0, i);
+    }
+    return line;
+}
+
+bool is_quoted_printable(std::string_view line) {
+    return upper(head_of(line)).find("QUOTED-PRINTABLE") != std::string::npos;
+}
+
+bool is(std::string_view line, std::string_view what) {
+    return fold_case(trim(line)) == fold_case(what);
+}
+
 std::vector<Line> unfold(std::string_view text) {
     if (text.starts_with("\xEF\xBB\xBF"))
         text.remove_prefix(3);
     std::vector<Line> lines;
+    bool soft = false;       // the last line is quoted-printable and ends in "="
+    bool version21 = false;  // inside a 2.1 card, where folding keeps its whitespace
     int number = 0;
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -28,23 +59,35 @@ std::vector<Line> unfold(std::string_view text) {
         ++number;
         if (raw.ends_with('\r'))
             raw.remove_suffix(1);
+        if (soft && !is(raw, "END:VCARD")) {
+            lines.back().text.pop_back();  // the "=" of the soft break
+            lines.back().text += raw;
+            soft = raw.ends_with('=');
+            continue;
+        }
         if (!raw.empty() && (raw[0] == ' ' || raw[0] == '\t') && !lines.empty()) {
-            lines.back().text += raw.substr(1);
+            lines.back().text += version21 ? raw : raw.substr(1);
+            soft = is_quoted_printable(lines.back().text) && raw.ends_with('=');
             continue;
         }
         lines.push_back({number, std::string(raw)});
+        if (is(raw, "BEGIN:VCARD"))
+            version21 = false;
+        else if (is(raw, "VERSION:2.1"))
+            version21 = true;
+        soft = raw.ends_with('=') && is_quoted_printable(raw);
     }
     return lines;
 }
 
-// Splits a structured value (ORG, N) at semicolons that are not escaped.
-std::vector<std::string> components(std::string_view value) {
+// Splits a value at the separator where it is not escaped; each part unescaped.
+std::vector<std::string> components(std::string_view value, char separator = ';') {
     std::vector<std::string> parts(1);
     for (std::size_t i = 0; i < value.size(); ++i) {
         if (value[i] == '\\' && i + 1 < value.size()) {
             parts.back() += value[i];
             parts.back() += value[++i];
-        } else if (value[i] == ';') {
+        } else if (value[i] == separator) {
             parts.emplace_back();
         } else {
             parts.back() += value[i];
@@ -56,72 +99,205 @@ std::vector<std::string> components(std::string_view value) {
 }
 
 struct Property {
-    std::string name;  // upper case, group removed
+    std::string group;  // "item1" of Apple's "item1.EMAIL"; empty when none
+    std::string name;   // upper case, group removed
     std::string value;
+    std::string charset;
+    bool quoted_printable = false;
+    bool preferred = false;
+    std::vector<std::string> types;  // lower case: work, home, cell...
 };
 
-// "item1.EMAIL;TYPE=work:jane@x.example" -> EMAIL, jane@x.example. The colon that ends
-// the name and parameters is the first one outside a quoted parameter value.
-std::optional<Property> split_property(const std::string& line) {
-    bool quoted = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        char c = line[i];
-        if (c == '"')
-            quoted = !quoted;
-        else if (c == ':' && !quoted) {
-            std::string head = line.substr(0, i);
-            std::string name = head.substr(0, head.find(';'));
-            if (auto dot = name.rfind('.'); dot != std::string::npos)
-                name = name.substr(dot + 1);
-            std::string upper;
-            for (char ch : name)
-                upper += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
-            return Property{trim(upper), line.substr(i + 1)};
-        }
+void add_types(Property& p, std::string_view list) {
+    for (auto& t : components(list, ',')) {
+        std::string type = ascii_lower(t);
+        if (type == "pref")
+            p.preferred = true;
+        else if (!type.empty())
+            p.types.push_back(type);
     }
-    return std::nullopt;
 }
 
-void apply(VCard& card, const Property& p, std::string& n_name) {
-    const std::string& v = p.value;
+// "item1.EMAIL;TYPE=work;CHARSET=UTF-8:jane@x.example" and 2.1's "TEL;WORK;VOICE:...".
+std::optional<Property> split_property(const std::string& line) {
+    std::string_view head = head_of(line);
+    if (head.size() == line.size())
+        return std::nullopt;
+    Property p;
+    p.value = line.substr(head.size() + 1);
+    std::vector<std::string> params;
+    std::string current;
+    bool quoted = false;
+    for (char c : head) {
+        if (c == '"')
+            quoted = !quoted;
+        if (c == ';' && !quoted) {
+            params.push_back(std::move(current));
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    params.push_back(std::move(current));
+    std::string name = params.front();
+    if (auto dot = name.rfind('.'); dot != std::string::npos) {
+        p.group = ascii_lower(name.substr(0, dot));
+        name = name.substr(dot + 1);
+    }
+    p.name = trim(upper(name));
+    for (std::size_t i = 1; i < params.size(); ++i) {
+        const std::string& param = params[i];
+        auto eq = param.find('=');
+        std::string key = upper(trim(param.substr(0, eq)));
+        std::string value = eq == std::string::npos ? "" : trim(param.substr(eq + 1));
+        if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+            value = value.substr(1, value.size() - 2);
+        if (eq == std::string::npos) {  // 2.1's bare parameters
+            if (key == "QUOTED-PRINTABLE")
+                p.quoted_printable = true;
+            else if (key != "BASE64" && key != "8BIT" && key != "7BIT")
+                add_types(p, key);
+        } else if (key == "ENCODING") {
+            p.quoted_printable = upper(value) == "QUOTED-PRINTABLE";
+        } else if (key == "CHARSET") {
+            p.charset = value;
+        } else if (key == "TYPE") {
+            add_types(p, value);
+        } else if (key == "PREF") {
+            p.preferred = true;
+        }
+    }
+    return p;
+}
+
+// The value as UTF-8 text: quoted-printable undone, then the charset.
+std::string decoded(const Property& p, const std::string& file, int line) {
+    std::string bytes = p.quoted_printable ? decode_quoted_printable(p.value) : p.value;
+    std::string text;
+    if (p.charset.empty()) {
+        text = is_valid_utf8(bytes) ? bytes : cp1252_to_utf8(bytes);
+    } else if (auto t = to_utf8(bytes, p.charset)) {
+        text = std::move(*t);
+    } else {
+        throw DataError({file, line, 0},
+                        "CHARSET=" + p.charset + " is not a character set crm reads" +
+                            (fold_case(p.charset) == "utf-8" ? " (the text is not UTF-8)" : ""),
+                        "export the contacts again as UTF-8, windows-1252 or ISO-8859-1");
+    }
+    // Line breaks are LF in the folder, whatever the exporting system wrote.
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (!(text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n'))
+            out += text[i] == '\r' ? '\n' : text[i];
+    return out;
+}
+
+std::string label_of(const Property& p) {
+    std::vector<std::string> kept;
+    for (const auto& t : p.types) {
+        // Types that say how, not which: every e-mail is internet, every phone voice.
+        if (t == "internet" || t == "voice" || t == "x400" || t == "text" || t.starts_with("x-"))
+            continue;
+        kept.push_back(t == "cell" ? "mobile" : t);
+    }
+    return join(kept, ", ");
+}
+
+struct CardState {
+    AddressEntry entry;
+    std::string n_name;
+    std::string fn;
+    bool show_as_company = false;
+    // Apple names a value in a property of its group: item2.X-ABLabel:_$!<Home>!$_.
+    std::vector<std::pair<std::string, std::string>> group_labels;    // group, label
+    std::vector<std::pair<std::string, std::size_t>> grouped_emails;  // group, index
+    std::vector<std::pair<std::string, std::size_t>> grouped_phones;
+};
+
+// "_$!<Home>!$_" (Apple's own labels) -> "home"; a label the user typed stays as typed.
+std::string apple_label(const std::string& v) {
+    std::string label = trim(v);
+    if (label.starts_with("_$!<") && label.ends_with(">!$_"))
+        label = ascii_lower(label.substr(4, label.size() - 8));
+    return label;
+}
+
+void apply(CardState& card, const Property& p, const std::string& v) {
+    AddressEntry& e = card.entry;
     if (p.name == "ORG") {
-        if (card.org.empty())
-            card.org = components(v).front();
+        if (e.org.empty())
+            e.org = components(v).front();
     } else if (p.name == "FN") {
-        if (card.contact.name.empty())
-            card.contact.name = trim(unescape_vcard(v));
+        if (card.fn.empty())
+            card.fn = trim(unescape_vcard(v));
     } else if (p.name == "N") {
         // family;given;additional;prefixes;suffixes
         auto parts = components(v);
-        std::string given = parts.size() > 1 ? parts[1] : "";
-        n_name = trim(given + " " + parts[0]);
+        parts.resize(3);
+        card.n_name = trim(join({parts[1], parts[2], parts[0]}, " "));
+        while (card.n_name.find("  ") != std::string::npos)
+            card.n_name.erase(card.n_name.find("  "), 1);
     } else if (p.name == "TITLE") {
-        card.contact.role = trim(unescape_vcard(v));
+        e.role = trim(unescape_vcard(v));
     } else if (p.name == "ROLE") {
-        if (card.contact.role.empty())
-            card.contact.role = trim(unescape_vcard(v));
+        if (e.role.empty())
+            e.role = trim(unescape_vcard(v));
     } else if (p.name == "EMAIL") {
-        if (card.contact.email.empty()) {
-            std::string e = trim(unescape_vcard(v));
-            if (ascii_lower(e).starts_with("mailto:"))
-                e = e.substr(7);
-            card.contact.email = e;
-        }
+        std::string mail = trim(unescape_vcard(v));
+        if (ascii_lower(mail).starts_with("mailto:"))
+            mail = mail.substr(7);
+        e.emails.push_back({mail, label_of(p), p.preferred});
+        if (!p.group.empty())
+            card.grouped_emails.emplace_back(p.group, e.emails.size() - 1);
     } else if (p.name == "TEL") {
-        if (card.contact.phone.empty()) {
-            std::string t = trim(unescape_vcard(v));
-            if (ascii_lower(t).starts_with("tel:"))
-                t = t.substr(4);
-            card.contact.phone = t;
-        }
+        std::string tel = trim(unescape_vcard(v));
+        if (ascii_lower(tel).starts_with("tel:"))
+            tel = tel.substr(4);
+        e.phones.push_back({tel, label_of(p), p.preferred});
+        if (!p.group.empty())
+            card.grouped_phones.emplace_back(p.group, e.phones.size() - 1);
     } else if (p.name == "NOTE") {
-        std::string note = unescape_vcard(v);
-        card.contact.notes = card.contact.notes.empty() ? note : card.contact.notes + "\n" + note;
+        std::string note = trim(unescape_vcard(v));
+        e.notes = e.notes.empty() ? note : e.notes + "\n" + note;
+    } else if (p.name == "CATEGORIES") {
+        for (const auto& t : components(v, ','))
+            add_tag(e.tags, t);
+    } else if (p.name == "X-ABSHOWAS") {
+        card.show_as_company = is(v, "COMPANY");
+    } else if (p.name == "X-ABLABEL" && !p.group.empty()) {
+        card.group_labels.emplace_back(p.group, apple_label(v));
     }
 }
 
-bool is(const std::string& line, std::string_view what) {
-    return fold_case(trim(line)) == fold_case(what);
+bool wanted(const std::string& name) {
+    for (const char* n : {"ORG", "FN", "N", "TITLE", "ROLE", "EMAIL", "TEL", "NOTE", "CATEGORIES",
+                          "X-ABSHOWAS", "X-ABLABEL"})
+        if (name == n)
+            return true;
+    return false;
+}
+
+// A grouped value without a type of its own takes its group's label.
+void label_groups(const CardState& card,
+                  const std::vector<std::pair<std::string, std::size_t>>& grouped,
+                  std::vector<Labelled>& values) {
+    for (const auto& [group, index] : grouped) {
+        if (!values[index].label.empty())
+            continue;
+        for (const auto& [g, label] : card.group_labels)
+            if (g == group)
+                values[index].label = label;
+    }
+}
+
+AddressEntry finished(CardState& card) {
+    AddressEntry& e = card.entry;
+    label_groups(card, card.grouped_emails, e.emails);
+    label_groups(card, card.grouped_phones, e.phones);
+    e.name = card.fn.empty() ? card.n_name : card.fn;
+    e.org_card = card.show_as_company && !e.org.empty();
+    settle(e);
+    return std::move(e);
 }
 
 }  // namespace
@@ -149,63 +325,39 @@ std::string unescape_vcard(std::string_view value) {
     return out;
 }
 
-std::vector<VCard> parse_vcards(std::string_view text, const std::string& file) {
-    std::vector<VCard> cards;
-    std::optional<VCard> card;
-    std::string n_name;
+std::vector<AddressEntry> parse_vcards(std::string_view text, const std::string& file) {
+    std::vector<AddressEntry> cards;
+    std::optional<CardState> card;
+    auto unended = [&] {
+        return DataError({file, card->entry.line, 0}, "this vCard has no END:VCARD",
+                         "every BEGIN:VCARD needs an END:VCARD");
+    };
     for (const auto& line : unfold(text)) {
         if (trim(line.text).empty())
             continue;
         if (is(line.text, "BEGIN:VCARD")) {
             if (card)
-                throw DataError({file, card->line, 0}, "this vCard has no END:VCARD",
-                                "every BEGIN:VCARD needs an END:VCARD");
-            card = VCard{};
-            card->line = line.number;
-            n_name.clear();
+                throw unended();
+            card = CardState{};
+            card->entry.line = line.number;
             continue;
         }
         if (is(line.text, "END:VCARD")) {
             if (!card)
                 throw DataError({file, line.number, 0}, "END:VCARD without BEGIN:VCARD");
-            if (card->contact.name.empty())
-                card->contact.name = n_name;
-            if (card->contact.name.empty())
-                card->contact.name = card->contact.email;
-            cards.push_back(std::move(*card));
+            cards.push_back(finished(*card));
             card.reset();
             continue;
         }
         if (!card)
             throw DataError({file, line.number, 0}, "text outside BEGIN:VCARD ... END:VCARD",
                             "is this a vCard (.vcf) file?");
-        if (auto p = split_property(line.text))
-            apply(*card, *p, n_name);
+        if (auto p = split_property(line.text); p && wanted(p->name))
+            apply(*card, *p, decoded(*p, file, line.number));
     }
     if (card)
-        throw DataError({file, card->line, 0}, "this vCard has no END:VCARD",
-                        "every BEGIN:VCARD needs an END:VCARD");
+        throw unended();
     return cards;
-}
-
-std::vector<VCardOrg> group_by_org(const std::vector<VCard>& cards) {
-    std::vector<VCardOrg> orgs;
-    for (const auto& card : cards) {
-        std::string name = card.org.empty() ? card.contact.name : card.org;
-        if (name.empty())
-            continue;  // nobody and no organisation: nothing to import
-        VCardOrg* org = nullptr;
-        for (auto& o : orgs)
-            if (fold_case(o.name) == fold_case(name))
-                org = &o;
-        if (!org) {
-            orgs.push_back({name, {}, card.line});
-            org = &orgs.back();
-        }
-        if (!card.contact.name.empty())
-            org->contacts.push_back(card.contact);
-    }
-    return orgs;
 }
 
 }  // namespace crm::formats

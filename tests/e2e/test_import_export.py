@@ -159,7 +159,8 @@ class ImportCsvTest(CrmTestCase):
             "Harbour Café,,,,,,,,\r\n"
             "\r\n")
         r = self.crm_in("import", str(path), check=0)
-        self.assertIn("column 'Industry' ignored", r.err)
+        self.assertIn("clients.csv: 1 column not imported: Industry", r.err)
+        self.assertEqual(r.err.count("warning"), 1, r.err)
         sj = self.load("clients/smith-jones-co/client.yaml")
         self.assertEqual(sj["name"], "Smith, Jones & Co")
         self.assertEqual((sj["tier"], sj["stage"], sj["owner"]), ("A", "client", "Bob Jones"))

@@ -40,15 +40,20 @@ TEST_CASE("formats::parse_vcards reads 3.0 and 4.0 cards") {
     auto cards = formats::parse_vcards(text, "a.vcf");
     REQUIRE(cards.size() == 2);
     CHECK(cards[0].org == "Acme Engineering Pty Ltd");
-    CHECK(cards[0].contact.name == "Jane Doe");
-    CHECK(cards[0].contact.role == "Director of Projects");
-    CHECK(cards[0].contact.email == "jane@acme.example");
-    CHECK(cards[0].contact.phone == "+61 2 5555 0100");
-    CHECK(cards[0].contact.notes == "Broncos fan; daughter starts uni, 2027\nLikes tea");
+    CHECK(cards[0].name == "Jane Doe");
+    CHECK(cards[0].role == "Director of Projects");
+    REQUIRE(cards[0].emails.size() == 2);
+    CHECK(cards[0].emails[0].value == "jane@acme.example");
+    CHECK(cards[0].emails[0].label == "work");
+    CHECK(cards[0].emails[1].value == "jane@home.example");
+    CHECK(cards[0].emails[1].label == "home");
+    REQUIRE(cards[0].phones.size() == 1);
+    CHECK(cards[0].phones[0].value == "+61 2 5555 0100");
+    CHECK(cards[0].notes == "Broncos fan; daughter starts uni, 2027\nLikes tea");
     CHECK(cards[0].line == 1);
     CHECK(cards[1].org == "Northern Water");
-    CHECK(cards[1].contact.name == "Tom Lee");  // from N when FN is missing
-    CHECK(cards[1].contact.phone == "+61-3-5555-0200");
+    CHECK(cards[1].name == "Tom Lee");  // from N when FN is missing
+    CHECK(cards[1].phones.at(0).value == "+61-3-5555-0200");
     CHECK(cards[1].line == 12);
 }
 
@@ -60,18 +65,101 @@ TEST_CASE("formats::parse_vcards refuses unterminated cards and stray text") {
     CHECK(formats::parse_vcards("", "a.vcf").empty());
 }
 
-TEST_CASE("formats::group_by_org gathers cards by organisation, any case") {
+TEST_CASE("formats::parse_vcards decodes vCard 2.1 as Android writes it") {
+    // Quoted-printable UTF-8 with a soft line break in the note (the next line is not
+    // indented), bare TYPE parameters, a PREF'd mobile.
+    const char* text =
+        "BEGIN:VCARD\r\n"
+        "VERSION:2.1\r\n"
+        "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;J=C3=BCrgen;;;\r\n"
+        "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:J=C3=BCrgen M=C3=BCller\r\n"
+        "ORG;CHARSET=UTF-8;QUOTED-PRINTABLE:M=C3=BCller & S=C3=B6hne GmbH\r\n"
+        "TEL;HOME:+49 30 1234567\r\n"
+        "TEL;CELL;PREF:+49 170 7654321\r\n"
+        "EMAIL;INTERNET;WORK:juergen@mueller.example\r\n"
+        "NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Trifft sich gern zum Fr=C3=BChst=C3=BC=\r\n"
+        "ck.=0D=0AZweite Zeile\r\n"
+        "END:VCARD\r\n";
+    auto cards = formats::parse_vcards(text, "a.vcf");
+    REQUIRE(cards.size() == 1);
+    const auto& c = cards[0];
+    CHECK(c.name == "J\u00fcrgen M\u00fcller");
+    CHECK(c.org == "M\u00fcller & S\u00f6hne GmbH");
+    CHECK(c.notes == "Trifft sich gern zum Fr\u00fchst\u00fcck.\nZweite Zeile");
+    REQUIRE(c.phones.size() == 2);
+    CHECK(c.phones[0].value == "+49 170 7654321");  // PREF first
+    CHECK(c.phones[0].label == "mobile");
+    CHECK(c.phones[1].label == "home");
+    CHECK(c.emails.at(0).label == "work");
+    CHECK_FALSE(c.org_card);
+}
+
+TEST_CASE("formats::parse_vcards reads Outlook's windows-1252, raw or quoted-printable") {
+    const std::string text =
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        "N;LANGUAGE=de;CHARSET=Windows-1252:Gr\xFC\xDF"
+        "er;Ren\xE9\r\n"
+        "ORG;ENCODING=QUOTED-PRINTABLE;CHARSET=windows-1252:Caf=E9 =80uro=96Bau\r\n"
+        "NOTE;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:=93Quoted=94\r\n"
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ana Mar\xED"
+        "a\r\nEND:VCARD\r\n";
+    auto cards = formats::parse_vcards(text, "a.vcf");
+    REQUIRE(cards.size() == 2);
+    CHECK(cards[0].name == "Ren\u00e9 Gr\u00fc\u00dfer");
+    CHECK(cards[0].org == "Caf\u00e9 \u20acuro\u2013Bau");
+    CHECK(cards[0].notes == "\u201cQuoted\u201d");
+    CHECK(cards[1].name == "Ana Mar\u00eda");  // no CHARSET, not UTF-8: windows-1252
+    CHECK_THROWS_AS(formats::parse_vcards("BEGIN:VCARD\nFN;CHARSET=KOI8-R:x\nEND:VCARD\n", "a.vcf"),
+                    DataError);
+    CHECK_THROWS_AS(
+        formats::parse_vcards("BEGIN:VCARD\nFN;CHARSET=UTF-8:\xFC\nEND:VCARD\n", "a.vcf"),
+        DataError);
+}
+
+TEST_CASE("formats::parse_vcards keeps 2.1 folding's whitespace and drops 3.0's") {
     auto cards = formats::parse_vcards(
-        "BEGIN:VCARD\nFN:Jane\nORG:Acme\nEND:VCARD\n"
-        "BEGIN:VCARD\nFN:Solo Person\nEMAIL:solo@x.example\nEND:VCARD\n"
-        "BEGIN:VCARD\nFN:Bob\nORG:ACME\nEND:VCARD\n"
-        "BEGIN:VCARD\nVERSION:3.0\nEND:VCARD\n",
+        "BEGIN:VCARD\nVERSION:2.1\nFN:Jane\nNOTE:one\n two\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Bob\nNOTE:one\n two\nEND:VCARD\n",
         "a.vcf");
-    auto orgs = formats::group_by_org(cards);
-    REQUIRE(orgs.size() == 2);
-    CHECK(orgs[0].name == "Acme");
-    REQUIRE(orgs[0].contacts.size() == 2);
-    CHECK(orgs[0].contacts[1].name == "Bob");
-    CHECK(orgs[1].name == "Solo Person");
-    CHECK(orgs[1].contacts[0].email == "solo@x.example");
+    REQUIRE(cards.size() == 2);
+    CHECK(cards[0].notes == "one two");
+    CHECK(cards[1].notes == "onetwo");
+}
+
+TEST_CASE("formats::parse_vcards knows an organisation's own card and CATEGORIES") {
+    auto cards = formats::parse_vcards(
+        "BEGIN:VCARD\nVERSION:3.0\nN:;;;;\nFN:Acme Pty Ltd\nORG:Acme Pty Ltd;\n"
+        "TEL;TYPE=WORK:+61 2 5555 0000\nCATEGORIES:Clients,Civil\\, roads\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nN:;;;;\nFN:Depot\nORG:Northern Water\n"
+        "X-ABShowAs:COMPANY\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:4.0\nORG:Harbour Cafe\nEMAIL:hi@cafe.example\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:4.0\nEMAIL:solo@x.example\nEND:VCARD\n",
+        "a.vcf");
+    REQUIRE(cards.size() == 4);
+    CHECK(cards[0].org_card);
+    CHECK(cards[0].name.empty());
+    CHECK(cards[0].tags == std::vector<std::string>{"Clients", "Civil, roads"});
+    CHECK(cards[1].org_card);
+    CHECK(cards[2].org_card);
+    CHECK_FALSE(cards[3].org_card);
+    CHECK(cards[3].name == "solo@x.example");
+}
+
+TEST_CASE("formats::parse_vcards labels Apple's grouped values with their X-ABLabel") {
+    auto cards = formats::parse_vcards(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Siobhan\r\n"
+        "item1.EMAIL;type=INTERNET;type=pref:s@work.example\r\nitem1.X-ABLabel:_$!<Work>!$_\r\n"
+        "item2.EMAIL;type=INTERNET:s@home.example\r\nitem2.X-ABLabel:_$!<Home>!$_\r\n"
+        "item3.TEL:+61 2 1111\r\nITEM3.X-ABLABEL:Site office\r\n"
+        "item4.TEL;type=CELL:+61 400\r\nitem4.X-ABLabel:ignored: it has a type\r\n"
+        "END:VCARD\r\n",
+        "a.vcf");
+    REQUIRE(cards.size() == 1);
+    REQUIRE(cards[0].emails.size() == 2);
+    CHECK(cards[0].emails[0].label == "work");
+    CHECK(cards[0].emails[1].label == "home");
+    REQUIRE(cards[0].phones.size() == 2);
+    CHECK(cards[0].phones[0].label == "mobile");
+    CHECK(cards[0].phones[1].label == "Site office");
 }
