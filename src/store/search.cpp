@@ -100,6 +100,14 @@ bool cannot_match(std::string_view text, std::string_view word, std::string& low
     return lowered.find(word) == std::string::npos;
 }
 
+// Whether `text` holds `word` (lower-case ASCII), ASCII letters compared in any case.
+bool holds_word(std::string_view text, std::string_view word) {
+    auto same = [](char a, char b) {
+        return (a >= 'A' && a <= 'Z' ? static_cast<char>(a + ('a' - 'A')) : a) == b;
+    };
+    return std::search(text.begin(), text.end(), word.begin(), word.end(), same) != text.end();
+}
+
 }  // namespace
 
 std::string search_normal(std::string_view text) {
@@ -118,8 +126,12 @@ std::string search_normal(std::string_view text) {
 std::vector<LineMatch> matching_lines(std::string_view text, const std::string& file,
                                       std::string_view needle) {
     const auto lines = split_lines(text);
+    const std::string word = plain_word(needle);
     std::vector<int> found;
     for (const auto& value : values_of(text, file, lines)) {
+        // Most values of a file that matches do not: fold only those that may.
+        if (!word.empty() && !holds_word(value.text, word))
+            continue;
         const Normal n = normalise(value);
         for (std::size_t at = n.text.find(needle); at != std::string::npos;
              at = n.text.find(needle, at + 1))
