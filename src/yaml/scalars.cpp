@@ -385,13 +385,14 @@ class Scanner {
                 if (peek() == close)
                     break;
             }
-            flow_node(depth, true);
+            flow_node(depth, close == '}');
         }
         ++p_;
     }
 
-    // One item of a flow collection: a value, or a key (dropped) and its value.
-    void flow_node(int depth, bool may_be_key) {
+    // One item of a flow collection: a value, or a key (dropped) and its value. In a
+    // flow map, a lone scalar is a key without a value.
+    void flow_node(int depth, bool in_map, bool may_be_key = true) {
         const char c = peek();
         std::optional<Scalar> s;
         bool plain = false;
@@ -413,10 +414,10 @@ class Scanner {
             p_ = p + 1;
             flow_space();
             if (std::string_view(",]}").find(peek()) == std::string_view::npos)
-                flow_node(depth, false);
+                flow_node(depth, false, false);
             return;
         }
-        if (s)
+        if (s && !in_map)
             emit(std::move(*s), plain);
     }
 

@@ -52,6 +52,7 @@ TEST_CASE("quick_scalars reads what the parser reads") {
     agrees("key:\n  value on the next line\n  and on\nother: \"quoted over\n  two lines\"\n");
     agrees("\"quoted key\": v\n'single': w\nurl: http://example.com/a:b\n");
     agrees("esc: \"tab\\there \\u00fc\\x41 \\\\ end\"\nk: \"broken \\\n  escaped\"\n");
+    agrees("m: {lone key, k: v, other: }\nn: [{a: b}, c]\n");
     agrees("a: [x, [y, {z: w}], {q: [1, 2]}]\nb: 'a # not a comment'\nc: a#b\n");
     agrees("\xEF\xBB\xBFname: bom\r\nnotes: crlf\r\n");
 }
