@@ -29,10 +29,11 @@ int search(const SearchOptions& o, Context& ctx) {
     } else {
         render::Table table({"CLIENT", "FILE:LINE", "TEXT"});
         table.flexible(2);
-        for (const auto& m : matches)
-            table.add({{m.client, render::Style::bold},
-                       {m.file + ":" + std::to_string(m.match.line), render::Style::dim},
-                       {m.match.text}});
+        // Moved, not copied: on a large folder the matches are most of the memory.
+        for (auto& m : matches)
+            table.add({{std::move(m.client), render::Style::bold},
+                       {std::move(m.file) + ":" + std::to_string(m.match.line), render::Style::dim},
+                       {std::move(m.match.text)}});
         if (!table.empty())
             ctx.out() << table.render(render::Styler(ctx.color()), ctx.terminal_width());
     }
