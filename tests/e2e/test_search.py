@@ -62,5 +62,85 @@ class SearchTest(CrmTestCase):
         self.crm_in("search", "  ", check=2)
 
 
+    # -- what a person reads, not how YAML writes it (issue 15) -----------------------
+
+    ACME = "clients/acme-engineering-pty-ltd"
+
+    def hits(self, *query):
+        r = self.crm_in("search", *query, "--format", "json", check=None)
+        self.assertIn(r.code, (0, 1), r.err)
+        return [(h["file"], h["line"], h["text"]) for h in json.loads(r.out)]
+
+    def test_escaped_quotes_are_the_quotes_a_person_sees(self):
+        visit = f"{self.ACME}/visits/2026-11-20-bob-jones-c0ffee.yaml"
+        self.write(visit, 'date: 2026-11-20\nwhere: "The \\"Le Nord\\" cafe"\n')
+        self.assertEqual(self.hits('"Le Nord"'),
+                         [(visit, 2, 'where: "The \\"Le Nord\\" cafe"')])
+        self.assertEqual(self.hits("le nord"), [(visit, 2, 'where: "The \\"Le Nord\\" cafe"')])
+        # The quotes are part of the query: a value without them does not match.
+        self.write(visit, "date: 2026-11-20\nwhere: The Le Nord cafe\n")
+        self.assertEqual(self.hits('"Le Nord"'), [])
+        self.assertEqual(len(self.hits("le nord")), 1)
+
+    def test_a_phrase_across_a_line_break_of_a_plain_value(self):
+        visit = f"{self.ACME}/visits/2026-11-20-bob-jones-c0ffe1.yaml"
+        self.write(visit, "date: 2026-11-20\nwhere: down by the\n  old tram   depot, then\n"
+                          "  up the hill\n")
+        self.assertEqual(self.hits("the OLD tram depot"), [(visit, 2, "where: down by the")])
+        # A match that starts on a later line of the value names that line.
+        self.assertEqual(self.hits("then up the hill"), [(visit, 3, "old tram   depot, then")])
+
+    def test_a_phrase_across_lines_of_a_literal_block(self):
+        visit = f"{self.ACME}/visits/2026-11-20-bob-jones-c0ffe2.yaml"
+        self.write(visit, "date: 2026-11-20\nnotes: |\n  Met on site.\n  Talked about the"
+                          "\n  harbour crossing.\n\n  Follow up in March.\n")
+        self.assertEqual(self.hits("the harbour crossing"), [(visit, 4, "Talked about the")])
+        self.assertEqual(self.hits("crossing. follow up"), [(visit, 5, "harbour crossing.")])
+        self.assertEqual(self.hits("follow up in march"), [(visit, 7, "Follow up in March.")])
+
+    def test_keys_are_not_text(self):
+        visit = f"{self.ACME}/visits/2026-11-20-bob-jones-c0ffe3.yaml"
+        self.write(visit, "date: 2026-11-20\nflamingo_count: 3\nnotes: no birds\n")
+        self.assertEqual(self.hits("flamingo_count"), [])
+        self.assertEqual(self.hits("no birds"), [(visit, 3, "notes: no birds")])
+
+    def test_case_folds_beyond_ascii(self):
+        visit = f"{self.ACME}/visits/2026-11-20-bob-jones-c0ffe4.yaml"
+        self.write(visit, "date: 2026-11-20\nwhere: ΑΘΗΝΑ and МОСКВА, Ÿvoir\n")
+        self.assertEqual(self.hits("αθηνα and москва, ÿvoir"),
+                         [(visit, 2, "where: ΑΘΗΝΑ and МОСКВА, Ÿvoir")])
+
+    def test_hidden_files_are_not_searched(self):
+        self.write(f"{self.ACME}/visits/.hidden.yaml", "date: 2026-11-20\nnotes: quetzal\n")
+        self.write(f"{self.ACME}/visits/.2026-11-20-x.yaml", "date: 2026-11-20\nnotes: quetzal\n")
+        r = self.crm_in("search", "quetzal", check=1)
+        self.assertIn("no match for 'quetzal'", r.err)
+
+    def test_a_broken_file_does_not_stop_the_others(self):
+        broken = f"{self.ACME}/visits/2026-11-20-bob-jones-c0ffe5.yaml"
+        self.write(broken, "date: 2026-11-20\nnotes: \"unclosed narwhal\n\tother: narwhal\n")
+        good = "clients/harlow-architects/visits/2026-11-21-bob-jones-c0ffe6.yaml"
+        self.write(good, "date: 2026-11-21\nnotes: a narwhal\n")
+        self.assertEqual(self.hits("narwhal"), [(broken, 2, 'notes: "unclosed narwhal'),
+                                                (broken, 3, "other: narwhal"),
+                                                (good, 2, "notes: a narwhal")])
+
+    def test_results_are_sorted_however_many_threads_read(self):
+        # Enough clients for the walk to be split between threads.
+        for i in range(700):
+            slug = f"zz-client-{i:04d}"
+            self.write(f"clients/{slug}/client.yaml", f"name: ZZ client {i:04d}\nnotes: okapi\n")
+            if i % 7 == 0:
+                self.write(f"clients/{slug}/visits/2026-11-2{i % 3}-a-000000.yaml",
+                           "date: 2026-11-20\nnotes: |\n  an okapi\n  and another okapi\n")
+        r = self.crm_in("search", "okapi", "--format", "json", check=0)
+        hits = [(h["client"], h["file"], h["line"]) for h in json.loads(r.out)]
+        def order(hit):
+            client, file, line = hit
+            return (client, not file.endswith("/client.yaml"), file, line)
+        self.assertEqual(hits, sorted(hits, key=order))
+        self.assertEqual(len(hits), 700 + 2 * 100)
+        self.assertEqual(r.out, self.crm_in("search", "okapi", "--format", "json").out)
+
 if __name__ == "__main__":
     unittest.main()

@@ -16,8 +16,8 @@ from harness import CRM, CrmTestCase
 ESC = "\x1b"
 
 # YAML escapes (\e ESC, \a BEL, \r CR, \x9b CSI as U+009B) in double-quoted scalars;
-# <ESC>, <BEL> and <CSI> are raw bytes, in a comment that only `crm search` reads (a raw
-# CR would end the comment: YAML reads it as a line break).
+# <ESC>, <BEL> and <CSI> are raw bytes, in a comment no report reads (a raw CR would end
+# the comment: YAML reads it as a line break).
 CLIENT = r'''name: "Evil\e]0;pwned\a Co"
 stage: client
 tier: A
@@ -157,6 +157,11 @@ class ReportsTest(TerminalSafetyCase):
         self.assert_safe(r, "Evil ]0;pwned  Co", "Odd [2J Ltd", "pitch [2J")
 
     def test_search_shows_raw_lines_safely(self):
+        # Search reads values, not comments; the raw bytes reach it in a file too broken
+        # to parse, which it searches line by line.
+        self.write(f"clients/{SLUG}/visits/2026-11-02-bob-jones-abcdef.yaml",
+                   "date: 2026-11-02\nnotes: [Imported from Evil\x1b]0;pwned\x07 Co by"
+                   " \u009b2J the CSV tool\n")
         r = self.raw("search", "imported from")
         self.assert_safe(r, "Evil ]0;pwned  Co by  2J the CSV tool")
         self.assertIn(ESC, json.loads(self.raw("search", "imported", "--format", "json").out)[0]

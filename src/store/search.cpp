@@ -1,0 +1,181 @@
+#include "crm/store/search.hpp"
+
+#include <algorithm>
+#include <atomic>
+
+#include "crm/os/parallel.hpp"
+#include "crm/util/text.hpp"
+#include "crm/yaml/scalars.hpp"
+
+namespace crm::store {
+
+namespace {
+
+bool is_blank_char(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// A value normalised as search_normal does, remembering the line each part came from.
+struct Normal {
+    std::string text;
+    std::vector<yaml::Scalar::Piece> starts;  // offsets in `text`
+};
+
+Normal normalise(const yaml::Scalar& value) {
+    Normal n;
+    n.text.reserve(value.text.size());
+    for (std::size_t i = 0; i < value.pieces.size(); ++i) {
+        const std::size_t from = value.pieces[i].offset;
+        const std::size_t to =
+            i + 1 < value.pieces.size() ? value.pieces[i + 1].offset : value.text.size();
+        n.starts.push_back({n.text.size(), value.pieces[i].line});
+        for (char c : fold_case(std::string_view(value.text).substr(from, to - from))) {
+            if (!is_blank_char(c))
+                n.text += c;
+            else if (!n.text.empty() && n.text.back() != ' ')
+                n.text += ' ';
+        }
+    }
+    return n;
+}
+
+int line_of(const Normal& n, std::size_t offset) {
+    auto it =
+        std::upper_bound(n.starts.begin(), n.starts.end(), offset,
+                         [](std::size_t o, const yaml::Scalar::Piece& p) { return o < p.offset; });
+    return std::prev(it)->line;
+}
+
+// What a file says: its values, or for a file no YAML reader accepts, its raw lines.
+std::vector<yaml::Scalar> values_of(std::string_view text, const std::string& file,
+                                    const std::vector<std::string_view>& lines) {
+    if (auto quick = yaml::quick_scalars(text))
+        return std::move(*quick);
+    try {
+        return yaml::scalars_of(yaml::parse(text, file));
+    } catch (const DataError&) {
+    }
+    std::vector<yaml::Scalar> raw;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        raw.push_back({std::string(lines[i]), {{0, static_cast<int>(i + 1)}}});
+    return raw;
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t end = std::min(text.find('\n', pos), text.size());
+        lines.push_back(text.substr(pos, end - pos));
+        pos = end + 1;
+    }
+    return lines;
+}
+
+// The longest run of ASCII letters and digits in a needle: every match of the needle
+// holds it byte for byte, lower-cased, in the raw file unless an escape (a backslash)
+// spells it otherwise, since fold_case maps ASCII to ASCII and nothing else to ASCII.
+std::string plain_word(std::string_view needle) {
+    std::string best;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= needle.size(); ++i) {
+        const bool word = i < needle.size() && ((needle[i] >= 'a' && needle[i] <= 'z') ||
+                                                (needle[i] >= '0' && needle[i] <= '9'));
+        if (word)
+            continue;
+        if (i - start > best.size())
+            best = needle.substr(start, i - start);
+        start = i + 1;
+    }
+    return best;
+}
+
+// Whether a file's raw bytes rule a match out; `lowered` is a buffer to reuse.
+bool cannot_match(std::string_view text, std::string_view word, std::string& lowered) {
+    if (word.empty() || text.find('\\') != std::string_view::npos)
+        return false;
+    lowered.assign(text);
+    for (char& c : lowered)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c + ('a' - 'A'));
+    return lowered.find(word) == std::string::npos;
+}
+
+// Whether `text` holds `word` (lower-case ASCII), ASCII letters compared in any case.
+bool holds_word(std::string_view text, std::string_view word) {
+    auto same = [](char a, char b) {
+        return (a >= 'A' && a <= 'Z' ? static_cast<char>(a + ('a' - 'A')) : a) == b;
+    };
+    return std::search(text.begin(), text.end(), word.begin(), word.end(), same) != text.end();
+}
+
+}  // namespace
+
+std::string search_normal(std::string_view text) {
+    std::string out;
+    for (char c : fold_case(text)) {
+        if (!is_blank_char(c))
+            out += c;
+        else if (!out.empty() && out.back() != ' ')
+            out += ' ';
+    }
+    if (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    return out;
+}
+
+std::vector<LineMatch> matching_lines(std::string_view text, const std::string& file,
+                                      std::string_view needle) {
+    const auto lines = split_lines(text);
+    const std::string word = plain_word(needle);
+    std::vector<int> found;
+    for (const auto& value : values_of(text, file, lines)) {
+        // Most values of a file that matches do not: fold only those that may.
+        if (!word.empty() && !holds_word(value.text, word))
+            continue;
+        const Normal n = normalise(value);
+        for (std::size_t at = n.text.find(needle); at != std::string::npos;
+             at = n.text.find(needle, at + 1))
+            found.push_back(line_of(n, at));
+    }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    std::vector<LineMatch> out;
+    for (int line : found) {
+        const auto i = static_cast<std::size_t>(line - 1);
+        out.push_back({line, i < lines.size() ? trim(lines[i]) : std::string()});
+    }
+    return out;
+}
+
+std::vector<SearchHit> search(const Folder& folder, std::string_view query,
+                              const Progress& progress) {
+    const std::string needle = search_normal(query);
+    if (needle.empty())
+        return {};
+    const std::string word = plain_word(needle);
+    const auto slugs = folder.client_slugs();
+    const std::size_t threads = os::walker_threads(slugs.size());
+    std::vector<std::vector<SearchHit>> parts(threads);
+    std::atomic<std::size_t> done = 0;
+    os::run_parts(slugs.size(), threads, [&](std::size_t t, std::size_t first, std::size_t last) {
+        std::string lowered;
+        for (std::size_t i = first; i < last; ++i) {
+            for (const auto& file : folder.client_files(slugs[i])) {
+                const auto text = folder.read(file);
+                if (!text || cannot_match(*text, word, lowered))
+                    continue;
+                for (auto& m : matching_lines(*text, file, needle))
+                    parts[t].push_back({slugs[i], file, std::move(m)});
+            }
+            const std::size_t now = ++done;
+            if (t == 0 && progress)  // only this thread may write to the terminal
+                progress(now, slugs.size());
+        }
+    });
+    std::vector<SearchHit> hits = std::move(parts.front());
+    for (std::size_t t = 1; t < threads; ++t)
+        std::move(parts[t].begin(), parts[t].end(), std::back_inserter(hits));
+    return hits;
+}
+
+}  // namespace crm::store
