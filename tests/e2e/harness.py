@@ -5,6 +5,7 @@ a fixed CRM_TODAY and CRM_USER, and no variable of the developer's environment t
 could change crm's behaviour (CRM_DIR, GIT_*, NO_COLOR, EDITOR...). Nothing depends on
 the real date, the network or the developer's home directory.
 """
+import difflib
 import os
 import shutil
 import subprocess
@@ -19,6 +20,17 @@ TODAY = "2026-11-23"
 USER = "Alice Smith"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
+
+
+def changed_lines(before, after):
+    """The lines that differ, as (removed, added) lists."""
+    removed, added = [], []
+    for line in difflib.ndiff(before.splitlines(True), after.splitlines(True)):
+        if line.startswith("- "):
+            removed.append(line[2:])
+        elif line.startswith("+ "):
+            added.append(line[2:])
+    return removed, added
 
 class Result:
     def __init__(self, proc):

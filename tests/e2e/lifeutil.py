@@ -1,20 +1,9 @@
 """Helpers shared by the tests of a client's life (contact, rename, merge, rm, undo, log):
 the folder as bytes, and the check every refusal must pass."""
-import difflib
 import os
 
-from harness import CrmTestCase
+from harness import CrmTestCase, changed_lines
 
-
-def changed_lines(before, after):
-    """The lines that differ, as (removed, added) lists."""
-    removed, added = [], []
-    for line in difflib.ndiff(before.splitlines(True), after.splitlines(True)):
-        if line.startswith("- "):
-            removed.append(line[2:])
-        elif line.startswith("+ "):
-            added.append(line[2:])
-    return removed, added
 
 
 class LifeTestCase(CrmTestCase):

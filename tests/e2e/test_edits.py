@@ -1,10 +1,9 @@
 """set, watch, unwatch, edit: hand-written files keep every byte the change does not need."""
-import difflib
 import os
 import stat
 import unittest
 
-from harness import CrmTestCase
+from harness import CrmTestCase, changed_lines
 
 CLIENT = "clients/acme-engineering/client.yaml"
 
@@ -33,16 +32,6 @@ notes: |
 sector: 'civil'  # custom field
 """
 
-
-def changed_lines(before, after):
-    """The lines that differ, as (removed, added) lists."""
-    removed, added = [], []
-    for line in difflib.ndiff(before.splitlines(True), after.splitlines(True)):
-        if line.startswith("- "):
-            removed.append(line[2:])
-        elif line.startswith("+ "):
-            added.append(line[2:])
-    return removed, added
 
 
 class HandEditedTestCase(CrmTestCase):

@@ -1,13 +1,12 @@
 """crm opportunity add|set|won|lost, and opportunities in due, show, search, export, check."""
 import csv
-import difflib
 import io
 import json
 import os
 import subprocess
 import unittest
 
-from harness import CRM, CrmTestCase
+from harness import CRM, CrmTestCase, changed_lines
 
 ACME = "clients/acme-engineering"
 
@@ -32,15 +31,6 @@ notes: |
 """
 HAND_FILE = f"{ACME}/opportunities/2026-10-02-alice-smith-d3p0t1.yaml"
 
-
-def changed_lines(before, after):
-    removed, added = [], []
-    for line in difflib.ndiff(before.splitlines(True), after.splitlines(True)):
-        if line.startswith("- "):
-            removed.append(line[2:])
-        elif line.startswith("+ "):
-            added.append(line[2:])
-    return removed, added
 
 
 class OpportunityCase(CrmTestCase):
