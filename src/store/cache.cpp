@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <utility>
 
@@ -77,6 +79,37 @@ class Checksum {
     unsigned pending_ = 0;
     std::uint64_t length_ = 0;
 };
+
+// Gives the whole pages inside [begin, end) of a read-only mapping back to the kernel. The
+// mapping is private and never written, so a page read again comes back from the page
+// cache as it was: this only keeps the pages of a 60 MB cache from all staying resident
+// (counted in the process's memory) once they have been read.
+void drop_pages(const char* begin, const char* end) {
+    static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto first = (reinterpret_cast<std::uintptr_t>(begin) + page - 1) & ~(page - 1);
+    const auto last = reinterpret_cast<std::uintptr_t>(end) & ~(page - 1);
+    if (last > first)
+        // A page-aligned address inside the mapping, as madvise wants.
+        ::madvise(reinterpret_cast<void*>(first),  // NOLINT(performance-no-int-to-ptr)
+                  last - first, MADV_DONTNEED);
+}
+
+// The checksum of a section of the mapping, read a window at a time and each window given
+// back once summed: the check does not make the whole section resident.
+std::uint64_t checksum_mapped(const char* data, std::size_t size) {
+    constexpr std::size_t kWindow = 1u << 20;
+    Checksum sum;
+    for (std::size_t done = 0; done < size; done += kWindow) {
+        const std::size_t n = std::min(kWindow, size - done);
+#ifdef MADV_POPULATE_READ
+        // One call maps the window's pages, instead of a fault per page as it is read.
+        ::madvise(const_cast<char*>(data + done), n, MADV_POPULATE_READ);
+#endif
+        sum.update({data + done, n});
+        drop_pages(data + done, data + done + n);
+    }
+    return sum.value();
+}
 
 std::uint64_t checksum_of(const std::vector<std::string_view>& parts) {
     Checksum sum;
@@ -153,21 +186,19 @@ RecordCache RecordCache::open(const std::filesystem::path& path) {
         h.entries > h.summary_size / kMinEntry) {
         return RecordCache{};
     }
-    const char* summary = cache.map_ + sizeof(Header);
-#ifdef MADV_POPULATE_READ
-    // One call maps the section's pages, instead of a fault per page as it is read.
-    ::madvise(const_cast<char*>(cache.map_), sizeof(Header) + h.summary_size, MADV_POPULATE_READ);
-#endif
-    Checksum sum;
-    sum.update({summary, h.summary_size});
-    if (sum.value() != h.summary_checksum)
+    if (checksum_mapped(cache.map_ + sizeof(Header), h.summary_size) != h.summary_checksum)
         return RecordCache{};
 
     cache.entries_.reserve(h.entries);
     std::size_t pos = sizeof(Header);
     const std::size_t end = sizeof(Header) + h.summary_size;
     std::uint64_t detail = 0;
+    std::size_t read_up_to = pos;  // the pages before it are given back
     for (std::uint64_t i = 0; i < h.entries; ++i) {
+        if (pos - read_up_to >= (1u << 20)) {
+            drop_pages(cache.map_ + read_up_to, cache.map_ + pos);
+            read_up_to = pos;
+        }
         if (end - pos < kMinEntry)
             return RecordCache{};
         const std::size_t begin = pos;
@@ -188,6 +219,7 @@ RecordCache RecordCache::open(const std::filesystem::path& path) {
     }
     if (pos != end || detail != h.detail_size)
         return RecordCache{};
+    drop_pages(cache.map_ + read_up_to, cache.map_ + end);
     cache.detail_start_ = end;
     cache.detail_size_ = h.detail_size;
     cache.detail_checksum_ = h.detail_checksum;
@@ -205,12 +237,35 @@ FileStamp RecordCache::stamp(std::size_t i) const {
     return {load<std::uint64_t>(p), load<std::int64_t>(p + 8), load<std::uint64_t>(p + 16)};
 }
 
+namespace {
+
+// The client folder a record's path is in: "acme" for clients/acme/visits/x.yaml.
+std::string_view slug_of(std::string_view path) {
+    const auto first = path.find('/');
+    if (first == std::string_view::npos)
+        return {};
+    path.remove_prefix(first + 1);
+    return path.substr(0, path.find('/'));
+}
+
+}  // namespace
+
 RecordCache::Cursor RecordCache::cursor_at(std::string_view file) const {
-    // A linear search: cheaper, once, than the index by path a miss would build.
-    for (std::size_t i = 0; i < entries_.size(); ++i)
-        if (path(i) == file)
-            return Cursor{i};
-    return Cursor{};
+    // Entries are in walk order, clients in slug order: a binary search by slug finds the
+    // client's first entry in a few probes, where a scan would read half the cache's pages
+    // to start the second thread. When the entry there is another file (the folder changed
+    // shape), find() looks it up by path.
+    const std::string_view slug = slug_of(file);
+    std::size_t lo = 0;
+    std::size_t hi = entries_.size();
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (slug_of(path(mid)) < slug)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return Cursor{lo};
 }
 
 std::optional<std::size_t> RecordCache::find(std::string_view file, const FileStamp& stamp,
@@ -237,11 +292,20 @@ std::optional<std::size_t> RecordCache::find(std::string_view file, const FileSt
 
 bool RecordCache::detail_intact() const {
     std::call_once(lazy_->detail_once, [this] {
-        Checksum sum;
-        sum.update({map_ + detail_start_, detail_size_});
-        lazy_->detail_intact = sum.value() == detail_checksum_;
+        lazy_->detail_intact =
+            checksum_mapped(map_ + detail_start_, detail_size_) == detail_checksum_;
     });
     return lazy_->detail_intact;
+}
+
+void RecordCache::release(std::size_t first, std::size_t last) const {
+    last = std::min(last, entries_.size());
+    if (first >= last)
+        return;
+    const Entry& a = entries_[first];
+    const Entry& b = entries_[last - 1];
+    drop_pages(map_ + a.begin, map_ + b.summary + b.summary_size);
+    drop_pages(map_ + detail_start_ + a.detail, map_ + detail_start_ + b.detail + b.detail_size);
 }
 
 template <class Record>

@@ -70,6 +70,19 @@ class Walker {
     // middle of the folder would otherwise miss its first lookup.
     void start_at(const std::string& slug) {
         cursor_ = cache_.cursor_at(folder_.client_file(slug));
+        released_ = cursor_.next;
+    }
+
+    // Gives back the cache's pages this walker has read (cache.hpp), every few hundred
+    // entries: what stays resident is what the threads are reading, not the whole cache.
+    void release_behind() {
+        constexpr std::size_t kEvery = 256;
+        if (cursor_.next >= released_ + kEvery) {
+            cache_.release(released_, cursor_.next);
+            released_ = cursor_.next;
+        } else if (cursor_.next < released_) {
+            released_ = cursor_.next;  // a lookup by path went back: start again from there
+        }
     }
 
     // Fills `rec` with the client `slug`'s records; false when it has none (not a client
@@ -164,6 +177,7 @@ class Walker {
     Detail detail_;
     Part& part_;
     RecordCache::Cursor cursor_;
+    std::size_t released_ = 0;  // the entries before this one are given back
 };
 
 constexpr const char* kCacheFile = ".crm/cache";
@@ -205,6 +219,7 @@ std::vector<DataError> walk(const Folder& folder, Detail detail, std::size_t max
         for (std::size_t i = first; i < last; ++i) {
             if (walker.load_client(clients_fd.get(), slugs[i], rec))
                 visit(t, rec);
+            walker.release_behind();
             const std::size_t now = ++done;
             if (t == 0 && progress)  // only this thread may write to the terminal
                 progress(now, slugs.size());
