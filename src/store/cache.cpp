@@ -125,6 +125,17 @@ T load(const char* p) {
     return v;
 }
 
+// Appends `bytes` to the parts of a file, as a longer view when they follow the last part
+// in memory (entries written one after another into the same block).
+void push_view(std::vector<std::string_view>& parts, std::string_view bytes) {
+    if (bytes.empty())
+        return;
+    if (!parts.empty() && parts.back().data() + parts.back().size() == bytes.data())
+        parts.back() = {parts.back().data(), parts.back().size() + bytes.size()};
+    else
+        parts.push_back(bytes);
+}
+
 template <class T>
 void put_raw(std::string& out, T v) {
     out.append(reinterpret_cast<const char*>(&v), sizeof v);
@@ -351,19 +362,37 @@ void CacheBuilder::extend(bool kept, std::size_t index) {
         runs_.push_back({kept, index, index + 1});
 }
 
-void CacheBuilder::append(CacheBuilder&& later) {
-    const std::size_t summary_shift = summary_.size();
-    const std::size_t detail_shift = detail_.size();
-    const std::size_t index_shift = added_at_.size();
-    summary_ += later.summary_;
-    detail_ += later.detail_;
-    for (Added a : later.added_at_) {
-        a.summary_begin += summary_shift;
-        a.summary_end += summary_shift;
-        a.detail_begin += detail_shift;
-        a.detail_end += detail_shift;
-        added_at_.push_back(a);
+std::string_view CacheBuilder::Arena::put(std::string_view bytes) {
+    if (bytes.empty())
+        return {};
+    if (bytes.size() > room_) {
+        const std::size_t size = std::max(kBlock, bytes.size());
+        blocks_.push_back(std::make_unique<char[]>(size));
+        end_ = blocks_.back().get();
+        room_ = size;
     }
+    std::memcpy(end_, bytes.data(), bytes.size());
+    const std::string_view out(end_, bytes.size());
+    end_ += bytes.size();
+    room_ -= bytes.size();
+    return out;
+}
+
+void CacheBuilder::Arena::take(Arena&& later) {
+    for (auto& block : later.blocks_)
+        blocks_.push_back(std::move(block));
+    later.blocks_.clear();
+    if (later.end_) {  // its last block is now ours
+        end_ = std::exchange(later.end_, nullptr);
+        room_ = std::exchange(later.room_, 0);
+    }
+}
+
+void CacheBuilder::append(CacheBuilder&& later) {
+    const std::size_t index_shift = added_at_.size();
+    summary_.take(std::move(later.summary_));
+    detail_.take(std::move(later.detail_));
+    added_at_.insert(added_at_.end(), later.added_at_.begin(), later.added_at_.end());
     for (const Run& run : later.runs_) {
         const std::size_t shift = run.kept ? 0 : index_shift;
         if (!runs_.empty() && runs_.back().kept == run.kept &&
@@ -383,23 +412,24 @@ void CacheBuilder::keep(std::size_t entry) {
 
 template <class Record>
 void CacheBuilder::add_record(std::string_view file, const FileStamp& stamp, const Record& record) {
-    Added a{summary_.size(), 0, detail_.size(), 0};
-    put_raw(summary_, static_cast<std::uint32_t>(file.size()));
-    summary_.append(file);
-    put_raw(summary_, stamp.size);
-    put_raw(summary_, stamp.mtime_ns);
-    put_raw(summary_, stamp.inode);
-    const std::size_t lengths = summary_.size();
-    summary_.append(8, '\0');
-    schema::encode(record, summary_, detail_);
-    const auto summary_size = static_cast<std::uint32_t>(summary_.size() - lengths - 8);
-    const auto detail_size = static_cast<std::uint32_t>(detail_.size() - a.detail_begin);
-    std::memcpy(summary_.data() + lengths, &summary_size, 4);
-    std::memcpy(summary_.data() + lengths + 4, &detail_size, 4);
-    a.summary_end = summary_.size();
-    a.detail_end = detail_.size();
+    std::string& summary = entry_summary_;
+    std::string& detail = entry_detail_;
+    summary.clear();
+    detail.clear();
+    put_raw(summary, static_cast<std::uint32_t>(file.size()));
+    summary.append(file);
+    put_raw(summary, stamp.size);
+    put_raw(summary, stamp.mtime_ns);
+    put_raw(summary, stamp.inode);
+    const std::size_t lengths = summary.size();
+    summary.append(8, '\0');
+    schema::encode(record, summary, detail);
+    const auto summary_size = static_cast<std::uint32_t>(summary.size() - lengths - 8);
+    const auto detail_size = static_cast<std::uint32_t>(detail.size());
+    std::memcpy(summary.data() + lengths, &summary_size, 4);
+    std::memcpy(summary.data() + lengths + 4, &detail_size, 4);
     extend(false, added_at_.size());
-    added_at_.push_back(a);
+    added_at_.push_back({summary_.put(summary), detail_.put(detail)});
     ++added_;
 }
 
@@ -430,10 +460,10 @@ void CacheBuilder::save(const std::filesystem::path& root,
             detail.push_back(previous_.detail_bytes(run.first, run.last));
             continue;
         }
-        const Added& a = added_at_[run.first];
-        const Added& b = added_at_[run.last - 1];
-        summary.emplace_back(summary_.data() + a.summary_begin, b.summary_end - a.summary_begin);
-        detail.emplace_back(detail_.data() + a.detail_begin, b.detail_end - a.detail_begin);
+        for (std::size_t i = run.first; i < run.last; ++i) {
+            push_view(summary, added_at_[i].summary);
+            push_view(detail, added_at_[i].detail);
+        }
     }
     Header h{};
     std::memcpy(h.magic, kMagic, sizeof kMagic);

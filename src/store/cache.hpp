@@ -150,19 +150,32 @@ class CacheBuilder {
         std::size_t first;
         std::size_t last;
     };
+    // Bytes appended in blocks that never move: an added entry is viewed where it was
+    // written, a later part's blocks are joined without copying, and a first run's 60 MB
+    // of new entries never sit in a doubling string (nor in two while they are joined).
+    class Arena {
+      public:
+        std::string_view put(std::string_view bytes);
+        void take(Arena&& later);
+
+      private:
+        static constexpr std::size_t kBlock = 1u << 20;
+        std::vector<std::unique_ptr<char[]>> blocks_;
+        std::size_t room_ = 0;  // left in the last block
+        char* end_ = nullptr;   // where the last block's bytes end
+    };
     struct Added {
-        std::size_t summary_begin;
-        std::size_t summary_end;
-        std::size_t detail_begin;
-        std::size_t detail_end;
+        std::string_view summary;
+        std::string_view detail;
     };
     void extend(bool kept, std::size_t index);
 
     const RecordCache& previous_;
     std::vector<Run> runs_;
     std::vector<Added> added_at_;
-    std::string summary_;  // added entries' summary-section bytes
-    std::string detail_;   // and their details
+    Arena summary_;                             // added entries' summary-section bytes
+    Arena detail_;                              // and their details
+    std::string entry_summary_, entry_detail_;  // the entry being encoded
     std::size_t kept_ = 0;
     std::size_t added_ = 0;
 };

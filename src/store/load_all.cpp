@@ -203,7 +203,7 @@ std::vector<DataError> walk(const Folder& folder, Detail detail, std::size_t max
     const std::size_t threads = std::clamp<std::size_t>(os::walker_threads(slugs.size()), 1,
                                                         std::max<std::size_t>(max_threads, 1));
     start(threads);
-    if (slugs.empty())
+    if (clients_fd.get() < 0)
         return {};
 
     std::vector<Part> parts;
