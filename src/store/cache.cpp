@@ -111,13 +111,6 @@ std::uint64_t checksum_mapped(const char* data, std::size_t size) {
     return sum.value();
 }
 
-std::uint64_t checksum_of(const std::vector<std::string_view>& parts) {
-    Checksum sum;
-    for (auto part : parts)
-        sum.update(part);
-    return sum.value();
-}
-
 template <class T>
 T load(const char* p) {
     T v;
@@ -319,6 +312,11 @@ void RecordCache::release(std::size_t first, std::size_t last) const {
     drop_pages(map_ + detail_start_ + a.detail, map_ + detail_start_ + b.detail + b.detail_size);
 }
 
+void RecordCache::release(std::string_view bytes) const {
+    if (map_ && bytes.data() >= map_ && bytes.data() + bytes.size() <= map_ + map_size_)
+        drop_pages(bytes.data(), bytes.data() + bytes.size());
+}
+
 template <class Record>
 bool RecordCache::read_record(std::size_t i, Record& record, Detail detail) const {
     const Entry& e = entries_[i];
@@ -454,10 +452,18 @@ void CacheBuilder::save(const std::filesystem::path& root,
         return;
     }
     std::vector<std::string_view> summary, detail;
+    // Kept entries are copied from the old mapping a window at a time, each window given
+    // back once written: a run after one edit copies the whole cache.
+    auto windows = [](std::vector<std::string_view>& parts, std::string_view bytes) {
+        constexpr std::size_t kWindow = 1u << 20;
+        for (; bytes.size() > kWindow; bytes.remove_prefix(kWindow))
+            parts.push_back(bytes.substr(0, kWindow));
+        parts.push_back(bytes);
+    };
     for (const Run& run : runs_) {
         if (run.kept) {
-            summary.push_back(previous_.summary_bytes(run.first, run.last));
-            detail.push_back(previous_.detail_bytes(run.first, run.last));
+            windows(summary, previous_.summary_bytes(run.first, run.last));
+            windows(detail, previous_.detail_bytes(run.first, run.last));
             continue;
         }
         for (std::size_t i = run.first; i < run.last; ++i) {
@@ -474,6 +480,15 @@ void CacheBuilder::save(const std::filesystem::path& root,
         h.summary_size += part.size();
     for (auto part : detail)
         h.detail_size += part.size();
+    // Summed as they will be written: each part of the old mapping given back once summed.
+    auto checksum_of = [this](const std::vector<std::string_view>& parts) {
+        Checksum sum;
+        for (auto part : parts) {
+            sum.update(part);
+            previous_.release(part);
+        }
+        return sum.value();
+    };
     h.summary_checksum = checksum_of(summary);
     h.detail_checksum = checksum_of(detail);
 
@@ -481,7 +496,8 @@ void CacheBuilder::save(const std::filesystem::path& root,
     parts.insert(parts.end(), summary.begin(), summary.end());
     parts.insert(parts.end(), detail.begin(), detail.end());
     try {
-        os::write_atomic_derived(root, relative, parts);
+        os::write_atomic_derived(root, relative, parts,
+                                 [this](std::string_view part) { previous_.release(part); });
     } catch (...) {
         // A read-only folder still gets its report; only the next run is slower.
     }

@@ -78,6 +78,10 @@ class RecordCache {
     // after this is read from the page cache as before, only a little slower.
     void release(std::size_t first, std::size_t last) const;
 
+    // The same for bytes of the mapping (summary_bytes, detail_bytes) once copied out;
+    // bytes from anywhere else are left alone.
+    void release(std::string_view bytes) const;
+
     std::size_t size() const { return entries_.size(); }
     // The bytes a load at `detail` decodes: a measure of the memory its records take.
     std::size_t bytes(Detail detail) const {
