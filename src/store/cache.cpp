@@ -12,73 +12,16 @@
 
 #include "crm/os/files.hpp"
 #include "crm/schema/cache_bytes.hpp"
+#include "crm/store/cache_format.hpp"
 
 namespace crm::store {
 
 namespace {
 
-// Bump when the layout of this file changes; the records' layout is the schemas'
-// fingerprint, stored beside it. Either differing, the old cache is rebuilt.
-constexpr char kMagic[8] = {'C', 'R', 'M', 'C', 'A', 'C', 'H', 'E'};
-constexpr std::uint32_t kVersion = 4;
-constexpr std::size_t kMaxCacheSize = 1024u * 1024 * 1024;
-
-struct Header {
-    char magic[8];
-    std::uint32_t version;
-    std::uint32_t layout;  // schema::layout_fingerprint()
-    std::uint64_t entries;
-    std::uint64_t summary_size;
-    std::uint64_t detail_size;
-    std::uint64_t summary_checksum;
-    std::uint64_t detail_checksum;
-};
-static_assert(sizeof(Header) == 56);
+using namespace cache_format;
 
 // The smallest summary entry: path length, stamp, two lengths.
 constexpr std::size_t kMinEntry = 4 + 24 + 8;
-
-// A checksum that reads eight bytes at a time: a byte-wise hash of the 25 MB cache of a
-// firm's folder would cost more than the rest of a warm run. Each step is a bijection
-// of the running value, so any one changed word changes the result.
-class Checksum {
-  public:
-    void update(std::string_view data) {
-        length_ += data.size();
-        while (!data.empty() && pending_ != 0) {
-            take_byte(static_cast<unsigned char>(data.front()));
-            data.remove_prefix(1);
-        }
-        while (data.size() >= 8) {
-            std::uint64_t word;
-            std::memcpy(&word, data.data(), 8);
-            mix(word);
-            data.remove_prefix(8);
-        }
-        for (char c : data)
-            take_byte(static_cast<unsigned char>(c));
-    }
-    std::uint64_t value() const {
-        std::uint64_t h = (hash_ ^ word_ ^ length_) * kPrime;
-        return h ^ (h >> 32);
-    }
-
-  private:
-    static constexpr std::uint64_t kPrime = 0x100000001b3ull * 0x9E3779B1ull | 1;
-    void mix(std::uint64_t word) { hash_ = (hash_ ^ word) * kPrime; }
-    void take_byte(unsigned char c) {
-        word_ |= static_cast<std::uint64_t>(c) << (8 * pending_);
-        if (++pending_ == 8) {
-            mix(word_);
-            word_ = 0;
-            pending_ = 0;
-        }
-    }
-    std::uint64_t hash_ = 0xcbf29ce484222325ull;
-    std::uint64_t word_ = 0;
-    unsigned pending_ = 0;
-    std::uint64_t length_ = 0;
-};
 
 // Gives the whole pages inside [begin, end) of a read-only mapping back to the kernel. The
 // mapping is private and never written, so a page read again comes back from the page
@@ -116,22 +59,6 @@ T load(const char* p) {
     T v;
     std::memcpy(&v, p, sizeof v);
     return v;
-}
-
-// Appends `bytes` to the parts of a file, as a longer view when they follow the last part
-// in memory (entries written one after another into the same block).
-void push_view(std::vector<std::string_view>& parts, std::string_view bytes) {
-    if (bytes.empty())
-        return;
-    if (!parts.empty() && parts.back().data() + parts.back().size() == bytes.data())
-        parts.back() = {parts.back().data(), parts.back().size() + bytes.size()};
-    else
-        parts.push_back(bytes);
-}
-
-template <class T>
-void put_raw(std::string& out, T v) {
-    out.append(reinterpret_cast<const char*>(&v), sizeof v);
 }
 
 }  // namespace
@@ -351,156 +278,6 @@ std::string_view RecordCache::detail_bytes(std::size_t first, std::size_t last) 
     const Entry& a = entries_[first];
     const Entry& b = entries_[last - 1];
     return {map_ + detail_start_ + a.detail, b.detail + b.detail_size - a.detail};
-}
-
-void CacheBuilder::extend(bool kept, std::size_t index) {
-    if (!runs_.empty() && runs_.back().kept == kept && runs_.back().last == index)
-        ++runs_.back().last;
-    else
-        runs_.push_back({kept, index, index + 1});
-}
-
-std::string_view CacheBuilder::Arena::put(std::string_view bytes) {
-    if (bytes.empty())
-        return {};
-    if (bytes.size() > room_) {
-        const std::size_t size = std::max(kBlock, bytes.size());
-        blocks_.push_back(std::make_unique<char[]>(size));
-        end_ = blocks_.back().get();
-        room_ = size;
-    }
-    std::memcpy(end_, bytes.data(), bytes.size());
-    const std::string_view out(end_, bytes.size());
-    end_ += bytes.size();
-    room_ -= bytes.size();
-    return out;
-}
-
-void CacheBuilder::Arena::take(Arena&& later) {
-    for (auto& block : later.blocks_)
-        blocks_.push_back(std::move(block));
-    later.blocks_.clear();
-    if (later.end_) {  // its last block is now ours
-        end_ = std::exchange(later.end_, nullptr);
-        room_ = std::exchange(later.room_, 0);
-    }
-}
-
-void CacheBuilder::append(CacheBuilder&& later) {
-    const std::size_t index_shift = added_at_.size();
-    summary_.take(std::move(later.summary_));
-    detail_.take(std::move(later.detail_));
-    added_at_.insert(added_at_.end(), later.added_at_.begin(), later.added_at_.end());
-    for (const Run& run : later.runs_) {
-        const std::size_t shift = run.kept ? 0 : index_shift;
-        if (!runs_.empty() && runs_.back().kept == run.kept &&
-            runs_.back().last == run.first + shift)
-            runs_.back().last = run.last + shift;
-        else
-            runs_.push_back({run.kept, run.first + shift, run.last + shift});
-    }
-    kept_ += later.kept_;
-    added_ += later.added_;
-}
-
-void CacheBuilder::keep(std::size_t entry) {
-    extend(true, entry);
-    ++kept_;
-}
-
-template <class Record>
-void CacheBuilder::add_record(std::string_view file, const FileStamp& stamp, const Record& record) {
-    std::string& summary = entry_summary_;
-    std::string& detail = entry_detail_;
-    summary.clear();
-    detail.clear();
-    put_raw(summary, static_cast<std::uint32_t>(file.size()));
-    summary.append(file);
-    put_raw(summary, stamp.size);
-    put_raw(summary, stamp.mtime_ns);
-    put_raw(summary, stamp.inode);
-    const std::size_t lengths = summary.size();
-    summary.append(8, '\0');
-    schema::encode(record, summary, detail);
-    const auto summary_size = static_cast<std::uint32_t>(summary.size() - lengths - 8);
-    const auto detail_size = static_cast<std::uint32_t>(detail.size());
-    std::memcpy(summary.data() + lengths, &summary_size, 4);
-    std::memcpy(summary.data() + lengths + 4, &detail_size, 4);
-    extend(false, added_at_.size());
-    added_at_.push_back({summary_.put(summary), detail_.put(detail)});
-    ++added_;
-}
-
-void CacheBuilder::add(std::string_view file, const FileStamp& stamp, const Client& record) {
-    add_record(file, stamp, record);
-}
-void CacheBuilder::add(std::string_view file, const FileStamp& stamp, const Visit& record) {
-    add_record(file, stamp, record);
-}
-void CacheBuilder::add(std::string_view file, const FileStamp& stamp, const Review& record) {
-    add_record(file, stamp, record);
-}
-void CacheBuilder::add(std::string_view file, const FileStamp& stamp, const Opportunity& record) {
-    add_record(file, stamp, record);
-}
-
-void CacheBuilder::save(const std::filesystem::path& root,
-                        const std::filesystem::path& relative) const {
-    if (kept_ > 0 && !previous_.detail_intact()) {
-        // Copying its entries would carry the damage over; the next run starts afresh.
-        ::unlink((root / relative).c_str());
-        return;
-    }
-    std::vector<std::string_view> summary, detail;
-    // Kept entries are copied from the old mapping a window at a time, each window given
-    // back once written: a run after one edit copies the whole cache.
-    auto windows = [](std::vector<std::string_view>& parts, std::string_view bytes) {
-        constexpr std::size_t kWindow = 1u << 20;
-        for (; bytes.size() > kWindow; bytes.remove_prefix(kWindow))
-            parts.push_back(bytes.substr(0, kWindow));
-        parts.push_back(bytes);
-    };
-    for (const Run& run : runs_) {
-        if (run.kept) {
-            windows(summary, previous_.summary_bytes(run.first, run.last));
-            windows(detail, previous_.detail_bytes(run.first, run.last));
-            continue;
-        }
-        for (std::size_t i = run.first; i < run.last; ++i) {
-            push_view(summary, added_at_[i].summary);
-            push_view(detail, added_at_[i].detail);
-        }
-    }
-    Header h{};
-    std::memcpy(h.magic, kMagic, sizeof kMagic);
-    h.version = kVersion;
-    h.layout = schema::layout_fingerprint();
-    h.entries = kept_ + added_;
-    for (auto part : summary)
-        h.summary_size += part.size();
-    for (auto part : detail)
-        h.detail_size += part.size();
-    // Summed as they will be written: each part of the old mapping given back once summed.
-    auto checksum_of = [this](const std::vector<std::string_view>& parts) {
-        Checksum sum;
-        for (auto part : parts) {
-            sum.update(part);
-            previous_.release(part);
-        }
-        return sum.value();
-    };
-    h.summary_checksum = checksum_of(summary);
-    h.detail_checksum = checksum_of(detail);
-
-    std::vector<std::string_view> parts{{reinterpret_cast<const char*>(&h), sizeof h}};
-    parts.insert(parts.end(), summary.begin(), summary.end());
-    parts.insert(parts.end(), detail.begin(), detail.end());
-    try {
-        os::write_atomic_derived(root, relative, parts,
-                                 [this](std::string_view part) { previous_.release(part); });
-    } catch (...) {
-        // A read-only folder still gets its report; only the next run is slower.
-    }
 }
 
 }  // namespace crm::store
