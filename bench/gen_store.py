@@ -3,6 +3,7 @@
 
     python3 bench/gen_store.py solo OUTDIR   # 200 clients,  5,000 visits,   100 reviews,   500 opportunities
     python3 bench/gen_store.py firm OUTDIR   # 2,000 clients, 50,000 visits, 1,000 reviews, 5,000 opportunities
+    python3 bench/gen_store.py 3x OUTDIR     # 6,000 clients, 150,000 visits, 3,000 reviews, 15,000 opportunities
 
 The output is deterministic: a fixed seed per size and fixed git dates, so the same
 size always gives the same files and the same commit id.
@@ -30,8 +31,10 @@ SIZES = {
     # name: (clients, visits, reviews, firm members, seed)
     "solo": (200, 5_000, 100, 3, 20261123),
     "firm": (2_000, 50_000, 1_000, 20, 20261124),
+    # the spec's "3x firm": how memory and time grow with the folder
+    "3x": (6_000, 150_000, 3_000, 60, 20261125),
 }
-OPPORTUNITIES = {"solo": 500, "firm": 5_000}
+OPPORTUNITIES = {"solo": 500, "firm": 5_000, "3x": 15_000}
 
 END = dt.date(2026, 11, 23)           # the benchmark's "today" (CRM_TODAY)
 START = END - dt.timedelta(days=3652)  # ten years of history

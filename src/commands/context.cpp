@@ -119,9 +119,10 @@ store::Folder& Context::folder() {
     return *folder_;
 }
 
-store::Snapshot Context::load_all(store::Detail detail) {
+std::vector<DataError> Context::fold_records(store::Detail detail, const store::PartsStart& start,
+                                             const store::PartVisitor& visit) {
     render::ProgressLine line(err(), err_is_tty());
-    return store::load_all(folder(), detail, store::Heap::prefault, line.callback());
+    return store::fold_records(folder(), detail, start, visit, line.callback());
 }
 
 std::vector<DataError> Context::for_each_record(store::Detail detail,

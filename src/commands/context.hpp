@@ -51,13 +51,13 @@ class Context {
     // above the current one, a RuntimeError that says where crm looked.
     std::filesystem::path existing_folder_path() const;
     store::Folder& folder();  // opened on first use
-    // Every record, with a progress line on stderr when that is a terminal and loading
-    // takes more than a second (a first run on a large folder, before the cache exists).
-    // The heap is prefaulted for the records (store::Heap): its callers are the reports
-    // (due, promises, portfolio, reviews, funnel), which load the folder once and exit.
-    store::Snapshot load_all(store::Detail detail = store::Detail::full);
-    // The same, one client at a time (store::for_each_record), the heap as it is;
-    // returns the files that could not be read.
+    // Every record, folded one client at a time by several threads (store::fold_records;
+    // fold.hpp joins the parts), with a progress line on stderr when that is a terminal
+    // and loading takes more than a second (a first run on a large folder, before the
+    // cache exists). Returns the files that could not be read.
+    std::vector<DataError> fold_records(store::Detail detail, const store::PartsStart& start,
+                                        const store::PartVisitor& visit);
+    // The same, one client at a time in slug order on this thread (store::for_each_record).
     std::vector<DataError> for_each_record(store::Detail detail, const store::RecordVisitor& visit);
     const std::optional<git::Git>& git();
 

@@ -2,6 +2,7 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/due.hpp"
+#include "crm/commands/fold.hpp"
 #include "crm/render/due_report.hpp"
 #include "crm/reports/due.hpp"
 #include "crm/util/text.hpp"
@@ -45,13 +46,17 @@ int due(const DueOptions& o, Context& ctx) {
     const Date end = due_window_end(o.within, o.until, s, today);
     const std::string tier = o.tier.empty() ? "" : one_of("--tier", o.tier, s.tier_names());
 
-    store::Snapshot snap = ctx.load_all(store::Detail::summary);
+    std::vector<DataError> problems;
     // Client filters first: fewer records to compute.
-    std::erase_if(snap.clients, [&](const ClientRecord& r) {
-        return (!tier.empty() && fold_case(effective_tier(r.client, s)) != fold_case(tier)) ||
-               !has_tags(r.client, o.tags);
-    });
-    render::DueReport report{compute_due(snap.clients, s, today, end), today, end};
+    auto due = fold_clients(
+        ctx, store::Detail::summary, [&] { return DueCollector(s, end); },
+        [&](DueCollector& c, const ClientRecord& r) {
+            if ((tier.empty() || fold_case(effective_tier(r.client, s)) == fold_case(tier)) &&
+                has_tags(r.client, o.tags))
+                c.add(r);
+        },
+        problems);
+    render::DueReport report{std::move(due).finish(), today, end};
     // By the item's owner: the client's, except for an opportunity's next step and RFP,
     // which are the opportunity owner's.
     if (!o.owner.empty())
@@ -77,7 +82,7 @@ int due(const DueOptions& o, Context& ctx) {
     } else {
         ctx.out() << render::due_table(report, render::Styler(ctx.color()), ctx.terminal_width());
     }
-    return ctx.warn_problems(snap.problems);
+    return ctx.warn_problems(problems);
 }
 
 }  // namespace crm::commands

@@ -1,5 +1,6 @@
 #include "crm/commands/pipeline.hpp"
 
+#include "crm/commands/fold.hpp"
 #include "crm/render/pipeline_view.hpp"
 #include "crm/reports/pipeline.hpp"
 
@@ -9,8 +10,11 @@ int pipeline(const PipelineOptions& o, Context& ctx) {
     const std::string owner = o.mine ? ctx.user() : o.owner;
     const Settings& settings = ctx.folder().settings();
     // The summary holds every key an opportunity's figures need.
-    const store::Snapshot snap = ctx.load_all(store::Detail::summary);
-    const Pipeline p = build_pipeline(snap.clients, settings, owner);
+    std::vector<DataError> problems;
+    const Pipeline p = fold_clients(
+                           ctx, store::Detail::summary,
+                           [&] { return PipelineCollector(settings, owner); }, problems)
+                           .finish();
     const Date today = ctx.today();
     if (o.format == "json")
         ctx.out() << render::pipeline_json(p, today);
@@ -19,7 +23,7 @@ int pipeline(const PipelineOptions& o, Context& ctx) {
     else
         ctx.out() << render::pipeline_table(p, today, render::Styler(ctx.color()),
                                             ctx.terminal_width());
-    return ctx.warn_problems(snap.problems);
+    return ctx.warn_problems(problems);
 }
 
 }  // namespace crm::commands

@@ -1,5 +1,8 @@
 #include "crm/commands/portfolio.hpp"
 
+#include <algorithm>
+
+#include "crm/commands/fold.hpp"
 #include "crm/render/portfolio_view.hpp"
 #include "crm/reports/portfolio.hpp"
 
@@ -7,15 +10,21 @@ namespace crm::commands {
 
 int portfolio(const PortfolioOptions& o, Context& ctx) {
     auto& folder = ctx.folder();
-    auto snapshot = ctx.load_all(store::Detail::summary);
-    const Portfolio p = build_portfolio(snapshot.clients, folder.settings(), ctx.today());
+    std::vector<DataError> problems;
+    const Portfolio p =
+        fold_clients(
+            ctx, store::Detail::summary,
+            [&] { return PortfolioCollector(folder.settings(), ctx.today()); }, problems)
+            .finish();
+    const bool no_clients = std::all_of(p.groups.begin(), p.groups.end(),
+                                        [](const PortfolioGroup& g) { return g.rows.empty(); });
     if (o.format == "json")
         ctx.out() << render::portfolio_json(p, ctx.today());
-    else if (snapshot.clients.empty())
+    else if (no_clients)
         ctx.note("no clients yet: add one with 'crm add-client NAME'");
     else
         ctx.out() << render::portfolio_table(p, render::Styler(ctx.color()), ctx.terminal_width());
-    return ctx.warn_problems(snapshot.problems);
+    return ctx.warn_problems(problems);
 }
 
 }  // namespace crm::commands

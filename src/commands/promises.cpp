@@ -1,6 +1,7 @@
 #include "crm/commands/promises.hpp"
 
 #include "crm/commands/common.hpp"
+#include "crm/commands/fold.hpp"
 #include "crm/render/promises_view.hpp"
 #include "crm/reports/promises.hpp"
 
@@ -11,18 +12,19 @@ int promises(const PromisesOptions& o, Context& ctx) {
     // The user is looked up (git config, the login) only when --mine needs it.
     const PromisesQuery query{o.all, o.overdue, o.mine, o.mine ? ctx.user() : ""};
     std::vector<DataError> problems;
-    std::vector<ClientRecord> records;
+    std::vector<PromiseRow> rows;
     if (!o.client.empty()) {
         const std::string slug = resolve_client(ctx, o.client);
-        records.push_back(ctx.folder().load_record(slug, problems));
-        records.back().client.slug = slug;
+        ClientRecord record = ctx.folder().load_record(slug, problems);
+        record.client.slug = slug;
+        rows = promise_rows({record}, query, today);
     } else {
-        store::Snapshot snap = ctx.load_all(store::Detail::summary);
-        records = std::move(snap.clients);
-        problems = std::move(snap.problems);
+        rows = fold_clients(
+                   ctx, store::Detail::summary, [&] { return PromisesCollector(query, today); },
+                   problems)
+                   .finish();
     }
 
-    const auto rows = promise_rows(records, query, today);
     if (o.format == "json")
         ctx.out() << render::promises_json(rows, today);
     else if (rows.empty())

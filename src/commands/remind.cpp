@@ -2,6 +2,7 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/due.hpp"
+#include "crm/commands/fold.hpp"
 #include "crm/commands/mailing.hpp"
 #include "crm/render/mail_text.hpp"
 #include "crm/reports/remind.hpp"
@@ -36,8 +37,11 @@ int remind(const RemindOptions& o, Context& ctx) {
     const std::vector<TeamMember> team = recipients(o.to, s);
     Mailer mailer(ctx, MailOptions{o.dry_run, o.mbox});
 
-    store::Snapshot snap = ctx.load_all(store::Detail::summary);
-    const auto items = compute_due(snap.clients, s, today, end);
+    std::vector<DataError> problems;
+    const auto items =
+        fold_clients(
+            ctx, store::Detail::summary, [&] { return DueCollector(s, end); }, problems)
+            .finish();
     if (o.to.empty()) {
         if (auto nobody = people_outside_team(s.team, items); !nobody.empty())
             ctx.note("not in the team, so not reminded: " + join(nobody, ", "));
@@ -57,7 +61,7 @@ int remind(const RemindOptions& o, Context& ctx) {
                     {key});
     }
     mailer.finish();
-    return ctx.warn_problems(snap.problems);
+    return ctx.warn_problems(problems);
 }
 
 }  // namespace crm::commands

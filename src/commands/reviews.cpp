@@ -1,5 +1,6 @@
 #include "crm/commands/reviews.hpp"
 
+#include "crm/commands/fold.hpp"
 #include "crm/render/reviews_view.hpp"
 #include "crm/reports/reviews_summary.hpp"
 
@@ -11,9 +12,12 @@ int reviews(const ReviewsOptions& o, Context& ctx) {
     if (!o.since.empty())
         since = parse_date_arg(o.since, today, DateDirection::past, "--since");
     auto& folder = ctx.folder();
-    auto snapshot = ctx.load_all(store::Detail::summary);
+    std::vector<DataError> problems;
     const auto summary =
-        summarize_reviews(snapshot.clients, folder.settings().review_follow_up, since);
+        fold_clients(
+            ctx, store::Detail::summary,
+            [&] { return ReviewsCollector(folder.settings().review_follow_up, since); }, problems)
+            .finish();
     if (o.format == "json") {
         ctx.out() << render::reviews_json(summary, since, today);
     } else if (summary.total == 0 && summary.follow_ups.empty()) {
@@ -24,7 +28,7 @@ int reviews(const ReviewsOptions& o, Context& ctx) {
         ctx.out() << render::reviews_table(summary, since, today, render::Styler(ctx.color()),
                                            ctx.terminal_width());
     }
-    return ctx.warn_problems(snapshot.problems);
+    return ctx.warn_problems(problems);
 }
 
 }  // namespace crm::commands

@@ -144,4 +144,30 @@ std::string dump(const Json& j) {
     return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
+std::string dump_with_items(Json object, const std::string& key, std::size_t count,
+                            const std::function<Json(std::size_t)>& item) {
+    // A string no value of crm's holds (control characters are never kept as they are),
+    // dumped in its place and replaced by the array's text.
+    object[key] = "\x01items\x01";
+    std::string text = dump(object);
+    const std::string placeholder = "\"\\u0001items\\u0001\"";
+    const auto at = text.find(placeholder);
+    std::string array = count == 0 ? "[]" : "[\n";
+    for (std::size_t i = 0; i < count; ++i) {
+        std::string one = dump(item(i));
+        one.pop_back();  // dump's final newline
+        // Two levels down; the strings in a dump hold no raw newline, so each one starts
+        // a line.
+        array += "    ";
+        for (char c : one) {
+            array += c;
+            if (c == '\n')
+                array += "    ";
+        }
+        array += i + 1 < count ? ",\n" : "\n  ]";
+    }
+    text.replace(at, placeholder.size(), array);
+    return text;
+}
+
 }  // namespace crm::formats

@@ -1,6 +1,8 @@
 #pragma once
 // Records as JSON, the same shape everywhere they appear (list, show, export).
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "crm/model/records.hpp"
 
@@ -19,5 +21,11 @@ Json number_json(double v);
 
 // Two-space indented, UTF-8 kept as is, a final newline.
 std::string dump(const Json& j);
+
+// The text dump() gives for `object` with the array of item(0) .. item(count - 1) set
+// under its top-level `key`, made one item at a time: a report of 15,000 items held as
+// one Json value takes several times the memory of its text.
+std::string dump_with_items(Json object, const std::string& key, std::size_t count,
+                            const std::function<Json(std::size_t)>& item);
 
 }  // namespace crm::formats

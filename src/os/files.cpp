@@ -181,7 +181,8 @@ namespace {
 // crash.
 void write_parts_atomically(const fs::path& root, const fs::path& relative,
                             const std::vector<std::string_view>& parts, bool exclusive,
-                            bool durable, const fs::path& temp_dir) {
+                            bool durable, const fs::path& temp_dir,
+                            const std::function<void(std::string_view)>& written = {}) {
     ensure_no_symlinks(root, relative);
     ensure_no_symlinks(root, temp_dir);
     const fs::path target = root / relative;
@@ -204,8 +205,11 @@ void write_parts_atomically(const fs::path& root, const fs::path& relative,
         struct stat old;
         if (!exclusive && ::lstat(target.c_str(), &old) == 0 && S_ISREG(old.st_mode))
             (void)::fchmod(fd.get(), old.st_mode & 07777);
-        for (auto part : parts)
+        for (auto part : parts) {
             write_all(fd.get(), part, temp);
+            if (written)
+                written(part);
+        }
         if (durable && ::fsync(fd.get()) != 0)
             throw RuntimeError("cannot flush " + temp.string() + ": " + errno_text());
         ::close(fd.release());
@@ -237,9 +241,10 @@ void write_atomic(const fs::path& root, const fs::path& relative, std::string_vi
 }
 
 void write_atomic_derived(const fs::path& root, const fs::path& relative,
-                          const std::vector<std::string_view>& parts) {
+                          const std::vector<std::string_view>& parts,
+                          const std::function<void(std::string_view)>& written) {
     ensure_private_dir(root);
-    write_parts_atomically(root, relative, parts, false, false, relative.parent_path());
+    write_parts_atomically(root, relative, parts, false, false, relative.parent_path(), written);
 }
 
 namespace {

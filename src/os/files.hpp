@@ -2,6 +2,7 @@
 // File system access for the data folder. Files in the folder are data, never paths to
 // follow: every write refuses symlinks on the way, and lands atomically.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,9 +40,11 @@ void write_atomic(const fs::path& root, const fs::path& relative, std::string_vi
 // As write_atomic, for content given in parts (never copied into one buffer), without
 // fsync and without the lock, the temporary file beside the target: only for derived
 // files inside .crm/ that a crash may lose or truncate (the record cache, whose
-// checksums notice it). Never for records.
+// checksums notice it). Never for records. `written(part)`, when given, hears of each part
+// once it is written (the cache gives back the pages of its old mapping it came from).
 void write_atomic_derived(const fs::path& root, const fs::path& relative,
-                          const std::vector<std::string_view>& parts);
+                          const std::vector<std::string_view>& parts,
+                          const std::function<void(std::string_view part)>& written = {});
 
 // Removes the file `root / relative`, durably: its folder is fsynced. Refuses symlinks,
 // on the way and the file itself (crm removes only what it could have written), and

@@ -98,9 +98,10 @@ std::string due_table(const DueReport& r, const Styler& st, int width) {
 }
 
 std::string due_json(const DueReport& r) {
-    formats::Json items = formats::Json::array();
-    for (const auto& i : r.items) {
-        items.push_back(
+    // One item at a time: a large folder's report is thousands of items.
+    auto item = [&](std::size_t n) {
+        const DueItem& i = r.items[n];
+        return formats::Json(
             {{"type", due_type_name(i.type)},
              {"client", i.client},
              {"name", i.name},
@@ -114,9 +115,10 @@ std::string due_json(const DueReport& r) {
              {"by", i.by},
              {"last_contact", formats::date_or_null(i.last_contact)},
              {"file", i.file.empty() ? formats::Json(nullptr) : formats::Json(i.file)}});
-    }
-    return formats::dump(
-        formats::Json{{"as_of", r.today.iso()}, {"until", r.until.iso()}, {"items", items}});
+    };
+    return formats::dump_with_items(
+        formats::Json{{"as_of", r.today.iso()}, {"until", r.until.iso()}}, "items", r.items.size(),
+        item);
 }
 
 std::string due_csv(const DueReport& r) {

@@ -27,8 +27,8 @@ std::string promises_table(const std::vector<PromiseRow>& rows, Date today, cons
     const ClientRecord* previous = nullptr;
     for (const PromiseRow& row : rows) {
         const Commitment& c = *row.ref.item;
-        const bool first = row.record != previous;
-        previous = row.record;
+        const bool first = row.record.get() != previous;
+        previous = row.record.get();
         table.add({{first ? row.record->client.name : "", Style::bold},
                    {row.number ? std::to_string(row.number) : "", Style::bold},
                    {std::string(due_type_name(row.ref.type)), Style::cyan},

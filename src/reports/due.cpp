@@ -1,6 +1,7 @@
 #include "crm/reports/due.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <tuple>
 
 #include "crm/model/cadence.hpp"
@@ -150,23 +151,36 @@ void add_opportunities(const ClientRecord& r, const Settings& s, Date end,
 
 }  // namespace
 
-std::vector<DueItem> compute_due(const std::vector<ClientRecord>& records, const Settings& s,
-                                 Date /*today*/, Date window_end) {
-    std::vector<DueItem> out;
-    for (const ClientRecord& r : records) {
-        // A former or lost client is not due for contact: the relationship ended. Its open
-        // promises, actions, follow-ups and opportunities did not, and stay due.
-        if (!s.is_inactive(r.client.stage))
-            add_contact(r, s, window_end, out);
-        add_opportunities(r, s, window_end, out);
-        add_commitments(r, s, window_end, out);
-        add_follow_ups(r, s, window_end, out);
-    }
+void DueCollector::add(const ClientRecord& r) {
+    // A former or lost client is not due for contact: the relationship ended. Its open
+    // promises, actions, follow-ups and opportunities did not, and stay due.
+    if (!settings_->is_inactive(r.client.stage))
+        add_contact(r, *settings_, end_, items_);
+    add_opportunities(r, *settings_, end_, items_);
+    add_commitments(r, *settings_, end_, items_);
+    add_follow_ups(r, *settings_, end_, items_);
+}
+
+void DueCollector::merge(DueCollector&& later) {
+    std::move(later.items_.begin(), later.items_.end(), std::back_inserter(items_));
+    later.items_.clear();
+}
+
+std::vector<DueItem> DueCollector::finish() && {
+    std::vector<DueItem> out = std::move(items_);
     std::sort(out.begin(), out.end(), [](const DueItem& a, const DueItem& b) {
         return std::tie(a.due, a.client, a.type, a.file, a.index) <
                std::tie(b.due, b.client, b.type, b.file, b.index);
     });
     return out;
+}
+
+std::vector<DueItem> compute_due(const std::vector<ClientRecord>& records, const Settings& s,
+                                 Date /*today*/, Date window_end) {
+    DueCollector due(s, window_end);
+    for (const ClientRecord& r : records)
+        due.add(r);
+    return std::move(due).finish();
 }
 
 namespace {

@@ -41,6 +41,23 @@ struct DueItem {
 std::vector<DueItem> compute_due(const std::vector<ClientRecord>& records, const Settings& s,
                                  Date today, Date window_end);
 
+// compute_due one client at a time, for a folder too large to hold: add() each client
+// (the items copy what they show, so the record may go), merge() the collector that saw
+// the clients after this one's (a walk split between threads), then finish(). The same
+// items as compute_due over the same clients. `s` must outlive the collector.
+class DueCollector {
+  public:
+    DueCollector(const Settings& s, Date window_end) : settings_(&s), end_(window_end) {}
+    void add(const ClientRecord& r);
+    void merge(DueCollector&& later);
+    std::vector<DueItem> finish() &&;
+
+  private:
+    const Settings* settings_;
+    Date end_;
+    std::vector<DueItem> items_;
+};
+
 // The tier a client is counted in: its own, else the folder's default.
 std::string effective_tier(const Client& c, const Settings& s);
 

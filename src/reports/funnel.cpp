@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "crm/reports/kept.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm {
@@ -36,17 +37,26 @@ std::string duration_words(int days) {
     return plural(days / 365, "year");
 }
 
-std::vector<FunnelStage> build_funnel(const std::vector<ClientRecord>& records,
-                                      const Settings& settings, Date today,
-                                      const std::map<std::string, Date>& stage_changes) {
-    std::vector<FunnelStage> stages;
-    for (const auto& s : settings.stages)
-        stages.push_back({s, true, settings.is_inactive(s), {}});
+void FunnelCollector::add(const ClientRecord& rec) {
+    undated_ = undated_ || !rec.client.stage_since;
+    clients_.push_back(std::make_shared<const Client>(client_identity(rec.client)));
+}
 
-    for (const auto& rec : records) {
-        const Client& c = rec.client;
+void FunnelCollector::merge(FunnelCollector&& later) {
+    std::move(later.clients_.begin(), later.clients_.end(), std::back_inserter(clients_));
+    undated_ = undated_ || later.undated_;
+    later.clients_.clear();
+}
+
+std::vector<FunnelStage> FunnelCollector::finish(
+    const std::map<std::string, Date>& stage_changes) && {
+    std::vector<FunnelStage> stages;
+    for (const auto& s : settings_->stages)
+        stages.push_back({s, true, settings_->is_inactive(s), {}});
+
+    for (auto& client : clients_) {
+        const Client& c = *client;
         FunnelEntry e;
-        e.client = &c;
         if (c.stage_since) {
             e.entered = c.stage_since;
             e.source = StageSource::stage_since;
@@ -58,15 +68,16 @@ std::vector<FunnelStage> build_funnel(const std::vector<ClientRecord>& records,
             e.source = StageSource::since;
         }
         if (e.entered)
-            e.days = e.entered->days_until(today);
+            e.days = e.entered->days_until(today_);
+        e.client = std::move(client);
 
         auto it = std::find_if(stages.begin(), stages.end(),
                                [&](const FunnelStage& s) { return s.stage == c.stage; });
         if (it == stages.end()) {
-            stages.push_back({c.stage, false, settings.is_inactive(c.stage), {}});
+            stages.push_back({c.stage, false, settings_->is_inactive(c.stage), {}});
             it = std::prev(stages.end());
         }
-        it->entries.push_back(e);
+        it->entries.push_back(std::move(e));
     }
     for (auto& s : stages) {
         std::sort(s.entries.begin(), s.entries.end(),
@@ -79,6 +90,15 @@ std::vector<FunnelStage> build_funnel(const std::vector<ClientRecord>& records,
                   });
     }
     return stages;
+}
+
+std::vector<FunnelStage> build_funnel(const std::vector<ClientRecord>& records,
+                                      const Settings& settings, Date today,
+                                      const std::map<std::string, Date>& stage_changes) {
+    FunnelCollector funnel(settings, today);
+    for (const auto& rec : records)
+        funnel.add(rec);
+    return std::move(funnel).finish(stage_changes);
 }
 
 }  // namespace crm

@@ -2,6 +2,7 @@
 // The funnel report: clients per stage, in the order of `stages` in crm.yaml, and how
 // long each has been in its stage.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,8 +18,8 @@ enum class StageSource { stage_since, git, since, unknown };
 std::string_view stage_source_name(StageSource s);
 
 struct FunnelEntry {
-    const Client* client = nullptr;
-    std::optional<Date> entered;  // when it entered the stage, as far as we know
+    std::shared_ptr<const Client> client;  // a copy of its identity (kept.hpp)
+    std::optional<Date> entered;           // when it entered the stage, as far as we know
     StageSource source = StageSource::unknown;
     std::optional<int> days;  // today - entered
 };
@@ -36,6 +37,25 @@ struct FunnelStage {
 std::vector<FunnelStage> build_funnel(const std::vector<ClientRecord>& records,
                                       const Settings& settings, Date today,
                                       const std::map<std::string, Date>& stage_changes);
+
+// build_funnel one client at a time: add() each client in order, merge() the collector
+// that saw the clients after this one's, then finish() with the stage changes, which git
+// is asked for only when needs_stage_changes(). `settings` must outlive the collector.
+class FunnelCollector {
+  public:
+    FunnelCollector(const Settings& settings, Date today) : settings_(&settings), today_(today) {}
+    void add(const ClientRecord& rec);
+    void merge(FunnelCollector&& later);
+    // Whether a client has no `stage_since`, so that git's dates would count.
+    bool needs_stage_changes() const { return undated_; }
+    std::vector<FunnelStage> finish(const std::map<std::string, Date>& stage_changes) &&;
+
+  private:
+    const Settings* settings_;
+    Date today_;
+    std::vector<std::shared_ptr<const Client>> clients_;  // in order
+    bool undated_ = false;
+};
 
 // "today", "5 days", "3 weeks", "4 months", "2 years": how long, for people.
 std::string duration_words(int days);

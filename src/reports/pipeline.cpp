@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <map>
 #include <tuple>
 
@@ -43,40 +44,56 @@ void count(const Opportunity& o, DealClock& clock) {
 
 }  // namespace
 
-Pipeline build_pipeline(const std::vector<ClientRecord>& records, const Settings& settings,
-                        const std::string& owner) {
+void PipelineCollector::add(const ClientRecord& rec) {
+    for (const Opportunity& o : rec.opportunities) {
+        if (!owner_.empty() && !same_person(owner_of(o), owner_))
+            continue;
+        if (!is_open(o)) {
+            count(o, clock_);
+            continue;
+        }
+        PipelineRow row;
+        row.client = rec.client.slug;
+        row.name = rec.client.name;
+        row.opportunity = std::make_shared<const Opportunity>(o);
+        row.stage = stage_of(o, *settings_);
+        row.probability = probability_of(o, *settings_);
+        row.weighted = weighted_value(o, *settings_);
+        row.engaged = engaged_on(o);
+        row.months_before_rfp = months_before_rfp(o);
+        open_.push_back(std::move(row));
+    }
+}
+
+void PipelineCollector::merge(PipelineCollector&& later) {
+    std::move(later.open_.begin(), later.open_.end(), std::back_inserter(open_));
+    later.open_.clear();
+    for (auto [to, from] : {std::pair{&clock_.early, &later.clock_.early},
+                            std::pair{&clock_.late, &later.clock_.late}}) {
+        to->won += from->won;
+        to->lost += from->lost;
+    }
+}
+
+Pipeline PipelineCollector::finish() && {
     Pipeline p;
+    p.clock = clock_;
     std::map<std::string, MonthTotal> months;
-    for (const ClientRecord& rec : records) {
-        for (const Opportunity& o : rec.opportunities) {
-            if (!owner.empty() && !same_person(owner_of(o), owner))
-                continue;
-            if (!is_open(o)) {
-                count(o, p.clock);
-                continue;
-            }
-            PipelineRow row;
-            row.client = rec.client.slug;
-            row.name = rec.client.name;
-            row.opportunity = &o;
-            row.stage = stage_of(o, settings);
-            row.probability = probability_of(o, settings);
-            row.weighted = weighted_value(o, settings);
-            row.engaged = engaged_on(o);
-            row.months_before_rfp = months_before_rfp(o);
-            p.value += o.value ? o.value->amount : 0;
-            p.weighted += row.weighted.value_or(0);
-            if (o.decision_expected) {
-                MonthTotal& m = months[month_of(*o.decision_expected)];
-                m.month = month_of(*o.decision_expected);
-                ++m.count;
-                m.weighted += row.weighted.value_or(0);
-            } else {
-                ++p.undated;
-            }
-            p.open.push_back(std::move(row));
+    for (const PipelineRow& row : open_) {
+        const Opportunity& o = *row.opportunity;
+        p.value += o.value ? o.value->amount : 0;
+        p.weighted += row.weighted.value_or(0);
+        if (o.decision_expected) {
+            MonthTotal& m = months[month_of(*o.decision_expected)];
+            m.month = month_of(*o.decision_expected);
+            ++m.count;
+            m.weighted += row.weighted.value_or(0);
+        } else {
+            ++p.undated;
         }
     }
+    p.open = std::move(open_);
+    const Settings& settings = *settings_;
     auto key = [&](const PipelineRow& r) {
         const auto& decision = r.opportunity->decision_expected;
         return std::make_tuple(stage_rank(r.stage, settings), r.stage, !decision.has_value(),
@@ -88,6 +105,14 @@ Pipeline build_pipeline(const std::vector<ClientRecord>& records, const Settings
     for (auto& [month, total] : months)
         p.by_month.push_back(std::move(total));
     return p;
+}
+
+Pipeline build_pipeline(const std::vector<ClientRecord>& records, const Settings& settings,
+                        const std::string& owner) {
+    PipelineCollector pipeline(settings, owner);
+    for (const ClientRecord& rec : records)
+        pipeline.add(rec);
+    return std::move(pipeline).finish();
 }
 
 }  // namespace crm

@@ -4,6 +4,7 @@
 // expected decision, and the deal clock: how the opportunities we engaged early (before
 // the RFP) ended, against those we engaged late, over the folder's whole history. Pure:
 // records and settings in, figures out.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,12 +16,12 @@
 namespace crm {
 
 struct PipelineRow {
-    std::string client;                        // slug
-    std::string name;                          // the client's name
-    const Opportunity* opportunity = nullptr;  // points into the records
-    std::string stage;                         // its stage, the first when it has none
-    int probability = 0;                       // its own, else the stage's default
-    std::optional<double> weighted;            // value x probability / 100; none without a value
+    std::string client;                              // slug
+    std::string name;                                // the client's name
+    std::shared_ptr<const Opportunity> opportunity;  // a copy
+    std::string stage;                               // its stage, the first when it has none
+    int probability = 0;                             // its own, else the stage's default
+    std::optional<double> weighted;  // value x probability / 100; none without a value
     std::optional<Date> engaged;
     std::optional<double> months_before_rfp;  // negative when engaged after the RFP
 };
@@ -57,8 +58,26 @@ struct Pipeline {
 };
 
 // `owner`, when not empty, keeps only the opportunities that person pursues (owner_of),
-// open and closed alike. The result points into `records`; keep them alive.
+// open and closed alike.
 Pipeline build_pipeline(const std::vector<ClientRecord>& records, const Settings& settings,
                         const std::string& owner = {});
+
+// build_pipeline one client at a time: add() each client in order (its rows copy their
+// opportunities), merge() the collector that saw the clients after this one's, finish().
+// `settings` must outlive the collector.
+class PipelineCollector {
+  public:
+    PipelineCollector(const Settings& settings, std::string owner)
+        : settings_(&settings), owner_(std::move(owner)) {}
+    void add(const ClientRecord& rec);
+    void merge(PipelineCollector&& later);
+    Pipeline finish() &&;
+
+  private:
+    const Settings* settings_;
+    std::string owner_;
+    std::vector<PipelineRow> open_;  // in client order: the totals add up in that order
+    DealClock clock_;
+};
 
 }  // namespace crm

@@ -49,42 +49,55 @@ std::optional<std::string> suggest_tier(const Ratings& ratings, const std::strin
     return tiers[suggested];
 }
 
-Portfolio build_portfolio(const std::vector<ClientRecord>& records, const Settings& settings,
-                          Date today) {
+PortfolioCollector::PortfolioCollector(const Settings& settings, Date today)
+    : settings_(&settings),
+      tiers_(settings.tier_names()),
+      today_(today),
+      year_ago_(Duration{1, Duration::Unit::years}.before(today)) {}
+
+void PortfolioCollector::add(const ClientRecord& rec) {
+    const Client& c = rec.client;
+    PortfolioRow row;
+    row.slug = c.slug;
+    row.name = c.name;
+    row.stage = c.stage;
+    row.tier = c.tier.empty() ? settings_->default_tier : c.tier;
+    row.ratings = c.ratings;
+    if (c.ratings.complete())
+        row.score = c.ratings.score();
+    if (!settings_->is_inactive(c.stage))
+        row.suggestion = suggest_tier(c.ratings, row.tier, tiers_);
+    for (const auto& v : rec.visits) {
+        if (!row.last_contact || v.date > *row.last_contact)
+            row.last_contact = v.date;
+        if (v.date > year_ago_ && v.date <= today_)
+            ++row.visits_12m;
+        for (const auto& pr : v.promises)
+            if (pr.open())
+                ++row.open_promises;
+    }
+    const Review* last_review = nullptr;
+    for (const auto& r : rec.reviews)
+        if (!last_review || r.date >= last_review->date)
+            last_review = &r;
+    if (last_review)
+        row.last_review = *last_review;
+    for (const auto& o : rec.opportunities)
+        if (o.won && *o.won > year_ago_ && *o.won <= today_ && o.value)
+            row.won_12m += o.value->amount;
+    rows_.push_back(std::move(row));
+}
+
+void PortfolioCollector::merge(PortfolioCollector&& later) {
+    std::move(later.rows_.begin(), later.rows_.end(), std::back_inserter(rows_));
+    later.rows_.clear();
+}
+
+Portfolio PortfolioCollector::finish() && {
     Portfolio p;
-    const auto tiers = settings.tier_names();
-    for (const auto& t : settings.tiers)
+    for (const auto& t : settings_->tiers)
         p.groups.push_back({t.name, t.every, true, {}});
-
-    const Date year_ago = Duration{1, Duration::Unit::years}.before(today);
-    for (const auto& rec : records) {
-        const Client& c = rec.client;
-        PortfolioRow row;
-        row.slug = c.slug;
-        row.name = c.name;
-        row.stage = c.stage;
-        row.tier = c.tier.empty() ? settings.default_tier : c.tier;
-        row.ratings = c.ratings;
-        if (c.ratings.complete())
-            row.score = c.ratings.score();
-        if (!settings.is_inactive(c.stage))
-            row.suggestion = suggest_tier(c.ratings, row.tier, tiers);
-        for (const auto& v : rec.visits) {
-            if (!row.last_contact || v.date > *row.last_contact)
-                row.last_contact = v.date;
-            if (v.date > year_ago && v.date <= today)
-                ++row.visits_12m;
-            for (const auto& pr : v.promises)
-                if (pr.open())
-                    ++row.open_promises;
-        }
-        for (const auto& r : rec.reviews)
-            if (!row.last_review || r.date >= row.last_review->date)
-                row.last_review = &r;
-        for (const auto& o : rec.opportunities)
-            if (o.won && *o.won > year_ago && *o.won <= today && o.value)
-                row.won_12m += o.value->amount;
-
+    for (auto& row : rows_) {
         auto group = std::find_if(p.groups.begin(), p.groups.end(),
                                   [&](const PortfolioGroup& g) { return g.tier == row.tier; });
         if (group == p.groups.end()) {
@@ -121,6 +134,14 @@ Portfolio build_portfolio(const std::vector<ClientRecord>& records, const Settin
         }
     }
     return p;
+}
+
+Portfolio build_portfolio(const std::vector<ClientRecord>& records, const Settings& settings,
+                          Date today) {
+    PortfolioCollector portfolio(settings, today);
+    for (const auto& rec : records)
+        portfolio.add(rec);
+    return std::move(portfolio).finish();
 }
 
 }  // namespace crm

@@ -48,7 +48,7 @@ struct PortfolioRow {
     std::optional<std::string> suggestion;  // another tier the ratings suggest
     std::optional<Date> last_contact;       // latest visit of any kind
     int visits_12m = 0;                     // visits dated in (today - 1y, today]
-    const Review* last_review = nullptr;    // points into the ClientRecord
+    std::optional<Review> last_review;      // the latest, a copy
     int open_promises = 0;                  // undelivered promises (not internal actions)
     double won_12m = 0;                     // value of the opportunities won in (today - 1y, today]
 };
@@ -67,8 +67,26 @@ struct Portfolio {
 };
 
 // Clients in inactive stages are listed but never flagged: a former client's tier
-// is history, not a plan. The result points into `records`; keep them alive.
+// is history, not a plan.
 Portfolio build_portfolio(const std::vector<ClientRecord>& records, const Settings& settings,
                           Date today);
+
+// build_portfolio one client at a time: add() each client in order (its row copies what
+// it shows), merge() the collector that saw the clients after this one's, finish().
+// `settings` must outlive the collector.
+class PortfolioCollector {
+  public:
+    PortfolioCollector(const Settings& settings, Date today);
+    void add(const ClientRecord& rec);
+    void merge(PortfolioCollector&& later);
+    Portfolio finish() &&;
+
+  private:
+    const Settings* settings_;
+    std::vector<std::string> tiers_;
+    Date today_;
+    Date year_ago_;
+    std::vector<PortfolioRow> rows_;  // one per client, in order
+};
 
 }  // namespace crm

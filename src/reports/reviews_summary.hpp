@@ -2,6 +2,7 @@
 // The reviews report: the satisfaction spectrum (angry .. elated), the follow-ups still
 // open, and the testimonials and referrals the reviews collected.
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,10 +12,11 @@
 
 namespace crm {
 
-// A review seen from the report, pointing into the ClientRecord it came from.
+// A review seen from the report: copies of it and of its client's identity (kept.hpp),
+// shared by the lists it is in.
 struct ReviewRef {
-    const Client* client = nullptr;
-    const Review* review = nullptr;
+    std::shared_ptr<const Client> client;
+    std::shared_ptr<const Review> review;
 };
 
 struct FollowUp {
@@ -37,8 +39,24 @@ std::optional<Date> open_follow_up_due(const ClientRecord& record, const Review&
 
 // `since` limits the spectrum, testimonials and referrals to reviews dated on or after
 // it; open follow-ups are listed whatever their date, since they still need doing.
-// The result points into `records`; keep them alive.
 ReviewsSummary summarize_reviews(const std::vector<ClientRecord>& records, Duration follow_up,
                                  std::optional<Date> since);
+
+// summarize_reviews one client at a time: add() each client in order (it keeps copies of
+// the reviews the lists show), merge() the collector that saw the clients after this
+// one's, finish().
+class ReviewsCollector {
+  public:
+    ReviewsCollector(Duration follow_up, std::optional<Date> since)
+        : follow_up_(follow_up), since_(since) {}
+    void add(const ClientRecord& rec);
+    void merge(ReviewsCollector&& later);
+    ReviewsSummary finish() &&;
+
+  private:
+    Duration follow_up_;
+    std::optional<Date> since_;
+    ReviewsSummary summary_;  // its lists in client order, not yet sorted
+};
 
 }  // namespace crm

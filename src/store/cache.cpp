@@ -5,83 +5,52 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <utility>
 
 #include "crm/os/files.hpp"
 #include "crm/schema/cache_bytes.hpp"
+#include "crm/store/cache_format.hpp"
 
 namespace crm::store {
 
 namespace {
 
-// Bump when the layout of this file changes; the records' layout is the schemas'
-// fingerprint, stored beside it. Either differing, the old cache is rebuilt.
-constexpr char kMagic[8] = {'C', 'R', 'M', 'C', 'A', 'C', 'H', 'E'};
-constexpr std::uint32_t kVersion = 4;
-constexpr std::size_t kMaxCacheSize = 1024u * 1024 * 1024;
-
-struct Header {
-    char magic[8];
-    std::uint32_t version;
-    std::uint32_t layout;  // schema::layout_fingerprint()
-    std::uint64_t entries;
-    std::uint64_t summary_size;
-    std::uint64_t detail_size;
-    std::uint64_t summary_checksum;
-    std::uint64_t detail_checksum;
-};
-static_assert(sizeof(Header) == 56);
+using namespace cache_format;
 
 // The smallest summary entry: path length, stamp, two lengths.
 constexpr std::size_t kMinEntry = 4 + 24 + 8;
 
-// A checksum that reads eight bytes at a time: a byte-wise hash of the 25 MB cache of a
-// firm's folder would cost more than the rest of a warm run. Each step is a bijection
-// of the running value, so any one changed word changes the result.
-class Checksum {
-  public:
-    void update(std::string_view data) {
-        length_ += data.size();
-        while (!data.empty() && pending_ != 0) {
-            take_byte(static_cast<unsigned char>(data.front()));
-            data.remove_prefix(1);
-        }
-        while (data.size() >= 8) {
-            std::uint64_t word;
-            std::memcpy(&word, data.data(), 8);
-            mix(word);
-            data.remove_prefix(8);
-        }
-        for (char c : data)
-            take_byte(static_cast<unsigned char>(c));
-    }
-    std::uint64_t value() const {
-        std::uint64_t h = (hash_ ^ word_ ^ length_) * kPrime;
-        return h ^ (h >> 32);
-    }
+// Gives the whole pages inside [begin, end) of a read-only mapping back to the kernel. The
+// mapping is private and never written, so a page read again comes back from the page
+// cache as it was: this only keeps the pages of a 60 MB cache from all staying resident
+// (counted in the process's memory) once they have been read.
+void drop_pages(const char* begin, const char* end) {
+    static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto first = (reinterpret_cast<std::uintptr_t>(begin) + page - 1) & ~(page - 1);
+    const auto last = reinterpret_cast<std::uintptr_t>(end) & ~(page - 1);
+    if (last > first)
+        // A page-aligned address inside the mapping, as madvise wants.
+        ::madvise(reinterpret_cast<void*>(first),  // NOLINT(performance-no-int-to-ptr)
+                  last - first, MADV_DONTNEED);
+}
 
-  private:
-    static constexpr std::uint64_t kPrime = 0x100000001b3ull * 0x9E3779B1ull | 1;
-    void mix(std::uint64_t word) { hash_ = (hash_ ^ word) * kPrime; }
-    void take_byte(unsigned char c) {
-        word_ |= static_cast<std::uint64_t>(c) << (8 * pending_);
-        if (++pending_ == 8) {
-            mix(word_);
-            word_ = 0;
-            pending_ = 0;
-        }
-    }
-    std::uint64_t hash_ = 0xcbf29ce484222325ull;
-    std::uint64_t word_ = 0;
-    unsigned pending_ = 0;
-    std::uint64_t length_ = 0;
-};
-
-std::uint64_t checksum_of(const std::vector<std::string_view>& parts) {
+// The checksum of a section of the mapping, read a window at a time and each window given
+// back once summed: the check does not make the whole section resident.
+std::uint64_t checksum_mapped(const char* data, std::size_t size) {
+    constexpr std::size_t kWindow = 1u << 20;
     Checksum sum;
-    for (auto part : parts)
-        sum.update(part);
+    for (std::size_t done = 0; done < size; done += kWindow) {
+        const std::size_t n = std::min(kWindow, size - done);
+#ifdef MADV_POPULATE_READ
+        // One call maps the window's pages, instead of a fault per page as it is read.
+        ::madvise(const_cast<char*>(data + done), n, MADV_POPULATE_READ);
+#endif
+        sum.update({data + done, n});
+        drop_pages(data + done, data + done + n);
+    }
     return sum.value();
 }
 
@@ -90,11 +59,6 @@ T load(const char* p) {
     T v;
     std::memcpy(&v, p, sizeof v);
     return v;
-}
-
-template <class T>
-void put_raw(std::string& out, T v) {
-    out.append(reinterpret_cast<const char*>(&v), sizeof v);
 }
 
 }  // namespace
@@ -153,21 +117,19 @@ RecordCache RecordCache::open(const std::filesystem::path& path) {
         h.entries > h.summary_size / kMinEntry) {
         return RecordCache{};
     }
-    const char* summary = cache.map_ + sizeof(Header);
-#ifdef MADV_POPULATE_READ
-    // One call maps the section's pages, instead of a fault per page as it is read.
-    ::madvise(const_cast<char*>(cache.map_), sizeof(Header) + h.summary_size, MADV_POPULATE_READ);
-#endif
-    Checksum sum;
-    sum.update({summary, h.summary_size});
-    if (sum.value() != h.summary_checksum)
+    if (checksum_mapped(cache.map_ + sizeof(Header), h.summary_size) != h.summary_checksum)
         return RecordCache{};
 
     cache.entries_.reserve(h.entries);
     std::size_t pos = sizeof(Header);
     const std::size_t end = sizeof(Header) + h.summary_size;
     std::uint64_t detail = 0;
+    std::size_t read_up_to = pos;  // the pages before it are given back
     for (std::uint64_t i = 0; i < h.entries; ++i) {
+        if (pos - read_up_to >= (1u << 20)) {
+            drop_pages(cache.map_ + read_up_to, cache.map_ + pos);
+            read_up_to = pos;
+        }
         if (end - pos < kMinEntry)
             return RecordCache{};
         const std::size_t begin = pos;
@@ -188,6 +150,7 @@ RecordCache RecordCache::open(const std::filesystem::path& path) {
     }
     if (pos != end || detail != h.detail_size)
         return RecordCache{};
+    drop_pages(cache.map_ + read_up_to, cache.map_ + end);
     cache.detail_start_ = end;
     cache.detail_size_ = h.detail_size;
     cache.detail_checksum_ = h.detail_checksum;
@@ -205,12 +168,35 @@ FileStamp RecordCache::stamp(std::size_t i) const {
     return {load<std::uint64_t>(p), load<std::int64_t>(p + 8), load<std::uint64_t>(p + 16)};
 }
 
+namespace {
+
+// The client folder a record's path is in: "acme" for clients/acme/visits/x.yaml.
+std::string_view slug_of(std::string_view path) {
+    const auto first = path.find('/');
+    if (first == std::string_view::npos)
+        return {};
+    path.remove_prefix(first + 1);
+    return path.substr(0, path.find('/'));
+}
+
+}  // namespace
+
 RecordCache::Cursor RecordCache::cursor_at(std::string_view file) const {
-    // A linear search: cheaper, once, than the index by path a miss would build.
-    for (std::size_t i = 0; i < entries_.size(); ++i)
-        if (path(i) == file)
-            return Cursor{i};
-    return Cursor{};
+    // Entries are in walk order, clients in slug order: a binary search by slug finds the
+    // client's first entry in a few probes, where a scan would read half the cache's pages
+    // to start the second thread. When the entry there is another file (the folder changed
+    // shape), find() looks it up by path.
+    const std::string_view slug = slug_of(file);
+    std::size_t lo = 0;
+    std::size_t hi = entries_.size();
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (slug_of(path(mid)) < slug)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return Cursor{lo};
 }
 
 std::optional<std::size_t> RecordCache::find(std::string_view file, const FileStamp& stamp,
@@ -237,11 +223,25 @@ std::optional<std::size_t> RecordCache::find(std::string_view file, const FileSt
 
 bool RecordCache::detail_intact() const {
     std::call_once(lazy_->detail_once, [this] {
-        Checksum sum;
-        sum.update({map_ + detail_start_, detail_size_});
-        lazy_->detail_intact = sum.value() == detail_checksum_;
+        lazy_->detail_intact =
+            checksum_mapped(map_ + detail_start_, detail_size_) == detail_checksum_;
     });
     return lazy_->detail_intact;
+}
+
+void RecordCache::release(std::size_t first, std::size_t last) const {
+    last = std::min(last, entries_.size());
+    if (first >= last)
+        return;
+    const Entry& a = entries_[first];
+    const Entry& b = entries_[last - 1];
+    drop_pages(map_ + a.begin, map_ + b.summary + b.summary_size);
+    drop_pages(map_ + detail_start_ + a.detail, map_ + detail_start_ + b.detail + b.detail_size);
+}
+
+void RecordCache::release(std::string_view bytes) const {
+    if (map_ && bytes.data() >= map_ && bytes.data() + bytes.size() <= map_ + map_size_)
+        drop_pages(bytes.data(), bytes.data() + bytes.size());
 }
 
 template <class Record>
@@ -278,119 +278,6 @@ std::string_view RecordCache::detail_bytes(std::size_t first, std::size_t last) 
     const Entry& a = entries_[first];
     const Entry& b = entries_[last - 1];
     return {map_ + detail_start_ + a.detail, b.detail + b.detail_size - a.detail};
-}
-
-void CacheBuilder::extend(bool kept, std::size_t index) {
-    if (!runs_.empty() && runs_.back().kept == kept && runs_.back().last == index)
-        ++runs_.back().last;
-    else
-        runs_.push_back({kept, index, index + 1});
-}
-
-void CacheBuilder::append(CacheBuilder&& later) {
-    const std::size_t summary_shift = summary_.size();
-    const std::size_t detail_shift = detail_.size();
-    const std::size_t index_shift = added_at_.size();
-    summary_ += later.summary_;
-    detail_ += later.detail_;
-    for (Added a : later.added_at_) {
-        a.summary_begin += summary_shift;
-        a.summary_end += summary_shift;
-        a.detail_begin += detail_shift;
-        a.detail_end += detail_shift;
-        added_at_.push_back(a);
-    }
-    for (const Run& run : later.runs_) {
-        const std::size_t shift = run.kept ? 0 : index_shift;
-        if (!runs_.empty() && runs_.back().kept == run.kept &&
-            runs_.back().last == run.first + shift)
-            runs_.back().last = run.last + shift;
-        else
-            runs_.push_back({run.kept, run.first + shift, run.last + shift});
-    }
-    kept_ += later.kept_;
-    added_ += later.added_;
-}
-
-void CacheBuilder::keep(std::size_t entry) {
-    extend(true, entry);
-    ++kept_;
-}
-
-template <class Record>
-void CacheBuilder::add_record(std::string_view file, const FileStamp& stamp, const Record& record) {
-    Added a{summary_.size(), 0, detail_.size(), 0};
-    put_raw(summary_, static_cast<std::uint32_t>(file.size()));
-    summary_.append(file);
-    put_raw(summary_, stamp.size);
-    put_raw(summary_, stamp.mtime_ns);
-    put_raw(summary_, stamp.inode);
-    const std::size_t lengths = summary_.size();
-    summary_.append(8, '\0');
-    schema::encode(record, summary_, detail_);
-    const auto summary_size = static_cast<std::uint32_t>(summary_.size() - lengths - 8);
-    const auto detail_size = static_cast<std::uint32_t>(detail_.size() - a.detail_begin);
-    std::memcpy(summary_.data() + lengths, &summary_size, 4);
-    std::memcpy(summary_.data() + lengths + 4, &detail_size, 4);
-    a.summary_end = summary_.size();
-    a.detail_end = detail_.size();
-    extend(false, added_at_.size());
-    added_at_.push_back(a);
-    ++added_;
-}
-
-void CacheBuilder::add(std::string_view file, const FileStamp& stamp, const Client& record) {
-    add_record(file, stamp, record);
-}
-void CacheBuilder::add(std::string_view file, const FileStamp& stamp, const Visit& record) {
-    add_record(file, stamp, record);
-}
-void CacheBuilder::add(std::string_view file, const FileStamp& stamp, const Review& record) {
-    add_record(file, stamp, record);
-}
-void CacheBuilder::add(std::string_view file, const FileStamp& stamp, const Opportunity& record) {
-    add_record(file, stamp, record);
-}
-
-void CacheBuilder::save(const std::filesystem::path& root,
-                        const std::filesystem::path& relative) const {
-    if (kept_ > 0 && !previous_.detail_intact()) {
-        // Copying its entries would carry the damage over; the next run starts afresh.
-        ::unlink((root / relative).c_str());
-        return;
-    }
-    std::vector<std::string_view> summary, detail;
-    for (const Run& run : runs_) {
-        if (run.kept) {
-            summary.push_back(previous_.summary_bytes(run.first, run.last));
-            detail.push_back(previous_.detail_bytes(run.first, run.last));
-            continue;
-        }
-        const Added& a = added_at_[run.first];
-        const Added& b = added_at_[run.last - 1];
-        summary.emplace_back(summary_.data() + a.summary_begin, b.summary_end - a.summary_begin);
-        detail.emplace_back(detail_.data() + a.detail_begin, b.detail_end - a.detail_begin);
-    }
-    Header h{};
-    std::memcpy(h.magic, kMagic, sizeof kMagic);
-    h.version = kVersion;
-    h.layout = schema::layout_fingerprint();
-    h.entries = kept_ + added_;
-    for (auto part : summary)
-        h.summary_size += part.size();
-    for (auto part : detail)
-        h.detail_size += part.size();
-    h.summary_checksum = checksum_of(summary);
-    h.detail_checksum = checksum_of(detail);
-
-    std::vector<std::string_view> parts{{reinterpret_cast<const char*>(&h), sizeof h}};
-    parts.insert(parts.end(), summary.begin(), summary.end());
-    parts.insert(parts.end(), detail.begin(), detail.end());
-    try {
-        os::write_atomic_derived(root, relative, parts);
-    } catch (...) {
-        // A read-only folder still gets its report; only the next run is slower.
-    }
 }
 
 }  // namespace crm::store

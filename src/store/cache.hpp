@@ -58,7 +58,8 @@ class RecordCache {
         std::size_t next = 0;
     };
 
-    // A cursor at `file`'s entry, else at the start.
+    // A cursor at the first entry of the client `file` (its client.yaml) is in, or where
+    // that client's entries would be.
     Cursor cursor_at(std::string_view file) const;
 
     // The entry recorded for `file` when its stamp still matches.
@@ -71,6 +72,15 @@ class RecordCache {
     bool read(std::size_t i, Visit& record, Detail detail) const;
     bool read(std::size_t i, Review& record, Detail detail) const;
     bool read(std::size_t i, Opportunity& record, Detail detail) const;
+
+    // Gives back the memory of entries [first, last) once a walk has read them (whole pages
+    // only): the mapping then stays small however large the cache. An entry read again
+    // after this is read from the page cache as before, only a little slower.
+    void release(std::size_t first, std::size_t last) const;
+
+    // The same for bytes of the mapping (summary_bytes, detail_bytes) once copied out;
+    // bytes from anywhere else are left alone.
+    void release(std::string_view bytes) const;
 
     std::size_t size() const { return entries_.size(); }
     // The bytes a load at `detail` decodes: a measure of the memory its records take.
@@ -144,19 +154,32 @@ class CacheBuilder {
         std::size_t first;
         std::size_t last;
     };
+    // Bytes appended in blocks that never move: an added entry is viewed where it was
+    // written, a later part's blocks are joined without copying, and a first run's 60 MB
+    // of new entries never sit in a doubling string (nor in two while they are joined).
+    class Arena {
+      public:
+        std::string_view put(std::string_view bytes);
+        void take(Arena&& later);
+
+      private:
+        static constexpr std::size_t kBlock = 1u << 20;
+        std::vector<std::unique_ptr<char[]>> blocks_;
+        std::size_t room_ = 0;  // left in the last block
+        char* end_ = nullptr;   // where the last block's bytes end
+    };
     struct Added {
-        std::size_t summary_begin;
-        std::size_t summary_end;
-        std::size_t detail_begin;
-        std::size_t detail_end;
+        std::string_view summary;
+        std::string_view detail;
     };
     void extend(bool kept, std::size_t index);
 
     const RecordCache& previous_;
     std::vector<Run> runs_;
     std::vector<Added> added_at_;
-    std::string summary_;  // added entries' summary-section bytes
-    std::string detail_;   // and their details
+    Arena summary_;                             // added entries' summary-section bytes
+    Arena detail_;                              // and their details
+    std::string entry_summary_, entry_detail_;  // the entry being encoded
     std::size_t kept_ = 0;
     std::size_t added_ = 0;
 };

@@ -1,9 +1,12 @@
-// load_all and for_each_record: every record of the folder, through the record cache.
+// fold_records, for_each_record and load_all: every record of the folder, through the
+// record cache.
 //
 // A warm run of a firm's folder is a walk of 55,000 files that must each be stat'ed to
 // notice a hand edit, and the decoding of what the cache holds for them. Both are split
-// between threads (parallel.hpp), each building its part of the snapshot and of the next
-// cache; the parts are joined in client order.
+// between threads (parallel.hpp), each handing one client at a time to its part of the
+// caller's fold and building its part of the next cache; the parts are joined in client
+// order. Only one client's records per thread are ever held, so memory does not grow with
+// the folder.
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -16,7 +19,6 @@
 #include "crm/model/slug.hpp"
 #include "crm/os/file_descriptor.hpp"
 #include "crm/os/files.hpp"
-#include "crm/os/heap.hpp"
 #include "crm/os/parallel.hpp"
 #include "crm/schema/cache_bytes.hpp"
 #include "crm/schema/records.hpp"
@@ -48,11 +50,10 @@ std::vector<std::string> sorted_names(int dir_fd) {
     return names;
 }
 
-// What one thread loads: a run of clients, the files it could not read, and its part of
-// the next cache.
+// What one thread builds besides its clients' folds: the files it could not read, and its
+// part of the next cache.
 struct Part {
     explicit Part(const RecordCache& cache) : next(cache) {}
-    std::vector<ClientRecord> clients;
     std::vector<DataError> problems;
     CacheBuilder next;
 };
@@ -69,28 +70,46 @@ class Walker {
     // middle of the folder would otherwise miss its first lookup.
     void start_at(const std::string& slug) {
         cursor_ = cache_.cursor_at(folder_.client_file(slug));
+        released_ = cursor_.next;
     }
 
-    void load_client(int clients_fd, const std::string& slug) {
+    // Gives back the cache's pages this walker has read (cache.hpp), every few hundred
+    // entries: what stays resident is what the threads are reading, not the whole cache.
+    void release_behind() {
+        constexpr std::size_t kEvery = 256;
+        if (cursor_.next >= released_ + kEvery) {
+            cache_.release(released_, cursor_.next);
+            released_ = cursor_.next;
+        } else if (cursor_.next < released_) {
+            released_ = cursor_.next;  // a lookup by path went back: start again from there
+        }
+    }
+
+    // Fills `rec` with the client `slug`'s records; false when it has none (not a client
+    // folder, or its client.yaml does not parse). `rec` is reused from client to client,
+    // so its vectors keep their capacity.
+    bool load_client(int clients_fd, const std::string& slug, ClientRecord& rec) {
         if (!is_valid_slug(slug))
-            return;
+            return false;
         os::FileDescriptor client_fd(
             ::openat(clients_fd, slug.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (client_fd.get() < 0)
-            return;
-        ClientRecord& rec = part_.clients.emplace_back();
+            return false;
+        rec.client = Client{};
+        rec.visits.clear();
+        rec.reviews.clear();
+        rec.opportunities.clear();
         // kClientFileName views a literal, so its data() ends with a NUL.
         if (!load(rec.client, client_fd.get(), kClientFileName.data(), folder_.client_file(slug),
-                  schema::read_client)) {
-            part_.clients.pop_back();
-            return;
-        }
+                  schema::read_client))
+            return false;
         rec.client.slug = slug;
         load_dir(client_fd.get(), slug, RecordKind::visit, rec.visits, schema::read_visit);
         load_dir(client_fd.get(), slug, RecordKind::review, rec.reviews, schema::read_review);
         load_dir(client_fd.get(), slug, RecordKind::opportunity, rec.opportunities,
                  schema::read_opportunity);
         sort_by_date(rec);
+        return true;
     }
 
   private:
@@ -158,6 +177,7 @@ class Walker {
     Detail detail_;
     Part& part_;
     RecordCache::Cursor cursor_;
+    std::size_t released_ = 0;  // the entries before this one are given back
 };
 
 constexpr const char* kCacheFile = ".crm/cache";
@@ -169,84 +189,77 @@ void save_if_changed(const CacheBuilder& next, const fs::path& root) {
     next.save(root, kCacheFile);
 }
 
-}  // namespace
-
-std::vector<DataError> for_each_record(const Folder& folder, Detail detail,
-                                       const RecordVisitor& visit, const Progress& progress) {
+// The walk behind every entry point: the clients cut into `threads` runs in slug order,
+// each walked by its own thread into `visit(part, record)`, one record at a time.
+std::vector<DataError> walk(const Folder& folder, Detail detail, std::size_t max_threads,
+                            const PartsStart& start, const PartVisitor& visit,
+                            const Progress& progress) {
     const fs::path& root = folder.root();
     const RecordCache cache = RecordCache::open(root / kCacheFile);
     const fs::path clients_dir = root / kClientsDir;
     os::FileDescriptor clients_fd(::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    const auto slugs =
+        clients_fd.get() < 0 ? std::vector<std::string>{} : os::list_dir(clients_dir);
+    const std::size_t threads = std::clamp<std::size_t>(os::walker_threads(slugs.size()), 1,
+                                                        std::max<std::size_t>(max_threads, 1));
+    start(threads);
     if (clients_fd.get() < 0)
         return {};
-    const auto slugs = os::list_dir(clients_dir);
-    Part part(cache);
-    Walker walker(folder, cache, detail, part);
-    for (std::size_t i = 0; i < slugs.size(); ++i) {
-        walker.load_client(clients_fd.get(), slugs[i]);
-        if (!part.clients.empty()) {
-            visit(part.clients.back());
-            part.clients.clear();
-        }
-        if (progress)
-            progress(i + 1, slugs.size());
-    }
-    save_if_changed(part.next, root);
-    return std::move(part.problems);
-}
-
-Snapshot load_all(const Folder& folder, Detail detail, Heap heap, const Progress& progress) {
-    Snapshot snap;
-    const fs::path& root = folder.root();
-    const RecordCache cache = RecordCache::open(root / kCacheFile);
-    const fs::path clients_dir = root / kClientsDir;
-    os::FileDescriptor clients_fd(::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (clients_fd.get() < 0)
-        return snap;
-    const auto slugs = os::list_dir(clients_dir);
-    const std::size_t threads = std::max<std::size_t>(1, os::walker_threads(slugs.size()));
-    // The records' structs, and about their encoded bytes again for what they point to.
-    const std::size_t heap_bytes = cache.size() * sizeof(Visit) + 2 * cache.bytes(detail);
-    const bool prefault = heap == Heap::prefault;
 
     std::vector<Part> parts;
     parts.reserve(threads);
     for (std::size_t t = 0; t < threads; ++t)
         parts.emplace_back(cache);
     std::atomic<std::size_t> done = 0;
-    auto walk = [&](std::size_t t, std::size_t first, std::size_t last) {
-        Part& part = parts[t];
-        part.clients.reserve(last - first);
-        Walker walker(folder, cache, detail, part);
+    os::run_parts(slugs.size(), threads, [&](std::size_t t, std::size_t first, std::size_t last) {
+        Walker walker(folder, cache, detail, parts[t]);
         if (first < last)
             walker.start_at(slugs[first]);
+        ClientRecord rec;
         for (std::size_t i = first; i < last; ++i) {
-            walker.load_client(clients_fd.get(), slugs[i]);
+            if (walker.load_client(clients_fd.get(), slugs[i], rec))
+                visit(t, rec);
+            walker.release_behind();
             const std::size_t now = ++done;
             if (t == 0 && progress)  // only this thread may write to the terminal
                 progress(now, slugs.size());
         }
-    };
-    if (prefault)
-        os::prefault_heap(heap_bytes / threads);  // before the threads start: see heap.hpp
-    os::run_parts(slugs.size(), threads, walk, [&](std::size_t t) {
-        if (prefault && t > 0)
-            os::prefault_heap(heap_bytes / threads);
     });
     if (progress)
         progress(slugs.size(), slugs.size());
 
     CacheBuilder next = std::move(parts.front().next);
-    snap.clients = std::move(parts.front().clients);
-    snap.problems = std::move(parts.front().problems);
+    std::vector<DataError> problems = std::move(parts.front().problems);
     for (std::size_t t = 1; t < threads; ++t) {
-        std::move(parts[t].clients.begin(), parts[t].clients.end(),
-                  std::back_inserter(snap.clients));
-        std::move(parts[t].problems.begin(), parts[t].problems.end(),
-                  std::back_inserter(snap.problems));
+        std::move(parts[t].problems.begin(), parts[t].problems.end(), std::back_inserter(problems));
         next.append(std::move(parts[t].next));
     }
     save_if_changed(next, root);
+    return problems;
+}
+
+}  // namespace
+
+std::vector<DataError> fold_records(const Folder& folder, Detail detail, const PartsStart& start,
+                                    const PartVisitor& visit, const Progress& progress) {
+    return walk(folder, detail, SIZE_MAX, start, visit, progress);
+}
+
+std::vector<DataError> for_each_record(const Folder& folder, Detail detail,
+                                       const RecordVisitor& visit, const Progress& progress) {
+    return walk(
+        folder, detail, 1, [](std::size_t) {},
+        [&](std::size_t, const ClientRecord& rec) { visit(rec); }, progress);
+}
+
+Snapshot load_all(const Folder& folder, Detail detail, const Progress& progress) {
+    std::vector<std::vector<ClientRecord>> parts;
+    Snapshot snap;
+    snap.problems = fold_records(
+        folder, detail, [&](std::size_t n) { parts.resize(n); },
+        [&](std::size_t part, const ClientRecord& rec) { parts[part].push_back(rec); }, progress);
+    for (auto& part : parts)
+        std::move(part.begin(), part.end(), std::back_inserter(snap.clients));
     return snap;
 }
 

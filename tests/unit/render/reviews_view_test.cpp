@@ -24,13 +24,13 @@ Reviews reviews() {
     happy.referrals = {"Ann Lee", "Bo\x1b[2J Chen"};
     r.records[0].reviews = {angry};
     r.records[1].reviews = {happy};
-    const Client* acme = &r.records[0].client;
-    const Client* evil = &r.records[1].client;
+    const auto acme = std::make_shared<const Client>(r.records[0].client);
+    const auto evil = std::make_shared<const Client>(r.records[1].client);
     r.summary.counts = {1, 0, 0, 1, 0};
     r.summary.total = 2;
-    r.summary.follow_ups = {{{acme, &r.records[0].reviews[0]}, d("2026-11-17")}};
-    r.summary.testimonials = {{evil, &r.records[1].reviews[0]}};
-    r.summary.referrals = {{evil, &r.records[1].reviews[0]}};
+    r.summary.follow_ups = {{{acme, std::make_shared<const Review>(angry)}, d("2026-11-17")}};
+    r.summary.testimonials = {{evil, std::make_shared<const Review>(happy)}};
+    r.summary.referrals = {{evil, std::make_shared<const Review>(happy)}};
     return r;
 }
 
