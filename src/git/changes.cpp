@@ -9,19 +9,6 @@ namespace crm::git {
 
 namespace {
 
-std::vector<std::string> split_nul(const std::string& s) {
-    std::vector<std::string> parts;
-    std::size_t start = 0;
-    while (start < s.size()) {
-        auto end = s.find('\0', start);
-        if (end == std::string::npos)
-            end = s.size();
-        parts.push_back(s.substr(start, end - start));
-        start = end + 1;
-    }
-    return parts;
-}
-
 std::string folder_prefix(const Git& git) {
     auto r = git.run({"rev-parse", "--show-prefix"});
     if (!r.ok())
@@ -38,7 +25,7 @@ std::vector<LocalChange> local_changes(const Git& git) {
         throw RuntimeError("git status failed: " + git_reason(r));
     std::vector<LocalChange> changes;
     std::vector<std::string> unmerged;
-    for (const auto& entry : split_nul(r.out)) {
+    for (const auto& entry : split(r.out, '\0')) {
         if (entry.size() < 4)
             continue;
         const std::string xy = entry.substr(0, 2);
@@ -119,7 +106,7 @@ std::vector<AddedFile> added_files(const Git& git, const std::string& from, cons
     std::map<std::string, std::string> author_of;
     if (log.ok()) {
         std::string author;
-        for (auto part : split_nul(log.out)) {
+        for (auto part : split(log.out, '\0')) {
             // Each commit starts with a field "\x01NAME"; its paths follow, the first one
             // after a newline.
             if (part.starts_with('\x01')) {
@@ -133,7 +120,7 @@ std::vector<AddedFile> added_files(const Git& git, const std::string& from, cons
                 author_of.emplace(part, author);
         }
     }
-    auto fields = split_nul(diff.out);
+    auto fields = split(diff.out, '\0');
     for (std::size_t i = 0; i + 1 < fields.size(); i += 2) {
         AddedFile f;
         f.path = fields[i + 1];

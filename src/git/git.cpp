@@ -189,13 +189,7 @@ std::vector<std::string> Git::known(const std::vector<std::string>& paths, bool 
     auto r = run(args);
     if (!r.ok())
         return with_head ? known(paths, false) : paths;  // an unborn HEAD; or let git say
-    std::vector<std::string> out;
-    for (std::size_t pos = 0; pos < r.out.size();) {
-        const std::size_t end = std::min(r.out.find('\0', pos), r.out.size());
-        out.push_back(r.out.substr(pos, end - pos));
-        pos = end + 1;
-    }
-    return out;
+    return split(r.out, '\0');
 }
 
 Git::CommitPaths Git::commit_paths(const std::vector<std::string>& files) const {

@@ -5,24 +5,6 @@
 
 namespace crm::git {
 
-namespace {
-
-// Fields of one commit end with \x1f, commits with \x1e: neither can be in a name or a
-// subject git prints.
-std::vector<std::string> split(std::string_view s, char sep) {
-    std::vector<std::string> out;
-    while (!s.empty()) {
-        const auto end = s.find(sep);
-        out.emplace_back(s.substr(0, end));
-        if (end == std::string_view::npos)
-            break;
-        s.remove_prefix(end + 1);
-    }
-    return out;
-}
-
-}  // namespace
-
 std::vector<LogEntry> history(const Git& git, const std::vector<std::string>& paths,
                               std::optional<Date> since) {
     std::vector<LogEntry> out;
@@ -43,6 +25,8 @@ std::vector<LogEntry> history(const Git& git, const std::vector<std::string>& pa
     auto r = git.run(args);
     if (!r.ok())
         throw RuntimeError("git cannot read the history: " + git_reason(r));
+    // Fields of one commit end with \x1f, commits with \x1e: neither can be in a name or a
+    // subject git prints.
     for (const auto& record : split(r.out, '\x1e')) {
         const auto fields = split(trim(record), '\x1f');
         if (fields.size() < 4)

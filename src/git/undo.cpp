@@ -13,18 +13,6 @@ namespace crm::git {
 
 namespace {
 
-std::vector<std::string> split(std::string_view s, char sep) {
-    std::vector<std::string> out;
-    while (!s.empty()) {
-        const auto end = s.find(sep);
-        out.emplace_back(s.substr(0, end));
-        if (end == std::string_view::npos)
-            break;
-        s.remove_prefix(end + 1);
-    }
-    return out;
-}
-
 // The email of "Name <email> 1700000000 +0000" (git var GIT_AUTHOR_IDENT).
 std::string email_of_ident(const std::string& ident) {
     const auto open = ident.find('<'), close = ident.find('>');

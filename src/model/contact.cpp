@@ -31,22 +31,6 @@ bool same_contact(const Contact& a, const Contact& b) {
            (!a.email.empty() && fold_case(a.email) == fold_case(b.email));
 }
 
-namespace {
-
-MatchResult one_or_many(std::vector<std::size_t> hits) {
-    MatchResult r;
-    if (hits.size() == 1) {
-        r.kind = MatchResult::Kind::found;
-        r.index = hits.front();
-    } else if (hits.size() > 1) {
-        r.kind = MatchResult::Kind::ambiguous;
-        r.candidates = std::move(hits);
-    }
-    return r;
-}
-
-}  // namespace
-
 MatchResult match_contact(std::string_view query, const std::vector<Contact>& contacts) {
     const std::string q = fold_case(trim(query));
     if (q.empty())
@@ -70,7 +54,7 @@ MatchResult match_contact(std::string_view query, const std::vector<Contact>& co
             if (by_name || by_email)
                 hits.push_back(i);
         }
-        if (auto r = one_or_many(std::move(hits)); r.kind != MatchResult::Kind::none)
+        if (auto r = MatchResult::of(std::move(hits)); r.kind != MatchResult::Kind::none)
             return r;
     }
     return {};

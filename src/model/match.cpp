@@ -9,19 +9,19 @@
 
 namespace crm {
 
-namespace {
-
-MatchResult single_or_ambiguous(std::vector<std::size_t> hits) {
+MatchResult MatchResult::of(std::vector<std::size_t> hits) {
     MatchResult r;
     if (hits.size() == 1) {
-        r.kind = MatchResult::Kind::found;
+        r.kind = Kind::found;
         r.index = hits.front();
     } else if (hits.size() > 1) {
-        r.kind = MatchResult::Kind::ambiguous;
+        r.kind = Kind::ambiguous;
         r.candidates = std::move(hits);
     }
     return r;
 }
+
+namespace {
 
 template <class Pred>
 std::vector<std::size_t> indexes_where(const std::vector<ClientKey>& keys, Pred pred) {
@@ -86,7 +86,7 @@ MatchResult match_client(std::string_view query, const std::vector<ClientKey>& k
             return {MatchResult::Kind::found, i, {}};
     }
     const std::string q = fold_case(query);
-    if (auto r = single_or_ambiguous(
+    if (auto r = MatchResult::of(
             indexes_where(keys, [&](const ClientKey& k) { return fold_case(k.name) == q; }));
         r.kind != MatchResult::Kind::none) {
         return r;
@@ -96,8 +96,7 @@ MatchResult match_client(std::string_view query, const std::vector<ClientKey>& k
     auto prefix = [&](const ClientKey& k) {
         return k.slug.starts_with(q) || fold_case(k.name).starts_with(q) || k.slug.starts_with(qs);
     };
-    if (auto r = single_or_ambiguous(indexes_where(keys, prefix));
-        r.kind != MatchResult::Kind::none) {
+    if (auto r = MatchResult::of(indexes_where(keys, prefix)); r.kind != MatchResult::Kind::none) {
         return r;
     }
     auto substring = [&](const ClientKey& k) {
@@ -105,7 +104,7 @@ MatchResult match_client(std::string_view query, const std::vector<ClientKey>& k
                fold_case(k.name).find(q) != std::string::npos ||
                k.slug.find(qs) != std::string::npos;
     };
-    if (auto r = single_or_ambiguous(indexes_where(keys, substring));
+    if (auto r = MatchResult::of(indexes_where(keys, substring));
         r.kind != MatchResult::Kind::none) {
         return r;
     }

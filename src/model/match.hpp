@@ -18,6 +18,9 @@ struct MatchResult {
     Kind kind = Kind::none;
     std::size_t index = 0;                // into the keys, when found
     std::vector<std::size_t> candidates;  // ambiguous: all; none: the closest names
+
+    // One hit is found, several ambiguous, none none (without candidates).
+    static MatchResult of(std::vector<std::size_t> hits);
 };
 
 MatchResult match_client(std::string_view query, const std::vector<ClientKey>& keys);

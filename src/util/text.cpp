@@ -35,6 +35,18 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
     return out;
 }
 
+std::vector<std::string> split(std::string_view s, char sep) {
+    std::vector<std::string> out;
+    while (!s.empty()) {
+        const auto end = s.find(sep);
+        out.emplace_back(s.substr(0, end));
+        if (end == std::string_view::npos)
+            break;
+        s.remove_prefix(end + 1);
+    }
+    return out;
+}
+
 namespace {
 
 // Length of the UTF-8 sequence starting at s[i] and its code point, or 0 when invalid.

@@ -13,6 +13,9 @@ std::string trim(std::string_view s);
 bool contains_ci(std::string_view haystack, std::string_view needle);  // ASCII case folding
 // The items with `sep` between them: "a, b, c".
 std::string join(const std::vector<std::string>& items, std::string_view sep);
+// The pieces between `sep`s, empty ones kept; a trailing `sep` ends the last piece rather
+// than starting an empty one, as git's NUL- and newline-terminated output wants.
+std::vector<std::string> split(std::string_view s, char sep);
 
 // UTF-8 decoding that never fails: an invalid byte decodes as U+FFFD and advances by one.
 std::vector<char32_t> utf8_decode(std::string_view s);

@@ -15,6 +15,14 @@ TEST_CASE("join puts the separator between items only") {
     CHECK(crm::join({"a", "", "c"}, "; ") == "a; ; c");
 }
 
+TEST_CASE("split keeps empty pieces but ends at a trailing separator") {
+    using V = std::vector<std::string>;
+    CHECK(crm::split("", '\0') == V{});
+    CHECK(crm::split(std::string_view("a\0\0b\0", 5), '\0') == V{"a", "", "b"});
+    CHECK(crm::split("a,b", ',') == V{"a", "b"});
+    CHECK(crm::split(",a", ',') == V{"", "a"});
+}
+
 TEST_CASE("fold_case folds ASCII, Latin, Greek and Cyrillic capitals") {
     CHECK(crm::fold_case("MÜLLER") == "müller");
     CHECK(crm::fold_case("ŁÓDŹ") == "łódź");
