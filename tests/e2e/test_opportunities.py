@@ -564,6 +564,12 @@ class CompletionTest(OpportunityCase):
                          "Pier works\nBridge retrofit stage 1\n")
         self.assertEqual(
             self.crm_in("completion", "--values", "projects", "--of", "beta", check=0).out, "")
+        # The titles are the client's named before --project, not the whole folder's.
+        self.add("Beta reservoir", client="beta")
+        self.crm_in("opportunity", "won", "beta", "reservoir", check=0)
+        self.assertEqual(self.complete("review", "beta", "--project", ""), ["Beta\\ reservoir"])
+        self.assertEqual(self.complete("review", "acme", "--project", ""),
+                         ["Pier\\ works", "Bridge\\ retrofit\\ stage\\ 1"])
 
     def test_opportunity_subcommands_options_and_values(self):
         self.assertEqual(self.complete("opportunity", ""), ["add", "set", "won", "lost"])
