@@ -15,6 +15,17 @@ bool is_blank_char(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+// Appends `text` case-folded, each run of blanks as one space and none leading `out`:
+// the one rule by which both a query and a value are normalised.
+void append_normal(std::string& out, std::string_view text) {
+    for (char c : fold_case(text)) {
+        if (!is_blank_char(c))
+            out += c;
+        else if (!out.empty() && out.back() != ' ')
+            out += ' ';
+    }
+}
+
 // A value normalised as search_normal does, remembering the line each part came from.
 struct Normal {
     std::string text;
@@ -29,12 +40,7 @@ Normal normalise(const yaml::Scalar& value) {
         const std::size_t to =
             i + 1 < value.pieces.size() ? value.pieces[i + 1].offset : value.text.size();
         n.starts.push_back({n.text.size(), value.pieces[i].line});
-        for (char c : fold_case(std::string_view(value.text).substr(from, to - from))) {
-            if (!is_blank_char(c))
-                n.text += c;
-            else if (!n.text.empty() && n.text.back() != ' ')
-                n.text += ' ';
-        }
+        append_normal(n.text, std::string_view(value.text).substr(from, to - from));
     }
     return n;
 }
@@ -112,12 +118,7 @@ bool holds_word(std::string_view text, std::string_view word) {
 
 std::string search_normal(std::string_view text) {
     std::string out;
-    for (char c : fold_case(text)) {
-        if (!is_blank_char(c))
-            out += c;
-        else if (!out.empty() && out.back() != ' ')
-            out += ' ';
-    }
+    append_normal(out, text);
     if (!out.empty() && out.back() == ' ')
         out.pop_back();
     return out;
