@@ -12,21 +12,24 @@
 
 namespace crm::os {
 
-FolderLock::FolderLock(const std::filesystem::path& root) {
-    ensure_no_symlinks(root, ".crm/lock");
+int lock_private_file(const std::filesystem::path& root, const std::string& relative) {
+    ensure_no_symlinks(root, relative);
     ensure_private_dir(root);
-    const auto path = root / ".crm" / "lock";
-    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd_ < 0)
+    const auto path = root / relative;
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0)
         throw RuntimeError("cannot open the lock " + path.string() + ": " + std::strerror(errno));
-    // flock is released by the kernel when the process dies, so a killed crm never
-    // leaves the folder locked.
-    while (::flock(fd_, LOCK_EX) != 0) {
+    while (::flock(fd, LOCK_EX) != 0) {
         if (errno != EINTR) {
-            ::close(fd_);
+            ::close(fd);
             throw RuntimeError("cannot lock " + path.string() + ": " + std::strerror(errno));
         }
     }
+    return fd;
+}
+
+FolderLock::FolderLock(const std::filesystem::path& root)
+    : fd_(lock_private_file(root, ".crm/lock")) {
     // Every writer holds this lock, so no write is in progress: what a killed crm left
     // behind can go.
     remove_stale_temp_files(root);

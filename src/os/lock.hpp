@@ -3,8 +3,15 @@
 // before it reads what it will change until after its git commit, so two crm processes
 // never lose each other's writes and never race for git's index.lock.
 #include <filesystem>
+#include <string>
 
 namespace crm::os {
+
+// Opens `root/relative` (a file of crm's private folder, which it makes) without
+// following links, and blocks until an exclusive flock on it is ours; the descriptor,
+// whose closing releases it. flock goes with the process: a killed crm never leaves a
+// lock held. Throws RuntimeError when the file cannot be opened or locked.
+int lock_private_file(const std::filesystem::path& root, const std::string& relative);
 
 class FolderLock {
   public:
