@@ -8,29 +8,6 @@ namespace crm::formats {
 
 namespace {
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 // windows-1252's 0x80-0x9F, where it differs from ISO-8859-1; 0 where it defines nothing.
 constexpr std::array<char16_t, 32> kCp1252High = {
     0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
@@ -91,8 +68,8 @@ std::string decode_quoted_printable(std::string_view text) {
             i += (text[i + 1] == '\r' && i + 2 < text.size() && text[i + 2] == '\n') ? 2 : 1;
             continue;  // a soft line break
         }
-        int hi = i + 2 < text.size() ? hex_value(text[i + 1]) : -1;
-        int lo = hi >= 0 ? hex_value(text[i + 2]) : -1;
+        int hi = i + 2 < text.size() ? hex_digit_value(text[i + 1]) : -1;
+        int lo = hi >= 0 ? hex_digit_value(text[i + 2]) : -1;
         if (lo < 0) {
             out += '=';
             continue;
@@ -107,7 +84,7 @@ std::string cp1252_to_utf8(std::string_view bytes) {
     std::string out;
     out.reserve(bytes.size());
     for (char c : bytes)
-        append_utf8(out, cp1252(static_cast<unsigned char>(c)));
+        utf8_append(out, cp1252(static_cast<unsigned char>(c)));
     return out;
 }
 
@@ -124,7 +101,7 @@ std::optional<std::string> to_utf8(std::string_view bytes, std::string_view char
     if (name == "iso885915" || name == "latin9") {
         std::string out;
         for (char c : bytes)
-            append_utf8(out, latin9(static_cast<unsigned char>(c)));
+            utf8_append(out, latin9(static_cast<unsigned char>(c)));
         return out;
     }
     return std::nullopt;

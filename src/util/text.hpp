@@ -20,6 +20,8 @@ std::vector<std::string> split(std::string_view s, char sep);
 // UTF-8 decoding that never fails: an invalid byte decodes as U+FFFD and advances by one.
 std::vector<char32_t> utf8_decode(std::string_view s);
 void utf8_append(std::string& out, char32_t cp);
+// The value of a hexadecimal digit in either case, or -1 for any other character.
+int hex_digit_value(char c);
 bool is_valid_utf8(std::string_view s);
 
 // Terminal columns a string takes: wide East Asian characters count 2, combining marks 0.

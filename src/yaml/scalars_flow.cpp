@@ -10,10 +10,7 @@ namespace {
 char32_t hex(std::string_view digits) {
     char32_t cp = 0;
     for (char c : digits) {
-        const int d = c >= '0' && c <= '9'   ? c - '0'
-                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                             : -1;
+        const int d = hex_digit_value(c);
         if (d < 0)
             throw Decline{};
         cp = cp * 16 + static_cast<char32_t>(d);

@@ -23,6 +23,15 @@ TEST_CASE("split keeps empty pieces but ends at a trailing separator") {
     CHECK(crm::split(",a", ',') == V{"", "a"});
 }
 
+TEST_CASE("hex_digit_value reads either case and refuses the rest") {
+    CHECK(crm::hex_digit_value('0') == 0);
+    CHECK(crm::hex_digit_value('9') == 9);
+    CHECK(crm::hex_digit_value('a') == 10);
+    CHECK(crm::hex_digit_value('F') == 15);
+    CHECK(crm::hex_digit_value('g') == -1);
+    CHECK(crm::hex_digit_value('=') == -1);
+}
+
 TEST_CASE("fold_case folds ASCII, Latin, Greek and Cyrillic capitals") {
     CHECK(crm::fold_case("MÜLLER") == "müller");
     CHECK(crm::fold_case("ŁÓDŹ") == "łódź");
