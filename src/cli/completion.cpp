@@ -43,8 +43,7 @@ int print_values(const CompletionOptions& o, commands::Context& ctx) {
         } else if (o.values == "tiers") {
             words = s.tier_names();
         } else if (o.values == "opportunity-stages") {
-            for (const auto& stage : s.opportunity_stages)
-                words.push_back(stage.name);
+            words = s.open_opportunity_stage_names();
         } else if (o.values == "projects") {
             words = commands::won_projects(ctx, o.of);
         }

@@ -26,11 +26,8 @@ std::string open_stage_arg(const std::string& text, const Settings& s, const std
     if (stage == kWonStage || stage == kLostStage)
         throw UsageError(option + ": '" + stage + "' ends an opportunity",
                          "record it with 'crm opportunity " + stage + " CLIENT OPP'");
-    std::vector<std::string> open;
-    for (const auto& st : s.opportunity_stages)
-        open.push_back(st.name);
     // Any case names the configured spelling, as for every stage option (common.hpp).
-    return one_of(option, text, open);
+    return one_of(option, text, s.open_opportunity_stage_names());
 }
 
 Date past_date_arg(const std::string& text, Date today, const std::string& option) {

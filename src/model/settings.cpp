@@ -50,10 +50,15 @@ const OpportunityStage* Settings::find_opportunity_stage(const std::string& name
     return nullptr;
 }
 
-std::vector<std::string> Settings::opportunity_stage_names() const {
+std::vector<std::string> Settings::open_opportunity_stage_names() const {
     std::vector<std::string> names;
     for (const auto& st : opportunity_stages)
         names.push_back(st.name);
+    return names;
+}
+
+std::vector<std::string> Settings::opportunity_stage_names() const {
+    std::vector<std::string> names = open_opportunity_stage_names();
     names.emplace_back("won");
     names.emplace_back("lost");
     return names;

@@ -60,6 +60,8 @@ struct Settings {
     const TeamMember* find_member(std::string_view name) const;
     std::vector<std::string> team_names() const;
     const OpportunityStage* find_opportunity_stage(const std::string& name) const;
+    // The open stages in order: those an opportunity is in until won or lost.
+    std::vector<std::string> open_opportunity_stage_names() const;
     // The open stages in order, then `won` and `lost`: every stage an opportunity may have.
     std::vector<std::string> opportunity_stage_names() const;
 };
