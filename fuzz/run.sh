@@ -15,20 +15,15 @@ if ! clang++ -fsanitize=fuzzer "$probe" -o "$out/probe" 2>/dev/null; then
   echo "libFuzzer not available: fuzzing skipped"; exit 77
 fi
 rm -f "$probe" "$out/probe"
-# The layers the fuzzed code uses, each under its own include root as the build has them.
-layers=(util model yaml schema)
-inc="$out/include"
-mkdir -p "$inc/crm"
-for l in "${layers[@]}"; do ln -sfn "$root/src/$l" "$inc/crm/$l"; done
 sources=("$here/yaml_fuzz.cpp" "$root"/src/{util,model,yaml,schema}/*.cpp)
 bin="$out/yaml_fuzz"
 stamp_newer=0
-for s in "${sources[@]}" "$here"/*.hpp "$root"/src/*/*.hpp; do
+for s in "${sources[@]}" "$here"/*.hpp "$root"/src/*/*.hpp "$root"/include/crm/*/*.hpp; do
   [ "$s" -nt "$bin" ] && stamp_newer=1
 done
 if [ ! -x "$bin" ] || [ "$stamp_newer" = 1 ]; then
   clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -I"$inc" "${sources[@]}" -lyaml-cpp -o "$bin"
+    -I"$root/include" "${sources[@]}" -lyaml-cpp -o "$bin"
 fi
 # New inputs go to a scratch folder; the seed corpus in git stays as it is.
 "$bin" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=1024 -max_len=4096 \

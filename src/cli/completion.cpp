@@ -2,11 +2,12 @@
 // types (`crm completion --values KIND [--of CLIENT]`: hidden, for the scripts only).
 #include <CLI/CLI.hpp>
 
-#include "crm/cli/completion_shells.hpp"
-#include "crm/cli/completion_spec.hpp"
-#include "crm/cli/registrations.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/commands/option_values.hpp"
+
+#include "completion_shells.hpp"
+#include "completion_spec.hpp"
+#include "registrations.hpp"
 
 namespace crm::cli {
 

@@ -1,4 +1,4 @@
-#include "crm/cli/completion_shells.hpp"
+#include "completion_shells.hpp"
 
 #include <algorithm>
 #include <ostream>

@@ -8,7 +8,7 @@
 #include <iosfwd>
 #include <vector>
 
-#include "crm/cli/completion_spec.hpp"
+#include "completion_spec.hpp"
 
 namespace crm::cli {
 

@@ -1,4 +1,4 @@
-#include "crm/cli/completion_spec.hpp"
+#include "completion_spec.hpp"
 
 #include "crm/model/records.hpp"
 #include "crm/util/text.hpp"

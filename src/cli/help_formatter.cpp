@@ -1,4 +1,4 @@
-#include "crm/cli/help_formatter.hpp"
+#include "help_formatter.hpp"
 
 #include <algorithm>
 #include <vector>

@@ -1,6 +1,5 @@
 // The command line of the commands that keep the folder: each one's options, bound to its
 // options struct, and the function that runs it.
-#include "crm/cli/registrations.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -8,6 +7,8 @@
 #include "crm/commands/export.hpp"
 #include "crm/commands/import.hpp"
 #include "crm/commands/sync.hpp"
+
+#include "registrations.hpp"
 
 namespace crm::cli {
 

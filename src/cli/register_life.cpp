@@ -3,12 +3,13 @@
 // struct, and the function that runs it.
 #include <CLI/CLI.hpp>
 
-#include "crm/cli/registrations.hpp"
 #include "crm/commands/contact.hpp"
 #include "crm/commands/merge.hpp"
 #include "crm/commands/rename.hpp"
 #include "crm/commands/rm.hpp"
 #include "crm/commands/undo.hpp"
+
+#include "registrations.hpp"
 
 namespace crm::cli {
 

@@ -1,6 +1,5 @@
 // The command line of the commands that look: each one's options, bound to its
 // options struct, and the function that runs it.
-#include "crm/cli/registrations.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -13,6 +12,8 @@
 #include "crm/commands/reviews.hpp"
 #include "crm/commands/search.hpp"
 #include "crm/commands/show.hpp"
+
+#include "registrations.hpp"
 
 namespace crm::cli {
 

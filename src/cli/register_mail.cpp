@@ -1,11 +1,12 @@
 // The command line of the commands that mail the team: each one's options, bound to its
 // options struct, and the function that runs it.
-#include "crm/cli/registrations.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include "crm/commands/notify.hpp"
 #include "crm/commands/remind.hpp"
+
+#include "registrations.hpp"
 
 namespace crm::cli {
 

@@ -1,11 +1,12 @@
 // The command line of the deal clock: `crm opportunity` and its subcommands, and
 // `crm pipeline`.
-#include "crm/cli/registrations.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include "crm/commands/opportunity.hpp"
 #include "crm/commands/pipeline.hpp"
+
+#include "registrations.hpp"
 
 namespace crm::cli {
 

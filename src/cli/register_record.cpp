@@ -1,6 +1,5 @@
 // The command line of the commands that record: each one's options, bound to its
 // options struct, and the function that runs it.
-#include "crm/cli/registrations.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -12,6 +11,8 @@
 #include "crm/commands/review.hpp"
 #include "crm/commands/set.hpp"
 #include "crm/commands/watching.hpp"
+
+#include "registrations.hpp"
 
 namespace crm::cli {
 

@@ -1,6 +1,6 @@
 #include "crm/cli/registry.hpp"
 
-#include "crm/cli/registrations.hpp"
+#include "registrations.hpp"
 
 namespace crm::cli {
 

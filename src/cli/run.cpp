@@ -5,11 +5,12 @@
 #include <cstdlib>
 #include <ostream>
 
-#include "crm/cli/help_formatter.hpp"
 #include "crm/cli/registry.hpp"
 #include "crm/render/terminal_text.hpp"
 #include "crm/util/error.hpp"
 #include "crm/util/text.hpp"
+
+#include "help_formatter.hpp"
 
 namespace crm::cli {
 

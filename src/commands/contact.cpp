@@ -1,10 +1,11 @@
 #include "crm/commands/contact.hpp"
 
 #include "crm/commands/common.hpp"
-#include "crm/commands/writes.hpp"
 #include "crm/model/contact.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/item_edit.hpp"
+
+#include "writes.hpp"
 
 namespace crm::commands {
 

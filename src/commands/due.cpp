@@ -2,10 +2,11 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/due.hpp"
-#include "crm/commands/fold.hpp"
 #include "crm/render/due_report.hpp"
 #include "crm/reports/due.hpp"
 #include "crm/util/text.hpp"
+
+#include "fold.hpp"
 
 namespace crm::commands {
 

@@ -1,9 +1,10 @@
 #include "crm/commands/edit.hpp"
 #include "crm/commands/common.hpp"
-#include "crm/commands/editor.hpp"
 #include "crm/model/layout.hpp"
 #include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
+
+#include "editor.hpp"
 
 namespace crm::commands {
 

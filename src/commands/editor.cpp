@@ -1,4 +1,4 @@
-#include "crm/commands/editor.hpp"
+#include "editor.hpp"
 
 #include <unistd.h>
 

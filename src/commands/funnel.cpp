@@ -2,10 +2,11 @@
 
 #include <algorithm>
 
-#include "crm/commands/fold.hpp"
 #include "crm/git/changes.hpp"
 #include "crm/render/funnel_view.hpp"
 #include "crm/reports/funnel.hpp"
+
+#include "fold.hpp"
 
 namespace crm::commands {
 

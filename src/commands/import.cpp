@@ -3,12 +3,13 @@
 #include "crm/commands/common.hpp"
 #include "crm/commands/contact.hpp"
 #include "crm/commands/import.hpp"
-#include "crm/commands/import_read.hpp"
 #include "crm/model/contact.hpp"
 #include "crm/model/slug.hpp"
 #include "crm/render/table.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/text.hpp"
+
+#include "import_read.hpp"
 
 namespace crm::commands {
 

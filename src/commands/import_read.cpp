@@ -1,4 +1,4 @@
-#include "crm/commands/import_read.hpp"
+#include "import_read.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -1,4 +1,4 @@
-#include "crm/commands/lifecycle.hpp"
+#include "lifecycle.hpp"
 
 #include <algorithm>
 

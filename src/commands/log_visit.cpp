@@ -2,12 +2,13 @@
 #include <iterator>
 
 #include "crm/commands/common.hpp"
-#include "crm/commands/editor.hpp"
 #include "crm/commands/log_visit.hpp"
-#include "crm/commands/writes.hpp"
 #include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/text.hpp"
+
+#include "editor.hpp"
+#include "writes.hpp"
 
 namespace crm::commands {
 

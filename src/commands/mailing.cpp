@@ -1,4 +1,4 @@
-#include "crm/commands/mailing.hpp"
+#include "mailing.hpp"
 
 #include <random>
 

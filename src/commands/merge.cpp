@@ -8,7 +8,6 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/contact.hpp"
-#include "crm/commands/lifecycle.hpp"
 #include "crm/model/merge.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/store/paths.hpp"
@@ -17,6 +16,8 @@
 #include "crm/yaml/key_edit.hpp"
 #include "crm/yaml/list_edit.hpp"
 #include "crm/yaml/tree.hpp"
+
+#include "lifecycle.hpp"
 
 namespace crm::commands {
 

@@ -6,11 +6,12 @@
 #include <set>
 
 #include "crm/commands/common.hpp"
-#include "crm/commands/mailing.hpp"
 #include "crm/git/changes.hpp"
 #include "crm/render/mail_text.hpp"
 #include "crm/reports/alerts.hpp"
 #include "crm/store/local_state.hpp"
+
+#include "mailing.hpp"
 
 namespace crm::commands {
 

@@ -1,12 +1,13 @@
 // crm opportunity add: a new opportunity file, named like a visit's, through the transaction.
 #include "crm/commands/common.hpp"
 #include "crm/commands/opportunity.hpp"
-#include "crm/commands/opportunity_values.hpp"
-#include "crm/commands/writes.hpp"
 #include "crm/model/opportunity.hpp"
 #include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/text.hpp"
+
+#include "opportunity_values.hpp"
+#include "writes.hpp"
 
 namespace crm::commands {
 

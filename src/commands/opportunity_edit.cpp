@@ -2,12 +2,13 @@
 // its comments and every other line kept byte for byte, the result checked by the schema.
 #include "crm/commands/common.hpp"
 #include "crm/commands/opportunity.hpp"
-#include "crm/commands/opportunity_values.hpp"
 #include "crm/model/opportunity.hpp"
 #include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/key_edit.hpp"
+
+#include "opportunity_values.hpp"
 
 namespace crm::commands {
 

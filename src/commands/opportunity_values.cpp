@@ -1,4 +1,4 @@
-#include "crm/commands/opportunity_values.hpp"
+#include "opportunity_values.hpp"
 
 #include "crm/commands/common.hpp"
 #include "crm/model/opportunity.hpp"

@@ -1,8 +1,9 @@
 #include "crm/commands/pipeline.hpp"
 
-#include "crm/commands/fold.hpp"
 #include "crm/render/pipeline_view.hpp"
 #include "crm/reports/pipeline.hpp"
+
+#include "fold.hpp"
 
 namespace crm::commands {
 

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 
-#include "crm/commands/fold.hpp"
 #include "crm/render/portfolio_view.hpp"
 #include "crm/reports/portfolio.hpp"
+
+#include "fold.hpp"
 
 namespace crm::commands {
 

@@ -1,9 +1,10 @@
 #include "crm/commands/promises.hpp"
 
 #include "crm/commands/common.hpp"
-#include "crm/commands/fold.hpp"
 #include "crm/render/promises_view.hpp"
 #include "crm/reports/promises.hpp"
+
+#include "fold.hpp"
 
 namespace crm::commands {
 

@@ -2,10 +2,11 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/due.hpp"
-#include "crm/commands/fold.hpp"
-#include "crm/commands/mailing.hpp"
 #include "crm/render/mail_text.hpp"
 #include "crm/reports/remind.hpp"
+
+#include "fold.hpp"
+#include "mailing.hpp"
 
 namespace crm::commands {
 

@@ -1,12 +1,13 @@
 #include "crm/commands/rename.hpp"
 
 #include "crm/commands/common.hpp"
-#include "crm/commands/lifecycle.hpp"
-#include "crm/commands/writes.hpp"
 #include "crm/model/slug.hpp"
 #include "crm/store/paths.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/key_edit.hpp"
+
+#include "lifecycle.hpp"
+#include "writes.hpp"
 
 namespace crm::commands {
 

@@ -3,10 +3,11 @@
 #include <algorithm>
 
 #include "crm/commands/common.hpp"
-#include "crm/commands/writes.hpp"
 #include "crm/reports/reviews_summary.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/text.hpp"
+
+#include "writes.hpp"
 
 namespace crm::commands {
 

@@ -1,8 +1,9 @@
 #include "crm/commands/reviews.hpp"
 
-#include "crm/commands/fold.hpp"
 #include "crm/render/reviews_view.hpp"
 #include "crm/reports/reviews_summary.hpp"
+
+#include "fold.hpp"
 
 namespace crm::commands {
 

@@ -3,9 +3,10 @@
 #include <istream>
 
 #include "crm/commands/common.hpp"
-#include "crm/commands/lifecycle.hpp"
 #include "crm/store/paths.hpp"
 #include "crm/util/text.hpp"
+
+#include "lifecycle.hpp"
 
 namespace crm::commands {
 

@@ -2,9 +2,10 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/set.hpp"
-#include "crm/commands/writes.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/key_edit.hpp"
+
+#include "writes.hpp"
 
 namespace crm::commands {
 

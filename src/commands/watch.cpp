@@ -2,9 +2,10 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/watching.hpp"
-#include "crm/commands/writes.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/list_edit.hpp"
+
+#include "writes.hpp"
 
 namespace crm::commands {
 

@@ -1,4 +1,4 @@
-#include "crm/commands/writes.hpp"
+#include "writes.hpp"
 
 #include <ostream>
 

@@ -1,4 +1,4 @@
-#include "crm/reports/kept.hpp"
+#include "kept.hpp"
 
 namespace crm {
 

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <iterator>
 
-#include "crm/reports/kept.hpp"
 #include "crm/util/text.hpp"
+
+#include "kept.hpp"
 
 namespace crm {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
-#include "crm/reports/kept.hpp"
+#include "kept.hpp"
 
 namespace crm {
 

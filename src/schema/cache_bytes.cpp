@@ -1,7 +1,8 @@
 #include "crm/schema/cache_bytes.hpp"
 
-#include "crm/schema/engine.hpp"
 #include "crm/schema/records.hpp"
+
+#include "engine.hpp"
 
 namespace crm::schema {
 

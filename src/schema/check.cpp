@@ -2,9 +2,10 @@
 
 #include <algorithm>
 
-#include "crm/schema/check_mail.hpp"
-#include "crm/schema/engine.hpp"
 #include "crm/schema/records.hpp"
+
+#include "check_mail.hpp"
+#include "engine.hpp"
 
 namespace crm::schema {
 

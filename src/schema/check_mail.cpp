@@ -1,4 +1,4 @@
-#include "crm/schema/check_mail.hpp"
+#include "check_mail.hpp"
 
 #include <vector>
 

@@ -1,7 +1,8 @@
 #include "crm/schema/records.hpp"
 
 #include "crm/model/opportunity.hpp"
-#include "crm/schema/engine.hpp"
+
+#include "engine.hpp"
 
 namespace crm::schema {
 

@@ -12,7 +12,8 @@
 
 #include "crm/os/files.hpp"
 #include "crm/schema/cache_bytes.hpp"
-#include "crm/store/cache_format.hpp"
+
+#include "cache_format.hpp"
 
 namespace crm::store {
 

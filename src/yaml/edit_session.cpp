@@ -1,11 +1,12 @@
-#include "crm/yaml/edit_session.hpp"
+#include "edit_session.hpp"
 
 #include <stdexcept>
 
 #include "crm/util/error.hpp"
 #include "crm/yaml/edit_check.hpp"
-#include "crm/yaml/entry_value.hpp"
 #include "crm/yaml/write.hpp"
+
+#include "entry_value.hpp"
 
 namespace crm::yaml {
 

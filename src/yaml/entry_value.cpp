@@ -1,4 +1,4 @@
-#include "crm/yaml/entry_value.hpp"
+#include "entry_value.hpp"
 
 #include "crm/yaml/edit_check.hpp"
 #include "crm/yaml/write.hpp"

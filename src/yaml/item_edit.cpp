@@ -1,10 +1,11 @@
 #include "crm/yaml/item_edit.hpp"
 
 #include "crm/yaml/edit_check.hpp"
-#include "crm/yaml/edit_session.hpp"
-#include "crm/yaml/entry_value.hpp"
-#include "crm/yaml/list_items.hpp"
 #include "crm/yaml/write.hpp"
+
+#include "edit_session.hpp"
+#include "entry_value.hpp"
+#include "list_items.hpp"
 
 namespace crm::yaml {
 

@@ -4,9 +4,10 @@
 #include <vector>
 
 #include "crm/yaml/edit_check.hpp"
-#include "crm/yaml/edit_session.hpp"
-#include "crm/yaml/entry_value.hpp"
 #include "crm/yaml/write.hpp"
+
+#include "edit_session.hpp"
+#include "entry_value.hpp"
 
 namespace crm::yaml {
 

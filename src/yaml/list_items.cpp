@@ -1,4 +1,4 @@
-#include "crm/yaml/list_items.hpp"
+#include "list_items.hpp"
 
 #include "crm/yaml/edit_check.hpp"
 

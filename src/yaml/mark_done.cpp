@@ -4,10 +4,11 @@
 
 #include "crm/util/error.hpp"
 #include "crm/yaml/edit_check.hpp"
-#include "crm/yaml/entry_value.hpp"
 #include "crm/yaml/lines.hpp"
-#include "crm/yaml/list_items.hpp"
 #include "crm/yaml/tree.hpp"
+
+#include "entry_value.hpp"
+#include "list_items.hpp"
 
 namespace crm::yaml {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "crm/yaml/scalar_scanner.hpp"
+#include "scalar_scanner.hpp"
 
 namespace crm::yaml {
 

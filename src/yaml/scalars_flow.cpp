@@ -1,6 +1,7 @@
 // The quoted scalars and flow collections of the quick reader (scalar_scanner.hpp).
 #include "crm/util/text.hpp"
-#include "crm/yaml/scalar_scanner.hpp"
+
+#include "scalar_scanner.hpp"
 
 namespace crm::yaml::quick {
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "crm/util/format.hpp"
+
 namespace crm {
 
 class Date {
@@ -68,3 +70,20 @@ Duration parse_duration_arg(std::string_view text, std::string_view option);
 std::string relative_days(Date day, Date today);
 
 }  // namespace crm
+
+// fmt::format("{}", date) writes YYYY-MM-DD; a Duration writes as it is typed (30d).
+template <>
+struct fmt::formatter<crm::Date> : fmt::formatter<std::string_view> {
+    template <class FormatContext>
+    auto format(const crm::Date& d, FormatContext& ctx) const {
+        return fmt::formatter<std::string_view>::format(d.iso(), ctx);
+    }
+};
+
+template <>
+struct fmt::formatter<crm::Duration> : fmt::formatter<std::string_view> {
+    template <class FormatContext>
+    auto format(const crm::Duration& d, FormatContext& ctx) const {
+        return fmt::formatter<std::string_view>::format(d.str(), ctx);
+    }
+};
