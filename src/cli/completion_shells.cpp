@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ostream>
 
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::cli {
@@ -80,23 +81,16 @@ void case_tables(std::ostream& s, const std::vector<CommandSpec>& cmds,
 // positionals there are. `array` is the shell's array of words, `from` its first word
 // after `crm`, `end` the index of the word being completed.
 std::string word_loop(const std::string& array, const std::string& from, const std::string& end) {
-    return "    for ((i = " + from + "; i < " + end + "; i++)); do\n        word=${" + array +
-           "[i]}\n"
-           "        if [[ -n $skip ]]; then skip=; continue; fi\n"
-           "        case $word in\n"
-           "            --dir) ((i + 1 < " +
-           end + ")) && dir=(--dir \"${" + array +
-           "[i+1]}\"); skip=1 ;;\n"
-           "            --dir=*) dir=(\"$word\") ;;\n"
-           "            --*=*) ;;\n"
-           "            -*) [[ -n $cmd ]] && _crm_valued \"$cmd\" \"$word\" && skip=1 ;;\n"
-           "            *) if [[ -z $cmd ]]; then cmd=$word\n"
-           "               elif [[ -z $sub ]] && ((npos == 0)) && _crm_subs \"$cmd\" >/dev/null; "
-           "then\n"
-           "                   sub=$word; cmd=\"$cmd $word\"\n"
-           "               else ((npos == 0)) && first=$word; ((npos++)); fi ;;\n"
-           "        esac\n"
-           "    done\n";
+    return fmt::format(
+        "    for ((i = {}; i < {}; i++)); do\n        word=${{{}[i]}}\n        if [[ -n $skip ]]; "
+        "then skip=; continue; fi\n        case $word in\n            --dir) ((i + 1 < {})) && "
+        "dir=(--dir \"${{{}[i+1]}}\"); skip=1 ;;\n            --dir=*) dir=(\"$word\") ;;\n        "
+        "    --*=*) ;;\n            -*) [[ -n $cmd ]] && _crm_valued \"$cmd\" \"$word\" && skip=1 "
+        ";;\n            *) if [[ -z $cmd ]]; then cmd=$word\n               elif [[ -z $sub ]] && "
+        "((npos == 0)) && _crm_subs \"$cmd\" >/dev/null; then\n                   sub=$word; "
+        "cmd=\"$cmd $word\"\n               else ((npos == 0)) && first=$word; ((npos++)); fi ;;\n "
+        "       esac\n    done\n",
+        from, end, array, end, array);
 }
 
 }  // namespace
@@ -159,7 +153,7 @@ std::string single_quoted(const std::string& text) {
     std::string out = "'";
     for (char c : text)
         out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
+    return fmt::format("{}'", out);
 }
 
 }  // namespace
@@ -186,7 +180,7 @@ void zsh_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
          "}\n\n"
          "_crm() {\n    local -a commands dir\n    commands=(\n";
     for (const auto& c : top_level(cmds))
-        s << "        " << single_quoted(c.name + ":" + c.summary) << "\n";
+        s << "        " << single_quoted(fmt::format("{}:{}", c.name, c.summary)) << "\n";
     s << "    )\n"
          "    local i word cmd= sub= first= npos=0 skip= subs prev=$words[CURRENT-1]\n"
       << word_loop("words", "2", "CURRENT")
@@ -224,7 +218,7 @@ std::string fish_quoted(const std::string& text) {
             out += '\\';
         out += c;
     }
-    return out + "'";
+    return fmt::format("{}'", out);
 }
 
 // "name<TAB>description" lines, as fish shows them.
@@ -268,7 +262,7 @@ void fish_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
         for (const auto& o : c.options)
             if (o.takes_value)
                 for (const auto& n : o.names)
-                    s << "        case " << fish_quoted(c.name + " " + n)
+                    s << "        case " << fish_quoted(fmt::format("{} {}", c.name, n))
                       << "\n            return 0\n";
     s << "    end\n    return 1\nend\n\n"
          "function __crm_optkind --argument-names cmd opt\n"
@@ -278,8 +272,8 @@ void fish_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
         for (const auto& o : c.options)
             if (o.takes_value && !o.kind.empty())
                 for (const auto& n : o.names)
-                    s << "        case " << fish_quoted(c.name + " " + n) << "\n            echo "
-                      << fish_quoted(o.kind) << "\n";
+                    s << "        case " << fish_quoted(fmt::format("{} {}", c.name, n))
+                      << "\n            echo " << fish_quoted(o.kind) << "\n";
     s << "    end\nend\n\n"
          "function __crm_subs --argument-names cmd\n    switch $cmd\n";
     for (const auto& c : cmds) {
@@ -288,7 +282,7 @@ void fish_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
         s << "        case " << fish_quoted(c.name) << "\n";
         std::vector<std::pair<std::string, std::string>> items;
         for (const auto& n : cmds)
-            if (n.name.starts_with(c.name + " "))
+            if (n.name.starts_with(fmt::format("{} ", c.name)))
                 items.emplace_back(n.name.substr(c.name.size() + 1), n.summary);
         fish_lines(s, items);
     }
@@ -297,7 +291,7 @@ void fish_script(std::ostream& s, const std::vector<CommandSpec>& cmds,
     for (const auto& c : cmds)
         for (std::size_t i = 0; i < c.positionals.size(); ++i)
             if (!c.positionals[i].kind.empty() && !c.positionals[i].repeats)
-                s << "        case " << fish_quoted(c.name + " " + std::to_string(i))
+                s << "        case " << fish_quoted(fmt::format("{} {}", c.name, i))
                   << "\n            echo " << fish_quoted(c.positionals[i].kind)
                   << "\n            return\n";
     s << "    end\n    switch $cmd\n";

@@ -1,6 +1,7 @@
 #include "completion_spec.hpp"
 
 #include "crm/model/records.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::cli {
@@ -19,13 +20,14 @@ std::string choices_of(const CLI::Option* opt) {
     for (char& c : words)
         if (c == ',')
             c = ' ';
-    return "words:" + words;
+    return fmt::format("words:{}", words);
 }
 
 std::string option_kind(const std::string& command, const CLI::Option* opt) {
     if (std::string fixed = choices_of(opt); !fixed.empty())
         return fixed;
-    const std::string name = "--" + (opt->get_lnames().empty() ? "" : opt->get_lnames().front());
+    const std::string name =
+        fmt::format("--{}", opt->get_lnames().empty() ? "" : opt->get_lnames().front());
     if (name == "--dir")
         return "dirs";
     if (name == "--mbox")
@@ -37,7 +39,7 @@ std::string option_kind(const std::string& command, const CLI::Option* opt) {
     if (name == "--to" || name == "--owner")
         return "values:team";
     if (name == "--rating")
-        return "words:" + join(rating_names(), " ");
+        return fmt::format("words:{}", join(rating_names(), " "));
     if (command == "review" && name == "--project")
         return "values:projects";
     return {};
@@ -78,7 +80,7 @@ void add_commands(const CLI::App& app, const std::string& prefix, std::vector<Co
         for (const CLI::App* nested : sub->get_subcommands([](const CLI::App*) { return true; }))
             spec.subcommands.push_back(nested->get_name());
         out.push_back(spec);
-        add_commands(*sub, spec.name + " ", out);
+        add_commands(*sub, fmt::format("{} ", spec.name), out);
     }
 }
 
@@ -92,9 +94,9 @@ std::vector<OptionSpec> options_of(const CLI::App& app, const std::string& comma
             continue;
         OptionSpec spec;
         for (const auto& l : opt->get_lnames())
-            spec.names.push_back("--" + l);
+            spec.names.push_back(fmt::format("--{}", l));
         for (const auto& s : opt->get_snames())
-            spec.names.push_back("-" + s);
+            spec.names.push_back(fmt::format("-{}", s));
         // A flag expects no value (--help is a flag too, whatever its type says).
         spec.takes_value = opt->get_type_size_max() > 0 && opt->get_expected_max() > 0 &&
                            !opt->check_name("--help");

@@ -5,6 +5,7 @@
 
 #include "crm/render/table.hpp"
 #include "crm/render/wrap.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::cli {
@@ -26,7 +27,7 @@ std::string hang(const std::string& text, int room, int indent) {
             wrapped = "\n";
         for (std::size_t p = 0, nl; (nl = wrapped.find('\n', p)) != std::string::npos; p = nl + 1) {
             if (!out.empty())
-                out += "\n" + std::string(static_cast<std::size_t>(indent), ' ');
+                out += fmt::format("\n{}", std::string(static_cast<std::size_t>(indent), ' '));
             out += wrapped.substr(p, nl - p);
         }
         if (end == text.size())
@@ -74,7 +75,7 @@ std::string reflow(const std::string& footer, int width) {
                 blocks.push_back(
                     {Block::definition, line.substr(0, lead + text_at), body.substr(text_at)});
             } else if (continues(last, lead)) {
-                last->text += " " + body;
+                last->text += fmt::format(" {}", body);
             } else {
                 blocks.push_back(
                     {lead == 0 ? Block::prose : Block::verbatim, std::string(lead, ' '), body});
@@ -102,7 +103,7 @@ std::string reflow(const std::string& footer, int width) {
                 out += render::pad(term, column);
                 if (display_width(term) >= column)
                     out += " ";
-                out += hang(b.text, std::max(20, width - column), column) + "\n";
+                out += fmt::format("{}\n", hang(b.text, std::max(20, width - column), column));
                 break;
             }
         }
@@ -120,14 +121,14 @@ HelpFormatter::HelpFormatter(int width)
 }
 
 std::string HelpFormatter::row(const std::string& left, const std::string& text) const {
-    std::string name = "  " + left;
+    std::string name = fmt::format("  {}", left);
     const int room = std::max(20, width_ - column_);
     if (text.empty())
-        return name + "\n";
+        return fmt::format("{}\n", name);
     if (display_width(name) >= column_)
-        return name + "\n" + std::string(static_cast<std::size_t>(column_), ' ') +
-               hang(text, room, column_) + "\n";
-    return render::pad(name, column_) + hang(text, room, column_) + "\n";
+        return fmt::format("{}\n{}{}\n", name, std::string(static_cast<std::size_t>(column_), ' '),
+                           hang(text, room, column_));
+    return fmt::format("{}{}\n", render::pad(name, column_), hang(text, room, column_));
 }
 
 std::string HelpFormatter::make_option(const CLI::Option* opt, bool is_positional) const {
@@ -137,14 +138,14 @@ std::string HelpFormatter::make_option(const CLI::Option* opt, bool is_positiona
 std::string HelpFormatter::make_option_opts(const CLI::Option* opt) const {
     std::string out;
     if (!opt->get_option_text().empty())
-        return " " + opt->get_option_text();
+        return fmt::format(" {}", opt->get_option_text());
     if (opt->get_type_size() != 0) {
         if (!opt->get_type_name().empty())
-            out += " " + get_label(opt->get_type_name());
+            out += fmt::format(" {}", get_label(opt->get_type_name()));
         if (opt->get_expected_max() == CLI::detail::expected_max_vector_size)
             out += " ...";
         if (opt->get_required())
-            out += " " + get_label("REQUIRED");
+            out += fmt::format(" {}", get_label("REQUIRED"));
     }
     return out;
 }
@@ -158,15 +159,15 @@ std::string HelpFormatter::make_subcommands(const CLI::App* app, CLI::AppFormatM
     for (const CLI::App* sub : subs)
         out += row(sub->get_name(), sub->get_description());
     if (!app->get_parent())
-        out += "\n" +
-               hang("Run 'crm COMMAND --help' for a command's options; see crm(1).", width_, 0) +
-               "\n";
+        out += fmt::format(
+            "\n{}\n",
+            hang("Run 'crm COMMAND --help' for a command's options; see crm(1).", width_, 0));
     return out;
 }
 
 std::string HelpFormatter::make_description(const CLI::App* app) const {
     const std::string text = app->get_description();
-    return text.empty() ? "" : hang(text, width_, 0) + "\n";
+    return text.empty() ? "" : fmt::format("{}\n", hang(text, width_, 0));
 }
 
 std::string HelpFormatter::make_footer(const CLI::App* app) const {

@@ -8,6 +8,7 @@
 #include "crm/cli/registry.hpp"
 #include "crm/render/terminal_text.hpp"
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 #include "help_formatter.hpp"
@@ -82,7 +83,7 @@ std::string suggest_command(const std::string& word) {
         }
     }
     return best.empty() ? "run 'crm --help' for the list of commands"
-                        : "did you mean 'crm " + best + "'?";
+                        : fmt::format("did you mean 'crm {}'?", best);
 }
 
 }  // namespace
@@ -134,17 +135,19 @@ int run(int argc, const char* const* argv, const commands::Environment& environm
         return app.exit(e, streams.out, streams.err);
     } catch (const CLI::ParseError& e) {
         if (auto unknown = unknown_command(argc, argv)) {
-            print_error(streams.err, "unknown command '" + *unknown + "'",
+            print_error(streams.err, fmt::format("unknown command '{}'", *unknown),
                         suggest_command(*unknown));
         } else if (auto dashed = dash_value(argc, argv, app)) {
             std::string command = "COMMAND";
             for (const CLI::App* sub : app.get_subcommands())
                 command = sub->get_name();
-            print_error(
-                streams.err, e.what(),
-                "'" + *dashed + "' was read as an option; a value that starts with '-' " +
-                    "goes after --, as in: crm " + command + " -- " +
-                    (dashed->find(' ') == std::string::npos ? *dashed : "\"" + *dashed + "\""));
+            print_error(streams.err, e.what(),
+                        fmt::format("'{}' was read as an option; a value that starts with '-' goes "
+                                    "after --, as in: crm {} -- {}",
+                                    *dashed, command,
+                                    dashed->find(' ') == std::string::npos
+                                        ? *dashed
+                                        : fmt::format("\"{}\"", *dashed)));
         } else {
             print_error(streams.err, e.what(), "run 'crm --help' or 'crm COMMAND --help'");
         }

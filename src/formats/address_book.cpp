@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crm/model/contact.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::formats {
@@ -45,8 +46,8 @@ void settle_list(std::vector<Labelled>& values, bool fold) {
 std::string line_of(std::string_view what, const Labelled& v) {
     std::string out(what);
     if (!v.label.empty())
-        out += " (" + v.label + ")";
-    return out + ": " + v.value;
+        out += fmt::format(" ({})", v.label);
+    return fmt::format("{}: {}", out, v.value);
 }
 
 std::string joined_notes(const std::string& a, const std::string& b) {
@@ -54,7 +55,7 @@ std::string joined_notes(const std::string& a, const std::string& b) {
         return b;
     if (b.empty())
         return a;
-    return a + "\n" + b;
+    return fmt::format("{}\n{}", a, b);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::formats {
@@ -89,7 +90,7 @@ std::vector<std::string> values_in(const std::string& cell) {
 void add_tags(AddressEntry& e, const std::string& cell) {
     for (const auto& group : values_in(cell)) {
         std::string current;
-        for (char c : group + ";") {
+        for (char c : fmt::format("{};", group)) {
             if (c != ';' && c != ',') {
                 current += c;
                 continue;
@@ -266,8 +267,8 @@ AddressBookCsv read_address_book_csv(const std::vector<CsvRecord>& records) {
             e.name.erase(e.name.find("  "), 1);
         if (e.name.empty())
             e.name = file_as;
-        e.role =
-            title.empty() || department.empty() ? title + department : title + ", " + department;
+        e.role = title.empty() || department.empty() ? title + department
+                                                     : fmt::format("{}, {}", title, department);
         settle(e);
         if (e.name.empty() && e.org.empty()) {
             ++out.empty_rows;

@@ -1,4 +1,5 @@
 #include "crm/formats/csv.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::formats {
 
@@ -34,7 +35,7 @@ std::string csv_row(const std::vector<std::string>& fields) {
         // A cell a spreadsheet would run as a formula (=HYPERLINK(...), +SUM(...), @...)
         // gets a leading ' as OWASP advises: shown as text, never executed. crm import
         // takes the ' off again.
-        const std::string f = formula_like(fields[i]) ? "'" + fields[i] : fields[i];
+        const std::string f = formula_like(fields[i]) ? fmt::format("'{}", fields[i]) : fields[i];
         if (f.find_first_of(",\"\r\n") == std::string::npos) {
             out += f;
             continue;
@@ -47,7 +48,7 @@ std::string csv_row(const std::vector<std::string>& fields) {
         }
         out += '"';
     }
-    return out + "\r\n";
+    return fmt::format("{}\r\n", out);
 }
 
 std::string unguard_cell(std::string_view cell) {

@@ -1,4 +1,5 @@
 #include "crm/formats/ics.hpp"
+#include "crm/util/format.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -59,7 +60,7 @@ std::string ics_fold(std::string_view line) {
         used += len;
         i += len;
     }
-    return out + "\r\n";
+    return fmt::format("{}\r\n", out);
 }
 
 std::string ics_digest(std::string_view text) {
@@ -92,15 +93,15 @@ std::string ics_calendar(const std::vector<IcsEvent>& events, Date stamp) {
     line("METHOD:PUBLISH");
     for (const IcsEvent& e : events) {
         line("BEGIN:VEVENT");
-        line("UID:" + e.uid);
-        line("DTSTAMP:" + basic_date(stamp) + "T000000Z");
-        line("DTSTART;VALUE=DATE:" + basic_date(e.date));
-        line("DTEND;VALUE=DATE:" + basic_date(e.date.plus_days(1)));
-        line("SUMMARY:" + ics_escape(e.summary));
+        line(fmt::format("UID:{}", e.uid));
+        line(fmt::format("DTSTAMP:{}T000000Z", basic_date(stamp)));
+        line(fmt::format("DTSTART;VALUE=DATE:{}", basic_date(e.date)));
+        line(fmt::format("DTEND;VALUE=DATE:{}", basic_date(e.date.plus_days(1))));
+        line(fmt::format("SUMMARY:{}", ics_escape(e.summary)));
         if (!e.description.empty())
-            line("DESCRIPTION:" + ics_escape(e.description));
+            line(fmt::format("DESCRIPTION:{}", ics_escape(e.description)));
         if (!e.category.empty())
-            line("CATEGORIES:" + ics_escape(e.category));
+            line(fmt::format("CATEGORIES:{}", ics_escape(e.category)));
         // A reminder, not a meeting: it does not make anyone look busy.
         line("TRANSP:TRANSPARENT");
         line("END:VEVENT");

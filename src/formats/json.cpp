@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "crm/schema/records.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::formats {
 
@@ -141,7 +142,7 @@ Json to_json(const Opportunity& o) {
 
 std::string dump(const Json& j) {
     // Invalid UTF-8 in a hand-edited file must not make the dump throw.
-    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    return fmt::format("{}\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 std::string dump_with_items(Json object, const std::string& key, std::size_t count,

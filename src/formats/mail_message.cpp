@@ -4,6 +4,7 @@
 
 #include "crm/model/mail_address.hpp"
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::formats {
@@ -155,14 +156,15 @@ std::string quoted_string(std::string_view s) {
             out += '\\';
         out += c;
     }
-    return out + "\"";
+    return fmt::format("{}\"", out);
 }
 
 void require_plain(const Mailbox& m, const char* header) {
     if (auto why = address_problem(m.address)) {
-        throw RuntimeError(std::string("cannot write the ") + header + ": header: '" +
-                               one_line(m.address) + "' is not a plain e-mail address: it " + *why,
-                           "crm check shows where it is in crm.yaml");
+        throw RuntimeError(
+            fmt::format("cannot write the {}: header: '{}' is not a plain e-mail address: it {}",
+                        header, one_line(m.address), *why),
+            "crm check shows where it is in crm.yaml");
     }
 }
 
@@ -176,10 +178,9 @@ bool is_id_char(char c) {
 std::string rfc5322_date(const MailTime& t) {
     const int offset = t.utc_offset_minutes;
     const int abs = offset < 0 ? -offset : offset;
-    return std::string(kDays[t.date.weekday()]) + ", " + two(t.date.day()) + " " +
-           kMonths[t.date.month() - 1] + " " + std::to_string(t.date.year()) + " " + two(t.hour) +
-           ":" + two(t.minute) + ":" + two(t.second) + " " + (offset < 0 ? "-" : "+") +
-           two(abs / 60) + two(abs % 60);
+    return fmt::format("{}, {} {} {} {}:{}:{} {}{}{}", kDays[t.date.weekday()], two(t.date.day()),
+                       kMonths[t.date.month() - 1], t.date.year(), two(t.hour), two(t.minute),
+                       two(t.second), offset < 0 ? "-" : "+", two(abs / 60), two(abs % 60));
 }
 
 std::string make_message_id(const MailTime& t, std::uint64_t random, unsigned sequence,
@@ -191,7 +192,7 @@ std::string make_message_id(const MailTime& t, std::uint64_t random, unsigned se
     std::string domain(address_domain(from_address));
     if (domain.empty() || !is_plain_address(from_address))
         domain = "crm.invalid";
-    return stamp + "." + hex + "." + std::to_string(sequence) + ".crm@" + domain;
+    return fmt::format("{}.{}.{}.crm@{}", stamp, hex, sequence, domain);
 }
 
 std::string header_text(std::string_view text, std::size_t used) {
@@ -201,12 +202,12 @@ std::string header_text(std::string_view text, std::size_t used) {
 
 std::string mailbox_header(const Mailbox& m, std::size_t used) {
     const std::string name = one_line(m.name);
-    const std::string address = "<" + m.address + ">";
+    const std::string address = fmt::format("<{}>", m.address);
     if (name.empty())
         return m.address;
     if (is_ascii_printable(name) && name.find("=?") == std::string::npos &&
         used + name.size() + 3 + address.size() <= kLine) {
-        return (is_phrase_of_atoms(name) ? name : quoted_string(name)) + " " + address;
+        return fmt::format("{} {}", is_phrase_of_atoms(name) ? name : quoted_string(name), address);
     }
     std::string words = encoded_words(name, used);
     const std::size_t last_line = words.size() - std::min(words.size(), words.rfind('\n') + 1);
@@ -259,7 +260,7 @@ std::string quoted_printable(std::string_view text) {
             encoded_line += piece;
             column += piece.size();
         }
-        out += encoded_line + "\n";
+        out += fmt::format("{}\n", encoded_line);
         if (last)
             break;
         start = end + 1;
@@ -272,15 +273,15 @@ std::string compose(const MailMessage& m) {
     require_plain(m.to, "To");
     for (char c : m.message_id) {
         if (!is_id_char(c))
-            throw RuntimeError("cannot write a Message-ID with '" + one_line(std::string(1, c)) +
-                               "' in it");
+            throw RuntimeError(fmt::format("cannot write a Message-ID with '{}' in it",
+                                           one_line(std::string(1, c))));
     }
     std::string out;
-    out += "Date: " + rfc5322_date(m.time) + "\n";
-    out += "From: " + mailbox_header(m.from, 6) + "\n";
-    out += "To: " + mailbox_header(m.to, 4) + "\n";
-    out += "Subject: " + header_text(m.subject, 9) + "\n";
-    out += "Message-ID: <" + m.message_id + ">\n";
+    out += fmt::format("Date: {}\n", rfc5322_date(m.time));
+    out += fmt::format("From: {}\n", mailbox_header(m.from, 6));
+    out += fmt::format("To: {}\n", mailbox_header(m.to, 4));
+    out += fmt::format("Subject: {}\n", header_text(m.subject, 9));
+    out += fmt::format("Message-ID: <{}>\n", m.message_id);
     out += "MIME-Version: 1.0\n";
     out += "Content-Type: text/plain; charset=utf-8\n";
     out += "Content-Transfer-Encoding: quoted-printable\n";

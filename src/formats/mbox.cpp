@@ -1,4 +1,5 @@
 #include "crm/formats/mbox.hpp"
+#include "crm/util/format.hpp"
 
 #include <algorithm>
 
@@ -25,9 +26,9 @@ bool is_from_line(std::string_view line) {
 }  // namespace
 
 std::string mbox_date(const MailTime& t) {
-    return std::string(kDays[t.date.weekday()]) + " " + kMonths[t.date.month() - 1] + " " +
-           two(t.date.day(), ' ') + " " + two(t.hour) + ":" + two(t.minute) + ":" + two(t.second) +
-           " " + std::to_string(t.date.year());
+    return fmt::format("{} {} {} {}:{}:{} {}", kDays[t.date.weekday()], kMonths[t.date.month() - 1],
+                       two(t.date.day(), ' '), two(t.hour), two(t.minute), two(t.second),
+                       t.date.year());
 }
 
 std::string mbox_entry(std::string_view sender, const MailTime& t, std::string_view message) {
@@ -36,7 +37,7 @@ std::string mbox_entry(std::string_view sender, const MailTime& t, std::string_v
         return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7F;
     });
     std::string out =
-        "From " + std::string(one_word ? sender : "MAILER-DAEMON") + " " + mbox_date(t) + "\n";
+        fmt::format("From {} {}\n", one_word ? sender : "MAILER-DAEMON", mbox_date(t));
     std::size_t start = 0;
     while (start < message.size()) {
         std::size_t end = message.find('\n', start);
@@ -49,7 +50,7 @@ std::string mbox_entry(std::string_view sender, const MailTime& t, std::string_v
         out += '\n';
         start = end + 1;
     }
-    return out + "\n";
+    return fmt::format("{}\n", out);
 }
 
 }  // namespace crm::formats

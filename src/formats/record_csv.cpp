@@ -2,6 +2,7 @@
 
 #include "crm/model/opportunity.hpp"
 #include "crm/schema/records.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::formats {
 
@@ -33,12 +34,13 @@ std::string cell(const std::vector<Commitment>& v) {
 std::string cell(const std::vector<Contact>& v) {
     std::vector<std::string> people;
     for (const auto& p : v)
-        people.push_back(p.email.empty() ? p.name : p.name + " <" + p.email + ">");
+        people.push_back(p.email.empty() ? p.name : fmt::format("{} <{}>", p.name, p.email));
     return joined(people, "; ");
 }
 std::string cell(const Ratings& v) {
     auto r = [](const std::optional<int>& x) { return x ? std::to_string(*x) : std::string("-"); };
-    return v.any() ? r(v.potential) + "/" + r(v.compatibility) + "/" + r(v.profitability) : "";
+    return v.any() ? fmt::format("{}/{}/{}", r(v.potential), r(v.compatibility), r(v.profitability))
+                   : "";
 }
 std::string cell(const std::optional<Cadence>& v) {
     return v ? v->str() : "";
@@ -62,7 +64,7 @@ std::string cell(const std::vector<Tier>& v) {
 std::string cell(const std::vector<TeamMember>& v) {
     std::vector<std::string> people;
     for (const auto& m : v)
-        people.push_back(m.name + " <" + m.email + ">");
+        people.push_back(fmt::format("{} <{}>", m.name, m.email));
     return joined(people, "; ");
 }
 std::string cell(const MailSettings& v) {
@@ -77,7 +79,7 @@ std::string cell(const std::optional<Percent>& v) {
 std::string cell(const std::vector<OpportunityStage>& v) {
     std::vector<std::string> stages;
     for (const auto& st : v)
-        stages.push_back(st.name + " " + std::to_string(st.probability) + "%");
+        stages.push_back(fmt::format("{} {}%", st.name, st.probability));
     return joined(stages, "; ");
 }
 
@@ -107,11 +109,11 @@ std::string commitments_text(const std::vector<Commitment>& items) {
         std::string s = c.what;
         std::vector<std::string> when;
         if (c.due)
-            when.push_back("due " + c.due->iso());
+            when.push_back(fmt::format("due {}", *c.due));
         if (c.done)
-            when.push_back("done " + c.done->iso());
+            when.push_back(fmt::format("done {}", *c.done));
         if (!when.empty())
-            s += " (" + joined(when, ", ") + ")";
+            s += fmt::format(" ({})", joined(when, ", "));
         parts.push_back(s);
     }
     return joined(parts, "; ");

@@ -5,6 +5,7 @@
 
 #include "crm/formats/text_encoding.hpp"
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::formats {
@@ -179,10 +180,11 @@ std::string decoded(const Property& p, const std::string& file, int line) {
     } else if (auto t = to_utf8(bytes, p.charset)) {
         text = std::move(*t);
     } else {
-        throw DataError({file, line, 0},
-                        "CHARSET=" + p.charset + " is not a character set crm reads" +
-                            (fold_case(p.charset) == "utf-8" ? " (the text is not UTF-8)" : ""),
-                        "export the contacts again as UTF-8, windows-1252 or ISO-8859-1");
+        throw DataError(
+            {file, line, 0},
+            fmt::format("CHARSET={} is not a character set crm reads{}", p.charset,
+                        fold_case(p.charset) == "utf-8" ? " (the text is not UTF-8)" : ""),
+            "export the contacts again as UTF-8, windows-1252 or ISO-8859-1");
     }
     // Line breaks are LF in the folder, whatever the exporting system wrote.
     std::string out;
@@ -258,7 +260,7 @@ void apply(CardState& card, const Property& p, const std::string& v) {
             card.grouped_phones.emplace_back(p.group, e.phones.size() - 1);
     } else if (p.name == "NOTE") {
         std::string note = trim(unescape_vcard(v));
-        e.notes = e.notes.empty() ? note : e.notes + "\n" + note;
+        e.notes = e.notes.empty() ? note : fmt::format("{}\n{}", e.notes, note);
     } else if (p.name == "CATEGORIES") {
         for (const auto& t : components(v, ','))
             add_tag(e.tags, t);

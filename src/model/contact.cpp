@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm {
@@ -63,7 +64,7 @@ MatchResult match_contact(std::string_view query, const std::vector<Contact>& co
 std::string contact_label(const Contact& c) {
     if (c.email.empty() || fold_case(c.email) == fold_case(c.name))
         return c.name.empty() ? c.email : c.name;
-    return c.name + " <" + c.email + ">";
+    return fmt::format("{} <{}>", c.name, c.email);
 }
 
 bool is_contact_field(std::string_view field) {
@@ -82,7 +83,7 @@ std::string& contact_field(Contact& c, std::string_view field) {
         return c.phone;
     if (field == "notes")
         return c.notes;
-    throw std::logic_error("contact_field: no field " + std::string(field));
+    throw std::logic_error(fmt::format("contact_field: no field {}", field));
 }
 
 const std::string& contact_field(const Contact& c, std::string_view field) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm {
@@ -292,14 +293,13 @@ Date parse_date_arg(std::string_view text, Date today, DateDirection direction,
         }
         return today.plus_days(delta);
     }
-    throw UsageError(std::string(option) + ": '" + std::string(text) + "' is not a date",
-                     kDateForms);
+    throw UsageError(fmt::format("{}: '{}' is not a date", option, text), kDateForms);
 }
 
 Duration parse_duration_arg(std::string_view text, std::string_view option) {
     if (auto d = parse_duration(text))
         return *d;
-    throw UsageError(std::string(option) + ": '" + std::string(text) + "' is not a duration",
+    throw UsageError(fmt::format("{}: '{}' is not a duration", option, text),
                      "use a number followed by d, w, m or y, such as 7d, 2w, 1m, 1y");
 }
 
@@ -312,8 +312,8 @@ std::string relative_days(Date day, Date today) {
     if (n == -1)
         return "1 day overdue";
     if (n < 0)
-        return std::to_string(-n) + " days overdue";
-    return "in " + std::to_string(n) + " days";
+        return fmt::format("{} days overdue", -n);
+    return fmt::format("in {} days", n);
 }
 
 }  // namespace crm

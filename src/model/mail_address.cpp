@@ -1,4 +1,5 @@
 #include "crm/model/mail_address.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm {
 
@@ -34,13 +35,13 @@ std::string shown(char c) {
         return "a control character";
     if (u >= 0x80)
         return "a non-ASCII character";
-    return std::string("'") + c + "'";
+    return fmt::format("'{}'", c);
 }
 
 // A dot-separated run of words none of which is empty: no leading, trailing or double dot.
 std::optional<std::string> dots_problem(std::string_view part, const char* which) {
     if (part.front() == '.' || part.back() == '.' || part.find("..") != std::string_view::npos)
-        return std::string("its ") + which + " has a leading, trailing or double dot";
+        return fmt::format("its {} has a leading, trailing or double dot", which);
     return std::nullopt;
 }
 
@@ -73,7 +74,7 @@ std::optional<std::string> address_problem(std::string_view address) {
     for (char c : address) {
         if (c == '@' || c == '.' || is_local_char(c))
             continue;
-        return "contains " + shown(c);
+        return fmt::format("contains {}", shown(c));
     }
     const std::size_t at = address.find('@');
     if (at == std::string_view::npos)
@@ -92,7 +93,7 @@ std::optional<std::string> address_problem(std::string_view address) {
         return p;
     for (char c : domain)
         if (!is_alnum(c) && c != '-' && c != '.')
-            return "its domain contains " + shown(c);
+            return fmt::format("its domain contains {}", shown(c));
     return domain_problem(domain);
 }
 

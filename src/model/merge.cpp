@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crm/model/contact.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm {
@@ -37,7 +38,7 @@ std::string appended_notes(const std::string& keep, const std::string& other) {
     if (k.empty())
         return other;
     const bool ended = keep.ends_with('\n') || other.ends_with('\n');
-    return k + "\n\n" + o + (ended ? "\n" : "");
+    return fmt::format("{}\n\n{}{}", k, o, ended ? "\n" : "");
 }
 
 void plan_contacts(const Client& keep, const Client& other, MergePlan& plan) {
@@ -60,7 +61,7 @@ void plan_contacts(const Client& keep, const Client& other, MergePlan& plan) {
             if (kv.empty())
                 plan.contact_fills.push_back({index, std::string(field), ov});
             else
-                plan.contact_differences.push_back(it->name + ": " + std::string(field));
+                plan.contact_differences.push_back(fmt::format("{}: {}", it->name, field));
         }
     }
 }

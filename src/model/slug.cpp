@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm {
@@ -145,7 +146,7 @@ std::string slugify(std::string_view name) {
             slug.pop_back();
     }
     if (slug.empty())
-        return "client-" + hex32(fnv1a(name));
+        return fmt::format("client-{}", hex32(fnv1a(name)));
     if (is_reserved_device_name(slug))
         slug += "-client";
     return slug;
@@ -168,7 +169,7 @@ std::string unique_slug(const std::string& base,
     if (!taken(base))
         return base;
     for (int n = 2;; ++n) {
-        std::string candidate = base + "-" + std::to_string(n);
+        std::string candidate = fmt::format("{}-{}", base, n);
         if (!taken(candidate))
             return candidate;
     }

@@ -5,6 +5,7 @@
 
 #include "crm/render/table.hpp"
 #include "crm/render/terminal_text.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::render {
@@ -64,7 +65,7 @@ std::string BarChart::render(const Styler& styler, int width) const {
         if (!b.note.empty() && note_room > 0)
             line +=
                 std::string(kGap, ' ') + styler(truncate_to_width(b.note, note_room), Style::dim);
-        out += line + "\n";
+        out += fmt::format("{}\n", line);
     }
     return out;
 }

@@ -5,6 +5,7 @@
 #include "crm/formats/json.hpp"
 #include "crm/render/table.hpp"
 #include "crm/render/terminal_text.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::render {
 
@@ -15,7 +16,7 @@ namespace {
 std::string what_with_reason(const DueItem& i) {
     if (i.type == DueType::promise || i.type == DueType::action || i.type == DueType::rfp)
         return i.what;
-    return i.what + " (" + i.reason + ")";
+    return fmt::format("{} ({})", i.what, i.reason);
 }
 
 // The word that starts a calendar event's summary.
@@ -49,7 +50,7 @@ std::string count_phrase(std::size_t n) {
 }
 
 std::string upcoming_title(const DueReport& r) {
-    return "Due by " + r.until.iso() + " (" + relative_days(r.until, r.today) + ")";
+    return fmt::format("Due by {} ({})", r.until, relative_days(r.until, r.today));
 }
 
 }  // namespace
@@ -82,15 +83,17 @@ std::string due_table(const DueReport& r, const Styler& st, int width) {
     const std::size_t overdue = overdue_count(r);
     std::string out = lines[0];
     if (overdue > 0) {
-        out += st("Overdue: " + count_phrase(overdue), Style::red) + "\n";
+        out +=
+            fmt::format("{}\n", st(fmt::format("Overdue: {}", count_phrase(overdue)), Style::red));
         for (std::size_t k = 0; k < overdue; ++k)
             out += lines[k + 1];
     }
     if (overdue < r.items.size()) {
         if (overdue > 0)
             out += "\n";
-        out += st(upcoming_title(r) + ": " + count_phrase(r.items.size() - overdue), Style::bold) +
-               "\n";
+        out += fmt::format("{}\n", st(fmt::format("{}: {}", upcoming_title(r),
+                                                  count_phrase(r.items.size() - overdue)),
+                                      Style::bold));
         for (std::size_t k = overdue; k < r.items.size(); ++k)
             out += lines[k + 1];
     }
@@ -148,13 +151,13 @@ std::string md_cell(const std::string& text) {
 
 void md_group(std::string& out, const std::string& title, const DueReport& r, std::size_t from,
               std::size_t to) {
-    out += "## " + title + "\n\n| Due | When | Type | Client | What | Owner |\n";
+    out += fmt::format("## {}\n\n| Due | When | Type | Client | What | Owner |\n", title);
     out += "|-----|------|------|--------|------|-------|\n";
     for (std::size_t k = from; k < to; ++k) {
         const DueItem& i = r.items[k];
-        out += "| " + i.due.iso() + " | " + relative_days(i.due, r.today) + " | " +
-               std::string(due_type_name(i.type)) + " | " + md_cell(i.name) + " | " +
-               md_cell(what_with_reason(i)) + " | " + md_cell(i.owner) + " |\n";
+        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", i.due,
+                           relative_days(i.due, r.today), due_type_name(i.type), md_cell(i.name),
+                           md_cell(what_with_reason(i)), md_cell(i.owner));
     }
     out += "\n";
 }
@@ -162,14 +165,14 @@ void md_group(std::string& out, const std::string& title, const DueReport& r, st
 }  // namespace
 
 std::string due_markdown(const DueReport& r) {
-    std::string out = "# Due as of " + r.today.iso() + "\n\n";
+    std::string out = fmt::format("# Due as of {}\n\n", r.today);
     if (r.items.empty())
-        return out + "Nothing due by " + r.until.iso() + ".\n";
+        return fmt::format("{}Nothing due by {}.\n", out, r.until);
     const std::size_t overdue = overdue_count(r);
-    out += count_phrase(r.items.size()) + ": " + std::to_string(overdue) + " overdue, " +
-           std::to_string(r.items.size() - overdue) + " due by " + r.until.iso() + ".\n\n";
+    out += fmt::format("{}: {} overdue, {} due by {}.\n\n", count_phrase(r.items.size()), overdue,
+                       r.items.size() - overdue, r.until);
     if (overdue > 0)
-        md_group(out, "Overdue (" + std::to_string(overdue) + ")", r, 0, overdue);
+        md_group(out, fmt::format("Overdue ({})", overdue), r, 0, overdue);
     if (overdue < r.items.size())
         md_group(out, upcoming_title(r), r, overdue, r.items.size());
     out.pop_back();  // one newline at the end, not two
@@ -182,15 +185,16 @@ std::string due_ics(const DueReport& r) {
         const std::string type(due_type_name(i.type));
         // The UID names the thing to do, never its date: when a contact is made or a due
         // date moves, importing again moves the event instead of adding a second one.
-        std::string key = type + "|" + i.client;
+        std::string key = fmt::format("{}|{}", type, i.client);
         if (i.type != DueType::contact)
-            key += "|" + i.file + "|" + std::to_string(i.index);
+            key += fmt::format("|{}|{}", i.file, i.index);
         formats::IcsEvent e;
-        e.uid = type + "-" + i.client + "-" + formats::ics_digest(key) + "@crm";
+        e.uid = fmt::format("{}-{}-{}@crm", type, i.client, formats::ics_digest(key));
         e.date = i.due;
-        e.summary = event_label(i.type) + ": " + i.name + ": " + i.what;
+        e.summary = fmt::format("{}: {}: {}", event_label(i.type), i.name, i.what);
         e.description =
-            i.reason + (i.owner.empty() ? "" : "\nOwner: " + i.owner) + "\nClient: " + i.client;
+            fmt::format("{}{}\nClient: {}", i.reason,
+                        i.owner.empty() ? "" : fmt::format("\nOwner: {}", i.owner), i.client);
         e.category = type;
         events.push_back(std::move(e));
     }

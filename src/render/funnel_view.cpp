@@ -4,6 +4,7 @@
 #include "crm/render/bar_chart.hpp"
 #include "crm/render/table.hpp"
 #include "crm/render/wrap.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::render {
 
@@ -55,8 +56,8 @@ std::string funnel_table(const std::vector<FunnelStage>& stages, const Styler& s
     for (const auto& s : stages)
         total += s.entries.size();
     std::string out =
-        st("Funnel", Style::bold) + "  " +
-        st(std::to_string(total) + (total == 1 ? " client" : " clients"), Style::dim) + "\n";
+        fmt::format("{}  {}\n", st("Funnel", Style::bold),
+                    st(std::to_string(total) + (total == 1 ? " client" : " clients"), Style::dim));
     BarChart chart;
     for (const auto& s : stages) {
         std::string note = !s.configured ? "not a stage in crm.yaml" : s.inactive ? "inactive" : "";
@@ -83,7 +84,7 @@ std::string funnel_table(const std::vector<FunnelStage>& stages, const Styler& s
         }
     }
     if (!t.empty())
-        out += "\n" + t.render(st, width);
+        out += fmt::format("\n{}", t.render(st, width));
     if (any_estimate) {
         out += st(wrap("(added): no record of the stage change, so counted from the date the "
                        "client was added",

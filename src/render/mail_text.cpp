@@ -1,6 +1,7 @@
 #include "crm/render/mail_text.hpp"
 
 #include "crm/render/terminal_text.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::render {
@@ -8,7 +9,7 @@ namespace crm::render {
 namespace {
 
 std::string count(std::size_t n, const std::string& one, const std::string& many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
+    return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
 std::string pad_right(std::string s, int width) {
@@ -22,19 +23,20 @@ std::string pad_right(std::string s, int width) {
 std::string item_text(const DueItem& i, Date today) {
     const std::string indent(14, ' ');
     const std::string client = one_line(i.name.empty() ? i.client : i.name);
-    std::string out = "  " + i.due.iso() + "  " +
-                      pad_right(std::string(due_type_name(i.type)), 10) + " " + client + "\n";
-    out += indent + one_line(i.what) + "\n";
+    std::string out = fmt::format("  {}  {} {}\n", i.due,
+                                  pad_right(std::string(due_type_name(i.type)), 10), client);
+    out += fmt::format("{}{}\n", indent, one_line(i.what));
     const std::string reason = trim(one_line(i.reason));
-    out += indent + relative_days(i.due, today) + (reason.empty() ? "" : "; " + reason) + "\n";
+    out += fmt::format("{}{}{}\n", indent, relative_days(i.due, today),
+                       reason.empty() ? "" : fmt::format("; {}", reason));
     return out;
 }
 
 std::string commitment_text(const Commitment& c) {
     std::string s = one_line(c.what);
     if (c.done)
-        return s + " (done " + c.done->iso() + ")";
-    return c.due ? s + ", due " + c.due->iso() : s;
+        return fmt::format("{} (done {})", s, *c.done);
+    return c.due ? fmt::format("{}, due {}", s, *c.due) : s;
 }
 
 // "-- " and a line break: the signature separator mail readers know.
@@ -52,59 +54,60 @@ constexpr const char* kNotifyFooter =
 
 std::string remind_subject(const Reminder& r, Date window_end) {
     std::string s =
-        "crm: " + count(r.items.size(), "thing", "things") + " due by " + window_end.iso();
+        fmt::format("crm: {} due by {}", count(r.items.size(), "thing", "things"), window_end);
     if (r.overdue > 0)
-        s += " (" + std::to_string(r.overdue) + " overdue)";
+        s += fmt::format(" ({} overdue)", r.overdue);
     return s;
 }
 
 std::string remind_body(const Reminder& r, Date today, Date window_end) {
-    std::string out = "Hello " + one_line(r.member.name) + ",\n\n";
-    out += count(r.items.size(), "thing is", "things are") + " yours to do by " + window_end.iso() +
-           " (as of " + today.iso() + ")";
-    out += r.overdue > 0 ? ", " + std::to_string(r.overdue) + " of them overdue.\n" : ".\n";
+    std::string out = fmt::format("Hello {},\n\n", one_line(r.member.name));
+    out += fmt::format("{} yours to do by {} (as of {})",
+                       count(r.items.size(), "thing is", "things are"), window_end, today);
+    out += r.overdue > 0 ? fmt::format(", {} of them overdue.\n", r.overdue) : ".\n";
     bool overdue_heading = false, due_heading = false;
     for (const DueItem& i : r.items) {
         if (i.overdue(today) && !overdue_heading) {
             out += "\nOverdue:\n\n";
             overdue_heading = true;
         } else if (!i.overdue(today) && !due_heading) {
-            out += "\nDue by " + window_end.iso() + ":\n\n";
+            out += fmt::format("\nDue by {}:\n\n", window_end);
             due_heading = true;
         }
         out += item_text(i, today);
     }
-    return out + "\n" + kRemindFooter;
+    return fmt::format("{}\n{}", out, kRemindFooter);
 }
 
 std::string notify_subject(const Alert& a) {
-    std::string s = "crm: " + count(a.count(), "new report", "new reports") + " at ";
+    std::string s = fmt::format("crm: {} at ", count(a.count(), "new report", "new reports"));
     if (a.clients.size() == 1)
         return s + one_line(a.clients.front().name);
     return s + count(a.clients.size(), "client", "clients");
 }
 
 std::string notify_body(const Alert& a, const std::string& since) {
-    std::string out = "Hello " + one_line(a.member.name) + ",\n\n";
-    out += count(a.count(), "new report", "new reports") + " at the clients you watch or own, " +
-           since + ":\n";
+    std::string out = fmt::format("Hello {},\n\n", one_line(a.member.name));
+    out += fmt::format("{} at the clients you watch or own, {}:\n",
+                       count(a.count(), "new report", "new reports"), since);
     for (const AlertClient& c : a.clients) {
         std::string whose = c.owned && c.watched ? "you own and watch it"
                             : c.owned            ? "you own it"
                                                  : "you watch it";
-        out += "\n" + one_line(c.name) + " (" + one_line(c.slug) + "), " + whose + "\n";
+        out += fmt::format("\n{} ({}), {}\n", one_line(c.name), one_line(c.slug), whose);
         for (const AlertItem& i : c.items) {
-            out += "  " + i.date.iso() + "  " + one_line(i.what) + " by " +
-                   (trim(i.author).empty() ? std::string("someone") : one_line(i.author)) + "\n";
+            out +=
+                fmt::format("  {}  {} by {}\n", i.date, one_line(i.what),
+                            trim(i.author).empty() ? std::string("someone") : one_line(i.author));
             if (!trim(i.summary).empty())
-                out += "    " + one_line(i.summary) + "\n";
+                out += fmt::format("    {}\n", one_line(i.summary));
             for (const Commitment& p : i.promises)
-                out += "    Promised: " + commitment_text(p) + "\n";
+                out += fmt::format("    Promised: {}\n", commitment_text(p));
             if (i.next_contact)
-                out += "    Next contact: " + i.next_contact->iso() + "\n";
+                out += fmt::format("    Next contact: {}\n", *i.next_contact);
         }
     }
-    return out + "\n" + kNotifyFooter;
+    return fmt::format("{}\n{}", out, kNotifyFooter);
 }
 
 }  // namespace crm::render

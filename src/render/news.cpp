@@ -4,6 +4,7 @@
 
 #include "crm/render/table.hpp"
 #include "crm/render/terminal_text.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::render {
@@ -43,23 +44,25 @@ std::string render_news(const std::vector<NewsGroup>& raw, const Styler& styler,
         if (g.watched)
             notes = "watched";
         if (g.new_client) {
-            notes += std::string(notes.empty() ? "" : ", ") + "new client" +
-                     (g.added_by.empty() ? "" : ", added by " + g.added_by);
+            notes +=
+                fmt::format("{}new client{}", std::string(notes.empty() ? "" : ", "),
+                            g.added_by.empty() ? "" : fmt::format(", added by {}", g.added_by));
         }
-        out += styler(g.name, Style::bold) + " " + styler("(" + g.slug + ")", Style::dim);
+        out += fmt::format("{} {}", styler(g.name, Style::bold),
+                           styler(fmt::format("({})", g.slug), Style::dim));
         if (!notes.empty())
-            out += "  " + styler(notes, g.watched ? Style::yellow : Style::cyan);
+            out += fmt::format("  {}", styler(notes, g.watched ? Style::yellow : Style::cyan));
         out += '\n';
         for (const auto& i : g.items) {
-            std::string line = "  " + i.date.iso() + "  " + pad(i.what, what_w) + "  " +
-                               pad(i.by.empty() ? "?" : i.by, by_w);
+            std::string line = fmt::format("  {}  {}  {}", i.date, pad(i.what, what_w),
+                                           pad(i.by.empty() ? "?" : i.by, by_w));
             std::string summary = i.summary;
             if (width > 0) {
                 int room = width - display_width(line) - 2;
                 summary = room > 1 ? truncate_to_width(summary, room) : std::string{};
             }
             if (!summary.empty())
-                line += "  " + summary;
+                line += fmt::format("  {}", summary);
             out += line + '\n';
         }
     }

@@ -11,6 +11,7 @@
 #include "crm/render/numbers.hpp"
 #include "crm/render/table.hpp"
 #include "crm/render/wrap.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::render {
@@ -24,25 +25,24 @@ std::string months_text(double months) {
 }
 
 std::string plural(std::size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
+    return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
 std::string side(const char* label, const ClockSide& s) {
-    return std::string(label) + ": won " + std::to_string(s.won) + " of " +
-           std::to_string(s.closed());
+    return fmt::format("{}: won {} of {}", label, s.won, s.closed());
 }
 
 // The RFP as the clock sees it: out since a day, or expected on one.
 std::string rfp_cell(const Opportunity& o) {
     if (o.rfp_since)
-        return o.rfp_since->iso() + " out";
+        return fmt::format("{} out", *o.rfp_since);
     return o.rfp_expected ? o.rfp_expected->iso() : "";
 }
 
 std::string summary_line(const Pipeline& p, Date today) {
-    return "Pipeline as of " + today.iso() + ": " +
-           plural(p.open.size(), "open opportunity", "open opportunities") + ", value " +
-           amount_text(p.value) + ", weighted " + amount_text(p.weighted);
+    return fmt::format("Pipeline as of {}: {}, value {}, weighted {}", today,
+                       plural(p.open.size(), "open opportunity", "open opportunities"),
+                       amount_text(p.value), amount_text(p.weighted));
 }
 
 // `compact`: without the probability (the weighted value says it again) and the RFP's
@@ -80,7 +80,7 @@ Table open_table(const Pipeline& p, bool compact) {
         if (!compact)
             row.push_back({rfp_cell(o)});
         row.push_back({o.decision_expected ? o.decision_expected->iso() : ""});
-        row.push_back({months ? months_text(*months) + " mo" : "",
+        row.push_back({months ? fmt::format("{} mo", months_text(*months)) : "",
                        months && *months <= 0 ? Style::yellow : Style::green});
         t.add(std::move(row));
     }
@@ -114,13 +114,13 @@ std::string month_chart(const Pipeline& p, const Styler& st, int width) {
                    plural(static_cast<std::size_t>(m.count), "opportunity", "opportunities")},
                   amount_text(m.weighted));
     }
-    std::string out = "\n" +
-                      st(wrap("Weighted value by month of expected decision", width), Style::bold) +
-                      chart.render(st, width);
+    std::string out = fmt::format(
+        "\n{}{}", st(wrap("Weighted value by month of expected decision", width), Style::bold),
+        chart.render(st, width));
     if (p.undated > 0) {
-        out += st(wrap(plural(static_cast<std::size_t>(p.undated), "open opportunity has",
-                              "open opportunities have") +
-                           " no decision_expected",
+        out += st(wrap(fmt::format("{} no decision_expected",
+                                   plural(static_cast<std::size_t>(p.undated),
+                                          "open opportunity has", "open opportunities have")),
                        width),
                   Style::dim);
     }
@@ -136,21 +136,22 @@ formats::Json optional_number(const std::optional<double>& v) {
 std::string clock_reading(const DealClock& c) {
     if (c.early.closed() == 0 && c.late.closed() == 0)
         return "no opportunity won or lost with an RFP date yet";
-    return side("engaged early", c.early) + "; " + side("late", c.late);
+    return fmt::format("{}; {}", side("engaged early", c.early), side("late", c.late));
 }
 
 std::string pipeline_table(const Pipeline& p, Date today, const Styler& st, int width) {
     std::string out;
     if (p.open.empty()) {
-        out = st("No open opportunities", Style::bold) + " as of " + today.iso() +
-              st(wrap("; log one with 'crm opportunity add CLIENT TITLE'", width), Style::dim);
+        out = fmt::format(
+            "{} as of {}{}", st("No open opportunities", Style::bold), today,
+            st(wrap("; log one with 'crm opportunity add CLIENT TITLE'", width), Style::dim));
     } else {
         out = st(wrap(summary_line(p, today), width), Style::bold) + open_tables(p, st, width) +
               month_chart(p, st, width);
     }
-    return out + "\n" + st("Deal clock", Style::bold) + " " +
-           st("(won and lost, all history)", Style::dim) + "\n" +
-           wrap(clock_reading(p.clock), width, "  ");
+    return fmt::format("{}\n{} {}\n{}", out, st("Deal clock", Style::bold),
+                       st("(won and lost, all history)", Style::dim),
+                       wrap(clock_reading(p.clock), width, "  "));
 }
 
 std::string pipeline_json(const Pipeline& p, Date today) {

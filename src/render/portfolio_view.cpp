@@ -7,6 +7,7 @@
 #include "crm/render/table.hpp"
 #include "crm/render/terminal_text.hpp"
 #include "crm/render/wrap.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::render {
@@ -85,8 +86,8 @@ std::string rating_text(const std::optional<int>& r) {
 std::string ratings_text(const Ratings& r) {
     if (!r.any())
         return "unrated";
-    return rating_text(r.potential) + "/" + rating_text(r.compatibility) + "/" +
-           rating_text(r.profitability);
+    return fmt::format("{}/{}/{}", rating_text(r.potential), rating_text(r.compatibility),
+                       rating_text(r.profitability));
 }
 
 std::string group_heading(const PortfolioGroup& g, const Styler& st) {
@@ -94,13 +95,14 @@ std::string group_heading(const PortfolioGroup& g, const Styler& st) {
     if (!g.configured)
         detail = "not a tier in crm.yaml";
     else if (g.every)
-        detail = "every " + g.every->str();
+        detail = fmt::format("every {}", g.every->str());
     else
         detail = "not tracked";
     const std::size_t n = g.rows.size();
-    detail += ", " + std::to_string(n) + (n == 1 ? " client" : " clients");
+    detail += fmt::format(", {}{}", n, n == 1 ? " client" : " clients");
     // The tier is a client file's own value when crm.yaml does not list it.
-    return st("Tier " + one_line(g.tier), Style::bold) + "  " + st(detail, Style::dim) + "\n";
+    return fmt::format("{}  {}\n", st(fmt::format("Tier {}", one_line(g.tier)), Style::bold),
+                       st(detail, Style::dim));
 }
 
 // Narrow terminals lose the stage and the last review's date before the names shrink.
@@ -139,7 +141,7 @@ Table group_table(const PortfolioGroup& g, bool compact, bool won) {
         if (r.last_review) {
             review = std::string(rating_name(r.last_review->rating));
             if (!compact)
-                review = r.last_review->date.iso() + " " + review;
+                review = fmt::format("{} {}", r.last_review->date, review);
         }
         row.push_back({review});
         row.push_back({r.open_promises ? std::to_string(r.open_promises) : "",
@@ -165,15 +167,16 @@ int widest_line(const std::string& text) {
 }
 
 std::string legend(bool compact, bool won, const Styler& st, int width) {
-    return st(wrap("RATINGS: potential/compatibility/profitability, 1-5 each; "
-                   "SCORE: their sum; 12M: visits in the last 12 months; " +
-                       std::string(compact ? "CONTACT, REVIEW: the latest; OPEN: open promises"
-                                           : "PROMISES: open promises") +
-                       (won ? std::string("; ") + (compact ? "WON" : "WON 12M") +
-                                  ": value of opportunities won in the last 12 months"
-                            : ""),
-                   width),
-              Style::dim);
+    return st(
+        wrap(fmt::format("RATINGS: potential/compatibility/profitability, 1-5 each; SCORE: their "
+                         "sum; 12M: visits in the last 12 months; {}{}",
+                         std::string(compact ? "CONTACT, REVIEW: the latest; OPEN: open promises"
+                                             : "PROMISES: open promises"),
+                         won ? fmt::format("; {}: value of opportunities won in the last 12 months",
+                                           compact ? "WON" : "WON 12M")
+                             : ""),
+             width),
+        Style::dim);
 }
 
 std::string flagged(const Portfolio& p, const Styler& st, int width) {
@@ -182,12 +185,13 @@ std::string flagged(const Portfolio& p, const Styler& st, int width) {
     Table t({"CLIENT", "SUGGESTION"});
     t.flexible(0);
     for (const auto* r : p.flagged) {
-        t.add({{r->name, Style::bold},
-               {std::to_string(*r->score) + "/15 but in tier " + r->tier + ": consider " +
-                    *r->suggestion,
-                Style::yellow}});
+        t.add(
+            {{r->name, Style::bold},
+             {fmt::format("{}/15 but in tier {}: consider {}", *r->score, r->tier, *r->suggestion),
+              Style::yellow}});
     }
-    return "\n" + st("Ratings suggest another tier", Style::bold) + "\n" + t.render(st, width);
+    return fmt::format("\n{}\n{}", st("Ratings suggest another tier", Style::bold),
+                       t.render(st, width));
 }
 
 std::string unrated(const Portfolio& p, const Styler& st, int width) {
@@ -196,11 +200,12 @@ std::string unrated(const Portfolio& p, const Styler& st, int width) {
     std::vector<std::string> names;
     for (const auto* r : p.unrated)
         names.push_back(r->name);
-    return "\n" + st("Unrated", Style::bold) + "\n" + wrap(join(names, ", "), width, "  ") +
-           st(wrap("rate them with 'crm set CLIENT ratings.potential N' (1-5), and "
-                   "ratings.compatibility and ratings.profitability",
-                   width, "  "),
-              Style::dim);
+    return fmt::format("\n{}\n{}{}", st("Unrated", Style::bold),
+                       wrap(join(names, ", "), width, "  "),
+                       st(wrap("rate them with 'crm set CLIENT ratings.potential N' (1-5), and "
+                               "ratings.compatibility and ratings.profitability",
+                               width, "  "),
+                          Style::dim));
 }
 
 }  // namespace
@@ -218,7 +223,7 @@ std::string portfolio_table(const Portfolio& p, const Styler& st, int width) {
         out += (first ? "" : "\n") + group_heading(g, st);
         first = false;
         if (g.rows.empty()) {
-            out += st("  no clients", Style::dim) + "\n";
+            out += fmt::format("{}\n", st("  no clients", Style::dim));
             continue;
         }
         auto table = group_table(g, false, won);
@@ -228,7 +233,7 @@ std::string portfolio_table(const Portfolio& p, const Styler& st, int width) {
         }
         out += table.render(st, width);
     }
-    out += "\n" + legend(compact, won, st, width);
+    out += fmt::format("\n{}", legend(compact, won, st, width));
     return out + flagged(p, st, width) + unrated(p, st, width);
 }
 

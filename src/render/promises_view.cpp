@@ -2,6 +2,7 @@
 
 #include "crm/formats/json.hpp"
 #include "crm/render/table.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::render {
 
@@ -13,7 +14,7 @@ bool late(const Commitment& c, Date today) {
 
 std::string when(const Commitment& c, Date today) {
     if (c.done)
-        return "done " + c.done->iso();
+        return fmt::format("done {}", *c.done);
     return c.due ? relative_days(*c.due, today) : "no date";
 }
 

@@ -7,6 +7,7 @@
 #include "crm/render/table.hpp"
 #include "crm/render/terminal_text.hpp"
 #include "crm/render/wrap.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::render {
@@ -82,18 +83,18 @@ Style rating_style(Rating r) {
 }
 
 std::string percent(int n, int total) {
-    return total ? std::to_string((n * 100 + total / 2) / total) + "%" : "";
+    return total ? fmt::format("{}%", (n * 100 + total / 2) / total) : "";
 }
 
 std::string heading(const Styler& st, const std::string& title, const std::string& detail) {
-    return st(title, Style::bold) + "  " + st(detail, Style::dim) + "\n";
+    return fmt::format("{}  {}\n", st(title, Style::bold), st(detail, Style::dim));
 }
 
 std::string spectrum(const ReviewsSummary& s, const std::optional<Date>& since, const Styler& st,
                      int width) {
     std::string out = heading(st, "Satisfaction",
                               std::to_string(s.total) + (s.total == 1 ? " review" : " reviews") +
-                                  (since ? " since " + since->iso() : ""));
+                                  (since ? fmt::format(" since {}", *since) : ""));
     BarChart chart;
     for (std::size_t i = 0; i < s.counts.size(); ++i) {
         const auto r = static_cast<Rating>(i);
@@ -106,7 +107,7 @@ std::string spectrum(const ReviewsSummary& s, const std::optional<Date>& since, 
 std::string follow_ups(const ReviewsSummary& s, Date today, const Styler& st, int width) {
     std::string out = heading(st, "Open follow-ups", std::to_string(s.follow_ups.size()));
     if (s.follow_ups.empty())
-        return out + "  none: every angry or unhappy review has had a visit since\n";
+        return fmt::format("{}  none: every angry or unhappy review has had a visit since\n", out);
     Table t({"DUE", "WHEN", "CLIENT", "RATING", "PROJECT"});
     t.flexible(4);
     t.flexible(2);
@@ -128,12 +129,12 @@ std::string testimonials(const ReviewsSummary& s, const Styler& st, int width) {
         const Review& r = *ref.review;
         // Tables and wrap() make their own text safe; these lines are put together here.
         const std::string name = one_line(ref.client->name);
-        out += "  " + r.date.iso() + "  " + st(name, Style::bold) + "  " +
-               st(truncate_to_width(one_line(r.project),
-                                    std::max(10, width ? width - display_width(name) - 16 : 1000)),
-                  Style::dim) +
-               "\n";
-        out += wrap("\u201c" + r.testimonial + "\u201d", width, "      ");
+        out += fmt::format(
+            "  {}  {}  {}\n", r.date, st(name, Style::bold),
+            st(truncate_to_width(one_line(r.project),
+                                 std::max(10, width ? width - display_width(name) - 16 : 1000)),
+               Style::dim));
+        out += wrap(fmt::format("\u201c{}\u201d", r.testimonial), width, "      ");
     }
     return out;
 }
@@ -159,8 +160,9 @@ std::string referrals(const ReviewsSummary& s, const Styler& st, int width) {
 
 std::string reviews_table(const ReviewsSummary& s, const std::optional<Date>& since, Date today,
                           const Styler& st, int width) {
-    return spectrum(s, since, st, width) + "\n" + follow_ups(s, today, st, width) + "\n" +
-           testimonials(s, st, width) + "\n" + referrals(s, st, width);
+    return fmt::format("{}\n{}\n{}\n{}", spectrum(s, since, st, width),
+                       follow_ups(s, today, st, width), testimonials(s, st, width),
+                       referrals(s, st, width));
 }
 
 }  // namespace crm::render

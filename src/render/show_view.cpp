@@ -10,6 +10,7 @@
 #include "crm/render/terminal_text.hpp"
 #include "crm/render/wrap.hpp"
 #include "crm/reports/due.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::render {
@@ -46,7 +47,7 @@ void line(std::string& out, const Styler& st, std::string_view label, std::strin
           Style style = Style::none) {
     if (value.empty())
         return;
-    out += "  " + pad(one_line(label), 13) + st(one_line(value), style) + "\n";
+    out += fmt::format("  {}{}\n", pad(one_line(label), 13), st(one_line(value), style));
 }
 
 // Each line of a multi-line note after `indent`, styled line by line, so that a note
@@ -57,7 +58,7 @@ std::string indented(std::string_view text, const std::string& indent, const Sty
     std::size_t pos = 0;
     while (pos < text.size()) {
         std::size_t end = std::min(text.find('\n', pos), text.size());
-        out += indent + st(one_line(text.substr(pos, end - pos)), style) + "\n";
+        out += fmt::format("{}{}\n", indent, st(one_line(text.substr(pos, end - pos)), style));
         pos = end + 1;
     }
     return out;
@@ -69,14 +70,15 @@ std::string joined(const std::vector<std::string>& items, const std::string& sep
 
 std::string header(const ClientRecord& r, const Settings& s, Date today, const Styler& st) {
     const Client& c = r.client;
-    std::string out = st(one_line(c.name), Style::bold) + "  " +
-                      st("(" + one_line(c.slug) + ")", Style::dim) + "\n";
-    line(out, st, "stage", c.stage + (c.stage_since ? "  since " + c.stage_since->iso() : ""));
+    std::string out = fmt::format("{}  {}\n", st(one_line(c.name), Style::bold),
+                                  st(fmt::format("({})", one_line(c.slug)), Style::dim));
+    line(out, st, "stage",
+         c.stage + (c.stage_since ? fmt::format("  since {}", *c.stage_since) : ""));
     auto cadence = effective_cadence(c, s);
     // No tier of its own: the folder's default_tier applies, as in due and portfolio.
     line(out, st, "tier",
-         (c.tier.empty() ? effective_tier(c, s) + " (default)" : c.tier) +
-             (cadence ? "  every " + cadence->str() : "  not tracked") +
+         (c.tier.empty() ? fmt::format("{} (default)", effective_tier(c, s)) : c.tier) +
+             (cadence ? fmt::format("  every {}", cadence->str()) : "  not tracked") +
              (c.every ? " (own cadence)" : ""));
     line(out, st, "owner", c.owner);
     line(out, st, "since", c.since ? c.since->iso() : "");
@@ -85,9 +87,9 @@ std::string header(const ClientRecord& r, const Settings& s, Date today, const S
             return v ? std::to_string(*v) : std::string("-");
         };
         line(out, st, "ratings",
-             "potential " + r3(c.ratings.potential) + ", compatibility " +
-                 r3(c.ratings.compatibility) + ", profitability " + r3(c.ratings.profitability) +
-                 "  (score " + std::to_string(c.ratings.score()) + "/15)");
+             fmt::format("potential {}, compatibility {}, profitability {}  (score {}/15)",
+                         r3(c.ratings.potential), r3(c.ratings.compatibility),
+                         r3(c.ratings.profitability), c.ratings.score()));
     }
     line(out, st, "tags", join(c.tags, ", "));
     line(out, st, "watchers", join(c.watchers, ", "));
@@ -96,27 +98,27 @@ std::string header(const ClientRecord& r, const Settings& s, Date today, const S
     if (auto last = last_contact(r))
         line(out, st, "last contact", last->iso());
     if (auto next = next_contact(r, s)) {
-        std::string when = next->iso() + "  (" + relative_days(*next, today) + ")";
+        std::string when = fmt::format("{}  ({})", *next, relative_days(*next, today));
         line(out, st, "next contact", when, *next < today ? Style::red : Style::none);
     } else {
         line(out, st, "next contact",
              s.is_inactive(c.stage) ? "none (inactive stage)" : "none (not tracked)");
     }
     if (!c.notes.empty())
-        out += "\n" + safe_lines(c.notes) + (c.notes.ends_with('\n') ? "" : "\n");
+        out += fmt::format("\n{}{}", safe_lines(c.notes), c.notes.ends_with('\n') ? "" : "\n");
     return out;
 }
 
 std::string contacts(const Client& c, const Styler& st) {
     if (c.contacts.empty())
         return {};
-    std::string out = "\n" + st("Contacts", Style::header) + "\n";
+    std::string out = fmt::format("\n{}\n", st("Contacts", Style::header));
     for (const auto& p : c.contacts) {
-        std::string who = "  " + one_line(p.name);
+        std::string who = fmt::format("  {}", one_line(p.name));
         for (const auto& extra : {p.role, p.email, p.phone})
             if (!extra.empty())
-                who += ", " + one_line(extra);
-        out += who + "\n";
+                who += fmt::format(", {}", one_line(extra));
+        out += fmt::format("{}\n", who);
         out += indented(p.notes, "    ", st, Style::dim);
     }
     return out;
@@ -126,13 +128,15 @@ std::string open_items(const ClientRecord& r, Date today, const Styler& st) {
     const auto open = open_commitments(r);
     if (open.empty())
         return {};
-    std::string out = "\n" + st("Open promises and actions", Style::header) + "\n";
+    std::string out = fmt::format("\n{}\n", st("Open promises and actions", Style::header));
     for (const auto& ref : open) {
         const Commitment& c = *ref.item;
-        std::string due = c.due ? c.due->iso() + "  " + relative_days(*c.due, today) : "no date";
+        std::string due =
+            c.due ? fmt::format("{}  {}", *c.due, relative_days(*c.due, today)) : "no date";
         bool late = c.due && *c.due < today;
-        out += "  " + pad(std::string(due_type_name(ref.type)), 8) + one_line(c.what) + "  " +
-               st("(" + due + ")", late ? Style::red : Style::dim) + "\n";
+        out += fmt::format("  {}{}  {}\n", pad(std::string(due_type_name(ref.type)), 8),
+                           one_line(c.what),
+                           st(fmt::format("({})", due), late ? Style::red : Style::dim));
     }
     return out;
 }
@@ -152,61 +156,60 @@ std::string opportunities(const ClientRecord& r, const Settings& s, Date today, 
             case Outcome::open:
                 break;
         }
-        std::string facts = stage_of(o, s) + ", " +
-                            (o.value ? amount_text(o.value->amount) : std::string("no value")) +
-                            " at " + std::to_string(probability_of(o, s)) + "%";
+        std::string facts = fmt::format(
+            "{}, {} at {}%", stage_of(o, s),
+            o.value ? amount_text(o.value->amount) : std::string("no value"), probability_of(o, s));
         if (!owner_of(o).empty())
-            facts += ", " + owner_of(o);
-        out += "  " + st(one_line(o.title), Style::bold) + "  " + st(one_line(facts), Style::dim) +
-               "\n";
+            facts += fmt::format(", {}", owner_of(o));
+        out += fmt::format("  {}  {}\n", st(one_line(o.title), Style::bold),
+                           st(one_line(facts), Style::dim));
         if (!o.next_step.empty() || o.next_step_due) {
             std::string when;
             if (o.next_step_due)
-                when = "  (" + o.next_step_due->iso() + ", " +
-                       relative_days(*o.next_step_due, today) + ")";
+                when = fmt::format("  ({}, {})", *o.next_step_due,
+                                   relative_days(*o.next_step_due, today));
             const bool late = o.next_step_due && *o.next_step_due < today;
-            out += "      next step: " + one_line(o.next_step.empty() ? "-" : o.next_step) +
-                   st(when, late ? Style::red : Style::dim) + "\n";
+            out += fmt::format("      next step: {}{}\n",
+                               one_line(o.next_step.empty() ? "-" : o.next_step),
+                               st(when, late ? Style::red : Style::dim));
         }
         std::vector<std::string> dates;
         if (o.rfp_since)
-            dates.push_back("RFP out since " + o.rfp_since->iso());
+            dates.push_back(fmt::format("RFP out since {}", *o.rfp_since));
         else if (o.rfp_expected)
-            dates.push_back("RFP expected " + o.rfp_expected->iso());
+            dates.push_back(fmt::format("RFP expected {}", *o.rfp_expected));
         if (o.decision_expected)
-            dates.push_back("decision expected " + o.decision_expected->iso());
+            dates.push_back(fmt::format("decision expected {}", *o.decision_expected));
         if (!dates.empty())
-            out += "      " + join(dates, "; ") + "\n";
+            out += fmt::format("      {}\n", join(dates, "; "));
     }
     if (out.empty() && won + lost == 0)
         return {};
     std::string closed;
     if (won + lost > 0)
-        closed = st("  won " + std::to_string(won) + ", lost " + std::to_string(lost) +
-                        " (see crm pipeline)",
-                    Style::dim) +
-                 "\n";
-    return "\n" + st("Open opportunities", Style::header) + "\n" +
-           (out.empty() ? st("  none", Style::dim) + "\n" : out) + closed;
+        closed = fmt::format(
+            "{}\n", st(fmt::format("  won {}, lost {} (see crm pipeline)", won, lost), Style::dim));
+    return fmt::format("\n{}\n{}{}", st("Open opportunities", Style::header),
+                       out.empty() ? fmt::format("{}\n", st("  none", Style::dim)) : out, closed);
 }
 
 std::string commitment_line(const char* label, const Commitment& c) {
-    return std::string("      ") + label + ": " + one_line(c.what) +
-           (c.due ? " by " + c.due->iso() : "") + (c.done ? " (done " + c.done->iso() + ")" : "") +
-           "\n";
+    return fmt::format("      {}: {}{}{}\n", label, one_line(c.what),
+                       c.due ? fmt::format(" by {}", *c.due) : "",
+                       c.done ? fmt::format(" (done {})", *c.done) : "");
 }
 
 std::string visit_entry(const Visit& v) {
-    std::string t = one_line(v.kind) + (v.by.empty() ? "" : " by " + one_line(v.by));
+    std::string t = one_line(v.kind) + (v.by.empty() ? "" : fmt::format(" by {}", one_line(v.by)));
     if (!v.where.empty())
-        t += " at " + one_line(v.where);
+        t += fmt::format(" at {}", one_line(v.where));
     if (!v.with.empty())
-        t += " with " + joined(v.with, ", ");
+        t += fmt::format(" with {}", joined(v.with, ", "));
     std::string body;
     if (!v.discussed.empty())
-        body += "      discussed: " + joined(v.discussed, "; ") + "\n";
+        body += fmt::format("      discussed: {}\n", joined(v.discussed, "; "));
     if (!v.new_topics.empty())
-        body += "      new topics: " + joined(v.new_topics, "; ") + "\n";
+        body += fmt::format("      new topics: {}\n", joined(v.new_topics, "; "));
     for (const auto& p : v.promises)
         body += commitment_line("promised", p);
     for (const auto& a : v.actions)
@@ -214,19 +217,18 @@ std::string visit_entry(const Visit& v) {
     if (!v.notes.empty()) {
         // The first line of the notes, and "…" when there is more.
         std::string first = v.notes.substr(0, v.notes.find('\n'));
-        body += "      " + one_line(first) +
-                (first.size() < v.notes.size() - (v.notes.ends_with('\n') ? 1 : 0) ? " …" : "") +
-                "\n";
+        body += fmt::format(
+            "      {}{}\n", one_line(first),
+            first.size() < v.notes.size() - (v.notes.ends_with('\n') ? 1 : 0) ? " …" : "");
     }
-    return t + "\n" + body;
+    return fmt::format("{}\n{}", t, body);
 }
 
 std::string review_entry(const Review& rv) {
-    std::string t = "review: " + std::string(rating_name(rv.rating)) + " — " +
-                    one_line(rv.project) + (rv.by.empty() ? "" : " (by " + one_line(rv.by) + ")") +
-                    "\n";
+    std::string t = fmt::format("review: {} — {}{}\n", rating_name(rv.rating), one_line(rv.project),
+                                rv.by.empty() ? "" : fmt::format(" (by {})", one_line(rv.by)));
     if (!rv.why.empty())
-        t += "      " + one_line(rv.why) + "\n";
+        t += fmt::format("      {}\n", one_line(rv.why));
     return t;
 }
 
@@ -245,9 +247,9 @@ std::string timeline(const ClientRecord& r, const Styler& st) {
                      [](const Entry& a, const Entry& b) { return a.date > b.date; });
     if (entries.empty())
         return {};
-    std::string out = "\n" + st("Timeline", Style::header) + "\n";
+    std::string out = fmt::format("\n{}\n", st("Timeline", Style::header));
     for (const auto& e : entries)
-        out += "  " + st(e.date.iso(), Style::bold) + "  " + e.text;
+        out += fmt::format("  {}  {}", st(e.date.iso(), Style::bold), e.text);
     return out;
 }
 

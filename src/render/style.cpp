@@ -1,4 +1,5 @@
 #include "crm/render/style.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::render {
 
@@ -31,7 +32,7 @@ std::string Styler::operator()(std::string_view text, Style style) const {
             code = "1;4";
             break;
     }
-    return "\033[" + std::string(code) + "m" + std::string(text) + "\033[0m";
+    return fmt::format("\033[{}m{}\033[0m", code, text);
 }
 
 }  // namespace crm::render

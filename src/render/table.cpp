@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "crm/render/terminal_text.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::render {
@@ -115,7 +116,7 @@ std::string Table::render(const Styler& styler, int width) const {
         }
         while (!out.empty() && out.back() == ' ')
             out.pop_back();  // the gap after the last column too
-        return out + "\n";
+        return fmt::format("{}\n", out);
     };
 
     std::string out = line(header_cells, true);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "crm/render/terminal_text.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::render {
@@ -13,7 +14,7 @@ std::string wrap(const std::string& text, int width, const std::string& indent) 
     const int room = width > 0 ? std::max(20, width - display_width(indent)) : 0;
     std::string out, line, word;
     auto flush = [&] {
-        out += indent + line + "\n";
+        out += fmt::format("{}{}\n", indent, line);
         line.clear();
     };
     auto add_word = [&] {
@@ -120,7 +121,7 @@ std::string fit_line(std::string_view line, int width) {
             // Break: close the colour of the line, indent, open the colour again.
             if (!active_at_word.empty())
                 out += "\x1b[0m";
-            out += "\n" + std::string(static_cast<std::size_t>(hang), ' ') + active;
+            out += fmt::format("\n{}{}", std::string(static_cast<std::size_t>(hang), ' '), active);
             used = hang;
         } else {
             out += pending_space + pending_codes;

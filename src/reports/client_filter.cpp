@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm {
@@ -10,7 +11,7 @@ namespace crm {
 FieldFilter parse_field_filter(const std::string& text) {
     auto eq = text.find('=');
     if (eq == std::string::npos || eq == 0) {
-        throw UsageError("--where: '" + text + "' is not KEY=VALUE",
+        throw UsageError(fmt::format("--where: '{}' is not KEY=VALUE", text),
                          "for example --where industry=water");
     }
     return {trim(text.substr(0, eq)), trim(text.substr(eq + 1))};
@@ -49,7 +50,7 @@ bool value_matches(const std::string& value, const std::string& wanted) {
     // A list field is its items joined with ", " (see CustomFields): any item may match.
     if (value.find(", ") == std::string::npos)
         return false;
-    const std::string rest = value + ", ";
+    const std::string rest = fmt::format("{}, ", value);
     for (std::size_t pos = 0, next; (next = rest.find(", ", pos)) != std::string::npos;
          pos = next + 2)
         if (fold_case(rest.substr(pos, next - pos)) == fold_case(wanted))

@@ -7,6 +7,7 @@
 #include "crm/model/cadence.hpp"
 #include "crm/model/opportunity.hpp"
 #include "crm/reports/reviews_summary.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm {
 
@@ -38,18 +39,19 @@ namespace {
 std::string contact_reason(const ClientRecord& r, const Settings& s) {
     const Visit* last = r.latest_visit();
     if (!last)
-        return "never visited; client since " + r.client.since->iso();
+        return fmt::format("never visited; client since {}", *r.client.since);
     if (last->next_contact)
-        return "next contact set at the " + last->date.iso() + " " + last->kind;
+        return fmt::format("next contact set at the {} {}", last->date, last->kind);
     std::string cadence = effective_cadence(r.client, s)->str();
-    std::string source = r.client.every ? "own cadence" : "tier " + effective_tier(r.client, s);
-    return "last contact " + last->date.iso() + " + " + cadence + " (" + source + ")";
+    std::string source =
+        r.client.every ? "own cadence" : fmt::format("tier {}", effective_tier(r.client, s));
+    return fmt::format("last contact {} + {} ({})", last->date, cadence, source);
 }
 
 std::string contact_what(const Client& c) {
     return c.contacts.empty() || c.contacts.front().name.empty()
                ? "get in touch"
-               : "get in touch with " + c.contacts.front().name;
+               : fmt::format("get in touch with {}", c.contacts.front().name);
 }
 
 DueItem base_item(const ClientRecord& r, const Settings& s, DueType type) {
@@ -85,9 +87,10 @@ void add_commitments(const ClientRecord& r, const Settings& s, Date end,
         item.by = ref.visit->by;
         item.due = *ref.item->due;
         item.what = ref.item->what;
-        item.reason = std::string(ref.type == DueType::promise ? "promised" : "agreed") +
-                      " at the " + ref.visit->date.iso() + " " + ref.visit->kind +
-                      (ref.visit->by.empty() ? "" : " by " + ref.visit->by);
+        item.reason =
+            fmt::format("{} at the {} {}{}", ref.type == DueType::promise ? "promised" : "agreed",
+                        ref.visit->date, ref.visit->kind,
+                        ref.visit->by.empty() ? "" : fmt::format(" by {}", ref.visit->by));
         item.file = ref.visit->file;
         item.index = ref.index;
         out.push_back(std::move(item));
@@ -105,10 +108,10 @@ void add_follow_ups(const ClientRecord& r, const Settings& s, Date end, std::vec
         const std::string rating(rating_name(rv.rating));
         item.by = rv.by;
         item.due = due;
-        item.what =
-            "follow up the " + rating + " review" + (rv.project.empty() ? "" : " of " + rv.project);
-        item.reason = rating + " review " + rv.date.iso() + " + " + s.review_follow_up.str() +
-                      ", no visit since";
+        item.what = fmt::format("follow up the {} review{}", rating,
+                                rv.project.empty() ? "" : fmt::format(" of {}", rv.project));
+        item.reason = fmt::format("{} review {} + {}, no visit since", rating, rv.date,
+                                  s.review_follow_up.str());
         item.file = rv.file;
         out.push_back(std::move(item));
     }
@@ -131,8 +134,9 @@ void add_opportunities(const ClientRecord& r, const Settings& s, Date end,
         };
         if (o.next_step_due && *o.next_step_due <= end) {
             DueItem item = item_of(DueType::next_step, *o.next_step_due);
-            item.what = o.next_step.empty() ? "next step for " + o.title : o.next_step;
-            item.reason = "next step of the opportunity " + o.title;
+            item.what =
+                o.next_step.empty() ? fmt::format("next step for {}", o.title) : o.next_step;
+            item.reason = fmt::format("next step of the opportunity {}", o.title);
             out.push_back(std::move(item));
         }
         if (o.rfp_expected && !o.rfp_since) {
@@ -140,10 +144,10 @@ void add_opportunities(const ClientRecord& r, const Settings& s, Date end,
             if (due > end)
                 continue;
             DueItem item = item_of(DueType::rfp, due);
-            item.what = "RFP for " + o.title + " expected " + o.rfp_expected->iso() +
-                        ": be in touch before it's out";
+            item.what = fmt::format("RFP for {} expected {}: be in touch before it's out", o.title,
+                                    *o.rfp_expected);
             item.reason =
-                "rfp_expected " + o.rfp_expected->iso() + " - rfp_lead " + s.rfp_lead.str();
+                fmt::format("rfp_expected {} - rfp_lead {}", *o.rfp_expected, s.rfp_lead.str());
             out.push_back(std::move(item));
         }
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 #include "kept.hpp"
@@ -25,10 +26,10 @@ std::string_view stage_source_name(StageSource s) {
 
 std::string duration_words(int days) {
     auto plural = [](int n, const char* unit) {
-        return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
+        return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s");
     };
     if (days <= 0)
-        return days == 0 ? "today" : "from " + plural(-days, "day") + " ahead";
+        return days == 0 ? "today" : fmt::format("from {} ahead", plural(-days, "day"));
     if (days < 14)
         return plural(days, "day");
     if (days < 61)

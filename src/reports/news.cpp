@@ -4,6 +4,7 @@
 #include <map>
 
 #include "crm/model/slug.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm {
@@ -139,7 +140,7 @@ std::string record_summary(const Visit& v) {
 std::string record_summary(const Review& r) {
     std::string summary = std::string(rating_name(r.rating));
     if (!r.project.empty())
-        summary += ": " + first_line(r.project);
+        summary += fmt::format(": {}", first_line(r.project));
     return summary;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crm/schema/records.hpp"
+#include "crm/util/format.hpp"
 
 #include "check_mail.hpp"
 #include "engine.hpp"
@@ -31,8 +32,8 @@ void check_settings(const Node& root, Problems& p) {
         std::string list;
         for (const auto& a : allowed)
             list += (list.empty() ? "" : ", ") + a;
-        p.add(at ? *at : root, std::string(key) + ": unknown " + what + " '" + value + "'",
-              "use one of the " + std::string(what) + "s crm.yaml defines: " + list);
+        p.add(at ? *at : root, fmt::format("{}: unknown {} '{}'", key, what, value),
+              fmt::format("use one of the {}s crm.yaml defines: {}", what, list));
     };
     if (root.find("default_tier") || root.find("tiers"))
         unknown("default_tier", s.default_tier, s.tier_names(), "tier");

@@ -4,6 +4,7 @@
 
 #include "crm/model/mail_address.hpp"
 #include "crm/util/command_words.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::schema {
@@ -24,7 +25,7 @@ void check_address(const Node& at, const std::string& what, Problems& p) {
     if (!at.is_scalar())
         return;  // reading said so already
     if (auto why = address_problem(at.value)) {
-        p.add(at, what + " '" + at.value + "' is not a plain e-mail address: it " + *why,
+        p.add(at, fmt::format("{} '{}' is not a plain e-mail address: it {}", what, at.value, *why),
               std::string(kAddressHint));
     }
 }
@@ -39,8 +40,9 @@ void unknown_keys(const Node& map, std::initializer_list<std::string_view> known
         if (!found) {
             std::string list;
             for (auto key : known)
-                list += (list.empty() ? "" : " and ") + std::string(key) + ":";
-            p.add(k, where + ": unknown key '" + k.value + "'", where + " has " + list);
+                list += fmt::format("{}{}:", list.empty() ? "" : " and ", key);
+            p.add(k, fmt::format("{}: unknown key '{}'", where, k.value),
+                  fmt::format("{} has {}", where, list));
         }
     }
 }
@@ -63,8 +65,8 @@ void check_team(const Node& team, Problems& p) {
             for (const Node* earlier : names) {
                 if (same_person(earlier->value, name->value)) {
                     p.add(*name,
-                          "team: '" + trim(name->value) + "' is listed twice (first on line " +
-                              std::to_string(earlier->mark.line) + ")",
+                          fmt::format("team: '{}' is listed twice (first on line {})",
+                                      trim(name->value), earlier->mark.line),
                           "names are compared without case and surrounding blanks; keep one");
                     break;
                 }
@@ -73,10 +75,10 @@ void check_team(const Node& team, Problems& p) {
         }
         const std::string who = blank(name) || !name->is_scalar() ? "a member" : trim(name->value);
         if (blank(email))
-            p.add(email ? *email : member, "team: " + who + " has no email:",
+            p.add(email ? *email : member, fmt::format("team: {} has no email:", who),
                   "add an address such as  email: alice@example.com");
         else
-            check_address(*email, "team: " + who + "'s email", p);
+            check_address(*email, fmt::format("team: {}'s email", who), p);
         unknown_keys(member, {"name", "email"}, "team", p);
     }
 }
@@ -103,7 +105,7 @@ void check_mail(const Node* mail, bool has_team, const Node& root, Problems& p) 
         command && !command->is_map() && !command->is_sequence()) {
         auto words = split_command(command->is_null() ? std::string_view{} : command->value);
         if (!words.ok()) {
-            p.add(*command, "mail.command " + words.problem,
+            p.add(*command, fmt::format("mail.command {}", words.problem),
                   "a program and its arguments, run without a shell, such as  command: "
                   "sendmail -t -oi");
         }

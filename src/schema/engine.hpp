@@ -5,6 +5,7 @@
 #include <string>
 
 #include "crm/schema/fields.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::schema::engine {
 
@@ -33,7 +34,8 @@ void check_allowed(const Field<R>& f, const yaml::Node& v, Problems& p) {
     for (const auto& a : allowed)
         list += (list.empty() ? "" : ", ") + a;
     const std::string key(f.key);
-    p.add(v, key + ": unknown " + key + " '" + v.value + "'", "use one of: " + list);
+    p.add(v, fmt::format("{}: unknown {} '{}'", key, key, v.value),
+          fmt::format("use one of: {}", list));
 }
 
 // Fills `record` from the map `root` (the caller has checked that it is one). Required
@@ -47,8 +49,7 @@ void read(const Schema<R>& s, const yaml::Node& root, R& record, Problems& p) {
         const bool blank_text = n && std::holds_alternative<std::string R::*>(f.member) &&
                                 (n->is_null() || (n->is_scalar() && blank(n->value)));
         if (!n || blank_text) {
-            p.add(root, std::string(s.kind) + " has no " + std::string(f.key) + ":",
-                  std::string(f.hint));
+            p.add(root, fmt::format("{} has no {}:", s.kind, f.key), std::string(f.hint));
         }
     }
     for (const auto& entry : root.entries) {
@@ -67,7 +68,7 @@ void read(const Schema<R>& s, const yaml::Node& root, R& record, Problems& p) {
             bool empty = false;
             std::visit([&](auto member) { empty = is_empty(record.*member); }, f->member);
             if (empty)
-                p.add(v, key + ": " + std::string(f->hint));
+                p.add(v, fmt::format("{}: {}", key, f->hint));
         }
         check_allowed(*f, v, p);
     }

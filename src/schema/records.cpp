@@ -1,6 +1,7 @@
 #include "crm/schema/records.hpp"
 
 #include "crm/model/opportunity.hpp"
+#include "crm/util/format.hpp"
 
 #include "engine.hpp"
 
@@ -104,8 +105,8 @@ void check_opportunity(const Opportunity& o, const yaml::Node& root, Problems& p
     }
     if (o.rfp_expected && o.decision_expected && *o.rfp_expected > *o.decision_expected) {
         p.add(*root.find("rfp_expected"),
-              "rfp_expected " + o.rfp_expected->iso() + " is after decision_expected " +
-                  o.decision_expected->iso(),
+              fmt::format("rfp_expected {} is after decision_expected {}", *o.rfp_expected,
+                          *o.decision_expected),
               "the RFP comes out before the award: correct one of the two dates");
     }
 }
@@ -138,23 +139,23 @@ std::string flow(const yaml::Node& n) {
         case K::null:
             return "null";
         case K::scalar:
-            return n.plain && yaml::plain_safe("x" + n.value + "x", true)
+            return n.plain && yaml::plain_safe(fmt::format("x{}x", n.value), true)
                        ? n.value
                        : yaml::double_quoted(n.value);
         case K::sequence: {
             std::string s;
             for (const auto& i : n.items)
                 s += (s.empty() ? "" : ", ") + flow(i);
-            return "[" + s + "]";
+            return fmt::format("[{}]", s);
         }
         case K::map: {
             std::string s;
             for (const auto& [k, v] : n.entries) {
                 std::string key =
                     yaml::plain_safe(k.value, true) ? k.value : yaml::double_quoted(k.value);
-                s += (s.empty() ? "" : ", ") + key + ": " + flow(v);
+                s += fmt::format("{}{}: {}", s.empty() ? "" : ", ", key, flow(v));
             }
-            return "{" + s + "}";
+            return fmt::format("{{{}}}", s);
         }
     }
     return "null";
@@ -238,7 +239,7 @@ std::string custom_fields_yaml(const yaml::Node& root, const CustomFields& custo
     std::string out;
     for (const auto& [key, text] : custom) {
         const yaml::Node* n = root.find(key);
-        out += yaml::scalar(key) + ": " + (n ? flow(*n) : yaml::scalar(text)) + "\n";
+        out += fmt::format("{}: {}\n", yaml::scalar(key), n ? flow(*n) : yaml::scalar(text));
     }
     return out;
 }

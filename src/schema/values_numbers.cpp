@@ -6,6 +6,7 @@
 
 #include "crm/model/opportunity.hpp"
 #include "crm/schema/values.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::schema {
 
@@ -21,7 +22,7 @@ std::optional<Percent> percent_of(const Node& n, const std::string& key, Problem
     if (n.is_scalar())
         if (auto pc = parse_percent(n.value))
             return pc;
-    p.add(n, key + ": '" + node_text(n) + "' is not a percentage from 0 to 100",
+    p.add(n, fmt::format("{}: '{}' is not a percentage from 0 to 100", key, node_text(n)),
           std::string(kPercentHint));
     return std::nullopt;
 }
@@ -36,7 +37,7 @@ void read_value(const Node& n, const std::string& key, std::optional<Money>& out
     if (n.is_scalar())
         if ((out = parse_money(n.value)))
             return;
-    p.add(n, key + ": '" + node_text(n) + "' is not a non-negative number",
+    p.add(n, fmt::format("{}: '{}' is not a non-negative number", key, node_text(n)),
           std::string(kMoneyHint));
 }
 void write_value(yaml::Writer& w, std::string_view key, const std::optional<Money>& v, Style) {
@@ -93,17 +94,19 @@ bool is_empty(const std::optional<Percent>& v) {
 void read_value(const Node& n, const std::string& key, std::vector<OpportunityStage>& out,
                 Problems& p) {
     if (!n.is_map()) {
-        p.add(n, key + ": expected a map of stages to probabilities, such as  pre-scoping: 10");
+        p.add(n,
+              fmt::format("{}: expected a map of stages to probabilities, such as  pre-scoping: 10",
+                          key));
         return;
     }
     out.clear();
     for (const auto& [k, v] : n.entries) {
         if (k.value == kWonStage || k.value == kLostStage) {
-            p.add(k, key + ": '" + k.value + "' is not an open stage",
+            p.add(k, fmt::format("{}: '{}' is not an open stage", key, k.value),
                   "won and lost end an opportunity; list only the stages before them");
             continue;
         }
-        const auto probability = percent_of(v, key + "." + k.value, p);
+        const auto probability = percent_of(v, fmt::format("{}.{}", key, k.value), p);
         out.push_back({k.value, probability ? probability->points : 0});
     }
 }

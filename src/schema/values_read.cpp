@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "crm/schema/values.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::schema {
 
@@ -31,7 +32,7 @@ bool text_of(const Node& n, const std::string& key, std::string& out, Problems& 
         return true;
     }
     if (!n.is_scalar()) {
-        p.add(n, key + ": expected text, found a " + kind_name(n));
+        p.add(n, fmt::format("{}: expected text, found a {}", key, kind_name(n)));
         return false;
     }
     out = n.value;
@@ -40,17 +41,17 @@ bool text_of(const Node& n, const std::string& key, std::string& out, Problems& 
 
 std::optional<Date> date_of(const Node& n, const std::string& key, Problems& p) {
     if (n.is_null()) {
-        p.add(n, key + ": no date", "write dates as YYYY-MM-DD");
+        p.add(n, fmt::format("{}: no date", key), "write dates as YYYY-MM-DD");
         return std::nullopt;
     }
     if (!n.is_scalar()) {
-        p.add(n, key + ": expected a date (YYYY-MM-DD), found a " + kind_name(n),
+        p.add(n, fmt::format("{}: expected a date (YYYY-MM-DD), found a {}", key, kind_name(n)),
               "write dates as YYYY-MM-DD");
         return std::nullopt;
     }
     auto d = Date::parse_iso(n.value);
     if (!d)
-        p.add(n, key + ": '" + n.value + "' is not a date", "write dates as YYYY-MM-DD");
+        p.add(n, fmt::format("{}: '{}' is not a date", key, n.value), "write dates as YYYY-MM-DD");
     return d;
 }
 
@@ -59,7 +60,7 @@ std::optional<Duration> duration_of(const Node& n, const std::string& key, bool 
     if (n.is_scalar())
         if (auto d = parse_duration(n.value))
             return d;
-    p.add(n, key + ": '" + node_text(n) + "' is not a duration",
+    p.add(n, fmt::format("{}: '{}' is not a duration", key, node_text(n)),
           std::string("use a duration such as 30d, 2w, 1m or 1y") + (never_ok ? ", or never" : ""));
     return std::nullopt;
 }
@@ -74,16 +75,16 @@ void commitment_of(const Node& item, const std::string& key, std::vector<Commitm
             if (k.value == "what")
                 text_of(v, "what", c.what, p);
             else if (k.value == "due" && !v.is_null())
-                c.due = date_of(v, key + ".due", p);
+                c.due = date_of(v, fmt::format("{}.due", key), p);
             else if (k.value == "done" && !v.is_null())
-                c.done = date_of(v, key + ".done", p);
+                c.done = date_of(v, fmt::format("{}.done", key), p);
         }
         if (c.what.empty()) {
-            p.add(item, key + ": an item without what:");
+            p.add(item, fmt::format("{}: an item without what:", key));
             return;
         }
     } else {
-        p.add(item, key + ": an item must be a map with what:, due: and done:");
+        p.add(item, fmt::format("{}: an item must be a map with what:, due: and done:", key));
         return;
     }
     out.push_back(std::move(c));
@@ -130,7 +131,7 @@ std::string node_text(const Node& n) {
         case Node::Kind::map: {
             std::string s;
             for (const auto& [k, v] : n.entries)
-                s += (s.empty() ? "" : ", ") + k.value + ": " + node_text(v);
+                s += fmt::format("{}{}: {}", s.empty() ? "" : ", ", k.value, node_text(v));
             return s;
         }
     }
@@ -159,7 +160,7 @@ void read_value(const Node& n, const std::string& key, std::vector<std::string>&
         return;
     }
     if (!n.is_sequence()) {
-        p.add(n, key + ": expected a list");
+        p.add(n, fmt::format("{}: expected a list", key));
         return;
     }
     for (const auto& item : n.items) {
@@ -174,7 +175,7 @@ void read_value(const Node& n, const std::string& key, std::vector<Commitment>& 
     if (n.is_null())
         return;
     if (!n.is_sequence()) {
-        p.add(n, key + ": expected a list of items with what: and due:");
+        p.add(n, fmt::format("{}: expected a list of items with what: and due:", key));
         return;
     }
     for (const auto& item : n.items)
@@ -187,7 +188,7 @@ void read_value(const Node& n, const std::string& key, std::vector<Contact>& out
     if (n.is_null())
         return;
     if (!n.is_sequence()) {
-        p.add(n, key + ": expected a list");
+        p.add(n, fmt::format("{}: expected a list", key));
         return;
     }
     for (const auto& item : n.items)
@@ -199,7 +200,8 @@ void read_value(const Node& n, const std::string& key, Ratings& out, Problems& p
     if (n.is_null())
         return;
     if (!n.is_map()) {
-        p.add(n, key + ": expected {potential: N, compatibility: N, profitability: N}");
+        p.add(n, fmt::format("{}: expected {{potential: N, compatibility: N, profitability: N}}",
+                             key));
         return;
     }
     for (const auto& [k, v] : n.entries) {
@@ -208,7 +210,7 @@ void read_value(const Node& n, const std::string& key, Ratings& out, Problems& p
                                    : k.value == "profitability" ? &out.profitability
                                                                 : nullptr;
         if (!slot) {
-            p.add(k, key + ": unknown rating '" + k.value + "'",
+            p.add(k, fmt::format("{}: unknown rating '{}'", key, k.value),
                   "the ratings are potential, compatibility and profitability");
             continue;
         }
@@ -218,7 +220,7 @@ void read_value(const Node& n, const std::string& key, Ratings& out, Problems& p
         const char* end = v.value.data() + v.value.size();
         auto [at, ec] = std::from_chars(v.value.data(), end, value);
         if (!v.is_scalar() || ec != std::errc() || at != end || value < 1 || value > 5) {
-            p.add(v, key + "." + k.value + ": '" + node_text(v) + "' is outside 1-5",
+            p.add(v, fmt::format("{}.{}: '{}' is outside 1-5", key, k.value, node_text(v)),
                   "a rating is a whole number from 1 to 5");
             continue;
         }
@@ -249,7 +251,8 @@ void read_value(const Node& n, const std::string& key, Rating& out, Problems& p)
     std::string names;
     for (const auto& name : rating_names())
         names += (names.empty() ? "" : ", ") + name;
-    p.add(n, key + ": unknown rating '" + text + "'", "use one of: " + names);
+    p.add(n, fmt::format("{}: unknown rating '{}'", key, text),
+          fmt::format("use one of: {}", names));
 }
 
 void read_value(const Node& n, const std::string& key, bool& out, Problems& p) {
@@ -260,7 +263,7 @@ void read_value(const Node& n, const std::string& key, bool& out, Problems& p) {
     else if (b == "false" || b == "no" || b == "off")
         out = false;
     else
-        p.add(n, key + ": expected true or false");
+        p.add(n, fmt::format("{}: expected true or false", key));
 }
 
 void read_value(const Node& n, const std::string& key, Duration& out, Problems& p) {
@@ -270,7 +273,7 @@ void read_value(const Node& n, const std::string& key, Duration& out, Problems& 
 
 void read_value(const Node& n, const std::string& key, std::vector<Tier>& out, Problems& p) {
     if (!n.is_map()) {
-        p.add(n, key + ": expected a map such as A: {every: 30d}");
+        p.add(n, fmt::format("{}: expected a map such as A: {{every: 30d}}", key));
         return;
     }
     out.clear();
@@ -290,22 +293,24 @@ void read_value(const Node& n, const std::string& key, std::vector<TeamMember>& 
     if (n.is_null())
         return;
     if (!n.is_sequence()) {
-        p.add(n, key + ": expected a list such as - {name: Alice Smith, email: alice@x.example}");
+        p.add(n, fmt::format(
+                     "{}: expected a list such as - {{name: Alice Smith, email: alice@x.example}}",
+                     key));
         return;
     }
     for (const auto& item : n.items) {
         if (!item.is_map()) {
-            p.add(item, key +
-                            ": each member is a map such as {name: Alice Smith, email: "
-                            "alice@x.example}");
+            p.add(item, fmt::format("{}: each member is a map such as {{name: Alice Smith, email: "
+                                    "alice@x.example}}",
+                                    key));
             continue;
         }
         TeamMember m;
         for (const auto& [k, v] : item.entries) {
             if (k.value == "name")
-                text_of(v, key + ".name", m.name, p);
+                text_of(v, fmt::format("{}.name", key), m.name, p);
             else if (k.value == "email")
-                text_of(v, key + ".email", m.email, p);
+                text_of(v, fmt::format("{}.email", key), m.email, p);
         }
         out.push_back(std::move(m));
     }
@@ -316,14 +321,16 @@ void read_value(const Node& n, const std::string& key, MailSettings& out, Proble
     if (n.is_null())
         return;
     if (!n.is_map()) {
-        p.add(n, key + ": expected a map such as {from: crm@x.example, command: sendmail -t -oi}");
+        p.add(n, fmt::format(
+                     "{}: expected a map such as {{from: crm@x.example, command: sendmail -t -oi}}",
+                     key));
         return;
     }
     for (const auto& [k, v] : n.entries) {
         if (k.value == "from")
-            text_of(v, key + ".from", out.from, p);
+            text_of(v, fmt::format("{}.from", key), out.from, p);
         else if (k.value == "command")
-            text_of(v, key + ".command", out.command, p);
+            text_of(v, fmt::format("{}.command", key), out.command, p);
     }
 }
 

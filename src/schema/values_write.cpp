@@ -1,5 +1,6 @@
 // Writing each kind of value as YAML lines, and its bytes in the record cache.
 #include "crm/schema/values.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::schema {
 
@@ -182,12 +183,12 @@ void write_value(yaml::Writer& w, std::string_view key, const Ratings& v, Style)
     std::string s;
     auto add = [&](const char* k, const std::optional<int>& r) {
         if (r)
-            s += (s.empty() ? "" : ", ") + std::string(k) + ": " + std::to_string(*r);
+            s += fmt::format("{}{}: {}", s.empty() ? "" : ", ", k, *r);
     };
     add("potential", v.potential);
     add("compatibility", v.compatibility);
     add("profitability", v.profitability);
-    w.raw(key, "{" + s + "}");
+    w.raw(key, fmt::format("{{{}}}", s));
 }
 void encode(BinaryWriter& w, const Ratings& v) {
     opt_int(w, v.potential);
@@ -280,7 +281,8 @@ bool is_empty(const Duration&) {
 void write_value(yaml::Writer& w, std::string_view key, const std::vector<Tier>& v, Style) {
     w.open(key);
     for (const auto& t : v)
-        w.raw(t.name, "{every: " + (t.every ? t.every->str() : std::string("never")) + "}");
+        w.raw(t.name,
+              fmt::format("{{every: {}}}", t.every ? t.every->str() : std::string("never")));
     w.close();
 }
 void encode(BinaryWriter& w, const std::vector<Tier>& v) {

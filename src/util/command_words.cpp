@@ -1,4 +1,5 @@
 #include "crm/util/command_words.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm {
 
@@ -54,8 +55,7 @@ CommandWords split_command(std::string_view text) {
         }
     }
     if (quote) {
-        out.problem =
-            std::string("has an unclosed ") + (quote == '"' ? "double" : "single") + " quote";
+        out.problem = fmt::format("has an unclosed {} quote", quote == '"' ? "double" : "single");
         return out;
     }
     if (in_word)

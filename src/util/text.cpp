@@ -1,4 +1,5 @@
 #include "crm/util/text.hpp"
+#include "crm/util/format.hpp"
 
 #include <algorithm>
 
@@ -188,7 +189,7 @@ std::string truncate_to_width(std::string_view s, int width) {
         utf8_append(out, cp);
         used += w;
     }
-    return out + "…";
+    return fmt::format("{}…", out);
 }
 
 namespace {
