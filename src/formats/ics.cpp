@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
 
 namespace crm::formats {
 
@@ -69,9 +68,7 @@ std::string ics_digest(std::string_view text) {
         h ^= c;
         h *= 1099511628211ULL;
     }
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
+    return fmt::format("{:016x}", h);
 }
 
 namespace {

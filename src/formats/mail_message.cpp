@@ -1,7 +1,5 @@
 #include "crm/formats/mail_message.hpp"
 
-#include <cstdio>
-
 #include "crm/model/mail_address.hpp"
 #include "crm/util/error.hpp"
 #include "crm/util/format.hpp"
@@ -20,10 +18,6 @@ constexpr std::string_view kWordEnd = "?=";
 constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-std::string two(int n) {
-    return std::string{static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)};
-}
 
 void hex_byte(std::string& out, unsigned char b) {
     out += '=';
@@ -178,17 +172,16 @@ bool is_id_char(char c) {
 std::string rfc5322_date(const MailTime& t) {
     const int offset = t.utc_offset_minutes;
     const int abs = offset < 0 ? -offset : offset;
-    return fmt::format("{}, {} {} {} {}:{}:{} {}{}{}", kDays[t.date.weekday()], two(t.date.day()),
-                       kMonths[t.date.month() - 1], t.date.year(), two(t.hour), two(t.minute),
-                       two(t.second), offset < 0 ? "-" : "+", two(abs / 60), two(abs % 60));
+    return fmt::format("{}, {:02} {} {} {:02}:{:02}:{:02} {}{:02}{:02}", kDays[t.date.weekday()],
+                       t.date.day(), kMonths[t.date.month() - 1], t.date.year(), t.hour, t.minute,
+                       t.second, offset < 0 ? '-' : '+', abs / 60, abs % 60);
 }
 
 std::string make_message_id(const MailTime& t, std::uint64_t random, unsigned sequence,
                             std::string_view from_address) {
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(random));
-    std::string stamp = std::to_string(t.date.year()) + two(t.date.month()) + two(t.date.day()) +
-                        two(t.hour) + two(t.minute) + two(t.second);
+    const std::string hex = fmt::format("{:016x}", random);
+    const std::string stamp = fmt::format("{:04}{:02}{:02}{:02}{:02}{:02}", t.date.year(),
+                                          t.date.month(), t.date.day(), t.hour, t.minute, t.second);
     std::string domain(address_domain(from_address));
     if (domain.empty() || !is_plain_address(from_address))
         domain = "crm.invalid";

@@ -11,11 +11,6 @@ constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
 constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-std::string two(int n, char pad = '0') {
-    return std::string{n < 10 ? pad : static_cast<char>('0' + n / 10 % 10),
-                       static_cast<char>('0' + n % 10)};
-}
-
 // ">From ", ">>From "...: a line a reader would take for a message's start.
 bool is_from_line(std::string_view line) {
     while (!line.empty() && line.front() == '>')
@@ -26,8 +21,9 @@ bool is_from_line(std::string_view line) {
 }  // namespace
 
 std::string mbox_date(const MailTime& t) {
-    return fmt::format("{} {} {} {}:{}:{} {}", kDays[t.date.weekday()], kMonths[t.date.month() - 1],
-                       two(t.date.day(), ' '), two(t.hour), two(t.minute), two(t.second),
+    // asctime's layout: the day padded with a blank.
+    return fmt::format("{} {} {:2} {:02}:{:02}:{:02} {}", kDays[t.date.weekday()],
+                       kMonths[t.date.month() - 1], t.date.day(), t.hour, t.minute, t.second,
                        t.date.year());
 }
 

@@ -182,9 +182,7 @@ int Date::weekday() const {
 }
 
 std::string Date::iso() const {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year(), month(), day());
-    return buf;
+    return fmt::format("{:04}-{:02}-{:02}", year(), month(), day());
 }
 
 Date Date::plus_months(int n) const {

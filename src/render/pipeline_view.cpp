@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "crm/formats/csv.hpp"
 #include "crm/formats/json.hpp"
@@ -19,9 +18,7 @@ namespace crm::render {
 namespace {
 
 std::string months_text(double months) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", months);
-    return buf;
+    return fmt::format("{:.1f}", months);
 }
 
 std::string plural(std::size_t n, const char* one, const char* many) {

@@ -1,12 +1,12 @@
 #include "crm/reports/pipeline.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <iterator>
 #include <map>
 #include <tuple>
 
 #include "crm/model/opportunity.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm {
@@ -14,9 +14,7 @@ namespace crm {
 namespace {
 
 std::string month_of(Date d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d", d.year(), d.month());
-    return buf;
+    return fmt::format("{:04}-{:02}", d.year(), d.month());
 }
 
 // A stage's place in crm.yaml; stages it does not define come after all of them.
