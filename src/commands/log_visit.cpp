@@ -23,7 +23,9 @@ bool has_content(const LogVisitOptions& o) {
 Visit visit_from_options(const LogVisitOptions& o, Context& ctx) {
     const Date today = ctx.today();
     Visit v;
-    v.date = o.date.empty() ? today : parse_date_arg(o.date, today, DateDirection::past, "--date");
+    v.date = o.date.empty() ? today
+                            : parse_date_arg(o.date, today, DateDirection::past, "--date",
+                                             ctx.folder().settings().order());
     v.by = ctx.user();
     v.kind = o.kind;
     v.where = trim(o.where);
@@ -31,12 +33,20 @@ Visit visit_from_options(const LogVisitOptions& o, Context& ctx) {
     v.with = o.with;
     v.discussed = o.discussed;
     v.new_topics = o.new_topics;
-    for (const auto& p : o.promises)
-        v.promises.push_back(parse_commitment(p, today, "--promise"));
-    for (const auto& a : o.actions)
-        v.actions.push_back(parse_commitment(a, today, "--action"));
+    const DateOrder order = ctx.folder().settings().order();
+    auto commitments = [&](const std::vector<std::string>& texts, const char* option) {
+        std::vector<Commitment> out;
+        for (const auto& text : texts) {
+            out.push_back(parse_commitment(text, today, option, order));
+            if (!out.back().due)
+                ctx.warn(fmt::format("{} '{}': {}", option, out.back().what, kNoDueDate));
+        }
+        return out;
+    };
+    v.promises = commitments(o.promises, "--promise");
+    v.actions = commitments(o.actions, "--action");
     if (!o.next.empty())
-        v.next_contact = parse_date_arg(o.next, today, DateDirection::future, "--next");
+        v.next_contact = parse_date_arg(o.next, today, DateDirection::future, "--next", order);
     v.notes = o.summary;
     if (!o.note.empty())
         v.notes += (v.notes.empty() ? "" : "\n\n") + o.note;

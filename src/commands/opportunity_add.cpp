@@ -41,7 +41,10 @@ Opportunity from_options(const OpportunityAddOptions& o, Context& ctx) {
             parse_date_arg(o.decision, today, DateDirection::future, "--decision");
     require_rfp_before_decision(opp, "--rfp", "--decision");
     if (!o.next_step.empty()) {
-        const Commitment step = parse_commitment(o.next_step, today, "--next-step");
+        const Commitment step =
+            parse_commitment(o.next_step, today, "--next-step", ctx.folder().settings().order());
+        if (!step.due)
+            ctx.warn(fmt::format("--next-step '{}': {}", step.what, kNoDueDate));
         opp.next_step = step.what;
         opp.next_step_due = step.due;
     }

@@ -6,7 +6,8 @@
 
 namespace crm {
 
-Commitment parse_commitment(std::string_view text, Date today, std::string_view option) {
+Commitment parse_commitment(std::string_view text, Date today, std::string_view option,
+                            DateOrder order) {
     Commitment c;
     c.what = trim(text);
     // The leading space lets "by fri" alone be seen as a date without its text.
@@ -15,15 +16,16 @@ Commitment parse_commitment(std::string_view text, Date today, std::string_view 
     if (at != std::string::npos) {
         const std::string date = trim(padded.substr(at + 4));
         try {
-            c.due = parse_date_arg(date, today, DateDirection::future, option);
+            c.due = parse_date_arg(date, today, DateDirection::future, option, order);
+            c.what = trim(padded.substr(0, at));
         } catch (const UsageError& e) {
-            throw UsageError(
-                e.what(),
-                fmt::format(
-                    "the due date goes after the last \"by\", as in \"Send the report by fri\"; {}",
-                    e.hint()));
+            // "checked by Bob": no date was meant, and the text stays whole.
+            if (looks_like_date(date))
+                throw UsageError(
+                    e.what(), fmt::format("the due date goes after the last \"by\", as in \"Send "
+                                          "the report by fri\"; {}",
+                                          e.hint()));
         }
-        c.what = trim(padded.substr(0, at));
     }
     if (c.what.empty())
         throw UsageError(fmt::format("{}: the text is empty", option),

@@ -20,12 +20,14 @@ void check_allowed(const Field<R>& f, const yaml::Node& v, Problems& p) {
     if (!s || f.allowed == Allowed::any || !v.is_scalar())
         return;
     static const std::vector<std::string> kInitiators{"us", "client"};
+    static const std::vector<std::string> kDateOrders{"dmy", "mdy"};
     const std::vector<std::string> names = f.allowed == Allowed::tiers ? s->tier_names()
                                            : f.allowed == Allowed::opportunity_stages
                                                ? s->opportunity_stage_names()
                                                : std::vector<std::string>{};
     const std::vector<std::string>& allowed = f.allowed == Allowed::visit_kinds    ? visit_kinds()
                                               : f.allowed == Allowed::initiated_by ? kInitiators
+                                              : f.allowed == Allowed::date_orders  ? kDateOrders
                                               : f.allowed == Allowed::stages       ? s->stages
                                                                                    : names;
     if (std::find(allowed.begin(), allowed.end(), v.value) != allowed.end())

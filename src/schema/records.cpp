@@ -91,6 +91,7 @@ constexpr Field<Settings> kSettingsFields[] = {
     {"notify_on_sync",   &Settings::notify_on_sync},
     {"opportunity_stages", &Settings::opportunity_stages, kNonEmpty, "list at least one open stage, such as  pre-scoping: 10"},
     {"rfp_lead",         &Settings::rfp_lead},
+    {"date_order",       &Settings::date_order, 0, {}, Allowed::date_orders},
 };
 // clang-format on
 

@@ -60,7 +60,7 @@ class LogVisitTest(CrmTestCase):
         self.assertEqual(v["discussed"], ["Scope"])
         self.assertEqual(v["notes"], "The summary")
         path = self.crm_in("log-visit", "acme", "--with", "Jane", "The summary", check=0)
-        v = self.load(path.out.strip())
+        v = self.load(r.out.strip())
         self.assertEqual(v["with"], ["Jane"])
         self.assertEqual(v["notes"], "The summary")
 
@@ -87,20 +87,32 @@ class LogVisitTest(CrmTestCase):
         self.assertEqual(v["actions"], [{"what": "Pass by"},
                                         {"what": "Invoice", "due": D(2026, 11, 30)}])
 
-    def test_a_trailing_by_that_is_no_date_is_refused_not_stored_as_text(self):
-        # "by bus tomorrow", "by the 27th": a promise kept without its date would never
-        # show in `crm due`.
+    def test_a_trailing_by_that_looks_like_a_date_and_is_none_is_refused(self):
+        # "by fri 31st", "by next fryday": a promise kept without the date that was meant
+        # would never show in `crm due`.
         count = self.commit_count()
-        for option, text in (("--promise", "Go by bus tomorrow"),
-                             ("--promise", "Send it by the 27th"),
-                             ("--action", "Quote by someday")):
+        for option, text in (("--promise", "Send it by fri 31st"),
+                             ("--promise", "Send it by next fryday"),
+                             ("--action", "Quote by 31 nov")):
             with self.subTest(text=text):
                 r = self.crm_in("log-visit", "acme", option, text, check=2)
                 self.assertIn(f"{option}: '", r.err)
-                self.assertIn("is not a date", r.err)
                 self.assertIn('after the last "by"', r.err)
         self.assertEqual(self.commit_count(), count)
         self.assertFalse((self.dir / "clients/acme-engineering/visits").exists())
+
+    def test_a_trailing_by_that_is_no_date_stays_in_the_text_with_a_warning(self):
+        r = self.crm_in("log-visit", "acme", "--action", "Get drawings checked by Bob",
+                           "--promise", "Go by bus tomorrow", "--promise", "Send it by the 27th",
+                           check=0)
+        v = self.load(r.out.strip())
+        self.assertEqual(v["actions"], [{"what": "Get drawings checked by Bob"}])
+        self.assertEqual(v["promises"], [{"what": "Go by bus tomorrow"},
+                                         {"what": "Send it", "due": D(2026, 11, 27)}])
+        self.assertIn("crm: warning: --action 'Get drawings checked by Bob': no due date: it "
+                      "will not be in crm due", r.err)
+        self.assertIn("--promise 'Go by bus tomorrow': no due date", r.err)
+        self.assertNotIn("Send it':", r.err)
 
     def test_visit_date_uses_the_past_grammar(self):
         cases = {"today": "2026-11-23", "yesterday": "2026-11-22", "-3d": "2026-11-20",

@@ -147,7 +147,7 @@ class AddTest(OpportunityCase):
             (["--engaged", "2026-12-01"], "--engaged: 2026-12-01 is in the future"),
             (["--engaged", "someday"], "--engaged"),
             (["--rfp", "soonish"], "--rfp"),
-            (["--next-step", "Call Jane by someday"], "--next-step"),
+            (["--next-step", "Call Jane by fri 31st"], "--next-step"),
             (["--next-step", "   "], "--next-step: the text is empty"),
         ]
         for args, message in cases:
@@ -244,7 +244,7 @@ class SetTest(OpportunityCase):
                            "rfp_expected 2027-03-01 is after decision_expected 2027-02-01")
         self.assertRefused(set_ + ["engaged", "2027-01-01"], 2, "engaged: 2027-01-01 is in the future")
         self.assertRefused(set_ + ["next_step_due", "someday"], 2, "next_step_due")
-        self.assertRefused(set_ + ["next_step", "Call by someday"], 2, "next_step")
+        self.assertRefused(set_ + ["next_step", "Call by fri 31st"], 2, "next_step")
         self.assertRefused(set_ + ["title", " "], 2, "title: the text is empty")
         self.assertRefused(set_ + ["bad key!", "x"], 2, "is not a field name")
         self.assertEqual(self.text(), HAND)

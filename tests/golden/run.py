@@ -141,10 +141,15 @@ def run_case(crm, path):
                 name = show[5:].strip()
                 text += f"--- {name}\n"
                 matches = sorted(folder.glob(name))
-                text += "".join(m.read_text() for m in matches) if matches else "(none)\n"
+                text += "".join(read_text(m) for m in matches) if matches else "(none)\n"
         return norm(text, folder, env)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def read_text(path):
+    with open(path, newline="") as f:
+        return f.read()
 
 
 def main():
@@ -160,12 +165,13 @@ def main():
     for path in cases:
         got = run_case(crm, path)
         expected_file = path.with_suffix(".out")
-        expected = expected_file.read_text() if expected_file.exists() else None
+        expected = read_text(expected_file) if expected_file.exists() else None
         name = path.relative_to(HERE).with_suffix("")
         if got == expected:
             continue
         if update:
-            expected_file.write_text(got)
+            with open(expected_file, "w", newline="") as f:  # CSV's CRLF stays CRLF
+                f.write(got)
             print(f"updated {name}")
             continue
         failed += 1

@@ -1,8 +1,10 @@
 #pragma once
 // What a person types for a promise or an action: "Send the statement by fri". The last
 // " by " splits off the due date, so "Drop by the site by fri" works. A trailing " by X"
-// whose X is not a date is refused rather than kept as text: a promise stored without its
-// due date would never show in `crm due`, and would be forgotten.
+// whose X looks like a date crm cannot read ("by fri 31st", "by next fryday") is refused
+// rather than kept as text; any other X ("Get drawings checked by Bob") is part of the
+// text. A promise without a date is kept, and the command warns that it will not be in
+// `crm due` (kNoDueDate).
 #include <string>
 #include <string_view>
 
@@ -11,8 +13,12 @@
 
 namespace crm {
 
-// Throws UsageError naming `option` when the text is empty or ends in " by X" that is no
-// date (future-facing date grammar, date.hpp).
-Commitment parse_commitment(std::string_view text, Date today, std::string_view option);
+// Throws UsageError naming `option` when the text is empty or ends in " by X" where X
+// looks like a date (looks_like_date) and is none (future-facing date grammar, date.hpp).
+Commitment parse_commitment(std::string_view text, Date today, std::string_view option,
+                            DateOrder order = DateOrder::none);
+
+// The warning for a promise or action written without a due date.
+inline constexpr std::string_view kNoDueDate = "no due date: it will not be in crm due";
 
 }  // namespace crm

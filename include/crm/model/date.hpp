@@ -55,15 +55,33 @@ std::optional<Duration> parse_duration(std::string_view text);
 // `--next fri` the coming one.
 enum class DateDirection { past, future };
 
-// The whole date grammar: YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2w, +1m, +1y,
-// +2 weeks, weekday names (past: the latest such day on or before today; future: the next
-// one after it), a day and a month in either order (15 dec, Dec 15: on or after today,
-// or on or before it); and, future-facing only, eow (this week's Friday), eom, eoq, eoy
-// (the last day of this month, quarter, year), end of month, next week (next Monday),
-// next month (the first of next month). Case and extra blanks do not matter. Throws
-// UsageError naming `option`, the value and the accepted forms.
+// How to read 15/12 and 12/15 (crm.yaml's date_order); none: refused as ambiguous.
+enum class DateOrder { none, dmy, mdy };
+std::optional<DateOrder> parse_date_order(std::string_view text);  // "dmy", "mdy"
+
+// The whole date grammar of spec section 3 (date_phrase.cpp): YYYY-MM-DD (or unpadded,
+// 2026-12-5), today, yesterday, tomorrow (tmrw), +3d, -2w, +1m, +1y, +2 weeks; weekday
+// names (past-facing: the latest such day on or before today; future-facing: the next
+// after it), next fri (the first after today), this fri (today or the coming one), last
+// fri (the latest before today), a weekday with its day (friday 28th: the 28th, refused
+// when it is another weekday); a day and a month in either order, with ordinals and an
+// optional year (15 dec, Dec 15th, the 15th of December 2026: the nearest such day in
+// the option's direction, today included), an ordinal alone (1st: of the nearest month);
+// 15/12, 12/15, 15.12. as `order` says; and, as GNU date reads them, in 3 days, 2 weeks,
+// eow, eom, eoq, eoy, end of (next) week|month|quarter|year, next week (next Monday),
+// next month (the first of next month), next year for future-facing options, 3 days ago
+// and last fri for past-facing ones. Case, commas, "the" and "of" do not matter. Throws
+// UsageError naming `option`, the value and the accepted forms (or why that day is not).
 Date parse_date_arg(std::string_view text, Date today, DateDirection direction,
-                    std::string_view option);
+                    std::string_view option, DateOrder order = DateOrder::none);
+
+// Whether text that is no date was meant as one (`--promise "Send it by fri 31st"`): it
+// starts with a digit, a weekday or month name, next, this, last, end, in, eo, or +.
+bool looks_like_date(std::string_view text);
+
+// "Mon".."Sun": for saying what a date was understood as ("due Fri 2026-11-27").
+std::string_view weekday_short(Date d);
+
 Duration parse_duration_arg(std::string_view text, std::string_view option);
 
 // "today", "tomorrow", "in 3 days", "3 days overdue" style phrases for reports.

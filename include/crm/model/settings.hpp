@@ -51,6 +51,7 @@ struct Settings {
     std::vector<OpportunityStage> opportunity_stages{
         {"pre-scoping", 10}, {"rfp", 25}, {"proposal", 50}, {"negotiation", 75}};
     Duration rfp_lead{30, Duration::Unit::days};
+    std::string date_order;  // "dmy" or "mdy": how to read 15/12; empty: refused as ambiguous
 
     const Tier* find_tier(const std::string& name) const;
     bool has_stage(const std::string& stage) const;
@@ -59,6 +60,8 @@ struct Settings {
     // The teammate a name means, compared as people are (same_person), or nullptr.
     const TeamMember* find_member(std::string_view name) const;
     std::vector<std::string> team_names() const;
+    // date_order as the date grammar takes it (none when absent or unknown).
+    DateOrder order() const { return parse_date_order(date_order).value_or(DateOrder::none); }
     const OpportunityStage* find_opportunity_stage(const std::string& name) const;
     // The open stages in order: those an opportunity is in until won or lost.
     std::vector<std::string> open_opportunity_stage_names() const;

@@ -49,6 +49,7 @@ enum class Allowed : std::uint8_t {
     stages,
     tiers,
     opportunity_stages,  // an open stage of crm.yaml's opportunity_stages, won or lost
+    date_orders,         // dmy or mdy
 };
 
 template <class R>

@@ -41,12 +41,12 @@ TEST_CASE("log-visit -: the whole visit from the Context's standard input") {
     CHECK(v.date.iso() == "2026-11-23");
 }
 
-TEST_CASE("log-visit: a promise whose trailing 'by' is no date writes nothing") {
+TEST_CASE("log-visit: a promise whose trailing 'by' looks like a date and is none writes nothing") {
     CommandFixture f("log-visit-bad-by");
     f.write("clients/acme/client.yaml", "name: Acme\n");
     LogVisitOptions o;
     o.client = "acme";
-    o.promises = {"Send it by the 27th"};
+    o.promises = {"Send it by fri 31st"};
     auto& ctx = f.context();
     CHECK_THROWS_AS(crm::commands::log_visit(o, ctx), crm::UsageError);
     CHECK_FALSE(std::filesystem::exists(f.root() / "clients/acme/visits"));

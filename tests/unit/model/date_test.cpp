@@ -125,8 +125,8 @@ TEST_CASE("every weekday name, short and long, in both directions") {
 
 TEST_CASE("anything outside the grammar is a usage error naming option, value and forms") {
     for (const char* bad :
-         {"2026-2-5", "2026-02-30", "2026-11-23x", "", "fr", "m", "someday", "+3", "3d", "+d",
-          "+3x", "++3d", "+-3d", "+3.5d", "next weak", "2026-11-23T10:00", "fridays", "+ 3d"}) {
+         {"2026-02-30x", "2026-11-23x", "", "fr", "m", "someday", "+3", "3d", "+d", "+3x", "++3d",
+          "+-3d", "+3.5d", "next weak", "2026-11-23T10:00", "fridays", "+ 3d"}) {
         CAPTURE(bad);
         std::string msg = usage_message(bad);
         CHECK(msg.find("--next: '" + std::string(bad) + "' is not a date") != std::string::npos);
@@ -239,5 +239,129 @@ TEST_CASE("durations in words") {
     CHECK(future("+2 weeks", "2026-11-23") == "2026-12-07");
     CHECK(future("+1 month", "2026-11-23") == "2026-12-23");
     CHECK(past("-3 days", "2026-11-23") == "2026-11-20");
-    CHECK_THROWS_AS(future("+2 fortnights", "2026-11-23"), crm::UsageError);
+    CHECK(future("+2 fortnights", "2026-11-23") == "2026-12-21");
+    CHECK_THROWS_AS(future("+2 moons", "2026-11-23"), crm::UsageError);
+}
+
+TEST_CASE("the phrases people type, as GNU date reads them (Monday 2026-11-23)") {
+    // next / this / last with a weekday
+    CHECK(future("next fri") == "2026-11-27");
+    CHECK(future("next friday") == "2026-11-27");
+    CHECK(future("next mon") == "2026-11-30");  // the first Monday after today
+    CHECK(future("this mon") == "2026-11-23");  // today is one
+    CHECK(future("this fri") == "2026-11-27");
+    CHECK(past("last fri") == "2026-11-20");
+    CHECK(past("last mon") == "2026-11-16");  // before today, never today
+    // spans in words
+    CHECK(future("in 3 days") == "2026-11-26");
+    CHECK(future("in 2 weeks") == "2026-12-07");
+    CHECK(future("in a week") == "2026-11-30");
+    CHECK(future("in 1 month") == "2026-12-23");
+    CHECK(future("2 weeks") == "2026-12-07");
+    CHECK(future("in a fortnight") == "2026-12-07");
+    CHECK(past("3 days ago") == "2026-11-20");
+    CHECK(past("a week ago") == "2026-11-16");
+    CHECK(past("2 months ago") == "2026-09-23");
+    // shorthands and ends of periods
+    CHECK(future("tmrw") == "2026-11-24");
+    CHECK(future("tmr") == "2026-11-24");
+    CHECK(future("end of the month") == "2026-11-30");
+    CHECK(future("end of next month") == "2026-12-31");
+    CHECK(future("end of next week") == "2026-12-04");
+    CHECK(future("end of the week") == "2026-11-27");
+    CHECK(future("end of next quarter") == "2027-03-31");
+    CHECK(future("next year") == "2027-01-01");
+    // ordinals, with or without a month, either order, with "the" and "of"
+    CHECK(future("15th dec") == "2026-12-15");
+    CHECK(future("Dec 15th") == "2026-12-15");
+    CHECK(future("the 15th of December") == "2026-12-15");
+    CHECK(future("1st") == "2026-12-01");
+    CHECK(future("23rd") == "2026-11-23");
+    CHECK(past("1st") == "2026-11-01");
+    CHECK(past("25th") == "2026-10-25");
+    CHECK(future("31st") == "2026-12-31");  // November has no 31st
+    CHECK(future("15 dec 2027") == "2027-12-15");
+    CHECK(future("Dec 15, 2027") == "2027-12-15");
+    // a weekday with its day: the day decides, the weekday checks
+    CHECK(future("friday 27th") == "2026-11-27");
+    CHECK(future("Fri 27 Nov") == "2026-11-27");
+    CHECK(future("friday, 27 november") == "2026-11-27");
+    // ISO without padding
+    CHECK(future("2026-12-5") == "2026-12-05");
+    CHECK(past("2026-1-9") == "2026-01-09");
+}
+
+TEST_CASE("a phrase that points the other way is refused, naming the option's direction") {
+    for (const char* ahead : {"in 3 days", "2 weeks", "next fri", "this fri", "eom"}) {
+        CAPTURE(ahead);
+        CHECK_THROWS_WITH_AS(past(ahead), doctest::Contains("this option looks back"),
+                             crm::UsageError);
+    }
+    for (const char* back : {"3 days ago", "last fri"}) {
+        CAPTURE(back);
+        CHECK_THROWS_WITH_AS(future(back), doctest::Contains("this option looks ahead"),
+                             crm::UsageError);
+    }
+}
+
+namespace {
+
+std::string read(const char* text, crm::DateOrder order,
+                 crm::DateDirection d = crm::DateDirection::future) {
+    try {
+        return crm::parse_date_arg(text, kMonday, d, "--next", order).iso();
+    } catch (const crm::UsageError& e) {
+        return std::string(e.what()) + " | " + e.hint();
+    }
+}
+
+}  // namespace
+
+TEST_CASE("15/12, 12/15 and 15.12. are read only as date_order says") {
+    using O = crm::DateOrder;
+    CHECK(read("15/12", O::dmy) == "2026-12-15");
+    CHECK(read("12/15", O::mdy) == "2026-12-15");
+    CHECK(read("15.12.", O::dmy) == "2026-12-15");
+    CHECK(read("15.12.2027", O::dmy) == "2027-12-15");
+    CHECK(read("3/4/27", O::dmy) == "2027-04-03");
+    CHECK(read("3/4/27", O::mdy) == "2027-03-04");
+    CHECK(read("1/12", O::dmy, crm::DateDirection::past) == "2025-12-01");
+    CHECK(read("12/15", O::dmy).find("is not a date read as day/month") != std::string::npos);
+    // Without date_order: ambiguous, naming both readings and what to do.
+    CHECK(read("3/4", O::none) ==
+          "--next: '3/4' is ambiguous: as day/month Sat 2027-04-03, as month/day Thu 2027-03-04 | "
+          "write it as YYYY-MM-DD or 15 dec, or set date_order: dmy (or mdy) in crm.yaml");
+    CHECK(read("15/12", O::none).find("as day/month Tue 2026-12-15, as month/day no date") !=
+          std::string::npos);
+    CHECK(crm::parse_date_order("dmy") == O::dmy);
+    CHECK(crm::parse_date_order("mdy") == O::mdy);
+    CHECK_FALSE(crm::parse_date_order("ymd").has_value());
+}
+
+TEST_CASE("days that do not exist are refused with the reason") {
+    CHECK(read("friday 28th", crm::DateOrder::none) ==
+          "--next: 'friday 28th' does not exist: 2026-11-28 is a Sat | check the day, or write "
+          "Sat 2026-11-28");
+    CHECK(read("2026-2-30", crm::DateOrder::none).find("is not a day of the calendar") !=
+          std::string::npos);
+    CHECK(read("31 nov", crm::DateOrder::none).find("is not a day of the calendar") !=
+          std::string::npos);
+    for (const char* bad : {"next fryday", "in 2 weaks", "15", "next", "in", "3 days before",
+                            "last", "fri 28th nov 2026 x", "the", "2026-13-1"}) {
+        CAPTURE(bad);
+        CHECK(read(bad, crm::DateOrder::dmy).find("--next: '") == 0);
+    }
+}
+
+TEST_CASE("what looks like a date: the start of a date phrase") {
+    for (const char* yes : {"fri 31st", "next fryday", "31 nov", "15/12", "in 2 weaks", "eox",
+                            "+3x", "December 32", "end of never", "this fry"})
+        CHECK_MESSAGE(crm::looks_like_date(yes), std::string(yes));
+    for (const char* no : {"Bob", "the office", "soon", "Monica", "internal review", ""})
+        CHECK_MESSAGE(!crm::looks_like_date(no), std::string(no));
+}
+
+TEST_CASE("weekday_short names the day a date falls on") {
+    CHECK(crm::weekday_short(kMonday) == "Mon");
+    CHECK(crm::weekday_short(kMonday.plus_days(4)) == "Fri");
 }
