@@ -146,7 +146,7 @@ class LogVisitTest(CrmTestCase):
                 r = self.log("--promise", f"Send it by {bad}", check=2)
                 self.assertIn(f"--promise: '{bad}' is not a", r.err)
                 r = self.log("--action", f"Do it by {bad}", check=2)
-                self.assertIn(f"--action: '{bad}' is not a date", r.err)
+                self.assertIn(f"--action: '{bad}' is not a", r.err)
         self.assertFalse((self.dir / "clients/acme-engineering/visits").exists())
 
     def test_bad_kind_and_initiated_by_exit_2(self):
