@@ -24,10 +24,13 @@ formats::Json follow_up_json(const FollowUp& f, Date today) {
 
 }  // namespace
 
-std::string reviews_json(const ReviewsSummary& s, const std::optional<Date>& since, Date today) {
+std::string reviews_json(const ReviewsSummary& s, const std::optional<Date>& since, Date today,
+                         const std::optional<Date>& until) {
     formats::Json j;
     j["as_of"] = today.iso();
     j["since"] = formats::date_or_null(since);
+    if (until)
+        j["until"] = until->iso();
     j["total"] = s.total;
     formats::Json spectrum = formats::Json::array();
     for (std::size_t i = 0; i < s.counts.size(); ++i)
@@ -89,11 +92,12 @@ std::string heading(const Styler& st, const std::string& title, const std::strin
     return st(title, Style::bold) + "  " + st(detail, Style::dim) + "\n";
 }
 
-std::string spectrum(const ReviewsSummary& s, const std::optional<Date>& since, const Styler& st,
-                     int width) {
+std::string spectrum(const ReviewsSummary& s, const std::optional<Date>& since,
+                     const std::optional<Date>& until, const Styler& st, int width) {
     std::string out = heading(st, "Satisfaction",
                               std::to_string(s.total) + (s.total == 1 ? " review" : " reviews") +
-                                  (since ? " since " + since->iso() : ""));
+                                  (since ? " since " + since->iso() : "") +
+                                  (until ? " until " + until->iso() : ""));
     BarChart chart;
     for (std::size_t i = 0; i < s.counts.size(); ++i) {
         const auto r = static_cast<Rating>(i);
@@ -158,8 +162,8 @@ std::string referrals(const ReviewsSummary& s, const Styler& st, int width) {
 }  // namespace
 
 std::string reviews_table(const ReviewsSummary& s, const std::optional<Date>& since, Date today,
-                          const Styler& st, int width) {
-    return spectrum(s, since, st, width) + "\n" + follow_ups(s, today, st, width) + "\n" +
+                          const Styler& st, int width, const std::optional<Date>& until) {
+    return spectrum(s, since, until, st, width) + "\n" + follow_ups(s, today, st, width) + "\n" +
            testimonials(s, st, width) + "\n" + referrals(s, st, width);
 }
 
