@@ -205,7 +205,7 @@ ReportSection activity_section(const MonthlyReport& r) {
     }
     headers.push_back("Total");
     numeric.push_back(true);
-    weeks.table = ReportTable{"activity",
+    weeks.table = ReportTable{"activity-weeks",
                               "Contacts logged per teammate per week (weeks start on "
                               "Monday; a column is named by its first day in the period)",
                               headers,

@@ -1,7 +1,8 @@
 """Reads an HTML document with html5lib (the WHATWG parsing algorithm, Debian's
 python3-html5lib) in strict mode and prints, as JSON, what the report tests check:
 
-    {"errors": [...],            the parse errors (strict mode stops at the first)
+    {"errors": [...],            the parse errors (strict mode stops at the first), and
+                                 every id used twice
      "scripts": N,               <script> elements
      "external": [...],          every src/href/xlink:href/action that is not "#...",
                                  every url(...) and @import in any style
@@ -46,7 +47,9 @@ def main(path):
     parser = html5lib.HTMLParser()
     doc = parser.parse(data)
     out["errors"] += [f"{pos}: {code} {args}" for pos, code, args in parser.errors]
-    ids = {el.get("id") for el in doc.iter() if el.get("id")}
+    all_ids = [el.get("id") for el in doc.iter() if el.get("id")]
+    ids = set(all_ids)
+    out["errors"] += [f"id {i!r} used twice" for i in sorted(ids) if all_ids.count(i) > 1]
     for el in doc.iter():
         name = local(el.tag)
         if name == "script":

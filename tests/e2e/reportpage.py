@@ -74,11 +74,15 @@ class SharedFolderCase(CrmTestCase):
         builder.setUp()
         cls.addClassCleanup(builder.doCleanups)
         cls.shared = builder
-        report_folder.generate(builder.dir)
+        cls.make_folder(builder.dir)
         cls.expected = report_folder.replay_history(builder, builder.dir)
         cls.page = builder.tmp / "report.html"
         r = builder.crm_in("report", "-o", str(cls.page))
         assert r.code == 0, r
+
+    @classmethod
+    def make_folder(cls, root):
+        report_folder.generate(root)
 
     def setUp(self):
         super().setUp()

@@ -123,14 +123,14 @@ class ReportPageTest(SharedFolderCase):
 
     def test_contact_activity_counts_the_visit_files_of_each_week(self):
         weeks, counts = self.activity(*PERIOD)
-        header = self.tables["activity"][0]
+        header = self.tables["activity-weeks"][0]
         self.assertEqual(header[1:-1], [day_month(max(w, PERIOD[0])) for w in weeks])
         team = self.team()
         expected = {label(p, team): [str(n) for n in c] + [str(sum(c))]
                     for p, c in counts.items()}
         for person in team:
             expected.setdefault(person, ["0"] * (len(weeks) + 1))
-        self.assertEqual({r[0]: r[1:] for r in self.body("activity")}, expected)
+        self.assertEqual({r[0]: r[1:] for r in self.body("activity-weeks")}, expected)
 
     def test_clients_past_their_cadence_are_the_overdue_contacts(self):
         _, items = self.due_people()
@@ -171,7 +171,7 @@ class ReportPageTest(SharedFolderCase):
         self.assertEqual([r[1] for r in tables["changes-summary"][1:]],
                          [str(len(want[k])) for k in ("new", "moves", "won", "lost")])
         weeks, _ = self.activity(since, until)
-        self.assertEqual(len(tables["activity"][0]), len(weeks) + 2)
+        self.assertEqual(len(tables["activity-weeks"][0]), len(weeks) + 2)
         v = self.json_of("reviews", "--since", since.isoformat(), "--until", until.isoformat())
         self.assertEqual([r[1] for r in tables["reviews-spectrum"][1:-1]],
                          [str(s["count"]) for s in v["spectrum"]])
