@@ -58,12 +58,13 @@ ReportSection due_section(const MonthlyReport& r) {
     for (int g : groups)
         people.table->total.push_back(figure(g));
     chart.text = {"due-chart", "Overdue and coming items per teammate", desc + "."};
-    s.lead.push_back(
-        count_of(static_cast<std::size_t>(overdue + upcoming), "thing is", "things are") +
-        " due by " + r.due_until.iso() + " (the end of the month of " + r.today.iso() +
-        "): " + figure(overdue) + " overdue, " + figure(upcoming) +
-        " coming up. A promise or action is for whoever made it, everything else "
-        "for the owner of the client or opportunity, as crm remind mails them.");
+    if (chart.rows.empty())
+        chart.kind = ChartSpec::Kind::none;  // no team and nothing due: a table of totals
+    s.lead.push_back(count_of(r.due.size(), "thing is", "things are") + " due by " +
+                     r.due_until.iso() + " (the end of the month of " + r.today.iso() +
+                     "): " + figure(overdue) + " overdue, " + figure(upcoming) +
+                     " coming up. A promise or action is for whoever made it, everything else "
+                     "for the owner of the client or opportunity, as crm remind mails them.");
     s.blocks.push_back(std::move(people));
 
     // The contacts overdue are the activity section's "past their cadence".
@@ -85,7 +86,9 @@ ReportSection due_section(const MonthlyReport& r) {
                                     std::string(due_type_name(i.type)), i.name, i.what});
     }
     if (late.table->rows.empty())
-        late.paragraphs.push_back("Nothing but contacts is overdue.");
+        late.paragraphs.push_back(overdue == 0 ? "Nothing is overdue."
+                                               : "Only contacts are overdue: the clients past "
+                                                 "their cadence, below.");
     limit_rows(*late.table, "crm due --until " + r.today.plus_days(-1).iso() + " lists them all");
     s.blocks.push_back(std::move(late));
     return s;
@@ -130,7 +133,7 @@ ReportSection pipeline_section(const MonthlyReport& r) {
     if (p.by_month.empty()) {
         months.chart.kind = ChartSpec::Kind::none;
         months.paragraphs.push_back("No open opportunity has an expected decision date.");
-    } else if (!p.by_month.empty() && p.by_month.front().month < r.today.iso().substr(0, 7)) {
+    } else if (p.by_month.front().month < r.today.iso().substr(0, 7)) {
         months.paragraphs.push_back(
             "Months before this one (in orange) hold decisions that were expected and have "
             "not been recorded: won, lost or a new date?");

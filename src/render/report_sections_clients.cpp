@@ -236,6 +236,8 @@ ReportSection activity_section(const MonthlyReport& r) {
     for (int n : per_week)
         weeks.table->total.push_back(figure(n));
     weeks.table->total.push_back(figure(total));
+    if (weeks.chart.rows.empty())
+        weeks.chart.kind = ChartSpec::Kind::none;
     weeks.chart.text = {"activity-chart", "Contacts logged per teammate, week by week",
                         "Contacts in the period: " + desc +
                             ". Each bar's segments are its weeks "
@@ -277,6 +279,8 @@ ReportSection activity_section(const MonthlyReport& r) {
         past += d.past_cadence;
     }
     cadence.table->total = {"Total", figure(tracked), figure(past), share(past, tracked)};
+    if (cadence.chart.rows.empty())
+        cadence.chart.kind = ChartSpec::Kind::none;
     cadence.chart.text = {"cadence-chart", "Clients past their cadence per owner",
                           "Past their cadence: " + desc + "."};
     s.blocks.push_back(std::move(cadence));
@@ -306,32 +310,32 @@ ReportSection changes_section(const MonthlyReport& r) {
         return s;
     }
     struct Kind {
-        ChangeKind kind;
         const char* name;
         const char* id;
-        svg::Colour colour;
         std::vector<std::string> headers;
+        ChangeKind kind;
+        svg::Colour colour;
     };
-    const Kind kinds[] = {{ChangeKind::new_client,
-                           "New clients",
+    const Kind kinds[] = {{"New clients",
                            "changes-new",
-                           svg::Colour::blue,
-                           {"Date", "Client", "Stage", "By"}},
-                          {ChangeKind::stage_move,
-                           "Stage moves",
+                           {"Date", "Client", "Stage", "By"},
+                           ChangeKind::new_client,
+                           svg::Colour::blue},
+                          {"Stage moves",
                            "changes-stages",
-                           svg::Colour::sky_blue,
-                           {"Date", "Client", "From", "To", "By"}},
-                          {ChangeKind::won,
-                           "Opportunities won",
+                           {"Date", "Client", "From", "To", "By"},
+                           ChangeKind::stage_move,
+                           svg::Colour::sky_blue},
+                          {"Opportunities won",
                            "changes-won",
-                           svg::Colour::green,
-                           {"Date", "Client", "Opportunity", "Value", "By"}},
-                          {ChangeKind::lost,
-                           "Opportunities lost",
+                           {"Date", "Client", "Opportunity", "Value", "By"},
+                           ChangeKind::won,
+                           svg::Colour::green},
+                          {"Opportunities lost",
                            "changes-lost",
-                           svg::Colour::vermillion,
-                           {"Date", "Client", "Opportunity", "Value", "Reason", "By"}}};
+                           {"Date", "Client", "Opportunity", "Value", "Reason", "By"},
+                           ChangeKind::lost,
+                           svg::Colour::vermillion}};
     ReportBlock summary;
     summary.table = ReportTable{"changes-summary",
                                 "Changes the folder's git history records",
