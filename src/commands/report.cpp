@@ -1,6 +1,7 @@
 #include "crm/commands/report.hpp"
 
 #include <algorithm>
+#include <future>
 
 #include "crm/commands/fold.hpp"
 #include "crm/git/changes.hpp"
@@ -22,20 +23,19 @@ std::optional<ReportPeriod> parse_month(const std::string& text) {
     return month_period(std::stoi(text.substr(0, 4)), std::stoi(text.substr(5, 2)));
 }
 
-FolderChanges history(Context& ctx, ReportPeriod period, std::vector<DataError>& problems) {
-    FolderChanges none;
+// What changed in the period, from git: started on a thread of its own before the walk of
+// the folder, since the two wait on different things (git's objects, the record cache).
+std::future<FolderChanges> history(Context& ctx, ReportPeriod period) {
     if (!ctx.git()) {
-        none.why_not = "The folder is not in a git repository";
-        return none;
+        std::promise<FolderChanges> none;
+        FolderChanges changes;
+        changes.why_not = "The folder is not in a git repository";
+        none.set_value(std::move(changes));
+        return none.get_future();
     }
-    try {
-        return store::period_changes(*ctx.git(), period.since, period.until);
-    } catch (const RuntimeError& e) {
-        // The rest of the page stands; the exit code tells cron the page is not whole.
-        problems.emplace_back(SourceLocation{}, e.what(), e.hint());
-        none.why_not = "git could not read the history";
-        return none;
-    }
+    return std::async(std::launch::async, [&git = *ctx.git(), period] {
+        return store::period_changes(git, period.since, period.until);
+    });
 }
 
 }  // namespace
@@ -73,6 +73,9 @@ MonthlyReport build_report(Context& ctx, ReportPeriod period, Date due_until, bo
                            std::vector<DataError>& problems) {
     const Settings& s = ctx.folder().settings();
     const Date today = ctx.today();
+    std::optional<std::future<FolderChanges>> asked;
+    if (with_history)
+        asked = history(ctx, period);
     // The summary holds every key the figures need (as for due, pipeline and the others).
     auto collector = fold_clients(
         ctx, store::Detail::summary, [&] { return MonthlyCollector(s, today, period, due_until); },
@@ -82,7 +85,13 @@ MonthlyReport build_report(Context& ctx, ReportPeriod period, Date due_until, bo
     if (with_history) {
         if (collector.needs_stage_changes() && ctx.git())
             stage_changes = git::stage_change_dates(*ctx.git());
-        changes = history(ctx, period, problems);
+        try {
+            changes = asked->get();
+        } catch (const RuntimeError& e) {
+            // The rest of the page stands; the exit code tells cron the page is not whole.
+            problems.emplace_back(SourceLocation{}, e.what(), e.hint());
+            changes.why_not = "git could not read the history";
+        }
     }
     return std::move(collector).finish(stage_changes, std::move(changes));
 }

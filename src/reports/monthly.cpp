@@ -131,17 +131,24 @@ class People {
     }
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
+    // Thousands of items name a handful of people: each spelling is compared once.
     std::size_t find(std::string_view name) const {
-        for (std::size_t i = 0; i < names_.size(); ++i)
+        if (auto known = seen_.find(name); known != seen_.end())
+            return known->second;
+        std::size_t found = npos;
+        for (std::size_t i = 0; i < names_.size() && found == npos; ++i)
             if (same_person(names_[i].first, name) ||
                 (trim(name).empty() && trim(names_[i].first).empty()))
-                return i;
-        return npos;
+                found = i;
+        if (found != npos)
+            seen_.emplace(std::string(name), found);
+        return found;
     }
     std::size_t add(std::string_view name) {
         if (auto i = find(name); i != npos)
             return i;
         names_.push_back({trim(name), false});
+        seen_.emplace(std::string(name), names_.size() - 1);
         return names_.size() - 1;
     }
     // Index order after sort(): team, then others by name, then nobody.
@@ -166,7 +173,8 @@ class People {
     std::size_t size() const { return names_.size(); }
 
   private:
-    std::vector<std::pair<std::string, bool>> names_;  // name, in the team
+    std::vector<std::pair<std::string, bool>> names_;               // name, in the team
+    mutable std::map<std::string, std::size_t, std::less<>> seen_;  // a spelling: its place
 };
 
 }  // namespace
