@@ -26,7 +26,7 @@ nav ul{list-style:none;padding:0;margin:8px 0 18px;display:flex;flex-wrap:wrap;g
 nav a{color:#0b4f8a}
 section{border-top:2px solid #1a1a1a;padding:2px 0 26px}
 .pair{display:flex;flex-wrap:wrap;gap:12px 28px;align-items:flex-start;margin:6px 0}
-.pair>figure{flex:0 1 420px;min-width:0;margin:0}
+.pair>figure{flex:1 1 420px;min-width:0;max-width:560px;margin:0}
 .pair>.table-box{flex:1 1 auto;min-width:0}
 svg.chart{display:block;width:100%;height:auto}
 .table-box{max-width:100%;overflow-x:auto}
