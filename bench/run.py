@@ -2,7 +2,7 @@
 """The speed benchmark of spec section 6: crm against baselines, in one run.
 
     python3 bench/run.py --crm build/crm [--work DIR] [--rounds N] [--markdown FILE] [--large]
-                         [--only due-warm|due-task|due-cold|pipeline|show|search|memory|
+                         [--only due-warm|due-task|due-cold|pipeline|report|show|search|memory|
                                  memory-writers|log-visit|due-warm-3x|memory-3x]...
 
 Generates the "solo" and "firm" stores and a taskwarrior data folder in --work, and the
@@ -329,6 +329,15 @@ class Bench:
         return ratio_row("pipeline vs due (second runs)", *compare(pipeline, due, self.rounds),
                          "<= 1.5", lambda r: r <= 1.5)
 
+    def report_vs_due(self):
+        """The partners' page folds the folder once through the same summaries as due, with
+        every report's collector, asks git for the funnel's stage dates and for last month's
+        commits, and writes the HTML; spec section 6: within 2x of due's second run."""
+        report = self.crm_case("crm report", self.firm, "report")
+        due = self.crm_case("crm due (warm)", self.firm, "due")
+        return ratio_row("report vs due (second runs)", *compare(report, due, self.rounds),
+                         "<= 2", lambda r: r <= 2)
+
     def due_cold_vs_parse_all(self):
         drop = lambda: self.firm.drop_crm_caches(self.ws.xdg_cache)
         crm = self.crm_case("crm due (cold)", self.firm, "due", prepare=drop)
@@ -375,7 +384,7 @@ class Bench:
     # Every command that reads the whole folder (and show, which reads one client), for
     # their peak memory and how time and memory grow from solo to firm to 3x.
     READERS = [("due",), ("due", "--after-edit"), ("promises",), ("portfolio",), ("reviews",), ("funnel",),
-               ("pipeline",), ("remind", "--dry-run"), ("list",), ("show", BENCH_SLUG),
+               ("pipeline",), ("report",), ("remind", "--dry-run"), ("list",), ("show", BENCH_SLUG),
                ("search", SEARCH_WORD), ("check",), ("export", "--format", "json"),
                ("export", "--format", "csv", "--what", "visits")]
     GROWTH_ROUNDS = 3
@@ -492,6 +501,7 @@ class Bench:
         "due-task": due_vs_taskwarrior,
         "due-cold": due_cold_vs_parse_all,
         "pipeline": pipeline_vs_due,
+        "report": report_vs_due,
         "show": show_firm_vs_solo,
         "search": search_vs_grep,
         "memory": readers_memory,

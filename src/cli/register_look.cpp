@@ -104,9 +104,10 @@ commands::Runner register_reviews(CLI::App& cmd) {
         "Shows the satisfaction spectrum of post-project reviews (angry .. elated), the\n"
         "follow-ups still open (an angry or unhappy review with no visit logged after it,\n"
         "due review_follow_up after the review), and the testimonials and referrals\n"
-        "collected, newest first. --since limits the spectrum, testimonials and referrals;\n"
-        "open follow-ups are always listed.");
+        "collected, newest first. --since and --until limit the spectrum, testimonials and\n"
+        "referrals; open follow-ups are always listed.");
     cmd.add_option("--since", o->since, "Only reviews on or after this date: YYYY-MM-DD, -3m...");
+    cmd.add_option("--until", o->until, "Only reviews on or before this date");
     cmd.add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}));
     return [o](commands::Context& ctx) { return commands::reviews(*o, ctx); };
 }

@@ -40,6 +40,9 @@ commands::Runner register_remind(CLI::App& cmd) {
     auto* until = cmd.add_option("--until", o->until, "Last day of the window: a date, eom...");
     within->excludes(until);
     cmd.add_option("--to", o->to, "Only this teammate (repeatable), as named in crm.yaml's team");
+    cmd.add_flag("--html", o->html,
+                 "Add an HTML part (multipart/alternative): the teammate's section of crm "
+                 "report, with last month's contacts per week");
     add_delivery_options(cmd, o->dry_run, o->mbox);
     // For shell completion (team names for --to and for watch), not for people.
     return [o](commands::Context& ctx) { return commands::remind(*o, ctx); };

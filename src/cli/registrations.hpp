@@ -42,5 +42,6 @@ commands::Runner register_undo(CLI::App& cmd);
 commands::Runner register_log(CLI::App& cmd);
 commands::Runner register_opportunity(CLI::App& cmd);
 commands::Runner register_pipeline(CLI::App& cmd);
+commands::Runner register_report(CLI::App& cmd);
 
 }  // namespace crm::cli

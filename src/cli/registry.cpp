@@ -42,6 +42,7 @@ const CommandInfo kCommands[] = {
     {"completion", "Shell completion script for bash, zsh or fish", &register_completion},
     {"opportunity", "Prospective projects: add, set, won, lost", &register_opportunity},
     {"pipeline", "Open opportunities weighted, by month, and the deal clock", &register_pipeline},
+    {"report", "The partners' monthly page: HTML with charts, or Markdown", &register_report},
 };
 
 }  // namespace

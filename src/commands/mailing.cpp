@@ -84,12 +84,13 @@ void Mailer::skipped(const TeamMember& to) {
 }
 
 void Mailer::send(const TeamMember& to, const std::string& subject, const std::string& body,
-                  const std::vector<std::string>& keys) {
+                  const std::vector<std::string>& keys, const std::string& html) {
     formats::MailMessage m;
     m.from = {"crm", settings_.mail.from};
     m.to = {to.name, to.email};
     m.subject = subject;
     m.body = body;
+    m.html = html;
     m.time = time_;
     m.message_id = formats::make_message_id(time_, random_, ++sequence_, settings_.mail.from);
     const std::string message = formats::compose(m);

@@ -32,11 +32,11 @@ class Mailer {
     bool already_sent(const std::string& key) const { return sent_.has(key); }
     void skipped(const TeamMember& to);  // a message not sent again
 
-    // Sends (prints, appends) one message to `to`; when that is a real send that worked,
-    // remembers `keys` as sent. A failing mail command is remembered for finish(), and the
-    // run goes on with the next teammate.
+    // Sends (prints, appends) one message to `to`, with `html` as its HTML part when not
+    // empty; when that is a real send that worked, remembers `keys` as sent. A failing mail
+    // command is remembered for finish(), and the run goes on with the next teammate.
     void send(const TeamMember& to, const std::string& subject, const std::string& body,
-              const std::vector<std::string>& keys);
+              const std::vector<std::string>& keys, const std::string& html = {});
 
     // A note on stderr when that is a terminal: from cron, a run that worked is silent,
     // so cron mails nobody about it (as `crm due` with nothing due).

@@ -2,7 +2,9 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/due.hpp"
+#include "crm/commands/report.hpp"
 #include "crm/render/mail_text.hpp"
+#include "crm/render/report_html.hpp"
 #include "crm/reports/remind.hpp"
 
 #include "fold.hpp"
@@ -39,10 +41,15 @@ int remind(const RemindOptions& o, Context& ctx) {
     Mailer mailer(ctx, MailOptions{o.dry_run, o.mbox});
 
     std::vector<DataError> problems;
+    // With --html, the report's own fold gives the items too: the two parts agree.
+    std::optional<MonthlyReport> report;
+    if (o.html)
+        report = build_report(ctx, previous_month(today), end, false, problems);
     const auto items =
-        fold_clients(
-            ctx, store::Detail::summary, [&] { return DueCollector(s, end); }, problems)
-            .finish();
+        report ? report->due
+               : fold_clients(
+                     ctx, store::Detail::summary, [&] { return DueCollector(s, end); }, problems)
+                     .finish();
     if (o.to.empty()) {
         if (auto nobody = people_outside_team(s.team, items); !nobody.empty())
             ctx.note("not in the team, so not reminded: " + join(nobody, ", "));
@@ -58,8 +65,11 @@ int remind(const RemindOptions& o, Context& ctx) {
             mailer.skipped(r.member);
             continue;
         }
+        const std::string html =
+            report ? render::report_html(render::person_page(*report, r.member.name), false)
+                   : std::string();
         mailer.send(r.member, render::remind_subject(r, end), render::remind_body(r, today, end),
-                    {key});
+                    {key}, html);
     }
     mailer.finish();
     return ctx.warn_problems(problems);

@@ -12,22 +12,27 @@ int reviews(const ReviewsOptions& o, Context& ctx) {
     std::optional<Date> since;
     if (!o.since.empty())
         since = parse_date_arg(o.since, today, DateDirection::past, "--since");
+    std::optional<Date> until;
+    if (!o.until.empty())
+        until = parse_date_arg(o.until, today, DateDirection::past, "--until");
     auto& folder = ctx.folder();
     std::vector<DataError> problems;
     const auto summary =
         fold_clients(
             ctx, store::Detail::summary,
-            [&] { return ReviewsCollector(folder.settings().review_follow_up, since); }, problems)
+            [&] { return ReviewsCollector(folder.settings().review_follow_up, since, until); },
+            problems)
             .finish();
     if (o.format == "json") {
-        ctx.out() << render::reviews_json(summary, since, today);
+        ctx.out() << render::reviews_json(summary, since, today, until);
     } else if (summary.total == 0 && summary.follow_ups.empty()) {
-        ctx.note(since ? "no reviews since " + since->iso()
-                       : "no reviews yet: record one with 'crm review CLIENT --project P "
-                         "--rating R'");
+        ctx.note(since   ? "no reviews since " + since->iso()
+                 : until ? "no reviews until " + until->iso()
+                         : "no reviews yet: record one with 'crm review CLIENT --project P "
+                           "--rating R'");
     } else {
         ctx.out() << render::reviews_table(summary, since, today, render::Styler(ctx.color()),
-                                           ctx.terminal_width());
+                                           ctx.terminal_width(), until);
     }
     return ctx.warn_problems(problems);
 }

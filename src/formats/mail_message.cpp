@@ -15,6 +15,11 @@ constexpr std::size_t kEncodedWord = 75;  // RFC 2047's limit for one encoded wo
 constexpr std::string_view kWordStart = "=?utf-8?q?";
 constexpr std::string_view kWordEnd = "?=";
 
+constexpr const char* kTextPart =
+    "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n";
+constexpr const char* kHtmlPart =
+    "Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n";
+
 constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -261,6 +266,17 @@ std::string quoted_printable(std::string_view text) {
     return out;
 }
 
+std::string mime_boundary(std::string_view message_id) {
+    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a: the same id, the same boundary
+    for (char c : message_id) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ULL;
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return std::string("=_crm_") + hex;
+}
+
 std::string compose(const MailMessage& m) {
     require_plain(m.from, "From");
     require_plain(m.to, "To");
@@ -276,13 +292,21 @@ std::string compose(const MailMessage& m) {
     out += fmt::format("Subject: {}\n", header_text(m.subject, 9));
     out += fmt::format("Message-ID: <{}>\n", m.message_id);
     out += "MIME-Version: 1.0\n";
-    out += "Content-Type: text/plain; charset=utf-8\n";
-    out += "Content-Transfer-Encoding: quoted-printable\n";
+    const std::string boundary = mime_boundary(m.message_id);
+    if (m.html.empty())
+        out += kTextPart;
+    else
+        out += "Content-Type: multipart/alternative;\n boundary=\"" + boundary + "\"\n";
     // RFC 3834: no out-of-office reply should answer a reminder.
     out += "Auto-Submitted: auto-generated\n";
     out += "\n";
-    out += quoted_printable(m.body);
-    return out;
+    if (m.html.empty())
+        return out + quoted_printable(m.body);
+    // The line break before a boundary belongs to the boundary (RFC 2046 section 5.1.1):
+    // one more keeps each part's own last line break.
+    out += "--" + boundary + "\n" + kTextPart + "\n" + quoted_printable(m.body);
+    out += "\n--" + boundary + "\n" + kHtmlPart + "\n" + quoted_printable(m.html);
+    return out + "\n--" + boundary + "--\n";
 }
 
 }  // namespace crm::formats

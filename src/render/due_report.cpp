@@ -3,6 +3,7 @@
 #include "crm/formats/csv.hpp"
 #include "crm/formats/ics.hpp"
 #include "crm/formats/json.hpp"
+#include "crm/render/markdown_text.hpp"
 #include "crm/render/table.hpp"
 #include "crm/render/terminal_text.hpp"
 #include "crm/util/format.hpp"
@@ -137,17 +138,6 @@ std::string due_csv(const DueReport& r) {
 }
 
 namespace {
-
-// Text in a Markdown table cell: one line, no pipes, no markup characters.
-std::string md_cell(const std::string& text) {
-    std::string out;
-    for (char c : one_line(text)) {
-        if (std::string_view("\\|*_`[]<>#~").find(c) != std::string_view::npos)
-            out += '\\';
-        out += c;
-    }
-    return out;
-}
 
 void md_group(std::string& out, const std::string& title, const DueReport& r, std::size_t from,
               std::size_t to) {

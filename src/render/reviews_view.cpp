@@ -25,10 +25,13 @@ formats::Json follow_up_json(const FollowUp& f, Date today) {
 
 }  // namespace
 
-std::string reviews_json(const ReviewsSummary& s, const std::optional<Date>& since, Date today) {
+std::string reviews_json(const ReviewsSummary& s, const std::optional<Date>& since, Date today,
+                         const std::optional<Date>& until) {
     formats::Json j;
     j["as_of"] = today.iso();
     j["since"] = formats::date_or_null(since);
+    if (until)
+        j["until"] = until->iso();
     j["total"] = s.total;
     formats::Json spectrum = formats::Json::array();
     for (std::size_t i = 0; i < s.counts.size(); ++i)
@@ -90,11 +93,12 @@ std::string heading(const Styler& st, const std::string& title, const std::strin
     return fmt::format("{}  {}\n", st(title, Style::bold), st(detail, Style::dim));
 }
 
-std::string spectrum(const ReviewsSummary& s, const std::optional<Date>& since, const Styler& st,
-                     int width) {
+std::string spectrum(const ReviewsSummary& s, const std::optional<Date>& since,
+                     const std::optional<Date>& until, const Styler& st, int width) {
     std::string out = heading(st, "Satisfaction",
                               std::to_string(s.total) + (s.total == 1 ? " review" : " reviews") +
-                                  (since ? fmt::format(" since {}", *since) : ""));
+                                  (since ? fmt::format(" since {}", *since) : "") +
+                                  (until ? fmt::format(" until {}", *until) : ""));
     BarChart chart;
     for (std::size_t i = 0; i < s.counts.size(); ++i) {
         const auto r = static_cast<Rating>(i);
@@ -159,8 +163,8 @@ std::string referrals(const ReviewsSummary& s, const Styler& st, int width) {
 }  // namespace
 
 std::string reviews_table(const ReviewsSummary& s, const std::optional<Date>& since, Date today,
-                          const Styler& st, int width) {
-    return fmt::format("{}\n{}\n{}\n{}", spectrum(s, since, st, width),
+                          const Styler& st, int width, const std::optional<Date>& until) {
+    return fmt::format("{}\n{}\n{}\n{}", spectrum(s, since, until, st, width),
                        follow_ups(s, today, st, width), testimonials(s, st, width),
                        referrals(s, st, width));
 }

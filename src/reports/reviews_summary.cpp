@@ -21,7 +21,7 @@ void ReviewsCollector::add(const ClientRecord& rec) {
     std::shared_ptr<const Client> client;  // copied once, for its first review listed
     for (const auto& r : rec.reviews) {
         const auto due = open_follow_up_due(rec, r, follow_up_);
-        const bool counted = !since_ || r.date >= *since_;
+        const bool counted = (!since_ || r.date >= *since_) && (!until_ || r.date <= *until_);
         const bool listed = due || (counted && (!r.testimonial.empty() || !r.referrals.empty()));
         if (counted) {
             ++summary_.counts[static_cast<std::size_t>(r.rating)];
@@ -79,8 +79,8 @@ ReviewsSummary ReviewsCollector::finish() && {
 }
 
 ReviewsSummary summarize_reviews(const std::vector<ClientRecord>& records, Duration follow_up,
-                                 std::optional<Date> since) {
-    ReviewsCollector reviews(follow_up, since);
+                                 std::optional<Date> since, std::optional<Date> until) {
+    ReviewsCollector reviews(follow_up, since, until);
     for (const auto& rec : records)
         reviews.add(rec);
     return std::move(reviews).finish();

@@ -13,6 +13,7 @@ struct RemindOptions {
     std::vector<std::string> to;  // only these teammates
     bool dry_run = false;
     std::string mbox;
+    bool html = false;  // an HTML part: the teammate's section of `crm report`
 };
 
 int remind(const RemindOptions& o, Context& ctx);

@@ -9,6 +9,7 @@ namespace crm::commands {
 
 struct ReviewsOptions {
     std::string since;
+    std::string until;
     std::string format = "table";
 };
 

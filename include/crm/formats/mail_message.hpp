@@ -1,6 +1,7 @@
 #pragma once
 // One e-mail message as RFC 5322 and MIME 1.0 want it, written by hand because crm needs
-// only this: a few headers and a plain-text body. Headers are ASCII, with RFC 2047
+// only this: a few headers and a plain-text body, or a text and an HTML body as
+// multipart/alternative (RFC 2046 section 5.1.4). Headers are ASCII, with RFC 2047
 // encoded words for anything else and no CR or LF from the data; the body is UTF-8 text
 // in quoted-printable, lines of at most 76 characters. Lines end in LF, as sendmail, msmtp
 // and mbox files expect on a Unix system; the MTA turns them into CRLF on the wire.
@@ -32,6 +33,7 @@ struct MailMessage {
     Mailbox to;
     std::string subject;
     std::string body;  // UTF-8 text, lines separated by LF (CRLF is read as LF)
+    std::string html;  // when not empty, the same as an HTML document: a second part
     MailTime time;
     std::string message_id;  // local@domain, without the angle brackets
 };
@@ -60,8 +62,14 @@ std::string mailbox_header(const Mailbox& m, std::size_t used);
 // cannot change it. Invalid UTF-8 becomes U+FFFD first: the charset says UTF-8.
 std::string quoted_printable(std::string_view text);
 
-// The whole message: headers, a blank line, the body. Throws RuntimeError when the
-// From or To address is not a plain address.
+// The boundary of a multipart message with this Message-ID: "=_crm_" and 16 hex digits.
+// It starts "=_", which quoted-printable never writes (it encodes every '='), so no part
+// can hold it.
+std::string mime_boundary(std::string_view message_id);
+
+// The whole message: headers, a blank line, the body; with `html`, the body is
+// multipart/alternative, the text part first (the one mail readers fall back to), each part
+// quoted-printable. Throws RuntimeError when the From or To address is not a plain address.
 std::string compose(const MailMessage& m);
 
 }  // namespace crm::formats

@@ -10,11 +10,13 @@
 
 namespace crm::render {
 
-// `since` is the report's --since, named in the heading. Fits `width` (0: no terminal;
-// the chart is laid out for 80 columns, tables and testimonials are not cut).
+// `since` and `until` are the report's --since and --until, named in the heading. Fits
+// `width` (0: no terminal; the chart is laid out for 80 columns, tables and testimonials
+// are not cut).
 std::string reviews_table(const ReviewsSummary& s, const std::optional<Date>& since, Date today,
-                          const Styler& st, int width);
+                          const Styler& st, int width, const std::optional<Date>& until = {});
 
-std::string reviews_json(const ReviewsSummary& s, const std::optional<Date>& since, Date today);
+std::string reviews_json(const ReviewsSummary& s, const std::optional<Date>& since, Date today,
+                         const std::optional<Date>& until = {});
 
 }  // namespace crm::render

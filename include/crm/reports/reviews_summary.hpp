@@ -37,18 +37,19 @@ struct ReviewsSummary {
 std::optional<Date> open_follow_up_due(const ClientRecord& record, const Review& review,
                                        Duration follow_up);
 
-// `since` limits the spectrum, testimonials and referrals to reviews dated on or after
-// it; open follow-ups are listed whatever their date, since they still need doing.
+// `since` and `until` limit the spectrum, testimonials and referrals to reviews dated on or
+// after the one and on or before the other; open follow-ups are listed whatever their
+// date, since they still need doing.
 ReviewsSummary summarize_reviews(const std::vector<ClientRecord>& records, Duration follow_up,
-                                 std::optional<Date> since);
+                                 std::optional<Date> since, std::optional<Date> until = {});
 
 // summarize_reviews one client at a time: add() each client in order (it keeps copies of
 // the reviews the lists show), merge() the collector that saw the clients after this
 // one's, finish().
 class ReviewsCollector {
   public:
-    ReviewsCollector(Duration follow_up, std::optional<Date> since)
-        : follow_up_(follow_up), since_(since) {}
+    ReviewsCollector(Duration follow_up, std::optional<Date> since, std::optional<Date> until = {})
+        : follow_up_(follow_up), since_(since), until_(until) {}
     void add(const ClientRecord& rec);
     void merge(ReviewsCollector&& later);
     ReviewsSummary finish() &&;
@@ -56,6 +57,7 @@ class ReviewsCollector {
   private:
     Duration follow_up_;
     std::optional<Date> since_;
+    std::optional<Date> until_;
     ReviewsSummary summary_;  // its lists in client order, not yet sorted
 };
 

@@ -278,3 +278,62 @@ TEST_CASE("mbox: the From line, and body lines that look like one quoted") {
     CHECK(mbox_entry("a b\n", t, "x").starts_with("From MAILER-DAEMON "));
     CHECK(mbox_entry("a@x.example", t, "no newline").ends_with("no newline\n\n"));
 }
+
+TEST_CASE("with an HTML part: multipart/alternative, the text first, each part whole") {
+    MailMessage m;
+    m.from = {"crm", "crm@x.example"};
+    m.to = {"Ann", "ann@x.example"};
+    m.subject = "crm: 2 things due";
+    m.body = "Plain text\n--=_crm_ not a boundary\n";
+    m.html = "<!DOCTYPE html>\n<p>Due: <b>2</b> &amp; more</p>\n";
+    m.time = at(2026, 12, 1, 7, 0, 0);
+    m.message_id = "20261201070000.abc.1.crm@x.example";
+    const std::string boundary = mime_boundary(m.message_id);
+    CHECK(boundary.starts_with("=_crm_"));
+    CHECK(boundary.size() == 22);
+    CHECK(boundary == mime_boundary(m.message_id));
+    CHECK(boundary != mime_boundary("another@x.example"));
+
+    const std::string msg = compose(m);
+    CHECK(msg.find("MIME-Version: 1.0\nContent-Type: multipart/alternative;\n boundary=\"" +
+                   boundary + "\"\n") != std::string::npos);
+    const std::string head = msg.substr(0, msg.find("\n\n"));
+    CHECK(head.find("text/plain") == std::string::npos);
+    const std::string body = msg.substr(msg.find("\n\n") + 2);
+    const std::string text_start = "--" + boundary +
+                                   "\nContent-Type: text/plain; charset=utf-8\n"
+                                   "Content-Transfer-Encoding: quoted-printable\n\n";
+    const std::string html_start = "\n--" + boundary +
+                                   "\nContent-Type: text/html; charset=utf-8\n"
+                                   "Content-Transfer-Encoding: quoted-printable\n\n";
+    REQUIRE(body.starts_with(text_start));
+    const auto html_at = body.find(html_start);
+    REQUIRE(html_at != std::string::npos);
+    CHECK(body.ends_with("\n--" + boundary + "--\n"));
+    // Each part decodes to its text, its own last line break kept: the one before a
+    // boundary belongs to the boundary, so crm writes one more.
+    const std::string text_part = body.substr(text_start.size(), html_at - text_start.size());
+    CHECK(qp_decode(text_part) == m.body);
+    const std::string end = "\n--" + boundary + "--\n";
+    const std::string html_part = body.substr(
+        html_at + html_start.size(), body.size() - end.size() - html_at - html_start.size());
+    CHECK(qp_decode(html_part) == m.html);
+    // The boundary is in no part: quoted-printable writes every '=' as =3D.
+    CHECK(text_part.find(boundary) == std::string::npos);
+    CHECK(html_part.find(boundary) == std::string::npos);
+    CHECK(text_part.find("--=3D_crm_") != std::string::npos);
+}
+
+TEST_CASE("without an HTML part the message stays text/plain") {
+    MailMessage m;
+    m.from = {"crm", "crm@x.example"};
+    m.to = {"Ann", "ann@x.example"};
+    m.body = "x\n";
+    m.time = at(2026, 12, 1, 7, 0, 0);
+    m.message_id = "1.crm@x.example";
+    const std::string msg = compose(m);
+    CHECK(msg.find("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: "
+                   "quoted-printable\nAuto-Submitted") != std::string::npos);
+    CHECK(msg.find("multipart") == std::string::npos);
+    CHECK(msg.ends_with("\n\nx\n"));
+}
