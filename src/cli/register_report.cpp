@@ -1,10 +1,11 @@
 // The command line of `crm report`: its options, bound to its options struct, and the
 // function that runs it.
-#include "crm/cli/registrations.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include "crm/commands/report.hpp"
+
+#include "registrations.hpp"
 
 namespace crm::cli {
 

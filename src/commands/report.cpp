@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <future>
 
-#include "crm/commands/fold.hpp"
 #include "crm/git/changes.hpp"
 #include "crm/os/output_file.hpp"
 #include "crm/render/report_html.hpp"
 #include "crm/render/report_markdown.hpp"
 #include "crm/store/period_changes.hpp"
+
+#include "fold.hpp"
 
 namespace crm::commands {
 

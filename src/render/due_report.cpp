@@ -3,10 +3,11 @@
 #include "crm/formats/csv.hpp"
 #include "crm/formats/ics.hpp"
 #include "crm/formats/json.hpp"
-#include "crm/render/markdown_text.hpp"
 #include "crm/render/table.hpp"
 #include "crm/render/terminal_text.hpp"
 #include "crm/util/format.hpp"
+
+#include "markdown_text.hpp"
 
 namespace crm::render {
 

@@ -1,4 +1,4 @@
-#include "crm/render/markdown_text.hpp"
+#include "markdown_text.hpp"
 
 #include "crm/render/terminal_text.hpp"
 

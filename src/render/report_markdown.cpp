@@ -1,6 +1,6 @@
 #include "crm/render/report_markdown.hpp"
 
-#include "crm/render/markdown_text.hpp"
+#include "markdown_text.hpp"
 
 namespace crm::render {
 

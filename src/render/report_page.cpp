@@ -3,9 +3,10 @@
 #include <cstdio>
 
 #include "crm/render/numbers.hpp"
-#include "crm/render/report_parts.hpp"
 #include "crm/reports/remind.hpp"
 #include "crm/util/text.hpp"
+
+#include "report_parts.hpp"
 
 namespace crm::render {
 

@@ -4,8 +4,9 @@
 
 #include "crm/render/numbers.hpp"
 #include "crm/render/pipeline_view.hpp"
-#include "crm/render/report_parts.hpp"
 #include "crm/reports/remind.hpp"
+
+#include "report_parts.hpp"
 
 namespace crm::render::page {
 

@@ -6,7 +6,8 @@
 #include <tuple>
 
 #include "crm/render/numbers.hpp"
-#include "crm/render/report_parts.hpp"
+
+#include "report_parts.hpp"
 
 namespace crm::render::page {
 
