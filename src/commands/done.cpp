@@ -92,7 +92,7 @@ int done(const DoneOptions& o, Context& ctx) {
     const CommitmentRef& ref = pick(refs, join(o.item, " "), slug);
 
     const std::string& file = ref.visit->file;
-    auto text = folder.read(file);
+    auto text = tx.read(file);
     if (!text)
         throw RuntimeError(file + " is gone", "run the command again");
     const std::string edited = yaml::insert_done_line(
