@@ -38,10 +38,10 @@ int remind(const RemindOptions& o, Context& ctx) {
     Mailer mailer(ctx, MailOptions{o.dry_run, o.mbox});
 
     std::vector<DataError> problems;
-    const auto items =
-        fold_clients(
-            ctx, store::Detail::summary, [&] { return DueCollector(s, end); }, problems)
-            .finish();
+    const auto items = fold_clients(
+                           ctx, store::Detail::summary, [&] { return DueCollector(s, end); },
+                           problems, store::Unreadable::keep)
+                           .finish();
     if (o.to.empty()) {
         if (auto nobody = people_outside_team(s.team, items); !nobody.empty())
             ctx.note("not in the team, so not reminded: " + join(nobody, ", "));

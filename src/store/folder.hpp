@@ -42,6 +42,10 @@ inline fs::path discover_folder(const DiscoveryInput& in) {
     return discover(in).root;
 }
 
+// A folder of the layout that is a symbolic link, as readers report it: skipped, named,
+// never followed (what it points to is never shown).
+DataError linked_folder(const std::string& relative);
+
 // Hears (clients done, clients in all) as a walk of the whole folder goes.
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
@@ -82,7 +86,8 @@ class Folder {
     // Every client.yaml only (list, matching); bad files go to `problems`.
     std::vector<Client> load_clients(std::vector<DataError>& problems) const;
 
-    // Reads a file of the folder with the size cap (relative path).
+    // Reads a file of the folder with the size cap (relative path); a link on the way or
+    // at the file is a DataError naming it (os::read_data_file).
     std::optional<std::string> read(const std::string& relative) const;
     // Throws RuntimeError when a part of `relative` is a symbolic link: crm neither
     // writes through links nor opens an editor on what one points to.
