@@ -76,9 +76,20 @@ Client Folder::load_client(const std::string& slug) const {
     return c;
 }
 
-ClientRecord Folder::load_record(const std::string& slug, std::vector<DataError>& problems) const {
+ClientRecord Folder::load_record(const std::string& slug, std::vector<DataError>& problems,
+                                 Unreadable unreadable) const {
     ClientRecord rec;
-    rec.client = load_client(slug);
+    try {
+        rec.client = load_client(slug);
+    } catch (const DataError& e) {
+        if (unreadable == Unreadable::skip)
+            throw;
+        problems.push_back(e);
+        rec.client = Client{};
+        rec.client.slug = rec.client.name = slug;
+        rec.client.file = client_file(slug);
+        rec.client.unreadable = true;
+    }
     for (RecordKind kind : kRecordKinds) {
         if (const std::string dir = record_dir_path(slug, kind); is_linked_folder(root_, dir))
             problems.push_back(linked_folder(dir));
@@ -109,6 +120,9 @@ ClientRecord Folder::load_record(const std::string& slug, std::vector<DataError>
 
 std::vector<Client> Folder::load_clients(std::vector<DataError>& problems) const {
     std::vector<Client> clients;
+    for (const auto& name : client_dir_names(root_))
+        if (is_linked_folder(root_, client_dir_path(name)))
+            problems.push_back(linked_folder(client_dir_path(name)));
     for (const auto& slug : client_slugs()) {
         try {
             clients.push_back(load_client(slug));

@@ -17,6 +17,7 @@
 #include "crm/model/layout.hpp"
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
+#include "crm/store/detail.hpp"
 #include "crm/store/paths.hpp"
 #include "crm/util/error.hpp"
 
@@ -81,8 +82,11 @@ class Folder {
 
     // One client's client.yaml; throws DataError when unreadable.
     Client load_client(const std::string& slug) const;
-    // One client's every record; bad record files go to `problems`.
-    ClientRecord load_record(const std::string& slug, std::vector<DataError>& problems) const;
+    // One client's every record; bad record files go to `problems`. A client.yaml that
+    // cannot be read throws DataError, or with Unreadable::keep goes to `problems` too and
+    // gives a client of its slug only (Client::unreadable) with its readable records.
+    ClientRecord load_record(const std::string& slug, std::vector<DataError>& problems,
+                             Unreadable unreadable = Unreadable::skip) const;
     // Every client.yaml only (list, matching); bad files go to `problems`.
     std::vector<Client> load_clients(std::vector<DataError>& problems) const;
 

@@ -116,7 +116,7 @@ std::vector<std::string> client_dir_files(const fs::path& root, std::string_view
     for (fs::recursive_directory_iterator it(root / dir, ec), end; !ec && it != end;
          it.increment(ec)) {
         if (it->is_symlink(ec) || !it->is_directory(ec))
-            files.push_back((fs::path(dir) / fs::relative(it->path(), root / dir, ec)).string());
+            files.push_back((fs::path(dir) / it->path().lexically_relative(root / dir)).string());
     }
     std::sort(files.begin(), files.end());
     return files;

@@ -37,7 +37,7 @@ std::vector<std::string> files_below(const fs::path& root, const std::string& re
     for (fs::recursive_directory_iterator it(root / relative, ec), end; !ec && it != end;
          it.increment(ec)) {
         if (!it->is_directory(ec) || it->is_symlink(ec))
-            files.push_back(fs::path(relative) / fs::relative(it->path(), root / relative, ec));
+            files.push_back(fs::path(relative) / it->path().lexically_relative(root / relative));
     }
     std::sort(files.begin(), files.end());
     return files;
