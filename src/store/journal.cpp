@@ -437,8 +437,8 @@ std::string describe(const Recovered& r) {
             return "an interrupted crm command left a journal crm cannot read; it is in "
                    ".crm/journal.damaged: look at git status";
         case Recovered::What::to_commit:
-            return "an interrupted crm command wrote " + listed(r.paths) +
-                   " but did not commit; the next commit takes them";
+            return "an earlier crm command (interrupted, or its commit refused) wrote " +
+                   listed(r.paths) + " but did not commit; the next commit takes them";
         case Recovered::What::taken_back:
             if (r.paths.empty() && r.left.empty())
                 return {};

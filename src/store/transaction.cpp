@@ -330,8 +330,11 @@ bool Transaction::commit(const std::string& message) {
             remember_uncommitted(root_, written);
             if (!removed.empty())
                 remember_uncommitted_removals(root_, removed);
-        } catch (const RuntimeError&) {
+        } catch (const RuntimeError& e) {
             remembered = false;  // a full disk: the journal stays, naming the paths
+            if (policy_.note)
+                policy_.note(std::string(e.what()) +
+                             "; .crm/journal keeps the list for the next crm command that writes");
         }
         if (remembered)
             journal_.close();

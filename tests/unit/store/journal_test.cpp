@@ -147,6 +147,7 @@ TEST_CASE("a crm killed in its commit has its changes committed by the next") {
     const std::string said = next_writer(root);
     CHECK(said.find("wrote clients/c/client.yaml but did not commit; the next commit takes them") !=
           std::string::npos);
+    CHECK_FALSE(fs::exists(root / ".crm/journal"));
     CHECK(text_of(root, "clients/c/client.yaml") == "name: C\n");
     CHECK(store::uncommitted_files(root) == std::vector<std::string>{"clients/c/client.yaml"});
 }
