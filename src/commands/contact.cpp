@@ -3,6 +3,7 @@
 #include "crm/commands/common.hpp"
 #include "crm/commands/writes.hpp"
 #include "crm/model/contact.hpp"
+#include "crm/model/mail_address.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/item_edit.hpp"
 
@@ -60,6 +61,14 @@ const Contact* already_there(const std::vector<Contact>& contacts, const Contact
 
 }  // namespace
 
+void require_contact_address(const std::string& option, const std::string& email) {
+    if (email.empty())
+        return;
+    if (auto why = contact_address_problem(email))
+        throw UsageError(option + ": '" + email + "' is not an e-mail address: it " + *why,
+                         "write one address, such as \"Jane Doe <jane@example.com>\"");
+}
+
 std::string with_new_contacts(const std::string& text, const std::string& file,
                               const std::vector<Contact>& contacts) {
     std::string out = text;
@@ -80,6 +89,7 @@ int contact_add(const ContactAddOptions& o, Context& ctx) {
     if (!c)
         throw UsageError("'" + o.contact + "' names nobody",
                          "write \"Jane Doe <jane@example.com>\"");
+    require_contact_address("contact add", c->email);
     c->role = trim(o.role);
     c->phone = trim(o.phone);
     c->notes = o.note;
@@ -110,6 +120,8 @@ int contact_set(const ContactSetOptions& o, Context& ctx) {
     if (o.field == "name" && value.empty())
         throw UsageError("a contact's name cannot be empty",
                          "to remove the contact: crm contact rm CLIENT CONTACT");
+    if (o.field == "email")
+        require_contact_address("contact set email", value);
     ClientFileEdit edit(ctx, o.client);
     std::string who;  // the contact's name before the change
     const bool changed = edit.apply([&](const std::string& text, const Client& client) {

@@ -95,6 +95,13 @@ class AddClientTest(CrmTestCase):
                          ["acme", "null"])
         self.crm_in("check", check=0)
 
+    def test_a_contact_e_mail_that_is_no_address_is_refused(self):
+        r = self.crm_in("add-client", "Acme", "--contact", "Jane <jane@x.example; touch pwned>",
+                        check=2)
+        self.assertIn("--contact: 'jane@x.example; touch pwned' is not an e-mail address: it "
+                      "contains ';'", r.err)
+        self.assertFalse((self.dir / "clients").exists())
+
     def test_another_name_that_makes_a_taken_slug_gets_a_number(self):
         # The spec's rule (section 2): a slug taken by another client gets -2, -3.
         self.assertEqual(self.crm_in("add-client", "Smith & Co", check=0).out, "smith-co\n")
