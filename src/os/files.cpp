@@ -496,10 +496,10 @@ void keep_aside(const fs::path& root, const fs::path& relative, const fs::path& 
     ensure_no_symlinks(root, kTempDir);
     create_folders(root, kTempDir, false);
     const fs::path from = root / relative, to = root / away;
-    if (::link(from.c_str(), to.c_str()) == 0) {
-        fsync_dir(to.parent_path());
+    // No fsync of .crm/tmp: a kept version matters to a killed crm, whose page cache
+    // survives it; after a power cut the file's old bytes are still in git.
+    if (::link(from.c_str(), to.c_str()) == 0)
         return;
-    }
     // A file system without hard links: a copy.
     FileDescriptor fd(
         ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));

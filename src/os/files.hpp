@@ -131,9 +131,9 @@ fs::path aside_path(const fs::path& relative);
 // As set_aside, to the place `away` (from aside_path) chosen beforehand.
 void set_aside_to(const fs::path& root, const fs::path& relative, const fs::path& away);
 
-// Keeps the file `relative` as it is now at `away` (from aside_path), durably, before it
-// is replaced: a hard link (no copy, no space), else a copy of `bytes` (what was read
-// of it). Refuses symlinks on the way.
+// Keeps the file `relative` as it is now at `away` (from aside_path) before it is
+// replaced: a hard link (no copy, no space), else a copy of `bytes` (what was read of
+// it). Refuses symlinks on the way.
 void keep_aside(const fs::path& root, const fs::path& relative, const fs::path& away,
                 std::string_view bytes);
 
