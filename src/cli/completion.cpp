@@ -4,6 +4,7 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/option_values.hpp"
+#include "crm/model/mail_address.hpp"
 
 #include "completion_shells.hpp"
 #include "completion_spec.hpp"
@@ -35,8 +36,10 @@ int print_values(const CompletionOptions& o, commands::Context& ctx) {
         } else if (o.values == "contacts") {
             // By e-mail (one word, and unique) or else by name.
             const std::string slug = commands::resolve_client(ctx, o.of);
+            // An e-mail that is no address (crm check names it) is never offered.
             for (const auto& c : ctx.folder().load_client(slug).contacts)
-                words.push_back(c.email.empty() ? c.name : c.email);
+                words.push_back(c.email.empty() || contact_address_problem(c.email) ? c.name
+                                                                                    : c.email);
         } else if (o.values == "team") {
             words = s.team_names();
         } else if (o.values == "stages") {

@@ -1,5 +1,6 @@
 #include "crm/commands/add_client.hpp"
 #include "crm/commands/common.hpp"
+#include "crm/commands/contact.hpp"
 #include "crm/model/contact.hpp"
 #include "crm/model/match.hpp"
 #include "crm/model/slug.hpp"
@@ -11,8 +12,10 @@ namespace crm::commands {
 namespace {
 
 Contact parse_contact(const std::string& text) {
-    if (auto c = parse_contact_text(text))
+    if (auto c = parse_contact_text(text)) {
+        require_contact_address("--contact", c->email);
         return *c;
+    }
     throw UsageError("--contact: '" + text + "' names nobody",
                      "write \"Jane Doe <jane@example.com>\"");
 }

@@ -25,6 +25,19 @@ bool is_key_name(const std::string& s) {
     });
 }
 
+Client client_or_slug(Context& ctx, const std::string& slug) {
+    try {
+        return ctx.folder().load_client(slug);
+    } catch (const DataError& e) {
+        ctx.warn(std::string(e.what()) + " (fix it: crm edit " + slug + ")");
+        Client c;
+        c.slug = c.name = slug;
+        c.file = ctx.folder().client_file(slug);
+        c.unreadable = true;
+        return c;
+    }
+}
+
 std::string resolve_client(Context& ctx, const std::string& query) {
     auto& folder = ctx.folder();
     // The common case, an exact slug, needs no other file read.
@@ -35,6 +48,12 @@ std::string resolve_client(Context& ctx, const std::string& query) {
     std::vector<ClientKey> keys;
     for (const auto& c : clients)
         keys.push_back({c.slug, c.name});
+    // A client whose client.yaml cannot be read is still a client: its folder's name is
+    // all there is to match (spec: "a broken file never hides a client").
+    for (const auto& slug : folder.client_slugs())
+        if (std::none_of(clients.begin(), clients.end(),
+                         [&](const Client& c) { return c.slug == slug; }))
+            keys.push_back({slug, slug});
     auto m = match_client(query, keys);
     auto describe = [&](std::size_t i) { return keys[i].slug + " (" + keys[i].name + ")"; };
     switch (m.kind) {

@@ -2,6 +2,7 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/model/contact.hpp"
+#include "crm/model/mail_address.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/item_edit.hpp"
 
@@ -61,6 +62,14 @@ const Contact* already_there(const std::vector<Contact>& contacts, const Contact
 
 }  // namespace
 
+void require_contact_address(const std::string& option, const std::string& email) {
+    if (email.empty())
+        return;
+    if (auto why = contact_address_problem(email))
+        throw UsageError(option + ": '" + email + "' is not an e-mail address: it " + *why,
+                         "write one address, such as \"Jane Doe <jane@example.com>\"");
+}
+
 std::string with_new_contacts(const std::string& text, const std::string& file,
                               const std::vector<Contact>& contacts) {
     std::string out = text;
@@ -81,21 +90,25 @@ int contact_add(const ContactAddOptions& o, Context& ctx) {
     if (!c)
         throw UsageError("'" + o.contact + "' names nobody",
                          "write \"Jane Doe <jane@example.com>\"");
+    require_contact_address("contact add", c->email);
     c->role = trim(o.role);
     c->phone = trim(o.phone);
     c->notes = o.note;
     ClientFileEdit edit(ctx, o.client);
-    const Client& client = edit.client();
-    if (const Contact* have = already_there(client.contacts, *c)) {
-        const bool by_email = !c->email.empty() && fold_case(have->email) == fold_case(c->email);
-        throw RuntimeError(contact_label(*have) + " is already a contact of " + client.name +
-                               (by_email ? " (the same e-mail)" : " (the same name)"),
-                           "change that contact instead: crm contact set " + slug_of(edit) + " \"" +
-                               have->name + "\" FIELD VALUE");
-    }
-    edit.replace(with_new_contacts(edit.text(), edit.file(), {*c}));
-    ctx.note("added " + contact_label(*c) + " to " + client.name);
-    edit.commit("contact add: " + client.name + " (" + shown(c->name) + ")");
+    edit.apply([&](const std::string& text, const Client& client) {
+        if (const Contact* have = already_there(client.contacts, *c)) {
+            const bool by_email =
+                !c->email.empty() && fold_case(have->email) == fold_case(c->email);
+            throw RuntimeError(contact_label(*have) + " is already a contact of " + client.name +
+                                   (by_email ? " (the same e-mail)" : " (the same name)"),
+                               "change that contact instead: crm contact set " + slug_of(edit) +
+                                   " \"" + have->name + "\" FIELD VALUE");
+        }
+        return with_new_contacts(text, edit.file(), {*c});
+    });
+    const std::string& name = edit.client().name;
+    ctx.note("added " + contact_label(*c) + " to " + name);
+    edit.commit("contact add: " + name + " (" + shown(c->name) + ")");
     return 0;
 }
 
@@ -108,39 +121,49 @@ int contact_set(const ContactSetOptions& o, Context& ctx) {
     if (o.field == "name" && value.empty())
         throw UsageError("a contact's name cannot be empty",
                          "to remove the contact: crm contact rm CLIENT CONTACT");
+    if (o.field == "email")
+        require_contact_address("contact set email", value);
     ClientFileEdit edit(ctx, o.client);
-    const Client& client = edit.client();
-    const std::size_t index = resolve_contact(client, slug_of(edit), o.contact);
-    const Contact& contact = client.contacts[index];
-    if (contact_field(contact, o.field) == value) {
-        ctx.note(contact.name + ": " + o.field + " is already " + shown(value) +
-                 "; nothing to change");
+    std::string who;  // the contact's name before the change
+    const bool changed = edit.apply([&](const std::string& text, const Client& client) {
+        const std::size_t index = resolve_contact(client, slug_of(edit), o.contact);
+        const Contact& contact = client.contacts[index];
+        who = contact.name;
+        if (contact_field(contact, o.field) == value)
+            return text;
+        if (o.field == "name" || o.field == "email") {
+            Contact probe;
+            contact_field(probe, o.field) = value;
+            if (const Contact* have = already_there(client.contacts, probe, index))
+                throw RuntimeError(contact_label(*have) + " at " + client.name +
+                                       " already has that " +
+                                       (o.field == "name" ? "name" : "e-mail"),
+                                   "two entries for one person: remove one (crm contact rm)");
+        }
+        return yaml::set_item_key(text, edit.file(), kContacts, index, o.field,
+                                  yaml::EditValue::text(value));
+    });
+    if (!changed) {
+        ctx.note(who + ": " + o.field + " is already " + shown(value) + "; nothing to change");
         return 0;
     }
-    if (o.field == "name" || o.field == "email") {
-        Contact probe;
-        contact_field(probe, o.field) = value;
-        if (const Contact* have = already_there(client.contacts, probe, index))
-            throw RuntimeError(contact_label(*have) + " at " + client.name + " already has that " +
-                                   (o.field == "name" ? "name" : "e-mail"),
-                               "two entries for one person: remove one (crm contact rm)");
-    }
-    edit.replace(yaml::set_item_key(edit.text(), edit.file(), kContacts, index, o.field,
-                                    yaml::EditValue::text(value)));
-    ctx.note(client.name + ", " + contact.name + ": " + o.field + " set to " + shown(value));
-    edit.commit("contact set: " + client.name + " (" + shown(contact.name) + ") " + o.field + " " +
-                shown(value));
+    const std::string& name = edit.client().name;
+    ctx.note(name + ", " + who + ": " + o.field + " set to " + shown(value));
+    edit.commit("contact set: " + name + " (" + shown(who) + ") " + o.field + " " + shown(value));
     return 0;
 }
 
 int contact_rm(const ContactRmOptions& o, Context& ctx) {
     ClientFileEdit edit(ctx, o.client);
-    const Client& client = edit.client();
-    const std::size_t index = resolve_contact(client, slug_of(edit), o.contact);
-    const Contact contact = client.contacts[index];
-    edit.replace(yaml::remove_item(edit.text(), edit.file(), kContacts, index));
-    ctx.note("removed " + contact_label(contact) + " from " + client.name);
-    edit.commit("contact rm: " + client.name + " (" + shown(contact.name) + ")");
+    Contact contact;
+    edit.apply([&](const std::string& text, const Client& client) {
+        const std::size_t index = resolve_contact(client, slug_of(edit), o.contact);
+        contact = client.contacts[index];
+        return yaml::remove_item(text, edit.file(), kContacts, index);
+    });
+    const std::string& name = edit.client().name;
+    ctx.note("removed " + contact_label(contact) + " from " + name);
+    edit.commit("contact rm: " + name + " (" + shown(contact.name) + ")");
     return 0;
 }
 

@@ -3,6 +3,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <ostream>
 
 #include "crm/render/progress.hpp"
@@ -120,9 +121,10 @@ store::Folder& Context::folder() {
 }
 
 std::vector<DataError> Context::fold_records(store::Detail detail, const store::PartsStart& start,
-                                             const store::PartVisitor& visit) {
+                                             const store::PartVisitor& visit,
+                                             store::Unreadable unreadable) {
     render::ProgressLine line(err(), err_is_tty());
-    return store::fold_records(folder(), detail, start, visit, line.callback());
+    return store::fold_records(folder(), detail, start, visit, line.callback(), unreadable);
 }
 
 std::vector<DataError> Context::for_each_record(store::Detail detail,
@@ -149,6 +151,9 @@ store::CommitPolicy Context::commit_policy() {
             list += (list.empty() ? "" : ", ") + f;
         note("also committed what an earlier command could not: " + list);
     };
+    policy.note = [this](const std::string& line) { note(line); };
+    if (auto pause = env("CRM_TEST_PAUSE_AFTER_STEP"))
+        policy.pause_after_step = std::atoi(pause->c_str());
     return policy;
 }
 

@@ -28,6 +28,11 @@ std::vector<std::size_t> all_of(const std::vector<CommitmentRef>& refs) {
     return v;
 }
 
+bool is_number(const std::string& item) {
+    return !item.empty() &&
+           std::all_of(item.begin(), item.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // ITEM: a number as `crm promises` shows it, the item's whole text, or a unique piece.
 const CommitmentRef& pick(const std::vector<CommitmentRef>& refs, const std::string& item,
                           const std::string& slug) {
@@ -42,7 +47,7 @@ const CommitmentRef& pick(const std::vector<CommitmentRef>& refs, const std::str
                                describe(refs, all_of(refs)),
                            again);
     }
-    if (std::all_of(item.begin(), item.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (is_number(item)) {
         std::size_t n = item.size() > 6 ? 0 : std::stoul(item);
         if (n < 1 || n > refs.size())
             throw RuntimeError("no item " + item + ": " + slug + " has " +
@@ -86,13 +91,26 @@ int done(const DoneOptions& o, Context& ctx) {
 
     auto tx = ctx.transaction();
     std::vector<DataError> problems;
-    ClientRecord record = folder.load_record(slug, problems);
+    ClientRecord record = folder.load_record(slug, problems, store::Unreadable::keep);
     record.client.slug = slug;
     const std::vector<CommitmentRef> refs = open_commitments(record);
-    const CommitmentRef& ref = pick(refs, join(o.item, " "), slug);
+    const std::string item = join(o.item, " ");
+    if (!problems.empty() && (item.empty() || is_number(item))) {
+        // The numbers `crm promises` gave count the items of every file: with one file
+        // unread they would point at another item (and "the only one" may not be).
+        ctx.warn_problems(problems);
+        throw RuntimeError(
+            "item numbers of " + slug + " are refused while " + problems.front().where().file +
+                " cannot be read: " + (item.empty() ? "the only item listed" : "number " + item) +
+                " might be another item",
+            "fix it (crm check shows where), or name the item by a piece of "
+            "its text: crm done " +
+                slug + " \"TEXT\"");
+    }
+    const CommitmentRef& ref = pick(refs, item, slug);
 
     const std::string& file = ref.visit->file;
-    auto text = folder.read(file);
+    auto text = tx.read(file);
     if (!text)
         throw RuntimeError(file + " is gone", "run the command again");
     const std::string edited = yaml::insert_done_line(

@@ -52,11 +52,13 @@ int due(const DueOptions& o, Context& ctx) {
     auto due = fold_clients(
         ctx, store::Detail::summary, [&] { return DueCollector(s, end); },
         [&](DueCollector& c, const ClientRecord& r) {
+            // A client whose file cannot be read has no tier or tags to filter by: its
+            // items stay (under its slug) unless a filter asks for one.
             if ((tier.empty() || fold_case(effective_tier(r.client, s)) == fold_case(tier)) &&
-                has_tags(r.client, o.tags))
+                has_tags(r.client, o.tags) && (!r.client.unreadable || tier.empty()))
                 c.add(r);
         },
-        problems);
+        problems, store::Unreadable::keep);
     render::DueReport report{std::move(due).finish(), today, end};
     // By the item's owner: the client's, except for an opportunity's next step and RFP,
     // which are the opportunity owner's.

@@ -87,12 +87,18 @@ int edit(const EditOptions& o, Context& ctx) {
         text += '\n';
     auto tx = ctx.transaction();
     // Someone (another crm, a git pull) may have changed the file while the editor was open.
-    if (folder.read(target.file) != original) {
+    auto changed = [&] {
         const std::string kept = save_rescue(ctx, request.name, text);
-        throw RuntimeError(target.file + " changed while you were editing it; nothing was written",
-                           "your text is kept in " + kept + "; run 'crm edit' again and merge it");
+        return RuntimeError(target.file + " changed while you were editing it; nothing was written",
+                            "your text is kept in " + kept + "; run 'crm edit' again and merge it");
+    };
+    if (tx.read(target.file) != original)
+        throw changed();
+    try {
+        tx.replace(target.file, text);
+    } catch (const os::FileChanged&) {
+        throw changed();
     }
-    tx.replace(target.file, text);
     ctx.out() << target.file << '\n';
     tx.commit("edit: " + name + " (" + std::filesystem::path(target.file).filename().string() +
               ")");

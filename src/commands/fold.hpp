@@ -10,10 +10,12 @@
 namespace crm::commands {
 
 // The collector `make()` gives, after `add(collector, record)` for each client of the
-// folder; the files that could not be read go to `problems`.
+// folder; the files that could not be read go to `problems`. With Unreadable::keep, a
+// client whose client.yaml cannot be read is added too (Client::unreadable).
 template <class Make, class Add>
 auto fold_clients(Context& ctx, store::Detail detail, Make make, Add add,
-                  std::vector<DataError>& problems) {
+                  std::vector<DataError>& problems,
+                  store::Unreadable unreadable = store::Unreadable::skip) {
     using Collector = decltype(make());
     std::vector<Collector> parts;
     auto found = ctx.fold_records(
@@ -23,7 +25,7 @@ auto fold_clients(Context& ctx, store::Detail detail, Make make, Add add,
             while (parts.size() < n)
                 parts.push_back(make());
         },
-        [&](std::size_t part, const ClientRecord& r) { add(parts[part], r); });
+        [&](std::size_t part, const ClientRecord& r) { add(parts[part], r); }, unreadable);
     problems.insert(problems.end(), found.begin(), found.end());
     if (parts.empty())
         parts.push_back(make());
@@ -34,10 +36,11 @@ auto fold_clients(Context& ctx, store::Detail detail, Make make, Add add,
 
 // The same, every client added.
 template <class Make>
-auto fold_clients(Context& ctx, store::Detail detail, Make make, std::vector<DataError>& problems) {
+auto fold_clients(Context& ctx, store::Detail detail, Make make, std::vector<DataError>& problems,
+                  store::Unreadable unreadable = store::Unreadable::skip) {
     return fold_clients(
         ctx, detail, make, [](auto& collector, const ClientRecord& r) { collector.add(r); },
-        problems);
+        problems, unreadable);
 }
 
 }  // namespace crm::commands

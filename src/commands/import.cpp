@@ -67,13 +67,14 @@ int import_file(const ImportOptions& o, Context& ctx) {
             const std::string added = join(names_of(missing), ", ");
             // The new people join the client's contacts as `crm contact add` adds them:
             // only their lines, read back as a client, or the file is left alone.
+            const std::string file = folder.client_file(have->slug);
+            std::string edited;
             try {
-                const std::string file = folder.client_file(have->slug);
-                const std::string text = folder.read(file).value_or("");
-                const std::string edited = with_new_contacts(text, file, missing);
+                // Read in the transaction: the file replaced must be the one read.
+                const std::string text =
+                    (tx ? tx->read(file) : folder.read(file)).value_or(std::string());
+                edited = with_new_contacts(text, file, missing);
                 (void)schema::read_client(edited, file);
-                if (tx)
-                    tx->replace(file, edited);
             } catch (const Error& e) {
                 ++skipped;
                 report.add({{"skipped", render::Style::bold},
@@ -82,6 +83,10 @@ int import_file(const ImportOptions& o, Context& ctx) {
                              added + ")"}});
                 continue;
             }
+            // Outside the try: a write that fails (a full disk) fails the import, which
+            // takes back what it wrote, rather than being counted as one client skipped.
+            if (tx)
+                tx->replace(file, edited);
             ++updated;
             report.add({{"updated", render::Style::bold},
                         {have->slug},

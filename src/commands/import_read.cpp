@@ -1,5 +1,7 @@
 #include "import_read.hpp"
 
+#include "crm/model/mail_address.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -10,6 +12,7 @@
 #include "crm/formats/csv_read.hpp"
 #include "crm/formats/vcard.hpp"
 #include "crm/model/contact.hpp"
+#include "crm/model/mail_address.hpp"
 #include "crm/os/files.hpp"
 #include "crm/util/text.hpp"
 
@@ -206,8 +209,10 @@ std::string read_import_file(const std::string& path) {
     return *text;
 }
 
-std::vector<Incoming> read_incoming(const std::string& path, const std::string& text,
-                                    const Settings& settings, Context& ctx) {
+namespace {
+
+std::vector<Incoming> read_any(const std::string& path, const std::string& text,
+                               const Settings& settings, Context& ctx) {
     if (is_vcard(path, text))
         return from_entries(formats::parse_vcards(text, path));
     auto records = formats::read_csv(text, path);
@@ -216,6 +221,36 @@ std::vector<Incoming> read_incoming(const std::string& path, const std::string& 
     if (formats::is_address_book_header(records[0].fields))
         return from_address_book(records, path, ctx);
     return from_crm_csv(records, path, settings, ctx);
+}
+
+// An e-mail that is no address (`Jane <jane@x.example; touch pwned>`) never becomes the
+// contact's email, which completion and mail would offer: it is kept in the contact's
+// notes, as a value that differs is (nothing is lost), with a warning.
+void keep_bad_addresses_as_notes(std::vector<Incoming>& all, const std::string& path,
+                                 Context& ctx) {
+    for (auto& in : all) {
+        for (auto& c : in.contacts) {
+            if (c.email.empty())
+                continue;
+            const auto why = contact_address_problem(c.email);
+            if (!why)
+                continue;
+            ctx.warn(path + ":" + std::to_string(in.line) + ": " + c.name + "'s e-mail '" +
+                     c.email + "' is not an address (it " + *why + "): kept in their notes");
+            const std::string note = "e-mail (import " + ctx.today().iso() + "): " + c.email;
+            c.notes = c.notes.empty() ? note : c.notes + "\n" + note;
+            c.email.clear();
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<Incoming> read_incoming(const std::string& path, const std::string& text,
+                                    const Settings& settings, Context& ctx) {
+    std::vector<Incoming> all = read_any(path, text, settings, ctx);
+    keep_bad_addresses_as_notes(all, path, ctx);
+    return all;
 }
 
 }  // namespace crm::commands

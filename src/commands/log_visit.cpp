@@ -146,11 +146,10 @@ std::optional<std::string> visit_from_editor(const Visit& prefilled, const std::
 int log_visit(const LogVisitOptions& o, Context& ctx) {
     const bool use_editor = o.edit || (!has_content(o) && ctx.in_is_tty());
     const std::string slug = resolve_client(ctx, o.client);
-    auto& folder = ctx.folder();
     std::string custom_yaml;
     Visit visit =
         o.summary == "-" ? visit_from_stdin(ctx, custom_yaml) : visit_from_options(o, ctx);
-    Client client = folder.load_client(slug);
+    Client client = client_or_slug(ctx, slug);
     std::string text = schema::visit_yaml(visit) + custom_yaml;
     if (use_editor) {
         auto edited = visit_from_editor(visit, slug, client.name, ctx);

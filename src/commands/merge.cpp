@@ -30,11 +30,11 @@ struct Side {
     Client client;
 };
 
-Side read_side(Context& ctx, const std::string& slug) {
+Side read_side(Context& ctx, store::Transaction& tx, const std::string& slug) {
     Side s;
     s.slug = slug;
     s.file = ctx.folder().client_file(slug);
-    auto text = ctx.folder().read(s.file);
+    auto text = tx.read(s.file);
     if (!text)
         throw RuntimeError("no client file " + s.file);
     s.text = std::move(*text);
@@ -131,8 +131,8 @@ int merge(const MergeOptions& o, Context& ctx) {
                              client_dir_path(keep_slug) + ": a client cannot be merged with itself",
                          "name two clients: crm merge KEEP OTHER");
     auto tx = ctx.transaction();
-    const Side keep = read_side(ctx, keep_slug);
-    const Side other = read_side(ctx, other_slug);
+    const Side keep = read_side(ctx, tx, keep_slug);
+    const Side other = read_side(ctx, tx, other_slug);
     require_committed(ctx, {keep_slug, other_slug}, "merge");
     const auto moves = planned_moves(ctx, keep, other);
     const MergePlan plan = plan_merge(keep.client, other.client, prefer, ctx.today());

@@ -16,13 +16,13 @@ int promises(const PromisesOptions& o, Context& ctx) {
     std::vector<PromiseRow> rows;
     if (!o.client.empty()) {
         const std::string slug = resolve_client(ctx, o.client);
-        ClientRecord record = ctx.folder().load_record(slug, problems);
+        ClientRecord record = ctx.folder().load_record(slug, problems, store::Unreadable::keep);
         record.client.slug = slug;
         rows = promise_rows({record}, query, today);
     } else {
         rows = fold_clients(
                    ctx, store::Detail::summary, [&] { return PromisesCollector(query, today); },
-                   problems)
+                   problems, store::Unreadable::keep)
                    .finish();
     }
 

@@ -41,15 +41,16 @@ int remind(const RemindOptions& o, Context& ctx) {
     Mailer mailer(ctx, MailOptions{o.dry_run, o.mbox});
 
     std::vector<DataError> problems;
-    // With --html, the report's own fold gives the items too: the two parts agree.
+    // The items of every client, those whose client.yaml cannot be read too (under the
+    // slug): nothing due is left unmailed. With --html, each person's section of the
+    // partners' page goes beside them.
     std::optional<MonthlyReport> report;
     if (o.html)
         report = build_report(ctx, previous_month(today), end, false, problems);
-    const auto items =
-        report ? report->due
-               : fold_clients(
-                     ctx, store::Detail::summary, [&] { return DueCollector(s, end); }, problems)
-                     .finish();
+    const auto items = fold_clients(
+                           ctx, store::Detail::summary, [&] { return DueCollector(s, end); },
+                           problems, store::Unreadable::keep)
+                           .finish();
     if (o.to.empty()) {
         if (auto nobody = people_outside_team(s.team, items); !nobody.empty())
             ctx.note("not in the team, so not reminded: " + join(nobody, ", "));

@@ -72,13 +72,11 @@ int rename(const RenameOptions& o, Context& ctx) {
         ctx.out() << slug << '\n';
         return 0;
     }
-    const std::string text =
-        renames ? yaml::set_key(edit.text(), edit.file(), "name", yaml::EditValue::text(new_name))
-                : edit.text();
-
     // One commit, the name and the folder: a visit's history follows the move.
     if (renames)
-        edit.replace(text);
+        edit.apply([&](const std::string& text, const Client&) {
+            return yaml::set_key(text, edit.file(), "name", yaml::EditValue::text(new_name));
+        });
     if (moves)
         edit.transaction().rename(client_dir_path(slug), client_dir_path(target));
     ctx.out() << target << '\n';

@@ -46,7 +46,7 @@ Review review_from_options(const ReviewOptions& o, Context& ctx) {
 // in the past may already have had its visit).
 void note_follow_up(Context& ctx, const std::string& slug, const std::string& file) {
     std::vector<DataError> problems;
-    const ClientRecord rec = ctx.folder().load_record(slug, problems);
+    const ClientRecord rec = ctx.folder().load_record(slug, problems, store::Unreadable::keep);
     const auto written = std::find_if(rec.reviews.begin(), rec.reviews.end(),
                                       [&](const Review& r) { return r.file == file; });
     if (written == rec.reviews.end() || !needs_follow_up(written->rating))
@@ -67,8 +67,7 @@ int review(const ReviewOptions& o, Context& ctx) {
     // Bad option values are usage errors, whatever the client.
     Review review = review_from_options(o, ctx);
     const std::string slug = resolve_client(ctx, o.client);
-    auto& folder = ctx.folder();
-    Client client = folder.load_client(slug);
+    Client client = client_or_slug(ctx, slug);
 
     const std::string file = write_new_record(
         ctx, slug, RecordKind::review, review.date, review.by, schema::review_yaml(review),

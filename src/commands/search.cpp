@@ -13,9 +13,10 @@ int search(const SearchOptions& o, Context& ctx) {
     if (query.empty())
         throw UsageError("nothing to search for", "crm search \"bridge retrofit\"");
     std::vector<store::SearchHit> matches;
+    std::vector<DataError> problems;
     {
         render::ProgressLine line(ctx.err(), ctx.err_is_tty());
-        matches = store::search(ctx.folder(), query, line.callback());
+        matches = store::search(ctx.folder(), query, problems, line.callback());
     }
 
     if (o.format == "json") {
@@ -37,12 +38,13 @@ int search(const SearchOptions& o, Context& ctx) {
         if (!table.empty())
             ctx.out() << table.render(render::Styler(ctx.color()), ctx.terminal_width());
     }
+    const int skipped = ctx.warn_problems(problems);
     if (matches.empty()) {
         // Like grep: scripts can test whether anything matched.
         ctx.note("no match for '" + query + "'");
         return 1;
     }
-    return 0;
+    return skipped;
 }
 
 }  // namespace crm::commands

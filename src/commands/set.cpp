@@ -84,13 +84,13 @@ std::string edited(const SetOptions& o, Context& ctx, const std::string& text,
 
 int set(const SetOptions& o, Context& ctx) {
     ClientFileEdit edit(ctx, o.client);
+    const bool changed = edit.apply(
+        [&](const std::string& text, const Client&) { return edited(o, ctx, text, edit.file()); });
     const std::string& name = edit.client().name;
-    const std::string out = edited(o, ctx, edit.text(), edit.file());
-    if (out == edit.text()) {
+    if (!changed) {
         ctx.note(name + ": " + o.field + " is already " + o.value + "; nothing to change");
         return 0;
     }
-    edit.replace(out);
     ctx.note(name + ": " + o.field + " set to " + o.value);
     // A commit subject is one short line, whatever the value.
     edit.commit("set: " + name + " " + o.field + " " + commit_subject(o.value));

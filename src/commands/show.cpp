@@ -8,15 +8,24 @@ namespace crm::commands {
 int show(const ShowOptions& o, Context& ctx) {
     const std::string slug = resolve_client(ctx, o.client);
     std::vector<DataError> problems;
-    ClientRecord record = ctx.folder().load_record(slug, problems);
+    // A client.yaml that cannot be read hides nothing else: its problem is shown where
+    // the profile would be, and what the other files hold after it.
+    ClientRecord record = ctx.folder().load_record(slug, problems, store::Unreadable::keep);
     record.client.slug = slug;
+    std::string problem;
+    if (record.client.unreadable && !problems.empty())
+        problem = problems.front().what();
     const Settings& s = ctx.folder().settings();
     if (o.format == "json")
-        ctx.out() << render::show_json(record, s);
+        ctx.out() << render::show_json(record, s, problem);
     else
         ctx.out() << render::show_text(record, s, ctx.today(), render::Styler(ctx.color()),
-                                       ctx.terminal_width());
-    return ctx.warn_problems(problems);
+                                       ctx.terminal_width(), problem);
+    if (record.client.unreadable) {
+        ctx.warn(problem + " (fix it: crm edit " + slug + ")");
+        problems.erase(problems.begin());
+    }
+    return ctx.warn_problems(problems) | (record.client.unreadable ? 1 : 0);
 }
 
 }  // namespace crm::commands

@@ -13,30 +13,37 @@ int change_watching(Context& ctx, const std::string& client_query,
                     const std::vector<std::string>& names, bool watch) {
     const std::vector<std::string> who = watching_people(ctx, names);
     ClientFileEdit edit(ctx, client_query);
-    const Client& client = edit.client();
-    std::string text = edit.text();
-    std::vector<std::string> changed;
-    for (const auto& person : who) {
-        // The name as written in the file, which may differ from ours in case or spacing:
-        // news and due treat those as the same person, so watch and unwatch do too.
-        auto entry = std::find_if(client.watchers.begin(), client.watchers.end(),
-                                  [&](const std::string& w) { return same_person(w, person); });
-        const bool watching = entry != client.watchers.end();
-        if (watching == watch) {
-            ctx.note(person + (watch ? " already watches " : " does not watch ") + client.name +
-                     "; nothing to change");
-            continue;
+    std::vector<std::string> changed, unchanged;
+    edit.apply([&](std::string text, const Client& client) {
+        changed.clear();
+        unchanged.clear();
+        for (const auto& person : who) {
+            // The name as written in the file, which may differ from ours in case or
+            // spacing: news and due treat those as the same person, so watch and unwatch
+            // do too.
+            auto entry = std::find_if(client.watchers.begin(), client.watchers.end(),
+                                      [&](const std::string& w) { return same_person(w, person); });
+            const bool watching = entry != client.watchers.end();
+            if (watching == watch) {
+                unchanged.push_back(person);
+                continue;
+            }
+            text = watch ? yaml::add_list_item(text, edit.file(), "watchers", person)
+                         : yaml::remove_list_item(text, edit.file(), "watchers", *entry);
+            changed.push_back(person);
         }
-        text = watch ? yaml::add_list_item(text, edit.file(), "watchers", person)
-                     : yaml::remove_list_item(text, edit.file(), "watchers", *entry);
-        ctx.note(person + (watch ? " now watches " : " no longer watches ") + client.name);
-        changed.push_back(person);
-    }
+        return text;
+    });
+    const std::string& name = edit.client().name;
+    for (const auto& person : unchanged)
+        ctx.note(person + (watch ? " already watches " : " does not watch ") + name +
+                 "; nothing to change");
+    for (const auto& person : changed)
+        ctx.note(person + (watch ? " now watches " : " no longer watches ") + name);
     if (changed.empty())
         return 0;
-    edit.replace(text);
-    edit.commit(std::string(watch ? "watch: " : "unwatch: ") + client.name + " (" +
-                join(changed, ", ") + ")");
+    edit.commit(std::string(watch ? "watch: " : "unwatch: ") + name + " (" + join(changed, ", ") +
+                ")");
     return 0;
 }
 

@@ -1,9 +1,14 @@
 #include "writes.hpp"
 
+#include <chrono>
 #include <ostream>
+#include <set>
+#include <thread>
 
 #include "crm/commands/common.hpp"
 #include "crm/schema/records.hpp"
+#include "crm/util/text.hpp"
+#include "crm/yaml/tree.hpp"
 
 namespace crm::commands {
 
@@ -30,16 +35,63 @@ std::string client_file_of(Context& ctx, const std::string& query) {
 // its file is read under the lock.
 ClientFileEdit::ClientFileEdit(Context& ctx, const std::string& client_query)
     : file_(client_file_of(ctx, client_query)), tx_(ctx.transaction()) {
-    auto text = ctx.folder().read(file_);
+    read();
+}
+
+void ClientFileEdit::read() {
+    auto text = tx_.read(file_);
     if (!text)
         throw RuntimeError("no client file " + file_);
     text_ = std::move(*text);
     client_ = schema::read_client(text_, file_);
 }
 
-void ClientFileEdit::replace(const std::string& edited) {
-    (void)schema::read_client(edited, file_);
-    tx_.replace(file_, edited);
+namespace {
+
+// The top-level keys of a client file that parses.
+std::set<std::string> keys_of(const std::string& text, const std::string& file) {
+    std::set<std::string> keys;
+    const yaml::Node root = yaml::parse(text, file);
+    for (const auto& [key, value] : root.entries)
+        keys.insert(key.value);
+    return keys;
+}
+
+constexpr int kAttempts = 5;
+
+}  // namespace
+
+bool ClientFileEdit::apply(const Edit& edit) {
+    for (int attempt = 1;; ++attempt) {
+        const std::string edited = edit(text_, client_);
+        if (edited == text_)
+            return false;
+        (void)schema::read_client(edited, file_);
+        try {
+            tx_.replace(file_, edited);
+            text_ = edited;
+            client_ = schema::read_client(text_, file_);
+            return true;
+        } catch (const os::FileChanged&) {
+            if (attempt == kAttempts)
+                throw;
+        }
+        // Read again, and never take a read that lost keys for the file: a program
+        // saving it in place may have cut it short.
+        const std::set<std::string> had = keys_of(text_, file_);
+        std::this_thread::sleep_for(std::chrono::milliseconds(50 * attempt));
+        read();
+        const std::set<std::string> has = keys_of(text_, file_);
+        std::vector<std::string> lost;
+        for (const auto& k : had)
+            if (!has.count(k))
+                lost.push_back(k);
+        if (!lost.empty())
+            throw os::FileChanged(file_ + " lost " + join(lost, ", ") +
+                                      " while crm was changing it (an editor saving it?); crm "
+                                      "did not write it",
+                                  "run the command again once it is saved");
+    }
 }
 
 }  // namespace crm::commands

@@ -3,6 +3,7 @@
 // before it reads until after its commit: a new record file, which never overwrites,
 // and an edit of a client.yaml a person may have edited, which must still read as a
 // client.
+#include <functional>
 #include <string>
 
 #include "crm/commands/context.hpp"
@@ -29,14 +30,21 @@ class ClientFileEdit {
     const std::string& text() const { return text_; }
     const Client& client() const { return client_; }
 
-    // Replaces the file with `edited`, refused (nothing written) unless it still reads
-    // as a client. Then commit it.
-    void replace(const std::string& edited);
+    // The change: `edit(text, client)` gives the file's new text (the same text: nothing
+    // to change, and false is returned). Refused (nothing written) unless it still reads
+    // as a client. When another program changed the file between crm's read and its
+    // write (an editor saving in place), the file is read again and `edit` applied
+    // again, a few times, before crm gives up with os::FileChanged; a read that lost
+    // keys the earlier one had (a file caught half-saved) is never written back. Then
+    // text() and client() are what was changed, and commit() commits it.
+    using Edit = std::function<std::string(const std::string& text, const Client& client)>;
+    bool apply(const Edit& edit);
     void commit(const std::string& message) { tx_.commit(message); }
     // The transaction, for a change beyond this file (rename --slug moves its folder).
     store::Transaction& transaction() { return tx_; }
 
   private:
+    void read();
     std::string file_;
     store::Transaction tx_;
     std::string text_;

@@ -67,12 +67,19 @@ std::optional<std::string> domain_problem(std::string_view domain) {
 
 }  // namespace
 
-std::optional<std::string> address_problem(std::string_view address) {
+namespace {
+
+// A byte of a UTF-8 sequence: an internationalised address (RFC 6531) may hold them.
+bool is_utf8_byte(char c) {
+    return static_cast<unsigned char>(c) >= 0x80;
+}
+
+std::optional<std::string> problem_of(std::string_view address, bool international) {
     if (address.empty())
         return "is empty";
     // The characters first: what a hostile value holds matters more than its shape.
     for (char c : address) {
-        if (c == '@' || c == '.' || is_local_char(c))
+        if (c == '@' || c == '.' || is_local_char(c) || (international && is_utf8_byte(c)))
             continue;
         return fmt::format("contains {}", shown(c));
     }
@@ -92,9 +99,19 @@ std::optional<std::string> address_problem(std::string_view address) {
     if (auto p = dots_problem(local, "part before the @"))
         return p;
     for (char c : domain)
-        if (!is_alnum(c) && c != '-' && c != '.')
+        if (!is_alnum(c) && c != '-' && c != '.' && !(international && is_utf8_byte(c)))
             return fmt::format("its domain contains {}", shown(c));
     return domain_problem(domain);
+}
+
+}  // namespace
+
+std::optional<std::string> address_problem(std::string_view address) {
+    return problem_of(address, false);
+}
+
+std::optional<std::string> contact_address_problem(std::string_view address) {
+    return problem_of(address, true);
 }
 
 std::string_view address_domain(std::string_view address) {

@@ -115,9 +115,8 @@ MatchResult match_client(std::string_view query, const std::vector<ClientKey>& k
 
 std::optional<std::size_t> duplicate_of(std::string_view name, const std::vector<ClientKey>& keys) {
     const std::string folded = fold_case(trim(name));
-    const std::string slug = slugify(name);
     for (std::size_t i = 0; i < keys.size(); ++i)
-        if (fold_case(trim(keys[i].name)) == folded || slugify(keys[i].name) == slug)
+        if (fold_case(trim(keys[i].name)) == folded)
             return i;
     return std::nullopt;
 }

@@ -8,9 +8,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
 #include <random>
+#include <thread>
 #include <utility>
 
 #include "crm/os/file_descriptor.hpp"
@@ -125,25 +128,27 @@ void remove_stale_temp_files(const fs::path& root) {
     }
 }
 
-std::optional<std::string> read_file(const fs::path& path, std::size_t limit) {
-    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (fd.get() < 0) {
-        if (errno == ENOENT)
-            return std::nullopt;
-        throw RuntimeError("cannot read " + path.string() + ": " + errno_text());
-    }
+DataError linked_file(const std::string& relative) {
+    return DataError(SourceLocation{relative, 0, 0},
+                     "is a symbolic link; crm reads and writes only real files, so it is skipped",
+                     "replace the link with the file itself (crm check lists every link)");
+}
+
+namespace {
+
+// The rest of the open file `fd`, up to limit + 1 bytes.
+std::string read_all(int fd, std::size_t limit, const fs::path& path) {
     // Read straight into a buffer of the file's size: growing it chunk by chunk would
     // copy a large file (the record cache) several times over.
     struct stat st;
-    std::size_t expected = ::fstat(fd.get(), &st) == 0 && S_ISREG(st.st_mode)
-                               ? static_cast<std::size_t>(st.st_size)
-                               : 0;
+    std::size_t expected =
+        ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) : 0;
     std::string out(std::min(expected, limit) + 1, '\0');  // +1 notices a file that grew
     std::size_t used = 0;
     while (used <= limit) {
         if (used == out.size())
             out.resize(std::min(out.size() * 2, limit + 1));
-        ssize_t n = ::read(fd.get(), out.data() + used, out.size() - used);
+        ssize_t n = ::read(fd, out.data() + used, out.size() - used);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -155,6 +160,165 @@ std::optional<std::string> read_file(const fs::path& path, std::size_t limit) {
     }
     out.resize(used);
     return out;
+}
+
+// A link below `root` on the way to `relative` (not the file itself), as a DataError.
+void refuse_linked_folders(const fs::path& root, const fs::path& relative) {
+    fs::path current = root, shown;
+    for (auto it = relative.begin(); it != relative.end(); ++it) {
+        if (std::next(it) == relative.end())
+            break;
+        if (*it == "." || it->empty())
+            continue;
+        if (*it == "..")
+            throw RuntimeError("refusing a path that leaves the folder: " + relative.string());
+        current /= *it;
+        shown /= *it;
+        struct stat st;
+        if (::lstat(current.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
+            throw linked_file(shown.string());
+    }
+}
+
+std::optional<std::string> read_opened(int fd, const fs::path& path, const std::string& relative,
+                                       std::size_t limit) {
+    if (fd < 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            return std::nullopt;
+        if (errno == ELOOP)
+            throw linked_file(relative);
+        throw RuntimeError("cannot read " + path.string() + ": " + errno_text());
+    }
+    return read_all(fd, limit, path);
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const fs::path& path, std::size_t limit) {
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) {
+        if (errno == ENOENT)
+            return std::nullopt;
+        throw RuntimeError("cannot read " + path.string() + ": " + errno_text());
+    }
+    return read_all(fd.get(), limit, path);
+}
+
+std::optional<std::string> read_data_file(const fs::path& root, const fs::path& relative,
+                                          std::size_t limit) {
+    refuse_linked_folders(root, relative);
+    const fs::path path = root / relative;
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    return read_opened(fd.get(), path, relative.string(), limit);
+}
+
+std::optional<std::string> read_data_file_at(int dir_fd, const char* name,
+                                             const std::string& relative, std::size_t limit) {
+    FileDescriptor fd(::openat(dir_fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    return read_opened(fd.get(), relative, relative, limit);
+}
+
+namespace {
+
+FileStamp stamp_of(const struct stat& st) {
+    return FileStamp{
+        static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
+        static_cast<std::uint64_t>(st.st_size),
+        static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+        static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec};
+}
+
+// Whether another process has the open file `fd` (opened read-only) open for writing:
+// the kernel refuses a read lease then. The lease is given back at once. Where leases are
+// not to be had (not the file's owner, a file system without them) nobody can tell.
+enum class Writers { none, some, unknown };
+
+Writers writers_of(int fd) {
+    // A lease broken in the instant it is held is told with SIGIO, whose default is to
+    // end the process; crm asks for no such signal otherwise.
+    static std::once_flag quiet;
+    std::call_once(quiet, [] {
+        struct sigaction old {};
+        if (::sigaction(SIGIO, nullptr, &old) == 0 && old.sa_handler == SIG_DFL)
+            ::signal(SIGIO, SIG_IGN);
+    });
+    if (::fcntl(fd, F_SETLEASE, F_RDLCK) == 0) {
+        ::fcntl(fd, F_SETLEASE, F_UNLCK);
+        return Writers::none;
+    }
+    return errno == EAGAIN ? Writers::some : Writers::unknown;
+}
+
+// Without leases, a file changed this recently may be in the middle of a save (an editor
+// writing it in place, line by line): it is read again once it has been quiet this long.
+constexpr std::int64_t kQuietNs = 200'000'000;
+
+bool recently_changed(const FileStamp& stamp) {
+    struct timespec now {};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    const std::int64_t ns = static_cast<std::int64_t>(now.tv_sec) * 1000000000 + now.tv_nsec;
+    const std::int64_t last = std::max(stamp.mtime_ns, stamp.ctime_ns);
+    return last <= ns && ns - last < kQuietNs;
+}
+
+// How long a file being written by another program is waited for, in steps.
+constexpr int kSettleTries = 60;
+constexpr auto kSettleStep = std::chrono::milliseconds(50);
+
+FileChanged keeps_changing(const fs::path& relative) {
+    return FileChanged(relative.string() +
+                           " is being changed by another program (an editor saving it?); crm "
+                           "left it as it is",
+                       "run the command again once it is saved");
+}
+
+// One attempt: the file with its stamp, nullopt when missing; false in `settled` when
+// another program is writing it or the stamp moved during the read.
+std::optional<StampedText> try_read_stamped(const fs::path& path, const fs::path& relative,
+                                            std::size_t limit, bool& settled) {
+    settled = true;
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    if (fd.get() < 0) {
+        if (errno == ENOENT)
+            return std::nullopt;
+        if (errno == ELOOP)
+            ensure_no_symlinks(path.parent_path(), path.filename());
+        throw RuntimeError("cannot read " + relative.string() + ": " + errno_text());
+    }
+    struct stat before, after;
+    if (::fstat(fd.get(), &before) != 0)
+        throw RuntimeError("cannot read " + relative.string() + ": " + errno_text());
+    if (!S_ISREG(before.st_mode))
+        throw RuntimeError("cannot read " + relative.string() + ": it is not a file");
+    const Writers writers = writers_of(fd.get());
+    if (writers == Writers::some) {
+        settled = false;
+        return std::nullopt;
+    }
+    StampedText out{read_all(fd.get(), limit, path), stamp_of(before)};
+    if (::fstat(fd.get(), &after) != 0 || !(stamp_of(after) == out.stamp) ||
+        (out.stamp.size <= limit && out.text.size() != out.stamp.size) ||
+        (writers == Writers::unknown && recently_changed(out.stamp))) {
+        settled = false;
+        return std::nullopt;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<StampedText> read_for_change(const fs::path& root, const fs::path& relative,
+                                           std::size_t limit) {
+    ensure_no_symlinks(root, relative.parent_path());
+    const fs::path path = root / relative;
+    for (int i = 0; i < kSettleTries; ++i) {
+        bool settled = true;
+        auto got = try_read_stamped(path, relative, limit, settled);
+        if (settled)
+            return got;
+        std::this_thread::sleep_for(kSettleStep);
+    }
+    throw keeps_changing(relative);
 }
 
 void ensure_no_symlinks(const fs::path& root, const fs::path& relative) {
@@ -182,7 +346,8 @@ namespace {
 void write_parts_atomically(const fs::path& root, const fs::path& relative,
                             const std::vector<std::string_view>& parts, bool exclusive,
                             bool durable, const fs::path& temp_dir,
-                            const std::function<void(std::string_view)>& written = {}) {
+                            const std::function<void(std::string_view)>& written = {},
+                            const std::function<void()>& before_rename = {}) {
     ensure_no_symlinks(root, relative);
     ensure_no_symlinks(root, temp_dir);
     const fs::path target = root / relative;
@@ -213,6 +378,8 @@ void write_parts_atomically(const fs::path& root, const fs::path& relative,
         if (durable && ::fsync(fd.get()) != 0)
             throw RuntimeError("cannot flush " + temp.string() + ": " + errno_text());
         ::close(fd.release());
+        if (before_rename)
+            before_rename();
         if (exclusive) {
             // link() fails when the target exists, unlike rename(); new records never replace.
             if (::link(temp.c_str(), target.c_str()) != 0) {
@@ -238,6 +405,36 @@ void write_atomic(const fs::path& root, const fs::path& relative, std::string_vi
                   bool exclusive) {
     ensure_private_dir(root);
     write_parts_atomically(root, relative, {content}, exclusive, true, kTempDir);
+}
+
+namespace {
+
+// Throws FileChanged unless the file `root / relative` is still what `read` gave.
+void require_unchanged(const fs::path& root, const fs::path& relative,
+                       const std::optional<StampedText>& read) {
+    bool settled = true;
+    const auto now =
+        try_read_stamped(root / relative, relative, read ? read->text.size() : 0, settled);
+    const bool same = settled && now.has_value() == read.has_value() &&
+                      (!now || (now->stamp == read->stamp && now->text == read->text));
+    if (!same)
+        throw FileChanged(relative.string() +
+                              " changed while crm was changing it (an editor saving it?); crm "
+                              "did not write it",
+                          "run the command again");
+}
+
+}  // namespace
+
+void replace_atomic(const fs::path& root, const fs::path& relative, std::string_view content,
+                    const std::optional<StampedText>& read, const fs::path& keep_at) {
+    ensure_private_dir(root);
+    write_parts_atomically(root, relative, {content}, false, true, kTempDir, {}, [&] {
+        require_unchanged(root, relative, read);
+        // After the check: a hard link changes the file's ctime.
+        if (read && !keep_at.empty())
+            keep_aside(root, relative, keep_at, read->text);
+    });
 }
 
 void write_atomic_derived(const fs::path& root, const fs::path& relative,
@@ -267,7 +464,12 @@ void remove_file(const fs::path& root, const fs::path& relative) {
     fsync_dir(target.parent_path());
 }
 
-fs::path set_aside(const fs::path& root, const fs::path& relative) {
+fs::path aside_path(const fs::path& relative) {
+    return fs::path(kTempDir) /
+           ("." + relative.filename().string() + std::string(kTempMarker) + random_suffix());
+}
+
+void set_aside_to(const fs::path& root, const fs::path& relative, const fs::path& away) {
     ensure_no_symlinks(root, relative);
     const fs::path target = root / relative;
     if (!exists_no_follow(target))
@@ -276,12 +478,51 @@ fs::path set_aside(const fs::path& root, const fs::path& relative) {
     ensure_private_dir(root);
     ensure_no_symlinks(root, kTempDir);
     create_folders(root, kTempDir, false);
-    fs::path away = fs::path(kTempDir) /
-                    ("." + target.filename().string() + std::string(kTempMarker) + random_suffix());
     if (::rename(target.c_str(), (root / away).c_str()) != 0)
         throw RuntimeError("cannot remove " + target.string() + ": " + errno_text());
     fsync_dir(target.parent_path());
+}
+
+fs::path set_aside(const fs::path& root, const fs::path& relative) {
+    fs::path away = aside_path(relative);
+    set_aside_to(root, relative, away);
     return away;
+}
+
+void keep_aside(const fs::path& root, const fs::path& relative, const fs::path& away,
+                std::string_view bytes) {
+    ensure_no_symlinks(root, relative);
+    ensure_private_dir(root);
+    ensure_no_symlinks(root, kTempDir);
+    create_folders(root, kTempDir, false);
+    const fs::path from = root / relative, to = root / away;
+    // No fsync of .crm/tmp: a kept version matters to a killed crm, whose page cache
+    // survives it; after a power cut the file's old bytes are still in git.
+    if (::link(from.c_str(), to.c_str()) == 0)
+        return;
+    // A file system without hard links: a copy.
+    FileDescriptor fd(
+        ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    if (fd.get() < 0)
+        throw RuntimeError("cannot keep a copy of " + relative.string() + ": " + errno_text());
+    try {
+        write_all(fd.get(), bytes, to);
+        if (::fsync(fd.get()) != 0)
+            throw RuntimeError("cannot keep a copy of " + relative.string() + ": " + errno_text());
+    } catch (...) {
+        ::unlink(to.c_str());
+        throw;
+    }
+    fsync_dir(to.parent_path());
+}
+
+void put_back(const fs::path& root, const fs::path& away, const fs::path& relative) {
+    ensure_no_symlinks(root, away);
+    ensure_no_symlinks(root, relative);
+    const fs::path from = root / away, to = root / relative;
+    if (::rename(from.c_str(), to.c_str()) != 0)
+        throw RuntimeError("cannot put back " + relative.string() + ": " + errno_text());
+    fsync_dir(to.parent_path());
 }
 
 void remove_tree(const fs::path& root, const fs::path& relative) {

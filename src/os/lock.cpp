@@ -28,12 +28,10 @@ int lock_private_file(const std::filesystem::path& root, const std::string& rela
     return fd;
 }
 
+// What a killed crm left behind is its holder's to clean (remove_stale_temp_files),
+// once it has read the killed one's journal: store::Transaction does both.
 FolderLock::FolderLock(const std::filesystem::path& root)
-    : fd_(lock_private_file(root, ".crm/lock")) {
-    // Every writer holds this lock, so no write is in progress: what a killed crm left
-    // behind can go.
-    remove_stale_temp_files(root);
-}
+    : fd_(lock_private_file(root, ".crm/lock")) {}
 
 FolderLock::~FolderLock() {
     if (fd_ >= 0)

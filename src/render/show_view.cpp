@@ -15,9 +15,14 @@
 
 namespace crm::render {
 
-std::string show_json(const ClientRecord& r, const Settings& s) {
-    formats::Json j = formats::to_json(r.client);
-    j["next_contact"] = formats::date_or_null(next_contact(r, s));
+std::string show_json(const ClientRecord& r, const Settings& s, const std::string& problem) {
+    formats::Json j = r.client.unreadable ? formats::Json{{"slug", r.client.slug},
+                                                          {"file", r.client.file},
+                                                          {"unreadable", true},
+                                                          {"problem", problem}}
+                                          : formats::to_json(r.client);
+    j["next_contact"] =
+        formats::date_or_null(r.client.unreadable ? std::nullopt : next_contact(r, s));
     j["last_contact"] = formats::date_or_null(last_contact(r));
     formats::Json open = formats::Json::array();
     for (const auto& ref : open_commitments(r)) {
@@ -68,10 +73,18 @@ std::string joined(const std::vector<std::string>& items, const std::string& sep
     return one_line(join(items, sep));
 }
 
-std::string header(const ClientRecord& r, const Settings& s, Date today, const Styler& st) {
+std::string header(const ClientRecord& r, const Settings& s, Date today, const Styler& st,
+                   const std::string& problem) {
     const Client& c = r.client;
     std::string out = fmt::format("{}  {}\n", st(one_line(c.name), Style::bold),
                                   st(fmt::format("({})", one_line(c.slug)), Style::dim));
+    if (c.unreadable) {
+        line(out, st, "client.yaml", fmt::format("cannot be read: {}", problem), Style::red);
+        line(out, st, "fix it", fmt::format("crm edit {}", c.slug));
+        if (auto last = last_contact(r))
+            line(out, st, "last contact", last->iso());
+        return out;
+    }
     line(out, st, "stage",
          c.stage + (c.stage_since ? fmt::format("  since {}", *c.stage_since) : ""));
     auto cadence = effective_cadence(c, s);
@@ -256,9 +269,10 @@ std::string timeline(const ClientRecord& r, const Styler& st) {
 }  // namespace
 
 std::string show_text(const ClientRecord& r, const Settings& s, Date today, const Styler& st,
-                      int width) {
-    return fit_lines(header(r, s, today, st) + contacts(r.client, st) + open_items(r, today, st) +
-                         opportunities(r, s, today, st) + timeline(r, st),
+                      int width, const std::string& problem) {
+    return fit_lines(header(r, s, today, st, problem) + contacts(r.client, st) +
+                         open_items(r, today, st) + opportunities(r, s, today, st) +
+                         timeline(r, st),
                      width);
 }
 

@@ -157,8 +157,9 @@ void add_opportunities(const ClientRecord& r, const Settings& s, Date end,
 
 void DueCollector::add(const ClientRecord& r) {
     // A former or lost client is not due for contact: the relationship ended. Its open
-    // promises, actions, follow-ups and opportunities did not, and stay due.
-    if (!settings_->is_inactive(r.client.stage))
+    // promises, actions, follow-ups and opportunities did not, and stay due. A client
+    // whose file cannot be read has no known cadence; the rest of it is still due.
+    if (!r.client.unreadable && !settings_->is_inactive(r.client.stage))
         add_contact(r, *settings_, end_, items_);
     add_opportunities(r, *settings_, end_, items_);
     add_commitments(r, *settings_, end_, items_);

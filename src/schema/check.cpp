@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "crm/model/mail_address.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/format.hpp"
 
@@ -40,6 +41,29 @@ void check_settings(const Node& root, Problems& p) {
     for (const auto& stage : s.inactive_stages)
         unknown("inactive_stages", stage, s.stages, "stage");
     check_team_and_mail(root, p);
+}
+
+// A contact's e-mail must be one address: reading keeps whatever is there, but what
+// completion, mail clients and `crm remind` would take for an address is checked here,
+// at its line.
+void check_contact_emails(const Node& root, Problems& p) {
+    const Node* contacts = root.find("contacts");
+    if (!contacts || !contacts->is_sequence())
+        return;  // reading said so already
+    for (const Node& contact : contacts->items) {
+        const Node* email = contact.is_map() ? contact.find("email") : nullptr;
+        if (!email || !email->is_scalar() || email->value.empty())
+            continue;
+        if (auto why = contact_address_problem(email->value)) {
+            const Node* name = contact.find("name");
+            const std::string who =
+                name && name->is_scalar() && !name->value.empty() ? name->value + "'s" : "a";
+            p.add(
+                *email,
+                "contacts: " + who + " e-mail '" + email->value + "' is not an address: it " + *why,
+                "write one address such as jane@example.com; anything else goes in notes");
+        }
+    }
 }
 
 }  // namespace
@@ -91,6 +115,7 @@ std::vector<DataError> check_file(std::string_view text, const std::string& file
     switch (kind) {
         case FileKind::client:
             check_record(client_schema(), root, p);
+            check_contact_emails(root, p);
             break;
         case FileKind::visit:
             check_record(visit_schema(), root, p);

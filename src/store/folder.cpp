@@ -19,6 +19,13 @@ bool is_file(const fs::path& p) {
 
 }  // namespace
 
+DataError linked_folder(const std::string& relative) {
+    return DataError(SourceLocation{relative, 0, 0},
+                     "is a symbolic link; crm reads and writes only real folders, so it is "
+                     "skipped",
+                     "replace the link with the folder itself (crm check lists every link)");
+}
+
 Discovery discover(const DiscoveryInput& in) {
     if (in.dir_option && !in.dir_option->empty())
         return {fs::absolute(*in.dir_option)};
@@ -36,7 +43,7 @@ Discovery discover(const DiscoveryInput& in) {
 }
 
 Folder Folder::open(const fs::path& root) {
-    auto text = os::read_file(root / kSettingsFile, yaml::kMaxFileSize);
+    auto text = os::read_data_file(root, kSettingsFile, yaml::kMaxFileSize);
     if (!text) {
         std::error_code ec;
         if (!fs::exists(root, ec)) {
@@ -52,7 +59,7 @@ Folder Folder::open(const fs::path& root) {
 }
 
 std::optional<std::string> Folder::read(const std::string& relative) const {
-    return os::read_file(root_ / relative, yaml::kMaxFileSize);
+    return os::read_data_file(root_, relative, yaml::kMaxFileSize);
 }
 
 void Folder::refuse_links(const std::string& relative) const {
@@ -69,10 +76,23 @@ Client Folder::load_client(const std::string& slug) const {
     return c;
 }
 
-ClientRecord Folder::load_record(const std::string& slug, std::vector<DataError>& problems) const {
+ClientRecord Folder::load_record(const std::string& slug, std::vector<DataError>& problems,
+                                 Unreadable unreadable) const {
     ClientRecord rec;
-    rec.client = load_client(slug);
+    try {
+        rec.client = load_client(slug);
+    } catch (const DataError& e) {
+        if (unreadable == Unreadable::skip)
+            throw;
+        problems.push_back(e);
+        rec.client = Client{};
+        rec.client.slug = rec.client.name = slug;
+        rec.client.file = client_file(slug);
+        rec.client.unreadable = true;
+    }
     for (RecordKind kind : kRecordKinds) {
+        if (const std::string dir = record_dir_path(slug, kind); is_linked_folder(root_, dir))
+            problems.push_back(linked_folder(dir));
         for (const auto& file : record_files(slug, kind)) {
             try {
                 auto text = read(file);
@@ -100,6 +120,9 @@ ClientRecord Folder::load_record(const std::string& slug, std::vector<DataError>
 
 std::vector<Client> Folder::load_clients(std::vector<DataError>& problems) const {
     std::vector<Client> clients;
+    for (const auto& name : client_dir_names(root_))
+        if (is_linked_folder(root_, client_dir_path(name)))
+            problems.push_back(linked_folder(client_dir_path(name)));
     for (const auto& slug : client_slugs()) {
         try {
             clients.push_back(load_client(slug));

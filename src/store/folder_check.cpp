@@ -208,7 +208,7 @@ FolderCheckReport check_folder(const fs::path& root, const Progress& progress) {
     report.files += files;
 
     std::map<std::string, std::string> folded;  // lowercased folder name -> folder
-    // slug of the client's name -> its file and folder name
+    // the client's name in any case -> its file and folder name
     std::map<std::string, std::pair<std::string, std::string>> by_name;
     std::vector<std::pair<std::string, const Client*>> clean;  // folder name, client
     std::set<std::string> same_name;  // folders already reported as duplicate clients
@@ -227,7 +227,9 @@ FolderCheckReport check_folder(const fs::path& root, const Progress& progress) {
         append(report.problems, c->client_problems);
         if (c->client) {
             const std::string file = client_file_path(name);
-            const std::string key = slugify(c->client->name);
+            // Two names that only make one slug are two clients (the second got -2); the
+            // likely duplicates below still point them out.
+            const std::string key = fold_case(trim(c->client->name));
             if (auto other = by_name.find(key); other != by_name.end()) {
                 add(report.problems, file,
                     "duplicate client: '" + c->client->name + "' is also " + other->second.first,

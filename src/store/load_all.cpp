@@ -24,6 +24,7 @@
 #include "crm/schema/records.hpp"
 #include "crm/store/cache.hpp"
 #include "crm/store/load_all.hpp"
+#include "crm/yaml/tree.hpp"
 
 namespace crm::store {
 
@@ -63,8 +64,9 @@ struct Part {
 // parsing only the rest.
 class Walker {
   public:
-    Walker(const Folder& folder, const RecordCache& cache, Detail detail, Part& part)
-        : folder_(folder), cache_(cache), detail_(detail), part_(part) {}
+    Walker(const Folder& folder, const RecordCache& cache, Detail detail, Unreadable unreadable,
+           Part& part)
+        : folder_(folder), cache_(cache), detail_(detail), unreadable_(unreadable), part_(part) {}
 
     // Starts the cache lookups at this client's entries: a walker that starts in the
     // middle of the folder would otherwise miss its first lookup.
@@ -91,6 +93,10 @@ class Walker {
     bool load_client(int clients_fd, const std::string& slug, ClientRecord& rec) {
         if (!is_valid_slug(slug))
             return false;
+        if (is_link(clients_fd, slug.c_str())) {
+            part_.problems.push_back(linked_folder(client_dir_path(slug)));
+            return false;
+        }
         os::FileDescriptor client_fd(
             ::openat(clients_fd, slug.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (client_fd.get() < 0)
@@ -100,9 +106,19 @@ class Walker {
         rec.reviews.clear();
         rec.opportunities.clear();
         // kClientFileName views a literal, so its data() ends with a NUL.
-        if (!load(rec.client, client_fd.get(), kClientFileName.data(), folder_.client_file(slug),
-                  schema::read_client))
-            return false;
+        const std::string file = folder_.client_file(slug);
+        struct stat st;
+        if (::fstatat(client_fd.get(), kClientFileName.data(), &st, AT_SYMLINK_NOFOLLOW) != 0)
+            return false;  // no client folder
+        if (!load(rec.client, client_fd.get(), kClientFileName.data(), file, schema::read_client)) {
+            // A client still: its problem is told, and its records count where they must.
+            if (unreadable_ == Unreadable::skip)
+                return false;
+            rec.client = Client{};
+            rec.client.name = slug;
+            rec.client.file = file;
+            rec.client.unreadable = true;
+        }
         rec.client.slug = slug;
         load_dir(client_fd.get(), slug, RecordKind::visit, rec.visits, schema::read_visit);
         load_dir(client_fd.get(), slug, RecordKind::review, rec.reviews, schema::read_review);
@@ -124,7 +140,13 @@ class Walker {
     template <class Record, class Parse>
     bool load(Record& record, int dir_fd, const char* name, std::string file, Parse parse) {
         struct stat st;
-        if (::fstatat(dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+        if (::fstatat(dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            return false;
+        if (S_ISLNK(st.st_mode)) {
+            part_.problems.push_back(os::linked_file(file));
+            return false;
+        }
+        if (!S_ISREG(st.st_mode))
             return false;
         const FileStamp stamp{
             static_cast<std::uint64_t>(st.st_size),
@@ -137,7 +159,7 @@ class Walker {
             return true;
         }
         try {
-            auto text = folder_.read(file);
+            auto text = os::read_data_file_at(dir_fd, name, file, yaml::kMaxFileSize);
             if (!text)
                 return false;
             record = parse(*text, file);
@@ -157,6 +179,10 @@ class Walker {
     void load_dir(int client_fd, const std::string& slug, RecordKind kind, std::vector<Record>& out,
                   Parse parse) {
         const std::string sub(record_dir_name(kind));
+        if (is_link(client_fd, sub.c_str())) {
+            part_.problems.push_back(linked_folder(record_dir_path(slug, kind)));
+            return;
+        }
         os::FileDescriptor dir(
             ::openat(client_fd, sub.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (dir.get() < 0)
@@ -172,9 +198,15 @@ class Walker {
         }
     }
 
+    static bool is_link(int dir_fd, const char* name) {
+        struct stat st;
+        return ::fstatat(dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode);
+    }
+
     const Folder& folder_;
     const RecordCache& cache_;
     Detail detail_;
+    Unreadable unreadable_;
     Part& part_;
     RecordCache::Cursor cursor_;
     std::size_t released_ = 0;  // the entries before this one are given back
@@ -191,13 +223,18 @@ void save_if_changed(const CacheBuilder& next, const fs::path& root) {
 
 // The walk behind every entry point: the clients cut into `threads` runs in slug order,
 // each walked by its own thread into `visit(part, record)`, one record at a time.
-std::vector<DataError> walk(const Folder& folder, Detail detail, std::size_t max_threads,
-                            const PartsStart& start, const PartVisitor& visit,
-                            const Progress& progress) {
+std::vector<DataError> walk(const Folder& folder, Detail detail, Unreadable unreadable,
+                            std::size_t max_threads, const PartsStart& start,
+                            const PartVisitor& visit, const Progress& progress) {
     const fs::path& root = folder.root();
     const RecordCache cache = RecordCache::open(root / kCacheFile);
     const fs::path clients_dir = root / kClientsDir;
-    os::FileDescriptor clients_fd(::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    os::FileDescriptor clients_fd(
+        ::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (clients_fd.get() < 0 && is_linked_folder(root, kClientsDir)) {
+        start(1);
+        return {linked_folder(std::string(kClientsDir))};
+    }
     const auto slugs =
         clients_fd.get() < 0 ? std::vector<std::string>{} : os::list_dir(clients_dir);
     const std::size_t threads = std::clamp<std::size_t>(os::walker_threads(slugs.size()), 1,
@@ -212,7 +249,7 @@ std::vector<DataError> walk(const Folder& folder, Detail detail, std::size_t max
         parts.emplace_back(cache);
     std::atomic<std::size_t> done = 0;
     os::run_parts(slugs.size(), threads, [&](std::size_t t, std::size_t first, std::size_t last) {
-        Walker walker(folder, cache, detail, parts[t]);
+        Walker walker(folder, cache, detail, unreadable, parts[t]);
         if (first < last)
             walker.start_at(slugs[first]);
         ClientRecord rec;
@@ -241,14 +278,15 @@ std::vector<DataError> walk(const Folder& folder, Detail detail, std::size_t max
 }  // namespace
 
 std::vector<DataError> fold_records(const Folder& folder, Detail detail, const PartsStart& start,
-                                    const PartVisitor& visit, const Progress& progress) {
-    return walk(folder, detail, SIZE_MAX, start, visit, progress);
+                                    const PartVisitor& visit, const Progress& progress,
+                                    Unreadable unreadable) {
+    return walk(folder, detail, unreadable, SIZE_MAX, start, visit, progress);
 }
 
 std::vector<DataError> for_each_record(const Folder& folder, Detail detail,
                                        const RecordVisitor& visit, const Progress& progress) {
     return walk(
-        folder, detail, 1, [](std::size_t) {},
+        folder, detail, Unreadable::skip, 1, [](std::size_t) {},
         [&](std::size_t, const ClientRecord& rec) { visit(rec); }, progress);
 }
 

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <optional>
 #include <random>
 
 #include "crm/model/slug.hpp"
@@ -14,11 +15,32 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A regular file, through links: readers open what a link points to (and `crm check`
-// reports the link).
-bool is_file(const fs::path& p) {
-    struct stat st;
-    return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+// What is at `relative` below `root`, through no link: nullopt when a folder on the way
+// is missing, is a link or is no folder; else the lstat of the last part.
+std::optional<struct stat> entry_below(const fs::path& root, std::string_view relative) {
+    fs::path current = root;
+    const fs::path rel(relative);
+    struct stat st {};
+    for (auto it = rel.begin(); it != rel.end(); ++it) {
+        current /= *it;
+        if (::lstat(current.c_str(), &st) != 0)
+            return std::nullopt;
+        if (std::next(it) != rel.end() && !S_ISDIR(st.st_mode))
+            return std::nullopt;
+    }
+    return st;
+}
+
+// A regular file, every folder on the way a real one: readers never follow a link (and
+// `crm check` reports it).
+bool is_file(const fs::path& root, std::string_view relative) {
+    auto st = entry_below(root, relative);
+    return st && S_ISREG(st->st_mode);
+}
+
+bool is_real_dir(const fs::path& root, std::string_view relative) {
+    auto st = entry_below(root, relative);
+    return st && S_ISDIR(st->st_mode);
 }
 
 std::string random_hex(int digits) {
@@ -42,6 +64,8 @@ std::vector<std::string> client_dir_names(const fs::path& root) {
 
 std::vector<std::string> client_slugs(const fs::path& root) {
     std::vector<std::string> slugs;
+    if (!is_real_dir(root, kClientsDir))
+        return slugs;
     for (auto& name : os::list_dir(root / kClientsDir))
         if (is_valid_slug(name) && has_client(root, name))
             slugs.push_back(std::move(name));
@@ -49,7 +73,14 @@ std::vector<std::string> client_slugs(const fs::path& root) {
 }
 
 bool has_client(const fs::path& root, std::string_view slug) {
-    return is_file(root / client_file_path(slug));
+    // A link in place of client.yaml still makes a client, one whose file cannot be read.
+    auto st = entry_below(root, client_file_path(slug));
+    return st && (S_ISREG(st->st_mode) || S_ISLNK(st->st_mode));
+}
+
+bool is_linked_folder(const fs::path& root, std::string_view relative) {
+    struct stat st;
+    return ::lstat((root / relative).c_str(), &st) == 0 && S_ISLNK(st.st_mode);
 }
 
 bool client_dir_taken(const fs::path& root, std::string_view slug) {
@@ -60,6 +91,8 @@ bool client_dir_taken(const fs::path& root, std::string_view slug) {
 std::vector<std::string> record_files(const fs::path& root, std::string_view slug,
                                       RecordKind kind) {
     std::vector<std::string> files;
+    if (!is_real_dir(root, record_dir_path(slug, kind)))
+        return files;
     for (const auto& name : os::list_dir(root / record_dir_path(slug, kind)))
         if (is_record_file_name(name))
             files.push_back(record_file_path(slug, kind, name));
@@ -77,11 +110,13 @@ std::vector<std::string> client_files(const fs::path& root, std::string_view slu
 std::vector<std::string> client_dir_files(const fs::path& root, std::string_view slug) {
     std::vector<std::string> files;
     const std::string dir = client_dir_path(slug);
+    if (!is_real_dir(root, dir))
+        return files;
     std::error_code ec;
     for (fs::recursive_directory_iterator it(root / dir, ec), end; !ec && it != end;
          it.increment(ec)) {
         if (it->is_symlink(ec) || !it->is_directory(ec))
-            files.push_back((fs::path(dir) / fs::relative(it->path(), root / dir, ec)).string());
+            files.push_back((fs::path(dir) / it->path().lexically_relative(root / dir)).string());
     }
     std::sort(files.begin(), files.end());
     return files;
@@ -108,7 +143,7 @@ std::optional<std::string> find_record_file(const fs::path& root, std::string_vi
         if (!is_record_file_name(name) || name.find_first_of("/\\") != std::string_view::npos)
             continue;
         std::string file = record_file_path(slug, kind, name);
-        if (is_file(root / file))
+        if (is_file(root, file))
             return file;
     }
     return std::nullopt;

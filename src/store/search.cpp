@@ -149,7 +149,7 @@ std::vector<LineMatch> matching_lines(std::string_view text, const std::string& 
 }
 
 std::vector<SearchHit> search(const Folder& folder, std::string_view query,
-                              const Progress& progress) {
+                              std::vector<DataError>& problems, const Progress& progress) {
     const std::string needle = search_normal(query);
     if (needle.empty())
         return {};
@@ -157,12 +157,23 @@ std::vector<SearchHit> search(const Folder& folder, std::string_view query,
     const auto slugs = folder.client_slugs();
     const std::size_t threads = os::walker_threads(slugs.size());
     std::vector<std::vector<SearchHit>> parts(threads);
+    std::vector<std::vector<DataError>> skipped(threads);
     std::atomic<std::size_t> done = 0;
     os::run_parts(slugs.size(), threads, [&](std::size_t t, std::size_t first, std::size_t last) {
         std::string lowered;
         for (std::size_t i = first; i < last; ++i) {
+            for (RecordKind kind : kRecordKinds)
+                if (const auto dir = record_dir_path(slugs[i], kind);
+                    is_linked_folder(folder.root(), dir))
+                    skipped[t].push_back(linked_folder(dir));
             for (const auto& file : folder.client_files(slugs[i])) {
-                const auto text = folder.read(file);
+                std::optional<std::string> text;
+                try {
+                    text = folder.read(file);
+                } catch (const DataError& e) {
+                    skipped[t].push_back(e);
+                    continue;
+                }
                 if (!text || cannot_match(*text, word, lowered))
                     continue;
                 for (auto& m : matching_lines(*text, file, needle))
@@ -176,6 +187,11 @@ std::vector<SearchHit> search(const Folder& folder, std::string_view query,
     std::vector<SearchHit> hits = std::move(parts.front());
     for (std::size_t t = 1; t < threads; ++t)
         std::move(parts[t].begin(), parts[t].end(), std::back_inserter(hits));
+    for (const auto& name : client_dir_names(folder.root()))
+        if (is_linked_folder(folder.root(), client_dir_path(name)))
+            problems.push_back(linked_folder(client_dir_path(name)));
+    for (auto& part : skipped)
+        std::move(part.begin(), part.end(), std::back_inserter(problems));
     return hits;
 }
 

@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 
 #include "crm/git/history.hpp"
 #include "crm/os/files.hpp"
@@ -35,7 +37,7 @@ std::vector<std::string> files_below(const fs::path& root, const std::string& re
     for (fs::recursive_directory_iterator it(root / relative, ec), end; !ec && it != end;
          it.increment(ec)) {
         if (!it->is_directory(ec) || it->is_symlink(ec))
-            files.push_back(fs::path(relative) / fs::relative(it->path(), root / relative, ec));
+            files.push_back(fs::path(relative) / it->path().lexically_relative(root / relative));
     }
     std::sort(files.begin(), files.end());
     return files;
@@ -71,8 +73,11 @@ std::string command_of(const std::string& message) {
 }  // namespace
 
 Transaction::~Transaction() {
-    if (committed_ || journal_.empty())
+    if (committed_ || steps_.empty()) {
+        if (!committed_)
+            journal_.close();
         return;
+    }
     try {
         rollback();
     } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor cannot say; see the header
@@ -80,7 +85,14 @@ Transaction::~Transaction() {
 }
 
 Transaction::Transaction(fs::path root, CommitPolicy policy)
-    : root_(std::move(root)), policy_(std::move(policy)), lock_(root_) {}
+    : root_(std::move(root)), policy_(std::move(policy)), lock_(root_), journal_(root_) {
+    // What a killed crm left: before anything else, and before the cleanup below, which
+    // would remove what it set aside.
+    const Recovered recovered = recover_journal(root_);
+    if (const std::string line = describe(recovered); !line.empty() && policy_.note)
+        policy_.note(line);
+    os::remove_stale_temp_files(root_);
+}
 
 void Transaction::require_open(const std::string& relative) const {
     if (committed_)
@@ -99,35 +111,75 @@ void Transaction::touch(const std::string& relative) {
         touched_.push_back(relative);
 }
 
+void Transaction::begin(const JournalStep& step) {
+    journal_.add(step);
+}
+
+void Transaction::made(JournalStep step) {
+    steps_.push_back(std::move(step));
+    ++changes_;
+    if (policy_.pause_after_step > 0 && changes_ == policy_.pause_after_step) {
+        if (policy_.note)
+            policy_.note("paused after change " + std::to_string(changes_) +
+                         " (CRM_TEST_PAUSE_AFTER_STEP)");
+        std::this_thread::sleep_for(std::chrono::seconds(60));
+    }
+}
+
+std::optional<std::string> Transaction::read(const std::string& relative) {
+    require_open(relative);
+    auto got = os::read_for_change(root_, relative, kMaxKeptBytes);
+    if (got && got->text.size() > kMaxKeptBytes)
+        throw RuntimeError("cannot change " + relative + ": it is larger than 64 MiB");
+    reads_[relative] = got;
+    if (!got)
+        return std::nullopt;
+    return got->text;
+}
+
 void Transaction::create(const std::string& relative, std::string_view text) {
     require_open(relative);
-    Undo u{Undo::Kind::created,
-           relative,
-           {},
-           {},
-           {},
-           missing_folders(root_, fs::path(relative).parent_path())};
+    JournalStep step{JournalStep::Kind::created,
+                     relative,
+                     {},
+                     {},
+                     content_hash(text),
+                     missing_folders(root_, fs::path(relative).parent_path())};
+    os::ensure_no_symlinks(root_, relative);
+    if (exists_no_follow(root_ / relative))
+        throw RuntimeError((root_ / relative).string() + " already exists");
+    begin(step);
     os::write_atomic(root_, relative, text, true);
-    journal_.push_back(std::move(u));
+    made(std::move(step));
     touch(relative);
 }
 
 void Transaction::replace(const std::string& relative, std::string_view text) {
     require_open(relative);
-    Undo u{Undo::Kind::replaced,
-           relative,
-           {},
-           {},
-           {},
-           missing_folders(root_, fs::path(relative).parent_path())};
     os::ensure_no_symlinks(root_, relative);
     if (is_dir_no_follow(root_ / relative))
         throw RuntimeError("cannot replace " + relative + ": it is a folder");
-    u.old_text = os::read_file(root_ / relative, kMaxKeptBytes);
-    if (u.old_text && u.old_text->size() > kMaxKeptBytes)
-        throw RuntimeError("cannot replace " + relative + ": it is larger than 64 MiB");
-    os::write_atomic(root_, relative, text);
-    journal_.push_back(std::move(u));
+    // The version the caller read, else the one there now: either must still be there
+    // when the new one lands.
+    std::optional<os::StampedText> was;
+    if (auto it = reads_.find(relative); it != reads_.end()) {
+        was = it->second;
+    } else {
+        was = os::read_for_change(root_, relative, kMaxKeptBytes);
+        if (was && was->text.size() > kMaxKeptBytes)
+            throw RuntimeError("cannot replace " + relative + ": it is larger than 64 MiB");
+    }
+    JournalStep step{JournalStep::Kind::replaced,
+                     relative,
+                     {},
+                     was ? os::aside_path(relative).string() : std::string(),
+                     content_hash(text),
+                     missing_folders(root_, fs::path(relative).parent_path())};
+    begin(step);
+    os::replace_atomic(root_, relative, text, was, step.aside);
+    // A second change of the file in this transaction starts from what it wrote.
+    reads_.erase(relative);
+    made(std::move(step));
     touch(relative);
 }
 
@@ -142,9 +194,12 @@ void Transaction::remove(const std::string& relative) {
             throw RuntimeError("cannot remove " + (root_ / relative).string() +
                                ": there is no such file");
     }
-    Undo u{Undo::Kind::set_aside, relative, {}, {}, {}, {}};
-    u.aside = os::set_aside(root_, relative).string();
-    journal_.push_back(std::move(u));
+    os::ensure_no_symlinks(root_, relative);
+    JournalStep step{JournalStep::Kind::set_aside,      relative, {},
+                     os::aside_path(relative).string(), 0,        {}};
+    begin(step);
+    os::set_aside_to(root_, relative, step.aside);
+    made(std::move(step));
     for (const auto& f : files)
         touch(f);
 }
@@ -154,10 +209,23 @@ void Transaction::rename(const std::string& from, const std::string& to) {
     require_open(to);
     const bool folder = is_dir_no_follow(root_ / from);
     const auto moved = folder ? files_below(root_, from) : std::vector<std::string>{};
-    Undo u{
-        Undo::Kind::renamed, to, from, {}, {}, missing_folders(root_, fs::path(to).parent_path())};
+    os::ensure_no_symlinks(root_, from);
+    os::ensure_no_symlinks(root_, to);
+    if (!exists_no_follow(root_ / from))
+        throw RuntimeError("cannot rename " + (root_ / from).string() +
+                           ": there is no such file or folder");
+    if (exists_no_follow(root_ / to))
+        throw RuntimeError("cannot rename " + (root_ / from).string() + ": " +
+                           (root_ / to).string() + " already exists");
+    JournalStep step{JournalStep::Kind::renamed,
+                     to,
+                     from,
+                     {},
+                     0,
+                     missing_folders(root_, fs::path(to).parent_path())};
+    begin(step);
     os::rename_no_replace(root_, from, to);
-    journal_.push_back(std::move(u));
+    made(std::move(step));
     if (!folder) {
         touch(from);
         touch(to);
@@ -169,45 +237,26 @@ void Transaction::rename(const std::string& from, const std::string& to) {
         touch((fs::path(to) / fs::path(f).lexically_relative(from)).string());
 }
 
-void Transaction::undo(const Undo& u) {
-    switch (u.kind) {
-        case Undo::Kind::created:
-            os::remove_file(root_, u.path);
-            break;
-        case Undo::Kind::replaced:
-            if (u.old_text)
-                os::write_atomic(root_, u.path, *u.old_text);
-            else
-                os::remove_file(root_, u.path);
-            break;
-        case Undo::Kind::set_aside:
-            os::rename_no_replace(root_, u.aside, u.path);
-            break;
-        case Undo::Kind::renamed:
-            os::rename_no_replace(root_, u.path, u.from);
-            break;
-    }
-    // The folders the change made, innermost first; one that holds something stays.
-    for (auto it = u.new_folders.rbegin(); it != u.new_folders.rend(); ++it)
-        ::rmdir((root_ / *it).c_str());
-}
-
 void Transaction::rollback() {
     std::vector<std::string> failed;
     std::string why;
-    for (auto it = journal_.rbegin(); it != journal_.rend(); ++it) {
+    for (auto it = steps_.rbegin(); it != steps_.rend(); ++it) {
         try {
-            undo(*it);
+            (void)undo_step(root_, *it);
         } catch (const std::exception& e) {
-            failed.push_back(it->kind == Undo::Kind::set_aside
+            failed.push_back(it->kind == JournalStep::Kind::set_aside
                                  ? it->path + " (it is in " + it->aside + ")"
                                  : it->path);
             if (why.empty())
                 why = e.what();
         }
     }
-    journal_.clear();
+    steps_.clear();
     touched_.clear();
+    reads_.clear();
+    // What could not be put back is named below; the journal, which the next writer
+    // would act on again, goes.
+    journal_.close();
     if (!failed.empty()) {
         std::string list;
         for (const auto& f : failed)
@@ -219,22 +268,33 @@ void Transaction::rollback() {
 }
 
 void Transaction::discard_set_aside() {
-    for (const auto& u : journal_) {
-        if (u.kind == Undo::Kind::set_aside) {
+    for (const auto& u : steps_) {
+        if (!u.aside.empty()) {
             std::error_code ec;
             fs::remove_all(root_ / u.aside, ec);  // what is left, the next writer removes
         }
     }
-    journal_.clear();
+    steps_.clear();
 }
 
 bool Transaction::commit(const std::string& message) {
     if (committed_)
         throw std::logic_error("store::Transaction: commit called twice");
+    // Written down before the changes stand: a crm killed from here on has them committed
+    // by the next writer, never taken back. A journal that cannot say so takes them back.
+    const bool commits = !touched_.empty() && policy_.enabled && policy_.git;
+    try {
+        journal_.committing(touched_, commits);
+    } catch (const RuntimeError&) {
+        rollback();
+        throw;
+    }
     committed_ = true;
     discard_set_aside();  // from here on the changes stand, whatever git says
-    if (touched_.empty() || !policy_.enabled || !policy_.git)
+    if (!commits) {
+        journal_.close();
         return false;
+    }
     // What an earlier command changed but could not commit goes with this commit.
     std::vector<std::string> all = touched_, earlier;
     auto pick_up = [&](const std::vector<std::string>& paths) {
@@ -265,12 +325,23 @@ bool Transaction::commit(const std::string& message) {
         std::vector<std::string> written, removed;
         for (const auto& f : all)
             (exists_no_follow(root_ / f) ? written : removed).push_back(f);
-        remember_uncommitted(root_, written);
-        if (!removed.empty())
-            remember_uncommitted_removals(root_, removed);
+        bool remembered = true;
+        try {
+            remember_uncommitted(root_, written);
+            if (!removed.empty())
+                remember_uncommitted_removals(root_, removed);
+        } catch (const RuntimeError& e) {
+            remembered = false;  // a full disk: the journal stays, naming the paths
+            if (policy_.note)
+                policy_.note(std::string(e.what()) +
+                             "; .crm/journal keeps the list for the next crm command that writes");
+        }
+        if (remembered)
+            journal_.close();
         throw;
     }
     forget_uncommitted(root_);
+    journal_.close();
     if (!earlier.empty() && policy_.also_committed)
         policy_.also_committed(earlier);
     return made;

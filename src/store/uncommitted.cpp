@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "crm/os/files.hpp"
+#include "crm/util/error.hpp"
 
 namespace crm::store {
 
@@ -50,10 +51,14 @@ void add_to_list(const std::filesystem::path& root, const char* list,
     std::string text = header;
     for (const auto& f : all)
         text += f + "\n";
+    // A reminder that cannot be written (a full disk) is an error, never a silent
+    // promise: the caller keeps its journal, which names the same files.
     try {
         os::write_atomic(root, list, text);
-    } catch (const std::exception&) {
-        // The files themselves are written; only the reminder is lost.
+    } catch (const std::exception& e) {
+        throw RuntimeError(std::string("cannot write ") + list + ": " + e.what(),
+                           "free some space on the disk; crm's journal (.crm/journal) still "
+                           "names the files, and the next crm command that writes commits them");
     }
 }
 

@@ -28,10 +28,22 @@ int Edit::index_of(const std::string& key) const {
     return -1;
 }
 
-void Edit::append_key(const std::string& key, const std::string& form, Node value) {
+std::size_t Edit::end_line() const {
+    // The text parsed, so a line `...` at the left edge can only end the document.
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string& t = lines.text(i);
+        if (t == "..." || t.starts_with("... ") || t.starts_with("...#"))
+            return i;
+    }
+    return lines.size();
+}
+
+std::size_t Edit::append_key(const std::string& key, const std::string& form, Node value) {
     const std::string key_form = scalar(key);
-    lines.insert(lines.size(), key_form + (form.empty() ? ":" : ": " + form));
+    const std::size_t at = end_line();
+    lines.insert(at, key_form + (form.empty() ? ":" : ": " + form));
     expected.entries.emplace_back(written_scalar(key_form, key), std::move(value));
+    return at + 1;
 }
 
 std::string Edit::finish() {

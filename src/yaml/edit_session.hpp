@@ -24,9 +24,14 @@ struct Edit {
     int index_of(const std::string& key) const;
 
     // Appends `key: form` (`key:` when `form` is empty, for a block value the caller puts
-    // on the lines below) as the file's last line, after any comments that close it, and
-    // `value` to the expected tree.
-    void append_key(const std::string& key, const std::string& form, Node value);
+    // on the lines below) as the document's last line, after any comments that close it
+    // and before a `...` that ends it, and `value` to the expected tree. Returns the line
+    // after it, where such a block value goes.
+    std::size_t append_key(const std::string& key, const std::string& form, Node value);
+
+    // The line a `...` that ends the document is on, else lines.size(): where the last
+    // top-level value stops.
+    std::size_t end_line() const;
 
     // The edited text, ended with a newline, once it parses to exactly `expected`;
     // refuses otherwise.

@@ -108,8 +108,8 @@ std::string append_map_item_impl(std::string_view text, const std::string& file,
         Node list;
         list.kind = Node::Kind::sequence;
         list.items.push_back(map_of(pairs));
-        e.append_key(list_key, "", std::move(list));
-        insert_lines(e.lines, e.lines.size(), item_lines(pairs, 2, 4));
+        const std::size_t below = e.append_key(list_key, "", std::move(list));
+        insert_lines(e.lines, below, item_lines(pairs, 2, 4));
         return e.finish();
     }
     const auto entry = static_cast<std::size_t>(i);

@@ -24,8 +24,8 @@ std::string set_key_impl(std::string_view text, const std::string& file, const s
     }
     const auto idx = static_cast<std::size_t>(i);
     const auto& [k, v] = e.original.entries[idx];
-    // A top-level value ends where the next key starts.
-    std::size_t stop = e.lines.size();
+    // A top-level value ends where the next key starts, or the document does.
+    std::size_t stop = e.end_line();
     if (idx + 1 < e.original.entries.size())
         stop = e.lines.line_of(e.original.entries[idx + 1].first.mark);
     replace_scalar(e.lines, k, v, stop, value.yaml, "'" + key + "'");
@@ -68,12 +68,11 @@ std::string set_text_key_impl(std::string_view text, const std::string& file,
     int i = e.index_of(key);
     std::size_t below = 0;  // the line the block's lines go before
     if (i < 0) {
-        e.append_key(key, block->header, want);
-        below = e.lines.size();
+        below = e.append_key(key, block->header, want);
     } else {
         const auto idx = static_cast<std::size_t>(i);
         const auto& [k, v] = e.original.entries[idx];
-        std::size_t stop = e.lines.size();
+        std::size_t stop = e.end_line();
         if (idx + 1 < e.original.entries.size())
             stop = e.lines.line_of(e.original.entries[idx + 1].first.mark);
         replace_scalar(e.lines, k, v, stop, block->header, "'" + key + "'");

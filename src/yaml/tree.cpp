@@ -86,6 +86,7 @@ void check_lines(std::string_view text, const std::string& file, std::vector<Dat
     int line_no = 0;
     bool seen_content = false;
     bool tab_reported = false, marker_reported = false, document_reported = false;
+    bool ended = false;  // a `...` was seen
     std::size_t pos = 0;
     while (pos <= text.size()) {
         std::size_t end = text.find('\n', pos);
@@ -111,18 +112,23 @@ void check_lines(std::string_view text, const std::string& file, std::vector<Dat
                                    "YAML indents with spaces; replace the tabs with spaces"));
             tab_reported = true;
         }
-        bool is_marker =
-            line == "---" || line.starts_with("--- ") || line == "..." || line.starts_with("... ");
-        if (is_marker && seen_content && !document_reported) {
+        const bool is_start = line == "---" || line.starts_with("--- ");
+        // `...` ends the document (YAML 1.2, 9.1.2); only comments and blank lines may
+        // follow it. A second document is refused wherever it starts.
+        const bool is_end = line == "..." || line.starts_with("... ") || line.starts_with("...#");
+        std::string_view content = line.substr(indent);
+        const bool is_content =
+            !content.empty() && !content.starts_with('#') && !content.starts_with('%');
+        const bool second = ended ? (is_start || is_end || is_content) : (is_start && seen_content);
+        if (second && !document_reported) {
             out.push_back(error_at(file, line_no, 1, "a second YAML document in one file",
                                    "a record file holds exactly one document"));
             document_reported = true;
         }
-        std::string_view content = line.substr(indent);
-        if (!content.empty() && !content.starts_with('#') && !(is_marker && !seen_content) &&
-            !content.starts_with('%')) {
+        if (is_end)
+            ended = true;
+        else if (is_content && !is_start)
             seen_content = true;
-        }
         if (end == text.size())
             break;
         pos = end + 1;

@@ -82,7 +82,7 @@ class AddClientTest(CrmTestCase):
         # Before, "ACME" became acme-2 beside acme, and crm check then failed forever.
         self.assertEqual(self.crm_in("add-client", "Acme", check=0).out, "acme\n")
         count = self.commit_count()
-        for again in ("ACME", "acme!", " Acme "):
+        for again in ("ACME", "aCmE", " Acme "):
             with self.subTest(name=again):
                 r = self.crm_in("add-client", again, check=1)
                 self.assertIn("is already a client: acme (Acme)", r.err)
@@ -94,6 +94,27 @@ class AddClientTest(CrmTestCase):
         self.assertEqual(sorted(p.name for p in (self.dir / "clients").iterdir()),
                          ["acme", "null"])
         self.crm_in("check", check=0)
+
+    def test_a_contact_e_mail_that_is_no_address_is_refused(self):
+        r = self.crm_in("add-client", "Acme", "--contact", "Jane <jane@x.example; touch pwned>",
+                        check=2)
+        self.assertIn("--contact: 'jane@x.example; touch pwned' is not an e-mail address: it "
+                      "contains ';'", r.err)
+        self.assertFalse((self.dir / "clients").exists())
+
+    def test_another_name_that_makes_a_taken_slug_gets_a_number(self):
+        # The spec's rule (section 2): a slug taken by another client gets -2, -3.
+        self.assertEqual(self.crm_in("add-client", "Smith & Co", check=0).out, "smith-co\n")
+        self.assertEqual(self.crm_in("add-client", "Smith Co!", check=0).out, "smith-co-2\n")
+        self.assertEqual(self.crm_in("add-client", "Smith-Co", check=0).out, "smith-co-3\n")
+        self.assertEqual(self.load("clients/smith-co-2/client.yaml")["name"], "Smith Co!")
+        # The same name again, in any case, is still the same client.
+        r = self.crm_in("add-client", "SMITH CO!", check=1)
+        self.assertIn("is already a client: smith-co-2 (Smith Co!)", r.err)
+        # Not an error for crm check, which points them out as likely one client.
+        r = self.crm_in("check", check=0)
+        self.assertIn("warning: clients/smith-co-2/client.yaml: likely the same client as "
+                      "clients/smith-co", r.out)
 
     def test_a_taken_folder_that_is_no_client_gets_a_number(self):
         (self.dir / "clients/acme").mkdir(parents=True)  # a leftover, no client.yaml

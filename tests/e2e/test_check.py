@@ -36,6 +36,23 @@ class CheckCleanTest(CheckTestCase):
         self.crm_in("check", check=0)
 
 
+class CheckContactEmailTest(CheckTestCase):
+    def test_a_contact_e_mail_that_is_no_address_is_a_problem_at_its_line(self):
+        self.write("clients/beta-water/client.yaml",
+                   "name: Beta Water\ncontacts:\n  - name: Jane\n"
+                   "    email: 'jane@x.example; touch pwned'\n  - name: Ok\n"
+                   "    email: ok@beta.example\n")
+        problems = self.problems()
+        self.assertEqual(self.messages(problems), [
+            "clients/beta-water/client.yaml:4: contacts: Jane's e-mail "
+            "'jane@x.example; touch pwned' is not an address: it contains ';'"])
+        r = self.crm_in("check")
+        self.assertIn("clients/beta-water/client.yaml:4:12: contacts: Jane's e-mail", r.out)
+        # Completion never offers it.
+        r = self.crm_in("completion", "--values", "contacts", "--of", "beta", check=0)
+        self.assertEqual(r.out, "Jane\nok@beta.example\n")
+
+
 class CheckProblemsTest(CheckTestCase):
     def test_every_problem_in_every_file(self):
         self.write("clients/acme-engineering/client.yaml",

@@ -81,6 +81,17 @@ class ContactAddTest(ContactTestCase):
         self.assertRefused("contact", "add", "acme", "  ", code=2, says="names nobody")
         self.assertRefused("contact", "add", "nobody-here", "Tom", says="no client matches")
 
+    def test_an_e_mail_that_is_no_address_is_refused(self):
+        # A hostile value would later be offered by completion and mail programs.
+        for text, why in (("Jane <jane@x.example; touch pwned>", "contains ';'"),
+                          ("Jo <jo@x.example, bob@y.example>", "contains ','"),
+                          ("Al <al@x.example\u0007>", "contains a control character"),
+                          ("Cy <cy.example>", "has no @")):
+            with self.subTest(text=text):
+                self.assertRefused("contact", "add", "acme", text, code=2,
+                                   says=f"is not an e-mail address: it {why}")
+        self.crm_in("contact", "add", "acme", "Jürgen <jürgen@müller.example>", check=0)
+
     def test_a_list_in_flow_style_is_refused_untouched(self):
         self.write("clients/beta-water/client.yaml", "name: Beta Water\ncontacts: [Ann, Bob]\n")
         self.git("commit", "-qam", "flow")
@@ -122,6 +133,11 @@ class ContactSetTest(ContactTestCase):
         self.assertIn("Jane Doe <jane@acme.example>, John Doe", r.err)
         self.assertRefused("contact", "set", "beta", "x", "role", "y",
                            says="Beta Water has no contacts")
+
+    def test_an_e_mail_set_is_checked(self):
+        self.assertRefused("contact", "set", "acme", "jane", "email", "jane@x.example>", code=2,
+                           says="contact set email: 'jane@x.example>' is not an e-mail address")
+        self.crm_in("contact", "set", "acme", "jane", "email", "jane.doe@acme.example", check=0)
 
     def test_bad_field_empty_name_and_a_taken_name(self):
         self.assertRefused("contact", "set", "acme", "jane", "birthday", "x", code=2)

@@ -151,6 +151,18 @@ class ImportCsvTest(CrmTestCase):
         path.write_bytes(text.encode("utf-8"))
         return path
 
+    def test_an_e_mail_that_is_no_address_goes_to_the_notes_with_a_warning(self):
+        path = self.write_csv("Name,Contact,Email\n"
+                              "Roe Pty,Jane Roe,\"jane@x.example; touch pwned\"\n"
+                              "Roe Pty,Ann Roe,ann@roe.example\n")
+        r = self.crm_in("import", str(path), check=0)
+        self.assertIn("warning: " + str(path) + ":2: Jane Roe's e-mail 'jane@x.example; touch "
+                      "pwned' is not an address (it contains ';'): kept in their notes", r.err)
+        self.assertEqual(self.load("clients/roe-pty/client.yaml")["contacts"], [
+            {"name": "Jane Roe", "notes": "e-mail (import 2026-11-23): jane@x.example; touch pwned"},
+            {"name": "Ann Roe", "email": "ann@roe.example"}])
+        self.crm_in("check", check=0)
+
     def test_csv_with_bom_crlf_quotes_and_several_rows_per_client(self):
         path = self.write_csv(
             "\ufeffName,Tier,Stage,Owner,Contact,Email,Phone,Tags,Industry\r\n"

@@ -15,6 +15,11 @@ namespace crm::commands {
 // substring). Throws RuntimeError listing the candidates or the closest names.
 std::string resolve_client(Context& ctx, const std::string& query);
 
+// The client `slug`, or when its client.yaml cannot be read, a client of that slug only
+// (named by it, Client::unreadable) with a warning naming the problem: a new record of a
+// client is written whatever state its profile is in.
+Client client_or_slug(Context& ctx, const std::string& slug);
+
 // The one of `allowed` that `value` names, in any case (`--tier a` is tier A, `--stage
 // CLIENT` stage client): one rule for every option that names a stage, tier, kind or
 // rating. Throws UsageError naming `option` and the allowed values otherwise.

@@ -34,6 +34,10 @@ int contact_add(const ContactAddOptions& o, Context& ctx);
 int contact_set(const ContactSetOptions& o, Context& ctx);
 int contact_rm(const ContactRmOptions& o, Context& ctx);
 
+// Throws UsageError naming `option` when `email` (not empty) is no e-mail address
+// (model/mail_address.hpp): what a person types is checked before it is written.
+void require_contact_address(const std::string& option, const std::string& email);
+
 // `text` (client.yaml, named `file`) with `contacts` appended to its contacts: list, one
 // block item each (name, role, email, phone, notes, those that are set): what `contact
 // add`, `import` and `merge` add people with. Throws as yaml::append_map_item does.

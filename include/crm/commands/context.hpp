@@ -56,7 +56,8 @@ class Context {
     // and loading takes more than a second (a first run on a large folder, before the
     // cache exists). Returns the files that could not be read.
     std::vector<DataError> fold_records(store::Detail detail, const store::PartsStart& start,
-                                        const store::PartVisitor& visit);
+                                        const store::PartVisitor& visit,
+                                        store::Unreadable unreadable = store::Unreadable::skip);
     // The same, one client at a time in slug order on this thread (store::for_each_record).
     std::vector<DataError> for_each_record(store::Detail detail, const store::RecordVisitor& visit);
     const std::optional<git::Git>& git();

@@ -19,6 +19,12 @@ inline bool is_plain_address(std::string_view address) {
     return !address_problem(address).has_value();
 }
 
+// The same for a contact's e-mail in a client.yaml (checked on entry, on import and by
+// `crm check`), which may also be internationalised: UTF-8 is allowed where ASCII
+// letters are. Everything that could end a header or mean something to a program is
+// refused as above.
+std::optional<std::string> contact_address_problem(std::string_view address);
+
 // The part after the @ (for Message-IDs); empty when there is none.
 std::string_view address_domain(std::string_view address);
 

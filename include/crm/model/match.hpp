@@ -25,10 +25,11 @@ struct MatchResult {
 
 MatchResult match_client(std::string_view query, const std::vector<ClientKey>& keys);
 
-// The client a new name would duplicate: the same name in any case, or a name with the
-// same slug ("Smith & Co", "smith & co", "Smith Co!" all make smith-co, whatever -2 the
-// folder of an earlier duplicate got). A second client under one name is almost always a
-// mistake that `crm check` would then report forever; nullopt when the name is new.
+// The client a new name would duplicate: the same name in any case ("Smith & Co",
+// "SMITH & CO"), whatever -2 the folder of an earlier one got. A second client under one
+// name is almost always a mistake that `crm check` would then report forever; nullopt when
+// the name is new. Another name that makes the same slug ("Smith Co!") is another client,
+// whose folder gets -2, -3 (spec section 2).
 std::optional<std::size_t> duplicate_of(std::string_view name, const std::vector<ClientKey>& keys);
 
 }  // namespace crm

@@ -59,6 +59,9 @@ struct Client {
     std::vector<std::string> watchers;
     std::string notes;
     CustomFields custom;
+    // Its client.yaml could not be read: only the slug (also its name) and the file are
+    // known, and its records are what could be read of them.
+    bool unreadable = false;
 };
 
 // A promise to the client or an internal action, from a visit's lists.

@@ -1,12 +1,15 @@
 #pragma once
 // File system access for the data folder. Files in the folder are data, never paths to
 // follow: every write refuses symlinks on the way, and lands atomically.
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "crm/util/error.hpp"
 
 namespace crm::os {
 
@@ -15,6 +18,54 @@ namespace fs = std::filesystem;
 // The whole file, or nullopt when it does not exist. Files over `limit` bytes are read
 // only up to limit + 1 bytes, enough for the caller to see they are too large.
 std::optional<std::string> read_file(const fs::path& path, std::size_t limit);
+
+// A file of the folder that is a symbolic link, as readers report it: skipped, named,
+// never followed (what it points to is never shown).
+DataError linked_file(const std::string& relative);
+
+// As read_file for the file `root / relative` of the data folder, through no link: a link
+// on the way or at the file is refused with a DataError naming `relative` (never what the
+// link points to), as `crm check` reports it. Readers skip such a file with a warning.
+std::optional<std::string> read_data_file(const fs::path& root, const fs::path& relative,
+                                          std::size_t limit);
+
+// As read_data_file, the file `name` in the open folder `dir_fd` (a walk that holds its
+// folders open); `relative` is only for the message.
+std::optional<std::string> read_data_file_at(int dir_fd, const char* name,
+                                             const std::string& relative, std::size_t limit);
+
+// One version of a file on disk. Any change by another program (an editor saving in
+// place, a rename over it, a touch) changes at least one of these; mtime and ctime in
+// nanoseconds.
+struct FileStamp {
+    std::uint64_t device = 0;
+    std::uint64_t inode = 0;
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::int64_t ctime_ns = 0;
+    bool operator==(const FileStamp&) const = default;
+};
+
+// A file's bytes with the stamp they were read under.
+struct StampedText {
+    std::string text;
+    FileStamp stamp;
+};
+
+// A file changed under crm while it was reading or about to replace it: nothing was
+// written. The caller reads again and re-applies its change, or passes this on.
+class FileChanged : public RuntimeError {
+  public:
+    using RuntimeError::RuntimeError;
+};
+
+// The file `root / relative` as it is now, for a change: whole, with its stamp, or
+// nullopt when it does not exist. No link is followed (RuntimeError). A read is whole:
+// while another program holds the file open for writing (an editor saving in place
+// truncates, then writes) or the stamp moves during the read, it waits and reads again,
+// and throws FileChanged when the file does not settle within a few seconds.
+std::optional<StampedText> read_for_change(const fs::path& root, const fs::path& relative,
+                                           std::size_t limit);
 
 // Marks the temporary files of atomic writes (`.NAME.crm-tmp-RANDOM`).
 inline constexpr std::string_view kTempMarker = ".crm-tmp-";
@@ -36,6 +87,14 @@ void ensure_private_dir(const fs::path& root);
 // .crm/tmp.
 void write_atomic(const fs::path& root, const fs::path& relative, std::string_view content,
                   bool exclusive = false);
+
+// As write_atomic (replacing), only while the file is still what `read` gave
+// (read_for_change; nullopt: it did not exist): just before the rename the file's stamp
+// and bytes are compared again, and a file another program has open for writing counts
+// as changed. Otherwise nothing is written and FileChanged is thrown. With `keep_at`
+// (from aside_path), the version replaced is kept there (keep_aside).
+void replace_atomic(const fs::path& root, const fs::path& relative, std::string_view content,
+                    const std::optional<StampedText>& read, const fs::path& keep_at = {});
 
 // As write_atomic, for content given in parts (never copied into one buffer), without
 // fsync and without the lock, the temporary file beside the target: only for derived
@@ -64,6 +123,23 @@ void remove_tree(const fs::path& root, const fs::path& relative);
 // remove_stale_temp_files removes. Refuses symlinks on the way and the target itself
 // being one. Call it while holding the FolderLock.
 fs::path set_aside(const fs::path& root, const fs::path& relative);
+
+// Where set_aside would put `relative` (a new name each call): for a caller that must
+// write down where it goes before it goes (store/journal.hpp).
+fs::path aside_path(const fs::path& relative);
+
+// As set_aside, to the place `away` (from aside_path) chosen beforehand.
+void set_aside_to(const fs::path& root, const fs::path& relative, const fs::path& away);
+
+// Keeps the file `relative` as it is now at `away` (from aside_path) before it is
+// replaced: a hard link (no copy, no space), else a copy of `bytes` (what was read of
+// it). Refuses symlinks on the way.
+void keep_aside(const fs::path& root, const fs::path& relative, const fs::path& away,
+                std::string_view bytes);
+
+// Renames `away` (in .crm/tmp) over `relative`, replacing what is there, durably: a kept
+// version goes back (keep_aside). Refuses symlinks on the way.
+void put_back(const fs::path& root, const fs::path& away, const fs::path& relative);
 
 // Renames the file or folder `from` to `to` (both below `root`) in one step, creating
 // the folders `to` needs; refuses when `to` exists, and symlinks on either way. Durable:

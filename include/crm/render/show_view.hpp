@@ -14,12 +14,17 @@ namespace crm::render {
 // hand-edited file cannot drive the terminal. Lines are not cut to a width: a client's
 // page is read whole.
 // `width`: the terminal's (0: piped, nothing is broken); long lines wrap (wrap.hpp).
+// A client whose client.yaml cannot be read (Client::unreadable) shows `problem` (its
+// file:line:column and what is wrong) and the command that fixes it in place of its
+// profile, then what its other files hold.
 std::string show_text(const ClientRecord& r, const Settings& s, Date today, const Styler& st,
-                      int width = 0);
+                      int width = 0, const std::string& problem = {});
 
 // The client as formats::to_json writes it, with next_contact, last_contact, the open
 // items (as `crm promises` orders them), and the visits, reviews and opportunities newest
 // first.
-std::string show_json(const ClientRecord& r, const Settings& s);
+// An unreadable client: its slug and file, `unreadable: true` and `problem`, instead of
+// its profile.
+std::string show_json(const ClientRecord& r, const Settings& s, const std::string& problem = {});
 
 }  // namespace crm::render

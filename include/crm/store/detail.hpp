@@ -7,4 +7,10 @@ namespace crm::store {
 
 enum class Detail { full, summary };
 
+// Whether a walk of the folder hands on a client whose client.yaml cannot be read (with
+// Client::unreadable set, its slug for a name, and its readable records), for the reports
+// that must not lose its promises (due, remind), or leaves it out (the rest, which
+// need its profile). Its file is among the problems either way.
+enum class Unreadable { skip, keep };
+
 }  // namespace crm::store

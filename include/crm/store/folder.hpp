@@ -17,6 +17,7 @@
 #include "crm/model/layout.hpp"
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
+#include "crm/store/detail.hpp"
 #include "crm/store/paths.hpp"
 #include "crm/util/error.hpp"
 
@@ -41,6 +42,10 @@ Discovery discover(const DiscoveryInput& in);
 inline fs::path discover_folder(const DiscoveryInput& in) {
     return discover(in).root;
 }
+
+// A folder of the layout that is a symbolic link, as readers report it: skipped, named,
+// never followed (what it points to is never shown).
+DataError linked_folder(const std::string& relative);
 
 // Hears (clients done, clients in all) as a walk of the whole folder goes.
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
@@ -77,12 +82,16 @@ class Folder {
 
     // One client's client.yaml; throws DataError when unreadable.
     Client load_client(const std::string& slug) const;
-    // One client's every record; bad record files go to `problems`.
-    ClientRecord load_record(const std::string& slug, std::vector<DataError>& problems) const;
+    // One client's every record; bad record files go to `problems`. A client.yaml that
+    // cannot be read throws DataError, or with Unreadable::keep goes to `problems` too and
+    // gives a client of its slug only (Client::unreadable) with its readable records.
+    ClientRecord load_record(const std::string& slug, std::vector<DataError>& problems,
+                             Unreadable unreadable = Unreadable::skip) const;
     // Every client.yaml only (list, matching); bad files go to `problems`.
     std::vector<Client> load_clients(std::vector<DataError>& problems) const;
 
-    // Reads a file of the folder with the size cap (relative path).
+    // Reads a file of the folder with the size cap (relative path); a link on the way or
+    // at the file is a DataError naming it (os::read_data_file).
     std::optional<std::string> read(const std::string& relative) const;
     // Throws RuntimeError when a part of `relative` is a symbolic link: crm neither
     // writes through links nor opens an editor on what one points to.

@@ -32,7 +32,8 @@ struct Snapshot {
 using PartsStart = std::function<void(std::size_t parts)>;
 using PartVisitor = std::function<void(std::size_t part, const ClientRecord&)>;
 std::vector<DataError> fold_records(const Folder& folder, Detail detail, const PartsStart& start,
-                                    const PartVisitor& visit, const Progress& progress = {});
+                                    const PartVisitor& visit, const Progress& progress = {},
+                                    Unreadable unreadable = Unreadable::skip);
 
 // As fold_records, one client at a time in slug order on the calling thread (for
 // `export`, which writes each client out as it comes).

@@ -24,15 +24,20 @@ std::vector<std::string> client_dir_names(const std::filesystem::path& root);
 // The clients: names in clients/ that are slugs and hold a client.yaml, sorted.
 std::vector<std::string> client_slugs(const std::filesystem::path& root);
 
-// Whether clients/<slug>/client.yaml is a file.
+// Whether clients/<slug> is a real folder (no link) holding a client.yaml, or a link in
+// its place: a client whose file cannot be read is still a client.
 bool has_client(const std::filesystem::path& root, std::string_view slug);
+
+// Whether `relative` (a folder of the layout) is a symbolic link: never read through.
+bool is_linked_folder(const std::filesystem::path& root, std::string_view relative);
 
 // Whether anything is at clients/<slug> (a client, a folder without client.yaml, a
 // link): a new client's slug must not be one of these.
 bool client_dir_taken(const std::filesystem::path& root, std::string_view slug);
 
 // The record files of one kind of one client, sorted by name (which starts with the
-// date). Names only: whether each is a real file is for the reader to decide.
+// date); none when the kind's folder is a link. Names only: whether each is a real file
+// is for the reader to decide.
 std::vector<std::string> record_files(const std::filesystem::path& root, std::string_view slug,
                                       RecordKind kind);
 

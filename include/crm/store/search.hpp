@@ -38,8 +38,9 @@ struct SearchHit {
 
 // Every match of `query` in every client's files (those show reads: hidden files are not
 // records), by client slug, then in show's order of files, then by line. `progress`
-// hears (clients done, clients in all) from one thread.
+// hears (clients done, clients in all) from one thread. A link where a file or folder
+// of the layout should be is skipped, never followed, and goes to `problems`.
 std::vector<SearchHit> search(const Folder& folder, std::string_view query,
-                              const Progress& progress = {});
+                              std::vector<DataError>& problems, const Progress& progress = {});
 
 }  // namespace crm::store

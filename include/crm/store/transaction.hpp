@@ -9,22 +9,31 @@
 //
 // * Constructs a Transaction with the folder's root and the commit policy (a command
 //   gets both from Context::transaction()). This takes the folder lock (os/lock.hpp),
-//   waiting while another crm holds it, and removes what a killed crm left in
-//   .crm/tmp. One transaction at a time per process: the lock is not reentrant.
+//   waiting while another crm holds it, finishes or takes back what a killed crm left
+//   (its journal, journal.hpp; one line through the policy's `note` says which), and
+//   removes what a killed crm left in .crm/tmp. One transaction at a time per process:
+//   the lock is not reentrant.
 //
-// * Reads what it is about to change (Folder::read, Folder::load_record...). Only what
-//   is read under the lock is what will be changed: a read made before it (an editor
-//   session, say) must be read again and compared.
+// * Reads what it is about to change: a file it will replace through read(), which
+//   remembers the version read (os::read_for_change: whole, never a truncated read of a
+//   file another program is saving); others through Folder::read, load_record... Only
+//   what is read under the lock is what will be changed: a read made before it (an
+//   editor session, say) must be read again and compared.
 //
 // * Makes its changes, in any number and order:
 //     create(path, text)  a new file; refused when the path exists
-//     replace(path, text) a file's new content (created when missing)
+//     replace(path, text) a file's new content (created when missing); when the file is
+//                         no longer the version read() gave (an editor saved it since),
+//                         nothing is written and os::FileChanged is thrown: the caller
+//                         reads again and re-applies its change, or passes it on
 //     remove(path)        a file, or a folder and everything in it
 //     rename(from, to)    a file or a folder; refused when `to` exists
 //   Each lands on disk at once and is atomic on its own: a file is old or new, never
 //   half-written; a folder is here or gone. Folders a path needs are created. A change
 //   that throws changed nothing; those before it stay made until the transaction
-//   commits, rolls back or goes (below).
+//   commits, rolls back or goes (below). Each is written down in the journal, fsynced,
+//   before it is made: a journal that cannot be written (a full disk) is a RuntimeError
+//   before the change.
 //
 // * Calls commit(message) once, whatever it changed: it commits exactly the paths
 //   touched (a removal or a rename as such, so that git records a rename it can
@@ -50,10 +59,13 @@
 // file it replaced gets its old bytes back, a file or folder it removed or renamed comes
 // back where it was. To make that possible a removal does not delete at once: it sets the
 // file or folder aside in .crm/tmp (os::set_aside), and commit() deletes what was set
-// aside. rollback() does the same on request and throws, naming what it could not put
-// back, when a step fails; the destructor cannot throw and leaves such a path as it is.
-// A killed crm cannot roll back: what it set aside goes with the next writer's cleanup,
-// as a removal interrupted before its commit always did.
+// aside. A replaced file's old version is kept there too (a hard link, no copy). Only
+// what still holds exactly what the transaction wrote is taken back: a file another
+// program changed since stays as it is. rollback() does the same on request and throws,
+// naming what it could not put back, when a step fails; the destructor cannot throw and
+// leaves such a path as it is. A killed crm cannot roll back: the next transaction does,
+// from the journal it left (journal.hpp), or commits its changes when the killed one
+// had reached its commit.
 //
 // Why for every transaction, rather than "leave it on disk and uncommitted" as before: a
 // command's changes are one commit, so they are one change. For a command that changes
@@ -72,13 +84,16 @@
 // have writers of their own) or .git/; symbolic links are refused on the way.
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "crm/git/git.hpp"
+#include "crm/os/files.hpp"
 #include "crm/os/lock.hpp"
+#include "crm/store/journal.hpp"
 
 namespace crm::store {
 
@@ -89,6 +104,12 @@ struct CommitPolicy {
     // Hears the paths an earlier transaction failed to commit and this commit included,
     // for a note to the user. May be empty.
     std::function<void(const std::vector<std::string>& earlier)> also_committed;
+    // Hears one line for the user (what was done with a killed command's changes). May
+    // be empty.
+    std::function<void(const std::string& line)> note;
+    // For tests only (CRM_TEST_PAUSE_AFTER_STEP): after this many changes the transaction
+    // says so through `note` and sleeps, so that a test can kill it there. 0: never.
+    int pause_after_step = 0;
 };
 
 class Transaction {
@@ -99,6 +120,10 @@ class Transaction {
     Transaction& operator=(const Transaction&) = delete;
 
     const std::filesystem::path& root() const { return root_; }
+
+    // The file `relative` as it is now (nullopt: there is none), remembered as the
+    // version a replace() of it must still find; links refused (RuntimeError).
+    std::optional<std::string> read(const std::string& relative);
 
     void create(const std::string& relative, std::string_view text);
     void replace(const std::string& relative, std::string_view text);
@@ -121,27 +146,21 @@ class Transaction {
     ~Transaction();
 
   private:
-    // How to take one change back.
-    struct Undo {
-        enum class Kind { created, replaced, set_aside, renamed };
-        Kind kind;
-        std::string path;                      // what the change made (a rename: `to`)
-        std::string from;                      // a rename's source
-        std::optional<std::string> old_text;   // a replaced file's bytes; none: it was new
-        std::string aside;                     // where a removal put it, in .crm/tmp
-        std::vector<std::string> new_folders;  // folders the change created, outermost first
-    };
-
     void touch(const std::string& relative);
     void require_open(const std::string& relative) const;
-    void undo(const Undo& u);
+    // Writes `step` down before it is made, and after it is made keeps it for rollback.
+    void begin(const JournalStep& step);
+    void made(JournalStep step);
     void discard_set_aside();
 
     std::filesystem::path root_;
     CommitPolicy policy_;
     os::FolderLock lock_;
     std::vector<std::string> touched_;
-    std::vector<Undo> journal_;
+    std::vector<JournalStep> steps_;  // the changes made, oldest first
+    Journal journal_;
+    std::map<std::string, std::optional<os::StampedText>> reads_;
+    int changes_ = 0;
     bool committed_ = false;
 };
 

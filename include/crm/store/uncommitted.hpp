@@ -15,14 +15,15 @@ namespace crm::store {
 // The remembered files that still exist (relative to the folder), in the order written.
 std::vector<std::string> uncommitted_files(const std::filesystem::path& root);
 
-// Adds `files` to the list (once each).
+// Adds `files` to the list (once each). Throws RuntimeError when the list cannot be
+// written (a full disk).
 void remember_uncommitted(const std::filesystem::path& root, const std::vector<std::string>& files);
 
 // The remembered removals, in the order removed, whether or not something is at the
 // path again (git commits whatever is there, or the removal).
 std::vector<std::string> uncommitted_removals(const std::filesystem::path& root);
 
-// Adds `paths` to the removals (once each).
+// Adds `paths` to the removals (once each); throws as remember_uncommitted.
 void remember_uncommitted_removals(const std::filesystem::path& root,
                                    const std::vector<std::string>& paths);
 

@@ -52,3 +52,14 @@ TEST_CASE("the domain of an address") {
     CHECK(address_domain("crm@harbourpike.example") == "harbourpike.example");
     CHECK(address_domain("nobody").empty());
 }
+
+TEST_CASE("a contact's e-mail may be internationalised, never hostile") {
+    CHECK_FALSE(crm::contact_address_problem("jürgen@müller.example"));
+    CHECK_FALSE(crm::contact_address_problem("jane.doe+crm@acme.example"));
+    CHECK(crm::contact_address_problem("jane@x.example; touch pwned") == "contains ';'");
+    CHECK(crm::contact_address_problem("Jane <jane@x.example>") == "contains a space");
+    CHECK(crm::contact_address_problem("jane@x.example\n") == "contains a line break");
+    CHECK(crm::contact_address_problem("jane") == "has no @");
+    // The team's addresses stay ASCII: they go into mail headers as they are.
+    CHECK(crm::address_problem("jürgen@müller.example") == "contains a non-ASCII character");
+}

@@ -105,13 +105,14 @@ TEST_CASE("the closest names for the typos people make") {
     CHECK(crm::match_client("zzzzzz", keys).candidates.empty());
 }
 
-TEST_CASE("a new name duplicates a client by its name in any case, or by the slug it makes") {
+TEST_CASE("a new name duplicates a client by its name in any case, never by its slug alone") {
     const std::vector<crm::ClientKey> keys{{"smith-co", "Smith & Co"},
                                            {"smith-co-2", "smith & co"},
                                            {"edge-1", "Edge 1"},
                                            {"null", "Null"}};
     CHECK(crm::duplicate_of("SMITH & CO", keys) == 0u);
-    CHECK(crm::duplicate_of("Smith Co!", keys) == 0u);
+    // Another name that makes the same slug is another client: it gets smith-co-3.
+    CHECK_FALSE(crm::duplicate_of("Smith Co!", keys));
     CHECK(crm::duplicate_of("null", keys) == 3u);
     CHECK(crm::duplicate_of(" Edge 1 ", keys) == 2u);
     CHECK_FALSE(crm::duplicate_of("Edge 2", keys));  // a number is part of a name

@@ -231,3 +231,9 @@ TEST_CASE("items holding nested maps and lists: set after them, remove them whol
     CHECK_THROWS_WITH_AS(set(text, 0, "phones", "x"), doctest::Contains("holds a list"),
                          RuntimeError);
 }
+
+TEST_CASE("a new list goes before a `...` that ends the document") {
+    CHECK(crm::yaml::append_map_item("name: Acme\n...\n", "c.yaml", "contacts",
+                                     {{"name", crm::yaml::EditValue::text("Jo")}}) ==
+          "name: Acme\ncontacts:\n  - name: Jo\n...\n");
+}

@@ -184,3 +184,13 @@ TEST_CASE("fuzz regressions") {
     edit_is_safe(",");
     edit_is_safe("watcers: BoB\noB");
 }
+
+TEST_CASE("a file that ends its document with ... gets new keys and items before it") {
+    const std::string text = "name: Acme\ntier: B\n...\n# the end\n";
+    CHECK(set_key(text, kFile, "mood", EditValue::text("good")) ==
+          "name: Acme\ntier: B\nmood: good\n...\n# the end\n");
+    CHECK(set_key(text, kFile, "tier", EditValue::text("A")) ==
+          "name: Acme\ntier: A\n...\n# the end\n");
+    CHECK(add_list_item(text, kFile, "tags", "civil") ==
+          "name: Acme\ntier: B\ntags: [civil]\n...\n# the end\n");
+}

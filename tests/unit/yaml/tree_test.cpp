@@ -100,7 +100,12 @@ TEST_CASE("text layout problems are refused with their line and column") {
                      "git conflict marker"));
     CHECK(refused_at("name: x\n=======\n", "2:1", "git conflict marker"));
     CHECK(refused_at("a: 1\n---\nb: 2\n", "2:1", "second YAML document"));
-    CHECK(refused_at("a: 1\n...\n", "2:1", "second YAML document"));
+    // `...` ends the one document: comments and blank lines may follow, nothing else.
+    CHECK(refusal("a: 1\n...\n") == "accepted");
+    CHECK(refusal("a: 1\n... # end\n# more\n\n") == "accepted");
+    CHECK(refused_at("a: 1\n...\nb: 2\n", "3:1", "second YAML document"));
+    CHECK(refused_at("a: 1\n...\n---\nb: 2\n", "3:1", "second YAML document"));
+    CHECK(refused_at("a: 1\n...\n...\n", "3:1", "second YAML document"));
     // A tab inside a value is not indentation.
     CHECK(refusal("a: \"x\ty\"\nb: c\td\n") == "accepted");
 }
