@@ -18,6 +18,7 @@
 
 #include "crm/os/file_descriptor.hpp"
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::os {
 
@@ -44,7 +45,7 @@ void write_all(int fd, std::string_view content, const fs::path& path) {
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            throw RuntimeError("cannot write " + path.string() + ": " + errno_text());
+            throw RuntimeError(fmt::format("cannot write {}: {}", path.string(), errno_text()));
         }
         content.remove_prefix(static_cast<std::size_t>(n));
     }
@@ -73,7 +74,7 @@ void create_folders(const fs::path& root, const fs::path& relative, bool durable
             if (durable)
                 fsync_dir(current.parent_path());
         } else if (errno != EEXIST) {
-            throw RuntimeError("cannot create " + current.string() + ": " + errno_text());
+            throw RuntimeError(fmt::format("cannot create {}: {}", current.string(), errno_text()));
         }
     }
 }
@@ -81,12 +82,12 @@ void create_folders(const fs::path& root, const fs::path& relative, bool durable
 }  // namespace
 
 void ensure_private_dir(const fs::path& root) {
-    ensure_no_symlinks(root, std::string(kPrivateDir) + "/.gitignore");
+    ensure_no_symlinks(root, fmt::format("{}/.gitignore", kPrivateDir));
     const fs::path dir = root / kPrivateDir;
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec)
-        throw RuntimeError("cannot create " + dir.string() + ": " + ec.message());
+        throw RuntimeError(fmt::format("cannot create {}: {}", dir.string(), ec.message()));
     const fs::path ignore = dir / ".gitignore";
     struct stat st;
     if (::lstat(ignore.c_str(), &st) == 0)
@@ -152,7 +153,7 @@ std::string read_all(int fd, std::size_t limit, const fs::path& path) {
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            throw RuntimeError("cannot read " + path.string() + ": " + errno_text());
+            throw RuntimeError(fmt::format("cannot read {}: {}", path.string(), errno_text()));
         }
         if (n == 0)
             break;
@@ -171,7 +172,8 @@ void refuse_linked_folders(const fs::path& root, const fs::path& relative) {
         if (*it == "." || it->empty())
             continue;
         if (*it == "..")
-            throw RuntimeError("refusing a path that leaves the folder: " + relative.string());
+            throw RuntimeError(
+                fmt::format("refusing a path that leaves the folder: {}", relative.string()));
         current /= *it;
         shown /= *it;
         struct stat st;
@@ -187,7 +189,7 @@ std::optional<std::string> read_opened(int fd, const fs::path& path, const std::
             return std::nullopt;
         if (errno == ELOOP)
             throw linked_file(relative);
-        throw RuntimeError("cannot read " + path.string() + ": " + errno_text());
+        throw RuntimeError(fmt::format("cannot read {}: {}", path.string(), errno_text()));
     }
     return read_all(fd, limit, path);
 }
@@ -199,7 +201,7 @@ std::optional<std::string> read_file(const fs::path& path, std::size_t limit) {
     if (fd.get() < 0) {
         if (errno == ENOENT)
             return std::nullopt;
-        throw RuntimeError("cannot read " + path.string() + ": " + errno_text());
+        throw RuntimeError(fmt::format("cannot read {}: {}", path.string(), errno_text()));
     }
     return read_all(fd.get(), limit, path);
 }
@@ -266,10 +268,11 @@ constexpr int kSettleTries = 60;
 constexpr auto kSettleStep = std::chrono::milliseconds(50);
 
 FileChanged keeps_changing(const fs::path& relative) {
-    return FileChanged(relative.string() +
-                           " is being changed by another program (an editor saving it?); crm "
-                           "left it as it is",
-                       "run the command again once it is saved");
+    return FileChanged(
+        fmt::format(
+            "{} is being changed by another program (an editor saving it?); crm left it as it is",
+            relative.string()),
+        "run the command again once it is saved");
 }
 
 // One attempt: the file with its stamp, nullopt when missing; false in `settled` when
@@ -283,13 +286,13 @@ std::optional<StampedText> try_read_stamped(const fs::path& path, const fs::path
             return std::nullopt;
         if (errno == ELOOP)
             ensure_no_symlinks(path.parent_path(), path.filename());
-        throw RuntimeError("cannot read " + relative.string() + ": " + errno_text());
+        throw RuntimeError(fmt::format("cannot read {}: {}", relative.string(), errno_text()));
     }
     struct stat before, after;
     if (::fstat(fd.get(), &before) != 0)
-        throw RuntimeError("cannot read " + relative.string() + ": " + errno_text());
+        throw RuntimeError(fmt::format("cannot read {}: {}", relative.string(), errno_text()));
     if (!S_ISREG(before.st_mode))
-        throw RuntimeError("cannot read " + relative.string() + ": it is not a file");
+        throw RuntimeError(fmt::format("cannot read {}: it is not a file", relative.string()));
     const Writers writers = writers_of(fd.get());
     if (writers == Writers::some) {
         settled = false;
@@ -327,12 +330,14 @@ void ensure_no_symlinks(const fs::path& root, const fs::path& relative) {
         if (part == "." || part.empty())
             continue;
         if (part == "..")
-            throw RuntimeError("refusing a path that leaves the folder: " + relative.string());
+            throw RuntimeError(
+                fmt::format("refusing a path that leaves the folder: {}", relative.string()));
         current /= part;
         struct stat st;
         if (::lstat(current.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
             throw RuntimeError(
-                current.string() + " is a symbolic link; crm does not write through links",
+                fmt::format("{} is a symbolic link; crm does not write through links",
+                            current.string()),
                 "replace the link with a real file or folder");
         }
     }
@@ -360,12 +365,12 @@ void write_parts_atomically(const fs::path& root, const fs::path& relative,
 
     const fs::path temp =
         root / temp_dir /
-        ("." + target.filename().string() + std::string(kTempMarker) + random_suffix());
+        (fmt::format(".{}{}{}", target.filename().string(), kTempMarker, random_suffix()));
     // 0666 less the umask, as any editor would create it; a file replaced keeps its own.
     FileDescriptor fd(
         ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
     if (fd.get() < 0)
-        throw RuntimeError("cannot create " + temp.string() + ": " + errno_text());
+        throw RuntimeError(fmt::format("cannot create {}: {}", temp.string(), errno_text()));
     try {
         struct stat old;
         if (!exclusive && ::lstat(target.c_str(), &old) == 0 && S_ISREG(old.st_mode))
@@ -376,7 +381,7 @@ void write_parts_atomically(const fs::path& root, const fs::path& relative,
                 written(part);
         }
         if (durable && ::fsync(fd.get()) != 0)
-            throw RuntimeError("cannot flush " + temp.string() + ": " + errno_text());
+            throw RuntimeError(fmt::format("cannot flush {}: {}", temp.string(), errno_text()));
         ::close(fd.release());
         if (before_rename)
             before_rename();
@@ -384,12 +389,13 @@ void write_parts_atomically(const fs::path& root, const fs::path& relative,
             // link() fails when the target exists, unlike rename(); new records never replace.
             if (::link(temp.c_str(), target.c_str()) != 0) {
                 if (errno == EEXIST)
-                    throw RuntimeError(target.string() + " already exists");
-                throw RuntimeError("cannot create " + target.string() + ": " + errno_text());
+                    throw RuntimeError(fmt::format("{} already exists", target.string()));
+                throw RuntimeError(
+                    fmt::format("cannot create {}: {}", target.string(), errno_text()));
             }
             ::unlink(temp.c_str());
         } else if (::rename(temp.c_str(), target.c_str()) != 0) {
-            throw RuntimeError("cannot replace " + target.string() + ": " + errno_text());
+            throw RuntimeError(fmt::format("cannot replace {}: {}", target.string(), errno_text()));
         }
     } catch (...) {
         ::unlink(temp.c_str());
@@ -418,10 +424,11 @@ void require_unchanged(const fs::path& root, const fs::path& relative,
     const bool same = settled && now.has_value() == read.has_value() &&
                       (!now || (now->stamp == read->stamp && now->text == read->text));
     if (!same)
-        throw FileChanged(relative.string() +
-                              " changed while crm was changing it (an editor saving it?); crm "
-                              "did not write it",
-                          "run the command again");
+        throw FileChanged(
+            fmt::format(
+                "{} changed while crm was changing it (an editor saving it?); crm did not write it",
+                relative.string()),
+            "run the command again");
 }
 
 }  // namespace
@@ -458,28 +465,28 @@ void remove_file(const fs::path& root, const fs::path& relative) {
     const fs::path target = root / relative;
     struct stat st;
     if (::lstat(target.c_str(), &st) != 0 || S_ISDIR(st.st_mode))
-        throw RuntimeError("cannot remove " + target.string() + ": there is no such file");
+        throw RuntimeError(fmt::format("cannot remove {}: there is no such file", target.string()));
     if (::unlink(target.c_str()) != 0)
-        throw RuntimeError("cannot remove " + target.string() + ": " + errno_text());
+        throw RuntimeError(fmt::format("cannot remove {}: {}", target.string(), errno_text()));
     fsync_dir(target.parent_path());
 }
 
 fs::path aside_path(const fs::path& relative) {
     return fs::path(kTempDir) /
-           ("." + relative.filename().string() + std::string(kTempMarker) + random_suffix());
+           (fmt::format(".{}{}{}", relative.filename().string(), kTempMarker, random_suffix()));
 }
 
 void set_aside_to(const fs::path& root, const fs::path& relative, const fs::path& away) {
     ensure_no_symlinks(root, relative);
     const fs::path target = root / relative;
     if (!exists_no_follow(target))
-        throw RuntimeError("cannot remove " + target.string() +
-                           ": there is no such file or folder");
+        throw RuntimeError(
+            fmt::format("cannot remove {}: there is no such file or folder", target.string()));
     ensure_private_dir(root);
     ensure_no_symlinks(root, kTempDir);
     create_folders(root, kTempDir, false);
     if (::rename(target.c_str(), (root / away).c_str()) != 0)
-        throw RuntimeError("cannot remove " + target.string() + ": " + errno_text());
+        throw RuntimeError(fmt::format("cannot remove {}: {}", target.string(), errno_text()));
     fsync_dir(target.parent_path());
 }
 
@@ -504,11 +511,13 @@ void keep_aside(const fs::path& root, const fs::path& relative, const fs::path& 
     FileDescriptor fd(
         ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
     if (fd.get() < 0)
-        throw RuntimeError("cannot keep a copy of " + relative.string() + ": " + errno_text());
+        throw RuntimeError(
+            fmt::format("cannot keep a copy of {}: {}", relative.string(), errno_text()));
     try {
         write_all(fd.get(), bytes, to);
         if (::fsync(fd.get()) != 0)
-            throw RuntimeError("cannot keep a copy of " + relative.string() + ": " + errno_text());
+            throw RuntimeError(
+                fmt::format("cannot keep a copy of {}: {}", relative.string(), errno_text()));
     } catch (...) {
         ::unlink(to.c_str());
         throw;
@@ -521,7 +530,7 @@ void put_back(const fs::path& root, const fs::path& away, const fs::path& relati
     ensure_no_symlinks(root, relative);
     const fs::path from = root / away, to = root / relative;
     if (::rename(from.c_str(), to.c_str()) != 0)
-        throw RuntimeError("cannot put back " + relative.string() + ": " + errno_text());
+        throw RuntimeError(fmt::format("cannot put back {}: {}", relative.string(), errno_text()));
     fsync_dir(to.parent_path());
 }
 
@@ -530,7 +539,8 @@ void remove_tree(const fs::path& root, const fs::path& relative) {
     const fs::path target = root / relative;
     struct stat st;
     if (::lstat(target.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-        throw RuntimeError("cannot remove " + target.string() + ": there is no such folder");
+        throw RuntimeError(
+            fmt::format("cannot remove {}: there is no such folder", target.string()));
     const fs::path away = set_aside(root, relative);
     std::error_code ec;
     fs::remove_all(root / away, ec);  // what is left, the next writer removes
@@ -541,8 +551,8 @@ void rename_no_replace(const fs::path& root, const fs::path& from, const fs::pat
     ensure_no_symlinks(root, to);
     const fs::path source = root / from, target = root / to;
     if (!exists_no_follow(source))
-        throw RuntimeError("cannot rename " + source.string() +
-                           ": there is no such file or folder");
+        throw RuntimeError(
+            fmt::format("cannot rename {}: there is no such file or folder", source.string()));
     create_folders(root, to.parent_path(), true);
     // A folder may have raced a link into place; check again before renaming.
     ensure_no_symlinks(root, to.parent_path());
@@ -558,10 +568,10 @@ void rename_no_replace(const fs::path& root, const fs::path& from, const fs::pat
     }
     if (r != 0) {
         if (errno == EEXIST)
-            throw RuntimeError("cannot rename " + source.string() + ": " + target.string() +
-                               " already exists");
-        throw RuntimeError("cannot rename " + source.string() + " to " + target.string() + ": " +
-                           errno_text());
+            throw RuntimeError(fmt::format("cannot rename {}: {} already exists", source.string(),
+                                           target.string()));
+        throw RuntimeError(fmt::format("cannot rename {} to {}: {}", source.string(),
+                                       target.string(), errno_text()));
     }
     fsync_dir(target.parent_path());
     if (source.parent_path() != target.parent_path())

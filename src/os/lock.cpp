@@ -9,6 +9,7 @@
 
 #include "crm/os/files.hpp"
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::os {
 
@@ -18,11 +19,13 @@ int lock_private_file(const std::filesystem::path& root, const std::string& rela
     const auto path = root / relative;
     const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0)
-        throw RuntimeError("cannot open the lock " + path.string() + ": " + std::strerror(errno));
+        throw RuntimeError(
+            fmt::format("cannot open the lock {}: {}", path.string(), std::strerror(errno)));
     while (::flock(fd, LOCK_EX) != 0) {
         if (errno != EINTR) {
             ::close(fd);
-            throw RuntimeError("cannot lock " + path.string() + ": " + std::strerror(errno));
+            throw RuntimeError(
+                fmt::format("cannot lock {}: {}", path.string(), std::strerror(errno)));
         }
     }
     return fd;

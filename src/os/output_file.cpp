@@ -11,6 +11,7 @@
 #include "crm/os/file_descriptor.hpp"
 #include "crm/os/files.hpp"
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::os {
 
@@ -38,14 +39,14 @@ void write_output_file(const std::filesystem::path& path, std::string_view conte
     struct stat old;
     const bool exists = ::stat(path.c_str(), &old) == 0;
     if (exists && S_ISDIR(old.st_mode))
-        throw RuntimeError("cannot write " + path.string() + ": it is a folder",
-                           "name a file, e.g. " + (path / "report.html").string());
+        throw RuntimeError(fmt::format("cannot write {}: it is a folder", path.string()),
+                           fmt::format("name a file, e.g. {}", (path / "report.html").string()));
     const std::filesystem::path temp =
-        dir / ("." + path.filename().string() + std::string(kTempMarker) + random_hex());
+        dir / (fmt::format(".{}{}{}", path.filename().string(), kTempMarker, random_hex()));
     FileDescriptor fd(
         ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
     if (fd.get() < 0)
-        throw RuntimeError("cannot write " + path.string() + ": " + reason());
+        throw RuntimeError(fmt::format("cannot write {}: {}", path.string(), reason()));
     try {
         if (exists && S_ISREG(old.st_mode))
             (void)::fchmod(fd.get(), old.st_mode & 07777);
@@ -54,14 +55,14 @@ void write_output_file(const std::filesystem::path& path, std::string_view conte
             if (n < 0 && errno == EINTR)
                 continue;
             if (n < 0)
-                throw RuntimeError("cannot write " + path.string() + ": " + reason());
+                throw RuntimeError(fmt::format("cannot write {}: {}", path.string(), reason()));
             content.remove_prefix(static_cast<std::size_t>(n));
         }
         if (::fsync(fd.get()) != 0)
-            throw RuntimeError("cannot write " + path.string() + ": " + reason());
+            throw RuntimeError(fmt::format("cannot write {}: {}", path.string(), reason()));
         ::close(fd.release());
         if (::rename(temp.c_str(), path.c_str()) != 0)
-            throw RuntimeError("cannot write " + path.string() + ": " + reason());
+            throw RuntimeError(fmt::format("cannot write {}: {}", path.string(), reason()));
     } catch (...) {
         ::unlink(temp.c_str());
         throw;

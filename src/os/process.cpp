@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 
 extern char** environ;
 
@@ -32,7 +33,7 @@ std::vector<std::string> child_environment(const ProcessOptions& o) {
             env.emplace_back(entry);
     }
     for (const auto& [k, v] : o.set_env)
-        env.push_back(k + "=" + v);
+        env.push_back(fmt::format("{}={}", k, v));
     return env;
 }
 
@@ -134,7 +135,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     int rc = posix_spawnp(&pid, c_args[0], &actions, nullptr, c_args.data(), c_env.data());
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0) {
-        result.err = std::string("cannot run ") + argv[0] + ": " + std::strerror(rc);
+        result.err = fmt::format("cannot run {}: {}", argv[0], std::strerror(rc));
         return result;
     }
     if (!o.inherit_stdio)

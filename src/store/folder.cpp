@@ -6,6 +6,7 @@
 
 #include "crm/os/files.hpp"
 #include "crm/schema/records.hpp"
+#include "crm/util/format.hpp"
 #include "crm/yaml/tree.hpp"
 
 namespace crm::store {
@@ -48,12 +49,12 @@ Folder Folder::open(const fs::path& root) {
         std::error_code ec;
         if (!fs::exists(root, ec)) {
             throw RuntimeError(
-                "no crm folder at " + root.string(),
+                fmt::format("no crm folder at {}", root.string()),
                 "create one with 'crm init', or point to yours with --dir or CRM_DIR");
         }
         throw RuntimeError(
-            root.string() + " is not a crm folder (it has no crm.yaml)",
-            "create one with 'crm init " + root.string() + "', or use --dir or CRM_DIR");
+            fmt::format("{} is not a crm folder (it has no crm.yaml)", root.string()),
+            fmt::format("create one with 'crm init {}', or use --dir or CRM_DIR", root.string()));
     }
     return Folder(root, schema::read_settings(*text, std::string(kSettingsFile)));
 }
@@ -70,7 +71,7 @@ Client Folder::load_client(const std::string& slug) const {
     const std::string file = client_file(slug);
     auto text = read(file);
     if (!text)
-        throw RuntimeError("no client file " + file);
+        throw RuntimeError(fmt::format("no client file {}", file));
     Client c = schema::read_client(*text, file);
     c.slug = slug;
     return c;

@@ -15,6 +15,7 @@
 #include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/store/paths.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/tree.hpp"
 
@@ -97,8 +98,8 @@ class Checker {
             return std::nullopt;
         if (!is_valid_slug(name)) {
             add(out.folder_problems, out.dir,
-                "folder name '" + name + "' is not a client slug (lowercase a-z, 0-9, -)",
-                "rename it to " + slugify(name));
+                fmt::format("folder name '{}' is not a client slug (lowercase a-z, 0-9, -)", name),
+                fmt::format("rename it to {}", slugify(name)));
         }
         const std::string file = client_file_path(name);
         if (entry_at(root_ / file) == Entry::missing) {
@@ -150,8 +151,8 @@ std::vector<DataError> likely_duplicates(
         if (first == second || !paired.insert({first, second}).second)
             return;
         add(out, client_file_path(second),
-            "likely the same client as " + client_dir_path(first) + ": " + why,
-            "if so, merge them: crm merge " + first + " " + second);
+            fmt::format("likely the same client as {}: {}", client_dir_path(first), why),
+            fmt::format("if so, merge them: crm merge {} {}", first, second));
     };
     for (const auto& [name, client] : clients) {
         const std::string root = slug_root(name);
@@ -166,7 +167,8 @@ std::vector<DataError> likely_duplicates(
             if (auto first = by_email.find(email); first == by_email.end())
                 by_email.emplace(email, name);
             else
-                pair_up(first->second, name, "both have the contact " + contact.email);
+                pair_up(first->second, name,
+                        fmt::format("both have the contact {}", contact.email));
         }
     }
     return out;
@@ -177,8 +179,9 @@ std::vector<DataError> likely_duplicates(
 FolderCheckReport check_folder(const fs::path& root, const Progress& progress) {
     FolderCheckReport report;
     if (entry_at(root / kSettingsFile) == Entry::missing) {
-        throw RuntimeError(root.string() + " is not a crm folder (it has no crm.yaml)",
-                           "point to yours with --dir or CRM_DIR");
+        throw RuntimeError(
+            fmt::format("{} is not a crm folder (it has no crm.yaml)", root.string()),
+            "point to yours with --dir or CRM_DIR");
     }
     Settings settings;
     {
@@ -221,7 +224,7 @@ FolderCheckReport check_folder(const fs::path& root, const Progress& progress) {
         const std::string& name = c->name;
         if (auto other = folded.find(ascii_lower(name)); other != folded.end())
             add(report.problems, c->dir,
-                "duplicate slug: differs only in case from " + other->second);
+                fmt::format("duplicate slug: differs only in case from {}", other->second));
         else
             folded.emplace(ascii_lower(name), c->dir);
         append(report.problems, c->client_problems);
@@ -232,9 +235,11 @@ FolderCheckReport check_folder(const fs::path& root, const Progress& progress) {
             const std::string key = fold_case(trim(c->client->name));
             if (auto other = by_name.find(key); other != by_name.end()) {
                 add(report.problems, file,
-                    "duplicate client: '" + c->client->name + "' is also " + other->second.first,
-                    "if they are one, merge them: crm merge " + other->second.second + " " + name +
-                        "; else rename one (crm rename)");
+                    fmt::format("duplicate client: '{}' is also {}", c->client->name,
+                                other->second.first),
+                    fmt::format("if they are one, merge them: crm merge {} {}; else rename one "
+                                "(crm rename)",
+                                other->second.second, name));
                 same_name.insert(name);
             } else {
                 by_name.emplace(key, std::pair{file, name});

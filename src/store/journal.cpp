@@ -14,6 +14,7 @@
 #include "crm/os/files.hpp"
 #include "crm/store/uncommitted.hpp"
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::store {
 
@@ -193,8 +194,8 @@ Undone undo_step(const fs::path& root, const JournalStep& step) {
                 else if (step.aside.empty())
                     os::remove_file(root, step.path);  // it was new
                 else
-                    throw RuntimeError("the old version of " + step.path + " is gone from " +
-                                       step.aside);
+                    throw RuntimeError(fmt::format("the old version of {} is gone from {}",
+                                                   step.path, step.aside));
                 undone = Undone::taken_back;
             } else if (aside_there && !same_file(root / step.aside, root / step.path)) {
                 undone = Undone::changed_since;
@@ -203,7 +204,7 @@ Undone undo_step(const fs::path& root, const JournalStep& step) {
         case JournalStep::Kind::set_aside:
             if (aside_there) {
                 if (there)
-                    throw RuntimeError("something else is at " + step.path + " now");
+                    throw RuntimeError(fmt::format("something else is at {} now", step.path));
                 os::rename_no_replace(root, step.aside, step.path);
                 undone = Undone::taken_back;
             }
@@ -212,7 +213,7 @@ Undone undo_step(const fs::path& root, const JournalStep& step) {
             // Made when `to` is there: a rename never replaces.
             if (there) {
                 if (entry_at(root / step.from) != Entry::missing)
-                    throw RuntimeError("something else is at " + step.from + " now");
+                    throw RuntimeError(fmt::format("something else is at {} now", step.from));
                 os::rename_no_replace(root, step.path, step.from);
                 undone = Undone::taken_back;
             }
@@ -224,12 +225,11 @@ Undone undo_step(const fs::path& root, const JournalStep& step) {
 
 void Journal::append(const std::string& line) {
     auto fail = [&](const std::string& why) {
-        return RuntimeError(
-            "cannot write " + std::string(kJournal) + ": " + why + "; nothing was changed",
-            "free some space on the disk (or fix the folder's permissions), "
-            "then run the command again");
+        return RuntimeError(fmt::format("cannot write {}: {}; nothing was changed", kJournal, why),
+                            "free some space on the disk (or fix the folder's permissions), "
+                            "then run the command again");
     };
-    std::string text = line + "\n";
+    std::string text = fmt::format("{}\n", line);
     if (fd_ < 0) {
         os::ensure_private_dir(root_);
         os::ensure_no_symlinks(root_, kJournal);
@@ -238,7 +238,7 @@ void Journal::append(const std::string& line) {
         fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (fd_ < 0)
             throw fail(std::strerror(errno));
-        text = std::string(kHeader) + "\n" + text;
+        text = fmt::format("{}\n{}", kHeader, text);
     }
     std::string_view rest = text;
     while (!rest.empty()) {
@@ -255,9 +255,9 @@ void Journal::append(const std::string& line) {
 
 void Journal::add(const JournalStep& step) {
     const bool first = empty();
-    append("step\t" + std::string(kind_name(step.kind)) + "\t" + escape(step.path) + "\t" +
-           escape(step.from) + "\t" + escape(step.aside) + "\t" + std::to_string(step.new_hash) +
-           "\t" + join_escaped(step.new_folders));
+    append(fmt::format("step\t{}\t{}\t{}\t{}\t{}\t{}", kind_name(step.kind), escape(step.path),
+                       escape(step.from), escape(step.aside), step.new_hash,
+                       join_escaped(step.new_folders)));
     if (first) {
         // The journal's own name must survive a crash too.
         os::FileDescriptor dir(
@@ -270,7 +270,7 @@ void Journal::add(const JournalStep& step) {
 void Journal::committing(const std::vector<std::string>& paths, bool commits) {
     if (empty())
         return;
-    append(std::string("commit\t") + (commits ? "1" : "0") + "\t" + join_escaped(paths));
+    append(fmt::format("commit\t{}\t{}", commits ? "1" : "0", join_escaped(paths)));
 }
 
 void Journal::close() {
@@ -408,7 +408,7 @@ Recovered recover_journal(const fs::path& root) {
                     const fs::path kept = fs::path(".crm/kept") / fs::path(it->aside).filename();
                     ::mkdir((root / ".crm/kept").c_str(), 0700);
                     if (::rename((root / it->aside).c_str(), (root / kept).c_str()) == 0)
-                        where = " (its old version is in " + kept.string() + ")";
+                        where = fmt::format(" (its old version is in {})", kept.string());
                 }
                 r.left.push_back(it->path + where);
             }
@@ -427,7 +427,7 @@ std::string describe(const Recovered& r) {
         for (std::size_t i = 0; i < paths.size() && i < kShown; ++i)
             out += (i ? ", " : "") + paths[i];
         if (paths.size() > kShown)
-            out += " and " + std::to_string(paths.size() - kShown) + " more";
+            out += fmt::format(" and {} more", paths.size() - kShown);
         return out;
     };
     switch (r.what) {
@@ -437,14 +437,18 @@ std::string describe(const Recovered& r) {
             return "an interrupted crm command left a journal crm cannot read; it is in "
                    ".crm/journal.damaged: look at git status";
         case Recovered::What::to_commit:
-            return "an earlier crm command (interrupted, or its commit refused) wrote " +
-                   listed(r.paths) + " but did not commit; the next commit takes them";
+            return fmt::format(
+                "an earlier crm command (interrupted, or its commit refused) wrote {} but did not "
+                "commit; the next commit takes them",
+                listed(r.paths));
         case Recovered::What::taken_back:
             if (r.paths.empty() && r.left.empty())
                 return {};
-            return "an interrupted crm command was taken back (nothing of it was committed)" +
-                   (r.paths.empty() ? std::string() : ": " + listed(r.paths)) +
-                   (r.left.empty() ? std::string() : "; left as changed since: " + listed(r.left));
+            return fmt::format(
+                "an interrupted crm command was taken back (nothing of it was committed){}{}",
+                r.paths.empty() ? std::string() : fmt::format(": {}", listed(r.paths)),
+                r.left.empty() ? std::string()
+                               : fmt::format("; left as changed since: {}", listed(r.left)));
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #include "crm/store/local_state.hpp"
 
 #include "crm/os/files.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::store {
@@ -9,7 +10,7 @@ std::map<std::string, std::string> read_local_state(const std::filesystem::path&
                                                     const std::string& name) {
     std::map<std::string, std::string> values;
     try {
-        os::ensure_no_symlinks(root, ".crm/" + name);
+        os::ensure_no_symlinks(root, fmt::format(".crm/{}", name));
     } catch (const std::exception&) {
         return values;
     }
@@ -33,8 +34,8 @@ void write_local_state(const std::filesystem::path& root, const std::string& nam
                        const std::map<std::string, std::string>& values) {
     std::string text = "# Written by crm for this clone only; safe to delete.\n";
     for (const auto& [key, value] : values)
-        text += key + ": " + value + "\n";
-    os::write_atomic(root, ".crm/" + name, text);
+        text += fmt::format("{}: {}\n", key, value);
+    os::write_atomic(root, fmt::format(".crm/{}", name), text);
 }
 
 }  // namespace crm::store

@@ -8,6 +8,7 @@
 
 #include "crm/model/slug.hpp"
 #include "crm/os/files.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::store {
 
@@ -125,13 +126,13 @@ std::vector<std::string> client_dir_files(const fs::path& root, std::string_view
 std::optional<std::string> find_record_file(const fs::path& root, std::string_view slug,
                                             std::string_view given) {
     std::string_view rel = given;
-    const std::string base = client_dir_path(slug) + "/";
+    const std::string base = fmt::format("{}/", client_dir_path(slug));
     if (rel.starts_with(base))
         rel.remove_prefix(base.size());
     // "visits/NAME" and the like name their kind; a bare NAME may be any.
     std::vector<std::pair<RecordKind, std::string_view>> candidates;
     for (RecordKind kind : kRecordKinds) {
-        const std::string dir = std::string(record_dir_name(kind)) + "/";
+        const std::string dir = fmt::format("{}/", record_dir_name(kind));
         if (rel.starts_with(dir))
             candidates.emplace_back(kind, rel.substr(dir.size()));
     }
@@ -158,7 +159,7 @@ std::string new_record_path(const fs::path& root, std::string_view slug, RecordK
         who.pop_back();
     for (;;) {
         std::string path =
-            record_file_path(slug, kind, date.iso() + "-" + who + "-" + random_hex(6) + ".yaml");
+            record_file_path(slug, kind, fmt::format("{}-{}-{}.yaml", date, who, random_hex(6)));
         std::error_code ec;
         if (!fs::exists(root / path, ec))
             return path;

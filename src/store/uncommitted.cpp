@@ -7,6 +7,7 @@
 
 #include "crm/os/files.hpp"
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::store {
 
@@ -50,13 +51,13 @@ void add_to_list(const std::filesystem::path& root, const char* list,
             all.push_back(f);
     std::string text = header;
     for (const auto& f : all)
-        text += f + "\n";
+        text += fmt::format("{}\n", f);
     // A reminder that cannot be written (a full disk) is an error, never a silent
     // promise: the caller keeps its journal, which names the same files.
     try {
         os::write_atomic(root, list, text);
     } catch (const std::exception& e) {
-        throw RuntimeError(std::string("cannot write ") + list + ": " + e.what(),
+        throw RuntimeError(fmt::format("cannot write {}: {}", list, e.what()),
                            "free some space on the disk; crm's journal (.crm/journal) still "
                            "names the files, and the next crm command that writes commits them");
     }

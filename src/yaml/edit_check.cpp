@@ -1,6 +1,7 @@
 #include "crm/yaml/edit_check.hpp"
 
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::yaml {
 
@@ -49,7 +50,7 @@ void check_edit(std::string_view edited, const std::string& file, const Node& ex
     try {
         got = parse(edited, file);
     } catch (const DataError& e) {
-        refuse("the change would break the file (" + e.problem() + ")");
+        refuse(fmt::format("the change would break the file ({})", e.problem()));
     }
     if (!same_tree(got, expected))
         refuse("its layout would make the change alter other values");

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 #include "crm/yaml/edit_check.hpp"
 #include "crm/yaml/write.hpp"
 
@@ -41,7 +42,7 @@ std::size_t Edit::end_line() const {
 std::size_t Edit::append_key(const std::string& key, const std::string& form, Node value) {
     const std::string key_form = scalar(key);
     const std::size_t at = end_line();
-    lines.insert(at, key_form + (form.empty() ? ":" : ": " + form));
+    lines.insert(at, key_form + (form.empty() ? ":" : fmt::format(": {}", form)));
     expected.entries.emplace_back(written_scalar(key_form, key), std::move(value));
     return at + 1;
 }
@@ -65,7 +66,7 @@ std::string run_edit(const std::string& file, const std::function<std::string()>
     } catch (const std::length_error&) {
         why = "crm could not find its way in the file's layout";
     }
-    throw RuntimeError("cannot change " + file + " safely: " + why,
+    throw RuntimeError(fmt::format("cannot change {} safely: {}", file, why),
                        "the file is untouched; make the change by hand with 'crm edit'");
 }
 

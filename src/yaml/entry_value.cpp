@@ -1,5 +1,6 @@
 #include "entry_value.hpp"
 
+#include "crm/util/format.hpp"
 #include "crm/yaml/edit_check.hpp"
 #include "crm/yaml/write.hpp"
 
@@ -113,7 +114,7 @@ ValueSpan value_span(const Lines& lines, const Node& key, bool flow) {
     while (i < line.size() && is_space(line[i]))
         ++i;
     if (i >= line.size() || line[i] != ':')
-        refuse("the key '" + key.value + "' is not followed by ':' on its line", key.mark);
+        refuse(fmt::format("the key '{}' is not followed by ':' on its line", key.value), key.mark);
     s.colon = i++;
     while (i < line.size() && is_space(line[i]))
         ++i;
@@ -129,7 +130,7 @@ void replace_value(Lines& lines, const ValueSpan& s, const std::string& form) {
     if (s.empty) {
         std::string rest = line.substr(s.colon + 1);
         bool only_space = rest.find_first_not_of(" \t\r") == std::string::npos;
-        line = line.substr(0, s.colon + 1) + " " + form + (only_space ? "" : rest);
+        line = fmt::format("{} {}{}", line.substr(0, s.colon + 1), form, only_space ? "" : rest);
         return;
     }
     line = line.substr(0, s.start) + form + line.substr(s.token.end);
@@ -145,11 +146,11 @@ void clear_value(Lines& lines, const ValueSpan& s) {
 void replace_scalar(Lines& lines, const Node& key, const Node& value, std::size_t stop,
                     const std::string& form, const std::string& what) {
     if (value.is_map() || value.is_sequence())
-        refuse(what + " holds a " + (value.is_map() ? "map" : "list") + ", not one value",
+        refuse(fmt::format("{} holds a {}, not one value", what, value.is_map() ? "map" : "list"),
                key.mark);
     ValueSpan s = value_span(lines, key, false);
     if (!s.empty && !s.token.closed)
-        refuse("the value of " + what + " is a quoted text over several lines", key.mark);
+        refuse(fmt::format("the value of {} is a quoted text over several lines", what), key.mark);
     // A value on the lines below its key (`name:` then an indented line) goes with it.
     if (!s.empty || value.is_scalar())
         delete_continuation(lines, s, lines.column_of(key.mark), stop);

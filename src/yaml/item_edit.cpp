@@ -1,5 +1,6 @@
 #include "crm/yaml/item_edit.hpp"
 
+#include "crm/util/format.hpp"
 #include "crm/yaml/edit_check.hpp"
 #include "crm/yaml/write.hpp"
 
@@ -12,7 +13,7 @@ namespace crm::yaml {
 namespace {
 
 std::string item_name(const std::string& list_key, std::size_t item_index) {
-    return "item " + std::to_string(item_index + 1) + " of '" + list_key + "'";
+    return fmt::format("item {} of '{}'", item_index + 1, list_key);
 }
 
 // The top-level block list `list_key` and the position of item `item_index` in it.
@@ -24,18 +25,19 @@ struct Place {
 Place find_item(const Edit& e, const std::string& list_key, std::size_t item_index) {
     int i = e.index_of(list_key);
     if (i < 0)
-        refuse("there is no list '" + list_key + "'");
+        refuse(fmt::format("there is no list '{}'", list_key));
     const auto entry = static_cast<std::size_t>(i);
     const Node& list = e.original.entries[entry].second;
     if (!list.is_sequence())
-        refuse("'" + list_key + "' is not a list", list.mark);
+        refuse(fmt::format("'{}' is not a list", list_key), list.mark);
     if (is_flow(e.lines, list))
-        refuse("'" + list_key + "' is written in flow style ([...]); crm only edits lists " +
-                   "written one item per line",
+        refuse(fmt::format("'{}' is written in flow style ([...]); crm only edits lists written "
+                           "one item per line",
+                           list_key),
                list.mark);
     const std::size_t pos = item_position(list, item_index);
     if (pos == list.items.size())
-        refuse(item_name(list_key, item_index) + " is not there", list.mark);
+        refuse(fmt::format("{} is not there", item_name(list_key, item_index)), list.mark);
     return {entry, pos};
 }
 
@@ -52,10 +54,10 @@ std::vector<std::string> item_lines(const std::vector<std::pair<std::string, Edi
                                     std::size_t dash, std::size_t keys) {
     std::vector<std::string> out;
     for (const auto& [k, v] : pairs) {
-        std::string lead = out.empty()
-                               ? std::string(dash, ' ') + "-" + std::string(keys - dash - 1, ' ')
-                               : std::string(keys, ' ');
-        out.push_back(lead + scalar(k) + ": " + v.yaml);
+        std::string lead = out.empty() ? fmt::format("{}-{}", std::string(dash, ' '),
+                                                     std::string(keys - dash - 1, ' '))
+                                       : std::string(keys, ' ');
+        out.push_back(fmt::format("{}{}: {}", lead, scalar(k), v.yaml));
     }
     return out;
 }
@@ -73,11 +75,13 @@ std::string set_item_key_impl(std::string_view text, const std::string& file,
     const Node& item = e.original.entries[p.entry].second.items[p.pos];
     Node& want = e.expected.entries[p.entry].second.items[p.pos];
     if (item.is_scalar())
-        refuse(item_name(list_key, item_index) + " is a plain line of text, not a map of keys",
+        refuse(fmt::format("{} is a plain line of text, not a map of keys",
+                           item_name(list_key, item_index)),
                item.mark);
     if (is_flow(e.lines, item))
-        refuse(item_name(list_key, item_index) + " is written in flow style ({...}); crm " +
-                   "only edits items written one key per line",
+        refuse(fmt::format("{} is written in flow style ({{...}}); crm only edits items written "
+                           "one key per line",
+                           item_name(list_key, item_index)),
                item.mark);
     const Node written = written_scalar(value.yaml, value.value);
     for (std::size_t j = 0; j < item.entries.size(); ++j) {
@@ -87,12 +91,13 @@ std::string set_item_key_impl(std::string_view text, const std::string& file,
         // An entry's value ends with the block its key starts.
         const std::size_t stop = e.lines.entry_span(k).last + 1;
         replace_scalar(e.lines, k, v, stop, value.yaml,
-                       "'" + key + "' of " + item_name(list_key, item_index));
+                       fmt::format("'{}' of {}", key, item_name(list_key, item_index)));
         want.entries[j].second = written;
         return e.finish();
     }
     const std::string key_form = scalar(key);
-    insert_entry(e.lines, item, item.entries.size() - 1, key_form + ": " + value.yaml);
+    insert_entry(e.lines, item, item.entries.size() - 1,
+                 fmt::format("{}: {}", key_form, value.yaml));
     want.entries.emplace_back(written_scalar(key_form, key), written);
     return e.finish();
 }
@@ -101,7 +106,7 @@ std::string append_map_item_impl(std::string_view text, const std::string& file,
                                  const std::string& list_key,
                                  const std::vector<std::pair<std::string, EditValue>>& pairs) {
     if (pairs.empty())
-        refuse("a new item of '" + list_key + "' needs at least one key");
+        refuse(fmt::format("a new item of '{}' needs at least one key", list_key));
     Edit e(text, file);
     int i = e.index_of(list_key);
     if (i < 0) {
@@ -120,7 +125,7 @@ std::string append_map_item_impl(std::string_view text, const std::string& file,
         // the comments indented under it.
         ValueSpan s = value_span(e.lines, k, false);
         if (!s.empty && !s.token.closed)
-            refuse("the value of '" + list_key + "' spans several lines", k.mark);
+            refuse(fmt::format("the value of '{}' spans several lines", list_key), k.mark);
         clear_value(e.lines, s);
         const std::size_t key_col = e.lines.column_of(k.mark);
         insert_lines(e.lines, e.lines.entry_span(k).last + 1,
@@ -131,15 +136,17 @@ std::string append_map_item_impl(std::string_view text, const std::string& file,
         return e.finish();
     }
     if (!v.is_sequence())
-        refuse("'" + list_key + "' is not a list", v.mark);
+        refuse(fmt::format("'{}' is not a list", list_key), v.mark);
     if (is_flow(e.lines, v))
-        refuse("'" + list_key + "' is written in flow style ([...]); crm only edits lists " +
-                   "written one item per line",
+        refuse(fmt::format("'{}' is written in flow style ([...]); crm only edits lists written "
+                           "one item per line",
+                           list_key),
                v.mark);
     const std::optional<Lines::Item> last = e.lines.item_of(v.items.back());
     if (!last)
-        refuse("the last item of '" + list_key + "' is not written '- value' on its own line",
-               v.items.back().mark);
+        refuse(
+            fmt::format("the last item of '{}' is not written '- value' on its own line", list_key),
+            v.items.back().mark);
     insert_lines(e.lines, last->span.last + 1, item_lines(pairs, last->dash, last->value));
     want.items.push_back(map_of(pairs));
     return e.finish();
@@ -153,7 +160,8 @@ std::string remove_item_impl(std::string_view text, const std::string& file,
     const Node& item = list.items[p.pos];
     const std::optional<Lines::Item> lines = e.lines.item_of(item);
     if (!lines)
-        refuse(item_name(list_key, item_index) + " is not written '- value' on its own line",
+        refuse(fmt::format("{} is not written '- value' on its own line",
+                           item_name(list_key, item_index)),
                item.mark);
     e.lines.erase(lines->span.first, lines->span.last);
     Node& want = e.expected.entries[p.entry].second;

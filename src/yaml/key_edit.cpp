@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "crm/util/format.hpp"
 #include "crm/yaml/edit_check.hpp"
 #include "crm/yaml/write.hpp"
 
@@ -28,7 +29,7 @@ std::string set_key_impl(std::string_view text, const std::string& file, const s
     std::size_t stop = e.end_line();
     if (idx + 1 < e.original.entries.size())
         stop = e.lines.line_of(e.original.entries[idx + 1].first.mark);
-    replace_scalar(e.lines, k, v, stop, value.yaml, "'" + key + "'");
+    replace_scalar(e.lines, k, v, stop, value.yaml, fmt::format("'{}'", key));
     e.expected.entries[idx].second = want;
     return e.finish();
 }
@@ -44,7 +45,7 @@ std::optional<Block> literal_block(const std::string& key, const std::string& va
     Writer w;
     w.text(key, value);
     const std::string& out = w.str();
-    const std::string lead = scalar(key) + ": |";
+    const std::string lead = fmt::format("{}: |", scalar(key));
     if (!out.starts_with(lead))
         return std::nullopt;
     Block b;
@@ -75,7 +76,7 @@ std::string set_text_key_impl(std::string_view text, const std::string& file,
         std::size_t stop = e.end_line();
         if (idx + 1 < e.original.entries.size())
             stop = e.lines.line_of(e.original.entries[idx + 1].first.mark);
-        replace_scalar(e.lines, k, v, stop, block->header, "'" + key + "'");
+        replace_scalar(e.lines, k, v, stop, block->header, fmt::format("'{}'", key));
         e.expected.entries[idx].second = want;
         below = e.lines.line_of(k.mark) + 1;
     }
@@ -90,7 +91,7 @@ std::string set_nested_key_impl(std::string_view text, const std::string& file,
     Edit e(text, file);
     const std::string flow_value = value.verbatim ? value.yaml : flow_form(value.value);
     const std::string flow_key = flow_form(key);
-    const std::string entry = flow_key + ": " + flow_value;
+    const std::string entry = fmt::format("{}: {}", flow_key, flow_value);
     Node one;
     one.kind = Node::Kind::map;
     one.entries.emplace_back(written_scalar(flow_key, key),
@@ -98,7 +99,7 @@ std::string set_nested_key_impl(std::string_view text, const std::string& file,
 
     int i = e.index_of(map_key);
     if (i < 0) {
-        e.append_key(map_key, "{" + entry + "}", one);
+        e.append_key(map_key, fmt::format("{{{}}}", entry), one);
         return e.finish();
     }
     const auto idx = static_cast<std::size_t>(i);
@@ -106,12 +107,12 @@ std::string set_nested_key_impl(std::string_view text, const std::string& file,
     Node& want = e.expected.entries[idx].second;
     if (map.is_null()) {
         ValueSpan s = value_span(e.lines, mk, false);
-        replace_value(e.lines, s, "{" + entry + "}");
+        replace_value(e.lines, s, fmt::format("{{{}}}", entry));
         want = one;
         return e.finish();
     }
     if (!map.is_map())
-        refuse("'" + map_key + "' is not a map of keys");
+        refuse(fmt::format("'{}' is not a map of keys", map_key));
     const bool flow = is_flow(e.lines, map);
     const std::string form = flow ? flow_value : value.yaml;
     for (std::size_t j = 0; j < map.entries.size(); ++j) {
@@ -119,10 +120,10 @@ std::string set_nested_key_impl(std::string_view text, const std::string& file,
         if (k.value != key)
             continue;
         if (v.is_map() || v.is_sequence())
-            refuse("'" + map_key + "." + key + "' is not a single value");
+            refuse(fmt::format("'{}.{}' is not a single value", map_key, key));
         ValueSpan s = value_span(e.lines, k, flow);
         if (!s.empty && (!s.token.closed || s.token.block))
-            refuse("'" + map_key + "." + key + "' spans several lines");
+            refuse(fmt::format("'{}.{}' spans several lines", map_key, key));
         replace_value(e.lines, s, form);
         want.entries[j].second = written_scalar(form, value.value);
         return e.finish();
@@ -136,7 +137,7 @@ std::string set_nested_key_impl(std::string_view text, const std::string& file,
             const Node& last_key = map.entries.back().first;
             ValueSpan s = value_span(e.lines, last_key, true);
             std::size_t at = s.empty ? s.colon + 1 : s.token.end;
-            e.lines.text(s.line).insert(at, ", " + entry);
+            e.lines.text(s.line).insert(at, fmt::format(", {}", entry));
         }
         return e.finish();
     }
@@ -145,10 +146,10 @@ std::string set_nested_key_impl(std::string_view text, const std::string& file,
     ValueSpan s = value_span(e.lines, last_key, false);
     if (last_value.is_map() || last_value.is_sequence() ||
         (!s.empty && (!s.token.closed || s.token.block)))
-        refuse("the last entry of '" + map_key + "' spans several lines");
+        refuse(fmt::format("the last entry of '{}' spans several lines", map_key));
     const std::string key_form = scalar(key);
     std::string indent(e.lines.column_of(last_key.mark), ' ');
-    e.lines.insert(s.line + 1, indent + key_form + ": " + value.yaml);
+    e.lines.insert(s.line + 1, fmt::format("{}{}: {}", indent, key_form, value.yaml));
     want.entries.emplace_back(written_scalar(key_form, key),
                               written_scalar(value.yaml, value.value));
     return e.finish();

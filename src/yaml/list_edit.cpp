@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "crm/util/format.hpp"
 #include "crm/yaml/edit_check.hpp"
 #include "crm/yaml/write.hpp"
 
@@ -23,7 +24,7 @@ const Node& values_of(const Edit& e, std::size_t idx, const std::string& key) {
     const Node& seq = e.original.entries[idx].second;
     for (const auto& item : seq.items)
         if (!item.is_scalar() && !item.is_null())
-            refuse("'" + key + "' holds items that are not single values");
+            refuse(fmt::format("'{}' holds items that are not single values", key));
     return seq;
 }
 
@@ -46,7 +47,8 @@ std::string add_list_item_impl(std::string_view text, const std::string& file,
     const std::string in_flow = flow_form(item);
     int i = e.index_of(key);
     if (i < 0) {
-        e.append_key(key, "[" + in_flow + "]", sequence_of({written_scalar(in_flow, item)}));
+        e.append_key(key, fmt::format("[{}]", in_flow),
+                     sequence_of({written_scalar(in_flow, item)}));
         return e.finish();
     }
     const auto idx = static_cast<std::size_t>(i);
@@ -55,21 +57,21 @@ std::string add_list_item_impl(std::string_view text, const std::string& file,
     if (v.is_null() || v.is_scalar()) {
         ValueSpan s = value_span(e.lines, k, false);
         if (!s.empty && (!s.token.closed || s.token.block))
-            refuse("'" + key + "' spans several lines");
+            refuse(fmt::format("'{}' spans several lines", key));
         std::vector<Node> items;
         std::string list;
         if (v.is_scalar()) {
             const std::string old = flow_form(v.value);
             items.push_back(written_scalar(old, v.value));
-            list = old + ", ";
+            list = fmt::format("{}, ", old);
         }
         items.push_back(written_scalar(in_flow, item));
-        replace_value(e.lines, s, "[" + list + in_flow + "]");
+        replace_value(e.lines, s, fmt::format("[{}{}]", list, in_flow));
         want = sequence_of(std::move(items));
         return e.finish();
     }
     if (!v.is_sequence())
-        refuse("'" + key + "' is not a list");
+        refuse(fmt::format("'{}' is not a list", key));
     const Node& seq = values_of(e, idx, key);
     if (is_flow(e.lines, seq)) {
         want.items.push_back(written_scalar(in_flow, item));
@@ -80,8 +82,8 @@ std::string add_list_item_impl(std::string_view text, const std::string& file,
             std::string& line = e.lines.at(last.mark);
             Token t = token_at(line, e.lines.column_of(last.mark), true);
             if (!t.closed)
-                refuse("the last item of '" + key + "' spans several lines");
-            line.insert(t.end, ", " + in_flow);
+                refuse(fmt::format("the last item of '{}' spans several lines", key));
+            line.insert(t.end, fmt::format(", {}", in_flow));
         }
         return e.finish();
     }
@@ -89,7 +91,7 @@ std::string add_list_item_impl(std::string_view text, const std::string& file,
     const std::string& line = e.lines.at(last.mark);
     const std::size_t col = e.lines.column_of(last.mark);
     if (!simple_item_line(line, col, true))
-        refuse("the last item of '" + key + "' is not a simple '- item' line");
+        refuse(fmt::format("the last item of '{}' is not a simple '- item' line", key));
     const std::string in_block = scalar(item);
     e.lines.insert(e.lines.line_of(last.mark) + 1, line.substr(0, col) + in_block);
     want.items.push_back(written_scalar(in_block, item));
@@ -102,7 +104,7 @@ bool remove_one(Edit& e, std::size_t idx, const std::string& key, const std::str
     if (v.is_scalar() && v.value == item) {
         ValueSpan s = value_span(e.lines, k, false);
         if (!s.token.closed || s.token.block)
-            refuse("'" + key + "' spans several lines");
+            refuse(fmt::format("'{}' spans several lines", key));
         replace_value(e.lines, s, "[]");
         return true;
     }
@@ -122,27 +124,28 @@ bool remove_one(Edit& e, std::size_t idx, const std::string& key, const std::str
             std::string& open = e.lines.at(seq.mark);
             Token whole = token_at(open, e.lines.column_of(seq.mark), true);
             if (!whole.closed)
-                refuse("'" + key + "' spans several lines");
-            open = open.substr(0, e.lines.column_of(seq.mark)) + "[]" + open.substr(whole.end);
+                refuse(fmt::format("'{}' spans several lines", key));
+            open = fmt::format("{}[]{}", open.substr(0, e.lines.column_of(seq.mark)),
+                               open.substr(whole.end));
             return true;
         }
         Token t = token_at(line, col, true);
         if (n == 0) {
             const Node& next = seq.items[1];
             if (next.mark.line != it.mark.line)
-                refuse("'" + key + "' spans several lines");
+                refuse(fmt::format("'{}' spans several lines", key));
             line.erase(col, e.lines.column_of(next.mark) - col);
         } else {
             const Node& prev = seq.items[n - 1];
             if (prev.mark.line != it.mark.line)
-                refuse("'" + key + "' spans several lines");
+                refuse(fmt::format("'{}' spans several lines", key));
             std::size_t from = token_at(line, e.lines.column_of(prev.mark), true).end;
             line.erase(from, t.end - from);
         }
         return true;
     }
     if (!simple_item_line(line, col, false))
-        refuse("the item of '" + key + "' is not a simple '- item' line");
+        refuse(fmt::format("the item of '{}' is not a simple '- item' line", key));
     const std::size_t at = e.lines.line_of(it.mark);
     e.lines.erase(at, at);
     if (seq.items.size() == 1) {
@@ -172,7 +175,7 @@ std::string remove_list_item_impl(std::string_view text, const std::string& file
         try {
             (void)parse(current, file);
         } catch (const DataError& err) {
-            refuse("the change would break the file (" + err.problem() + ")");
+            refuse(fmt::format("the change would break the file ({})", err.problem()));
         }
     }
     if (current == text)

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 #include "crm/yaml/edit_check.hpp"
 #include "crm/yaml/lines.hpp"
 #include "crm/yaml/tree.hpp"
@@ -20,36 +21,40 @@ std::string insert_done_line(std::string_view text, const std::string& file,
     auto refuse_at = [&](const Mark& m, const std::string& problem, std::string hint = {}) {
         return DataError(SourceLocation{file, m.line, m.column}, problem, std::move(hint));
     };
-    const std::string hint_by_hand = "add the line `done: " + date.iso() +
-                                     "` to the item by hand (or with `crm edit`), under its "
-                                     "`what:` and `due:` lines";
+    const std::string hint_by_hand = fmt::format(
+        "add the line `done: {}` to the item by hand (or with `crm edit`), under its `what:` and "
+        "`due:` lines",
+        date);
 
     const Node* list = root.is_map() ? root.find(list_key) : nullptr;
     if (!list || !list->is_sequence())
-        throw refuse_at(root.mark, "no list `" + std::string(list_key) + ":` in the file",
+        throw refuse_at(root.mark, fmt::format("no list `{}:` in the file", list_key),
                         "the file changed since it was read; run the command again");
     if (is_flow(lines, *list))
         throw refuse_at(list->mark,
-                        "`" + std::string(list_key) + ":` is written in flow style ([...]); " +
-                            "crm only edits lists written one item per line",
+                        fmt::format("`{}:` is written in flow style ([...]); crm only edits lists "
+                                    "written one item per line",
+                                    list_key),
                         hint_by_hand);
 
     const std::size_t pos = item_position(*list, item_index);
     if (pos == list->items.size())
         throw refuse_at(list->mark,
-                        "item " + std::to_string(item_index + 1) + " of `" + std::string(list_key) +
-                            ":` is not there",
+                        fmt::format("item {} of `{}:` is not there", item_index + 1, list_key),
                         "the file changed since it was read; run the command again");
     const Node& item = list->items[pos];
     if (item.is_scalar())
-        throw refuse_at(item.mark,
-                        "\"" + item.value + "\" is a plain line of text, so it has no place " +
-                            "for a `done:` date; crm does not rewrite it",
-                        "write it as `- what: " + item.value + "` and add `done: " + date.iso() +
-                            "` under it at the same indentation");
+        throw refuse_at(
+            item.mark,
+            fmt::format("\"{}\" is a plain line of text, so it has no place for a `done:` date; "
+                        "crm does not rewrite it",
+                        item.value),
+            fmt::format(
+                "write it as `- what: {}` and add `done: {}` under it at the same indentation",
+                item.value, date));
     const Node* what = item.find("what");
     if (!what || what->value != expected_what)
-        throw refuse_at(item.mark, "the item is not \"" + expected_what + "\" any more",
+        throw refuse_at(item.mark, fmt::format("the item is not \"{}\" any more", expected_what),
                         "the file changed since it was read; run the command again");
     if (is_flow(lines, item))
         throw refuse_at(item.mark,
@@ -86,7 +91,7 @@ std::string insert_done_line(std::string_view text, const std::string& file,
         "crm could not add `done:` to this item without changing something else, so the "
         "file is left as it is";
     try {
-        insert_entry(lines, item, after - 1, "done: " + date.iso());
+        insert_entry(lines, item, after - 1, fmt::format("done: {}", date));
     } catch (const Refusal& r) {
         throw refuse_at(r.mark, r.problem, hint_by_hand);
     } catch (const std::out_of_range&) {  // a place the parser gave that the text lacks

@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::yaml {
@@ -252,8 +253,9 @@ class TreeBuilder : public YAML::EventHandler {
                 (!t.empty() && t.back() == ':' && t.find(' ') == std::string::npos)) {
                 throw error_at(
                     file_, mark.line + 1, mark.column + 1,
-                    "quoted value is not closed on its line and swallows the key on line " +
-                        std::to_string(line),
+                    fmt::format(
+                        "quoted value is not closed on its line and swallows the key on line {}",
+                        line),
                     "add the missing closing quote");
             }
             nl = next;
@@ -266,7 +268,7 @@ class TreeBuilder : public YAML::EventHandler {
         check_tag(mark, tag);
         if (static_cast<int>(stack_.size()) >= kMaxDepth) {
             throw error_at(file_, mark.line + 1, mark.column + 1,
-                           "nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+                           fmt::format("nesting deeper than {} levels", kMaxDepth));
         }
         Frame f;
         f.node.kind = kind;
@@ -295,8 +297,8 @@ class TreeBuilder : public YAML::EventHandler {
                 throw error_at(file_, n.mark.line, n.mark.column, "a map key must be plain text");
             }
             if (!top.keys.insert(n.value).second) {
-                throw error_at(file_, n.mark.line, n.mark.column, "duplicate key '" + n.value + "'",
-                               "keep one of them");
+                throw error_at(file_, n.mark.line, n.mark.column,
+                               fmt::format("duplicate key '{}'", n.value), "keep one of them");
             }
             top.pending_key = std::move(n);
             return;
@@ -365,7 +367,8 @@ Node parse(std::string_view text, const std::string& file) {
     } catch (const YAML::Exception& e) {
         std::string msg = e.msg;
         std::string hint = "check the quoting and indentation near that place";
-        throw error_at(file, e.mark.line + 1, e.mark.column + 1, "invalid YAML: " + msg, hint);
+        throw error_at(file, e.mark.line + 1, e.mark.column + 1,
+                       fmt::format("invalid YAML: {}", msg), hint);
     }
     return builder.take_root();
 }

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::yaml {
@@ -204,7 +205,7 @@ Writer& Writer::list(std::string_view key, const std::vector<std::string>& items
     }
     out_ += '\n';
     for (const auto& i : items) {
-        out_ += indent_ + "  - " + (i.empty() ? "\"\"" : scalar(i)) + "\n";
+        out_ += fmt::format("{}  - {}\n", indent_, i.empty() ? "\"\"" : scalar(i));
     }
     return *this;
 }
@@ -223,7 +224,7 @@ Writer& Writer::text(std::string_view key, std::string_view value) {
             end = value.size();
         std::string_view line = value.substr(pos, end - pos);
         if (!line.empty())
-            out_ += indent_ + "  " + std::string(line);
+            out_ += fmt::format("{}  {}", indent_, line);
         out_ += '\n';
         pos = end + 1;
     }
@@ -259,7 +260,7 @@ Writer& Writer::close() {
 }
 
 Writer& Writer::comment(std::string_view line) {
-    out_ += indent_ + "# " + std::string(line) + "\n";
+    out_ += fmt::format("{}# {}\n", indent_, line);
     return *this;
 }
 
