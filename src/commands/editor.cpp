@@ -1,7 +1,5 @@
 #include "editor.hpp"
 
-#include <unistd.h>
-
 #include <istream>
 #include <random>
 
@@ -105,13 +103,13 @@ EditorResult run_editor(Context& ctx, const EditorRequest& request) {
         auto saved = os::read_file(root / work, yaml::kMaxFileSize + 4096).value_or("");
         if (r.exit_code != 0) {
             std::string kept = saved == header + text ? "" : save_rescue(ctx, request.name, saved);
-            ::unlink((root / work).c_str());
+            os::remove_if_present(root / work);
             throw RuntimeError(
                 "the editor (" + editor_command(ctx) + ") failed; nothing was changed",
                 kept.empty() ? "set VISUAL or EDITOR to an editor that works"
                              : "your text is kept in " + kept);
         }
-        ::unlink((root / work).c_str());
+        os::remove_if_present(root / work);
         std::string edited = strip_header(saved, header);
         if (edited == request.text)
             return {EditorResult::Outcome::unchanged, edited};

@@ -22,6 +22,46 @@
 
 namespace crm::os {
 
+EntryKind entry_kind(const fs::path& p) {
+    struct stat st {};
+    if (::lstat(p.c_str(), &st) != 0)
+        return EntryKind::missing;
+    if (S_ISLNK(st.st_mode))
+        return EntryKind::link;
+    if (S_ISDIR(st.st_mode))
+        return EntryKind::folder;
+    return S_ISREG(st.st_mode) ? EntryKind::file : EntryKind::other;
+}
+
+bool remove_if_present(const fs::path& file) {
+    return ::unlink(file.c_str()) == 0;
+}
+
+bool remove_folder_if_empty(const fs::path& folder) {
+    return ::rmdir(folder.c_str()) == 0;
+}
+
+bool move_entry(const fs::path& from, const fs::path& to) {
+    return ::rename(from.c_str(), to.c_str()) == 0;
+}
+
+bool make_private_folder(const fs::path& folder) {
+    return ::mkdir(folder.c_str(), 0700) == 0 || entry_kind(folder) == EntryKind::folder;
+}
+
+void sync_folder(const fs::path& folder) {
+    FileDescriptor fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() >= 0)
+        ::fsync(fd.get());
+}
+
+bool same_entry(const fs::path& a, const fs::path& b) {
+    struct stat x {
+    }, y{};
+    return ::lstat(a.c_str(), &x) == 0 && ::lstat(b.c_str(), &y) == 0 && x.st_dev == y.st_dev &&
+           x.st_ino == y.st_ino;
+}
+
 namespace {
 
 std::string errno_text() {
@@ -51,12 +91,6 @@ void write_all(int fd, std::string_view content, const fs::path& path) {
     }
 }
 
-void fsync_dir(const fs::path& dir) {
-    FileDescriptor fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (fd.get() >= 0)
-        ::fsync(fd.get());
-}
-
 constexpr const char* kTempDir = ".crm/tmp";
 
 // Derived files' temporary files older than this belong to a killed process, not to a
@@ -72,7 +106,7 @@ void create_folders(const fs::path& root, const fs::path& relative, bool durable
         current /= part;
         if (::mkdir(current.c_str(), 0777) == 0) {
             if (durable)
-                fsync_dir(current.parent_path());
+                sync_folder(current.parent_path());
         } else if (errno != EEXIST) {
             throw RuntimeError(fmt::format("cannot create {}: {}", current.string(), errno_text()));
         }
@@ -89,8 +123,7 @@ void ensure_private_dir(const fs::path& root) {
     if (ec)
         throw RuntimeError(fmt::format("cannot create {}: {}", dir.string(), ec.message()));
     const fs::path ignore = dir / ".gitignore";
-    struct stat st;
-    if (::lstat(ignore.c_str(), &st) == 0)
+    if (exists_no_follow(ignore))
         return;
     // O_EXCL: two processes creating it at once both succeed in the end.
     FileDescriptor fd(
@@ -176,8 +209,7 @@ void refuse_linked_folders(const fs::path& root, const fs::path& relative) {
                 fmt::format("refusing a path that leaves the folder: {}", relative.string()));
         current /= *it;
         shown /= *it;
-        struct stat st;
-        if (::lstat(current.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
+        if (entry_kind(current) == EntryKind::link)
             throw linked_file(shown.string());
     }
 }
@@ -333,8 +365,7 @@ void ensure_no_symlinks(const fs::path& root, const fs::path& relative) {
             throw RuntimeError(
                 fmt::format("refusing a path that leaves the folder: {}", relative.string()));
         current /= part;
-        struct stat st;
-        if (::lstat(current.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+        if (entry_kind(current) == EntryKind::link) {
             throw RuntimeError(
                 fmt::format("{} is a symbolic link; crm does not write through links",
                             current.string()),
@@ -402,7 +433,7 @@ void write_parts_atomically(const fs::path& root, const fs::path& relative,
         throw;
     }
     if (durable)
-        fsync_dir(dir);
+        sync_folder(dir);
 }
 
 }  // namespace
@@ -451,24 +482,17 @@ void write_atomic_derived(const fs::path& root, const fs::path& relative,
     write_parts_atomically(root, relative, parts, false, false, relative.parent_path(), written);
 }
 
-namespace {
-
-bool exists_no_follow(const fs::path& p) {
-    struct stat st;
-    return ::lstat(p.c_str(), &st) == 0;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void remove_file(const fs::path& root, const fs::path& relative) {
     ensure_no_symlinks(root, relative);
     const fs::path target = root / relative;
-    struct stat st;
-    if (::lstat(target.c_str(), &st) != 0 || S_ISDIR(st.st_mode))
+    if (const auto kind = entry_kind(target);
+        kind == EntryKind::missing || kind == EntryKind::folder)
         throw RuntimeError(fmt::format("cannot remove {}: there is no such file", target.string()));
     if (::unlink(target.c_str()) != 0)
         throw RuntimeError(fmt::format("cannot remove {}: {}", target.string(), errno_text()));
-    fsync_dir(target.parent_path());
+    sync_folder(target.parent_path());
 }
 
 fs::path aside_path(const fs::path& relative) {
@@ -487,7 +511,7 @@ void set_aside_to(const fs::path& root, const fs::path& relative, const fs::path
     create_folders(root, kTempDir, false);
     if (::rename(target.c_str(), (root / away).c_str()) != 0)
         throw RuntimeError(fmt::format("cannot remove {}: {}", target.string(), errno_text()));
-    fsync_dir(target.parent_path());
+    sync_folder(target.parent_path());
 }
 
 fs::path set_aside(const fs::path& root, const fs::path& relative) {
@@ -522,7 +546,7 @@ void keep_aside(const fs::path& root, const fs::path& relative, const fs::path& 
         ::unlink(to.c_str());
         throw;
     }
-    fsync_dir(to.parent_path());
+    sync_folder(to.parent_path());
 }
 
 void put_back(const fs::path& root, const fs::path& away, const fs::path& relative) {
@@ -531,14 +555,13 @@ void put_back(const fs::path& root, const fs::path& away, const fs::path& relati
     const fs::path from = root / away, to = root / relative;
     if (::rename(from.c_str(), to.c_str()) != 0)
         throw RuntimeError(fmt::format("cannot put back {}: {}", relative.string(), errno_text()));
-    fsync_dir(to.parent_path());
+    sync_folder(to.parent_path());
 }
 
 void remove_tree(const fs::path& root, const fs::path& relative) {
     ensure_no_symlinks(root, relative);
     const fs::path target = root / relative;
-    struct stat st;
-    if (::lstat(target.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+    if (entry_kind(target) != EntryKind::folder)
         throw RuntimeError(
             fmt::format("cannot remove {}: there is no such folder", target.string()));
     const fs::path away = set_aside(root, relative);
@@ -573,9 +596,9 @@ void rename_no_replace(const fs::path& root, const fs::path& from, const fs::pat
         throw RuntimeError(fmt::format("cannot rename {} to {}: {}", source.string(),
                                        target.string(), errno_text()));
     }
-    fsync_dir(target.parent_path());
+    sync_folder(target.parent_path());
     if (source.parent_path() != target.parent_path())
-        fsync_dir(source.parent_path());
+        sync_folder(source.parent_path());
 }
 
 std::vector<std::string> list_dir(const fs::path& dir) {

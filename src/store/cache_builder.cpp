@@ -128,7 +128,7 @@ void CacheBuilder::save(const std::filesystem::path& root,
                         const std::filesystem::path& relative) const {
     if (kept_ > 0 && !previous_.detail_intact()) {
         // Copying its entries would carry the damage over; the next run starts afresh.
-        ::unlink((root / relative).c_str());
+        os::remove_if_present(root / relative);
         return;
     }
     std::vector<std::string_view> summary, detail;

@@ -2,8 +2,6 @@
 
 #include "crm/model/layout.hpp"
 
-#include <sys/stat.h>
-
 #include <atomic>
 #include <map>
 #include <optional>
@@ -22,19 +20,6 @@
 namespace crm::store {
 
 namespace {
-
-enum class Entry { missing, file, dir, link, other };
-
-Entry entry_at(const fs::path& p) {
-    struct stat st;
-    if (::lstat(p.c_str(), &st) != 0)
-        return Entry::missing;
-    if (S_ISLNK(st.st_mode))
-        return Entry::link;
-    if (S_ISDIR(st.st_mode))
-        return Entry::dir;
-    return S_ISREG(st.st_mode) ? Entry::file : Entry::other;
-}
 
 void add(std::vector<DataError>& to, const std::string& file, const std::string& what,
          std::string hint = {}) {
@@ -63,13 +48,13 @@ class Checker {
     std::optional<std::string> check(const std::string& rel, schema::FileKind kind,
                                      std::vector<DataError>& problems) {
         const fs::path path = root_ / rel;
-        Entry e = entry_at(path);
-        if (e == Entry::link) {
+        os::EntryKind e = os::entry_kind(path);
+        if (e == os::EntryKind::link) {
             add(problems, rel, "is a symbolic link; crm reads and writes only real files",
                 "replace the link with the file itself");
             return std::nullopt;
         }
-        if (e != Entry::file)
+        if (e != os::EntryKind::file)
             return std::nullopt;
         ++files_;
         auto text = os::read_file(path, yaml::kMaxFileSize);
@@ -87,14 +72,14 @@ class Checker {
         ClientCheck out;
         out.name = name;
         out.dir = client_dir_path(name);
-        Entry e = entry_at(root_ / out.dir);
-        if (e == Entry::link) {
+        os::EntryKind e = os::entry_kind(root_ / out.dir);
+        if (e == os::EntryKind::link) {
             add(out.folder_problems, out.dir,
                 "is a symbolic link; crm reads and writes only real folders");
             out.link = true;
             return out;
         }
-        if (e != Entry::dir)
+        if (e != os::EntryKind::folder)
             return std::nullopt;
         if (!is_valid_slug(name)) {
             add(out.folder_problems, out.dir,
@@ -102,7 +87,7 @@ class Checker {
                 fmt::format("rename it to {}", slugify(name)));
         }
         const std::string file = client_file_path(name);
-        if (entry_at(root_ / file) == Entry::missing) {
+        if (os::entry_kind(root_ / file) == os::EntryKind::missing) {
             add(out.client_problems, out.dir, "client folder without client.yaml",
                 "add one, or remove the folder");
         } else if (auto text = check(file, schema::FileKind::client, out.client_problems)) {
@@ -118,10 +103,10 @@ class Checker {
     // record, so it is not checked either.
     void records(const std::string& name, RecordKind kind, std::vector<DataError>& problems) {
         const std::string dir = record_dir_path(name, kind);
-        Entry e = entry_at(root_ / dir);
-        if (e == Entry::link)
+        os::EntryKind e = os::entry_kind(root_ / dir);
+        if (e == os::EntryKind::link)
             add(problems, dir, "is a symbolic link; crm reads and writes only real folders");
-        if (e != Entry::dir)
+        if (e != os::EntryKind::folder)
             return;
         for (const auto& file : record_files(root_, name, kind))
             check(file, schema::file_kind(kind), problems);
@@ -178,7 +163,7 @@ std::vector<DataError> likely_duplicates(
 
 FolderCheckReport check_folder(const fs::path& root, const Progress& progress) {
     FolderCheckReport report;
-    if (entry_at(root / kSettingsFile) == Entry::missing) {
+    if (os::entry_kind(root / kSettingsFile) == os::EntryKind::missing) {
         throw RuntimeError(
             fmt::format("{} is not a crm folder (it has no crm.yaml)", root.string()),
             "point to yours with --dir or CRM_DIR");

@@ -1,15 +1,7 @@
 #include "crm/store/journal.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <utility>
-
-#include "crm/os/file_descriptor.hpp"
 
 #include "crm/os/files.hpp"
 #include "crm/store/uncommitted.hpp"
@@ -127,20 +119,9 @@ bool aside_path_ok(const std::string& p) {
            std::find(path.begin(), path.end(), "..") == path.end();
 }
 
-enum class Entry { missing, file, dir, other };
-
-Entry entry_at(const fs::path& p) {
-    struct stat st;
-    if (::lstat(p.c_str(), &st) != 0)
-        return Entry::missing;
-    if (S_ISREG(st.st_mode))
-        return Entry::file;
-    return S_ISDIR(st.st_mode) ? Entry::dir : Entry::other;
-}
-
 // Whether the file at `relative` holds exactly the bytes whose checksum is `hash`.
 bool holds(const fs::path& root, const std::string& relative, std::uint64_t hash) {
-    if (entry_at(root / relative) != Entry::file)
+    if (os::entry_kind(root / relative) != os::EntryKind::file)
         return false;
     try {
         auto text = os::read_data_file(root, relative, kMaxCompared);
@@ -150,17 +131,9 @@ bool holds(const fs::path& root, const std::string& relative, std::uint64_t hash
     }
 }
 
-// Whether two paths are one file (a kept version is a hard link of the file it keeps
-// until the replacement lands).
-bool same_file(const fs::path& a, const fs::path& b) {
-    struct stat x, y;
-    return ::lstat(a.c_str(), &x) == 0 && ::lstat(b.c_str(), &y) == 0 && x.st_dev == y.st_dev &&
-           x.st_ino == y.st_ino;
-}
-
 void remove_new_folders(const fs::path& root, const JournalStep& step) {
     for (auto it = step.new_folders.rbegin(); it != step.new_folders.rend(); ++it)
-        ::rmdir((root / *it).c_str());  // one that holds something stays
+        os::remove_folder_if_empty(root / *it);  // one that holds something stays
 }
 
 }  // namespace
@@ -176,8 +149,8 @@ std::uint64_t content_hash(std::string_view text) {
 
 Undone undo_step(const fs::path& root, const JournalStep& step) {
     Undone undone = Undone::not_made;
-    const bool there = entry_at(root / step.path) != Entry::missing;
-    const bool aside_there = !step.aside.empty() && entry_at(root / step.aside) != Entry::missing;
+    const bool there = os::exists_no_follow(root / step.path);
+    const bool aside_there = !step.aside.empty() && os::exists_no_follow(root / step.aside);
     switch (step.kind) {
         case JournalStep::Kind::created:
             if (holds(root, step.path, step.new_hash)) {
@@ -197,7 +170,7 @@ Undone undo_step(const fs::path& root, const JournalStep& step) {
                     throw RuntimeError(fmt::format("the old version of {} is gone from {}",
                                                    step.path, step.aside));
                 undone = Undone::taken_back;
-            } else if (aside_there && !same_file(root / step.aside, root / step.path)) {
+            } else if (aside_there && !os::same_entry(root / step.aside, root / step.path)) {
                 undone = Undone::changed_since;
             }
             break;
@@ -212,7 +185,7 @@ Undone undo_step(const fs::path& root, const JournalStep& step) {
         case JournalStep::Kind::renamed:
             // Made when `to` is there: a rename never replaces.
             if (there) {
-                if (entry_at(root / step.from) != Entry::missing)
+                if (os::exists_no_follow(root / step.from))
                     throw RuntimeError(fmt::format("something else is at {} now", step.from));
                 os::rename_no_replace(root, step.path, step.from);
                 undone = Undone::taken_back;
@@ -230,27 +203,18 @@ void Journal::append(const std::string& line) {
                             "then run the command again");
     };
     std::string text = fmt::format("{}\n", line);
-    if (fd_ < 0) {
-        os::ensure_private_dir(root_);
-        os::ensure_no_symlinks(root_, kJournal);
-        const fs::path path = root_ / kJournal;
-        // A journal still here is one recover_journal could not finish: it is replaced.
-        fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-        if (fd_ < 0)
-            throw fail(std::strerror(errno));
-        text = fmt::format("{}\n{}", kHeader, text);
+    try {
+        if (!file_) {
+            os::ensure_private_dir(root_);
+            os::ensure_no_symlinks(root_, kJournal);
+            // A journal still here is one recover_journal could not finish: it is replaced.
+            file_ = os::DurableFile::create(root_ / kJournal);
+            text = fmt::format("{}\n{}", kHeader, text);
+        }
+        file_->append(text);
+    } catch (const RuntimeError& e) {
+        throw fail(e.what());
     }
-    std::string_view rest = text;
-    while (!rest.empty()) {
-        const ssize_t n = ::write(fd_, rest.data(), rest.size());
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            throw fail(n < 0 ? std::strerror(errno) : "nothing written");
-        rest.remove_prefix(static_cast<std::size_t>(n));
-    }
-    if (::fsync(fd_) != 0)
-        throw fail(std::strerror(errno));
 }
 
 void Journal::add(const JournalStep& step) {
@@ -258,13 +222,6 @@ void Journal::add(const JournalStep& step) {
     append(fmt::format("step\t{}\t{}\t{}\t{}\t{}\t{}", kind_name(step.kind), escape(step.path),
                        escape(step.from), escape(step.aside), step.new_hash,
                        join_escaped(step.new_folders)));
-    if (first) {
-        // The journal's own name must survive a crash too.
-        os::FileDescriptor dir(
-            ::open((root_ / ".crm").c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-        if (dir.get() >= 0)
-            ::fsync(dir.get());
-    }
 }
 
 void Journal::committing(const std::vector<std::string>& paths, bool commits) {
@@ -274,15 +231,9 @@ void Journal::committing(const std::vector<std::string>& paths, bool commits) {
 }
 
 void Journal::close() {
-    if (empty())
-        return;
-    ::close(std::exchange(fd_, -1));
-    ::unlink((root_ / kJournal).c_str());
-}
-
-Journal::~Journal() {
-    if (fd_ >= 0)
-        ::close(fd_);
+    if (file_)
+        file_->discard();
+    file_.reset();
 }
 
 namespace {
@@ -374,7 +325,7 @@ Recovered recover_journal(const fs::path& root) {
     if (!p.ok) {
         // Not crm's journal as it writes it: nothing in it is acted on, and it is kept
         // for a person to look at.
-        ::rename((root / kJournal).c_str(), (root / ".crm/journal.damaged").c_str());
+        os::move_entry(root / kJournal, root / ".crm/journal.damaged");
         r.what = Recovered::What::damaged;
         return r;
     }
@@ -384,7 +335,7 @@ Recovered recover_journal(const fs::path& root) {
         if (p.commits) {
             std::vector<std::string> written, removed;
             for (const auto& f : p.paths)
-                (entry_at(root / f) != Entry::missing ? written : removed).push_back(f);
+                (os::exists_no_follow(root / f) ? written : removed).push_back(f);
             remember_uncommitted(root, written);
             if (!removed.empty())
                 remember_uncommitted_removals(root, removed);
@@ -404,10 +355,10 @@ Recovered recover_journal(const fs::path& root) {
                 // had set aside is kept out of the cleanup's way, for a person.
                 std::string where;
                 if (it->kind == JournalStep::Kind::set_aside &&
-                    entry_at(root / it->aside) != Entry::missing) {
+                    os::exists_no_follow(root / it->aside)) {
                     const fs::path kept = fs::path(".crm/kept") / fs::path(it->aside).filename();
-                    ::mkdir((root / ".crm/kept").c_str(), 0700);
-                    if (::rename((root / it->aside).c_str(), (root / kept).c_str()) == 0)
+                    if (os::make_private_folder(root / ".crm/kept") &&
+                        os::move_entry(root / it->aside, root / kept))
                         where = fmt::format(" (its old version is in {})", kept.string());
                 }
                 r.left.push_back(it->path + where);
@@ -416,7 +367,7 @@ Recovered recover_journal(const fs::path& root) {
         std::reverse(r.paths.begin(), r.paths.end());
         r.what = Recovered::What::taken_back;
     }
-    ::unlink((root / kJournal).c_str());
+    os::remove_if_present(root / kJournal);
     return r;
 }
 

@@ -80,13 +80,11 @@ bool has_client(const fs::path& root, std::string_view slug) {
 }
 
 bool is_linked_folder(const fs::path& root, std::string_view relative) {
-    struct stat st;
-    return ::lstat((root / relative).c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+    return os::entry_kind(root / relative) == os::EntryKind::link;
 }
 
 bool client_dir_taken(const fs::path& root, std::string_view slug) {
-    struct stat st;
-    return ::lstat((root / client_dir_path(slug)).c_str(), &st) == 0;
+    return os::exists_no_follow(root / client_dir_path(slug));
 }
 
 std::vector<std::string> record_files(const fs::path& root, std::string_view slug,

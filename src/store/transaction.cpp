@@ -1,6 +1,5 @@
 #include "crm/store/transaction.hpp"
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,6 +11,7 @@
 #include "crm/os/files.hpp"
 #include "crm/store/uncommitted.hpp"
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::store {
 
@@ -19,14 +19,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool exists_no_follow(const fs::path& p) {
-    struct stat st;
-    return ::lstat(p.c_str(), &st) == 0;
-}
+using os::exists_no_follow;
 
 bool is_dir_no_follow(const fs::path& p) {
-    struct stat st;
-    return ::lstat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+    return os::entry_kind(p) == os::EntryKind::folder;
 }
 
 // The files (and links) below the folder `relative`, as paths relative to the root,
@@ -189,10 +185,9 @@ void Transaction::remove(const std::string& relative) {
     const auto files = folder ? files_below(root_, relative) : std::vector<std::string>{relative};
     if (!folder) {
         // As os::remove_file: only a file, never a link, and a clear word when it is absent.
-        struct stat st;
-        if (::lstat((root_ / relative).c_str(), &st) != 0)
-            throw RuntimeError("cannot remove " + (root_ / relative).string() +
-                               ": there is no such file");
+        if (!exists_no_follow(root_ / relative))
+            throw RuntimeError(
+                fmt::format("cannot remove {}: there is no such file", root_ / relative));
     }
     os::ensure_no_symlinks(root_, relative);
     JournalStep step{JournalStep::Kind::set_aside,      relative, {},

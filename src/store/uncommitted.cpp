@@ -1,8 +1,5 @@
 #include "crm/store/uncommitted.hpp"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 
 #include "crm/os/files.hpp"
@@ -68,8 +65,7 @@ void add_to_list(const std::filesystem::path& root, const char* list,
 std::vector<std::string> uncommitted_files(const std::filesystem::path& root) {
     std::vector<std::string> files = read_list(root);
     std::erase_if(files, [&](const std::string& f) {
-        struct stat st;
-        return ::lstat((root / f).c_str(), &st) != 0 || !S_ISREG(st.st_mode);
+        return os::entry_kind(root / f) != os::EntryKind::file;
     });
     return files;
 }
@@ -92,8 +88,8 @@ void remember_uncommitted_removals(const std::filesystem::path& root,
 }
 
 void forget_uncommitted(const std::filesystem::path& root) {
-    ::unlink((root / kList).c_str());
-    ::unlink((root / kRemovals).c_str());
+    os::remove_if_present(root / kList);
+    os::remove_if_present(root / kRemovals);
 }
 
 }  // namespace crm::store

@@ -15,6 +15,25 @@ namespace crm::os {
 
 namespace fs = std::filesystem;
 
+// What is at a path; the last part is never followed when it is a link (lstat). The one
+// place crm asks what a path is without following it.
+enum class EntryKind { missing, file, folder, link, other };
+EntryKind entry_kind(const fs::path& p);
+// Anything, a link included, is at `p`.
+inline bool exists_no_follow(const fs::path& p) {
+    return entry_kind(p) != EntryKind::missing;
+}
+// Two paths name one file (device and inode; links not followed).
+bool same_entry(const fs::path& a, const fs::path& b);
+
+// Small steps of cleanups and recoveries, each true when it was done; none follows a link
+// and none throws: what cannot be done now is left for later or for a person.
+bool remove_if_present(const fs::path& file);               // a file (or link) itself
+bool remove_folder_if_empty(const fs::path& folder);        // a folder that holds nothing
+bool move_entry(const fs::path& from, const fs::path& to);  // rename(2), within one folder tree
+bool make_private_folder(const fs::path& folder);           // mode 0700; true when it is there now
+void sync_folder(const fs::path& folder);                   // makes the names in it durable
+
 // The whole file, or nullopt when it does not exist. Files over `limit` bytes are read
 // only up to limit + 1 bytes, enough for the caller to see they are too large.
 std::optional<std::string> read_file(const fs::path& path, std::size_t limit);

@@ -28,6 +28,8 @@
 #include <string_view>
 #include <vector>
 
+#include "crm/os/durable_file.hpp"
+
 namespace crm::store {
 
 // One change and how to take it back.
@@ -55,12 +57,9 @@ Undone undo_step(const std::filesystem::path& root, const JournalStep& step);
 
 class Journal {
   public:
+    // Until closed, the journal stays on disk when the object goes: a commit that could
+    // not write its paths down elsewhere keeps them there for the next writer.
     explicit Journal(std::filesystem::path root) : root_(std::move(root)) {}
-    // Leaves the journal on disk when it was not closed: a commit that could not write
-    // its paths down elsewhere keeps them there for the next writer.
-    ~Journal();
-    Journal(const Journal&) = delete;
-    Journal& operator=(const Journal&) = delete;
 
     // Writes `step` down, durably; the first creates the journal. Throws RuntimeError
     // when it cannot (a full disk): the change must then not be made.
@@ -71,12 +70,12 @@ class Journal {
     void committing(const std::vector<std::string>& paths, bool commits);
     // Removes the journal: the transaction committed, or was taken back.
     void close();
-    bool empty() const { return fd_ < 0; }
+    bool empty() const { return !file_.has_value(); }
 
   private:
     void append(const std::string& line);
     std::filesystem::path root_;
-    int fd_ = -1;
+    std::optional<os::DurableFile> file_;
 };
 
 // What recover_journal did.
