@@ -7,17 +7,12 @@
 // caller's fold and building its part of the next cache; the parts are joined in client
 // order. Only one client's records per thread are ever held, so memory does not grow with
 // the folder.
-#include <dirent.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 
 #include "crm/model/layout.hpp"
 #include "crm/model/slug.hpp"
-#include "crm/os/file_descriptor.hpp"
+#include "crm/os/dir.hpp"
 #include "crm/os/files.hpp"
 #include "crm/os/parallel.hpp"
 #include "crm/schema/cache_bytes.hpp"
@@ -29,27 +24,6 @@
 namespace crm::store {
 
 namespace {
-
-// The names in an open folder, sorted. getdents64 reads the descriptor we hold:
-// fdopendir would fstat and fcntl it first, 4,000 times over in a firm's folder.
-std::vector<std::string> sorted_names(int dir_fd) {
-    std::vector<std::string> names;
-    alignas(struct dirent64) char buffer[32 * 1024];
-    for (;;) {
-        const ssize_t n = ::getdents64(dir_fd, buffer, sizeof buffer);
-        if (n <= 0)
-            break;
-        for (ssize_t pos = 0; pos < n;) {
-            const auto* e = reinterpret_cast<const struct dirent64*>(buffer + pos);
-            pos += e->d_reclen;
-            const std::string_view name = e->d_name;
-            if (name != "." && name != "..")
-                names.emplace_back(name);
-        }
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-}
 
 // What one thread builds besides its clients' folds: the files it could not read, and its
 // part of the next cache.
@@ -90,27 +64,25 @@ class Walker {
     // Fills `rec` with the client `slug`'s records; false when it has none (not a client
     // folder, or its client.yaml does not parse). `rec` is reused from client to client,
     // so its vectors keep their capacity.
-    bool load_client(int clients_fd, const std::string& slug, ClientRecord& rec) {
+    bool load_client(const os::Dir& clients, const std::string& slug, ClientRecord& rec) {
         if (!is_valid_slug(slug))
             return false;
-        if (is_link(clients_fd, slug.c_str())) {
+        if (clients.stat(slug).kind == os::EntryKind::link) {
             part_.problems.push_back(linked_folder(client_dir_path(slug)));
             return false;
         }
-        os::FileDescriptor client_fd(
-            ::openat(clients_fd, slug.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-        if (client_fd.get() < 0)
+        const auto client_dir = clients.open_sub(slug);
+        if (!client_dir)
             return false;
         rec.client = Client{};
         rec.visits.clear();
         rec.reviews.clear();
         rec.opportunities.clear();
-        // kClientFileName views a literal, so its data() ends with a NUL.
         const std::string file = folder_.client_file(slug);
-        struct stat st;
-        if (::fstatat(client_fd.get(), kClientFileName.data(), &st, AT_SYMLINK_NOFOLLOW) != 0)
+        const std::string client_file_name(kClientFileName);
+        if (client_dir->stat(client_file_name).kind == os::EntryKind::missing)
             return false;  // no client folder
-        if (!load(rec.client, client_fd.get(), kClientFileName.data(), file, schema::read_client)) {
+        if (!load(rec.client, *client_dir, client_file_name, file, schema::read_client)) {
             // A client still: its problem is told, and its records count where they must.
             if (unreadable_ == Unreadable::skip)
                 return false;
@@ -120,9 +92,9 @@ class Walker {
             rec.client.unreadable = true;
         }
         rec.client.slug = slug;
-        load_dir(client_fd.get(), slug, RecordKind::visit, rec.visits, schema::read_visit);
-        load_dir(client_fd.get(), slug, RecordKind::review, rec.reviews, schema::read_review);
-        load_dir(client_fd.get(), slug, RecordKind::opportunity, rec.opportunities,
+        load_dir(*client_dir, slug, RecordKind::visit, rec.visits, schema::read_visit);
+        load_dir(*client_dir, slug, RecordKind::review, rec.reviews, schema::read_review);
+        load_dir(*client_dir, slug, RecordKind::opportunity, rec.opportunities,
                  schema::read_opportunity);
         sort_by_date(rec);
         return true;
@@ -134,24 +106,20 @@ class Walker {
     static void set_file(Review& r, std::string file) { r.file = std::move(file); }
     static void set_file(Opportunity& o, std::string file) { o.file = std::move(file); }
 
-    // Fills `record` from `name` in `dir_fd`; false when there is no such file or it
-    // does not parse. Records are filled in place: moving a firm's 50,000 visits into
-    // their vectors would cost more than decoding them.
+    // Fills `record` from `name` in `dir`; false when there is no such file or it does
+    // not parse. Records are filled in place: moving a firm's 50,000 visits into their
+    // vectors would cost more than decoding them.
     template <class Record, class Parse>
-    bool load(Record& record, int dir_fd, const char* name, std::string file, Parse parse) {
-        struct stat st;
-        if (::fstatat(dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-            return false;
-        if (S_ISLNK(st.st_mode)) {
+    bool load(Record& record, const os::Dir& dir, const std::string& name, std::string file,
+              Parse parse) {
+        const os::EntryStat st = dir.stat(name);
+        if (st.kind == os::EntryKind::link) {
             part_.problems.push_back(os::linked_file(file));
             return false;
         }
-        if (!S_ISREG(st.st_mode))
+        if (st.kind != os::EntryKind::file)
             return false;
-        const FileStamp stamp{
-            static_cast<std::uint64_t>(st.st_size),
-            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-            static_cast<std::uint64_t>(st.st_ino)};
+        const FileStamp stamp{st.size, st.mtime_ns, st.inode};
         if (auto hit = cache_.find(file, stamp, cursor_);
             hit && cache_.read(*hit, record, detail_)) {
             part_.next.keep(*hit);
@@ -159,7 +127,7 @@ class Walker {
             return true;
         }
         try {
-            auto text = os::read_data_file_at(dir_fd, name, file, yaml::kMaxFileSize);
+            auto text = os::read_data_file_at(dir.fd(), name.c_str(), file, yaml::kMaxFileSize);
             if (!text)
                 return false;
             record = parse(*text, file);
@@ -176,31 +144,24 @@ class Walker {
     // The records of one kind: the names paths.hpp's record_files gives, read through
     // the descriptor of their folder rather than by path.
     template <class Record, class Parse>
-    void load_dir(int client_fd, const std::string& slug, RecordKind kind, std::vector<Record>& out,
-                  Parse parse) {
+    void load_dir(const os::Dir& client_dir, const std::string& slug, RecordKind kind,
+                  std::vector<Record>& out, Parse parse) {
         const std::string sub(record_dir_name(kind));
-        if (is_link(client_fd, sub.c_str())) {
+        if (client_dir.stat(sub).kind == os::EntryKind::link) {
             part_.problems.push_back(linked_folder(record_dir_path(slug, kind)));
             return;
         }
-        os::FileDescriptor dir(
-            ::openat(client_fd, sub.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-        if (dir.get() < 0)
+        const auto dir = client_dir.open_sub(sub);
+        if (!dir)
             return;
-        const auto names = sorted_names(dir.get());
+        const auto names = dir->sorted_names();
         out.reserve(out.size() + names.size());
         for (const auto& name : names) {
             if (!is_record_file_name(name))
                 continue;
-            if (!load(out.emplace_back(), dir.get(), name.c_str(),
-                      record_file_path(slug, kind, name), parse))
+            if (!load(out.emplace_back(), *dir, name, record_file_path(slug, kind, name), parse))
                 out.pop_back();
         }
-    }
-
-    static bool is_link(int dir_fd, const char* name) {
-        struct stat st;
-        return ::fstatat(dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode);
     }
 
     const Folder& folder_;
@@ -229,18 +190,16 @@ std::vector<DataError> walk(const Folder& folder, Detail detail, Unreadable unre
     const fs::path& root = folder.root();
     const RecordCache cache = RecordCache::open(root / kCacheFile);
     const fs::path clients_dir = root / kClientsDir;
-    os::FileDescriptor clients_fd(
-        ::open(clients_dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-    if (clients_fd.get() < 0 && is_linked_folder(root, kClientsDir)) {
+    const auto clients = os::Dir::open(clients_dir);
+    if (!clients && is_linked_folder(root, kClientsDir)) {
         start(1);
         return {linked_folder(std::string(kClientsDir))};
     }
-    const auto slugs =
-        clients_fd.get() < 0 ? std::vector<std::string>{} : os::list_dir(clients_dir);
+    const auto slugs = clients ? os::list_dir(clients_dir) : std::vector<std::string>{};
     const std::size_t threads = std::clamp<std::size_t>(os::walker_threads(slugs.size()), 1,
                                                         std::max<std::size_t>(max_threads, 1));
     start(threads);
-    if (clients_fd.get() < 0)
+    if (!clients)
         return {};
 
     std::vector<Part> parts;
@@ -254,7 +213,7 @@ std::vector<DataError> walk(const Folder& folder, Detail detail, Unreadable unre
             walker.start_at(slugs[first]);
         ClientRecord rec;
         for (std::size_t i = first; i < last; ++i) {
-            if (walker.load_client(clients_fd.get(), slugs[i], rec))
+            if (walker.load_client(*clients, slugs[i], rec))
                 visit(t, rec);
             walker.release_behind();
             const std::size_t now = ++done;
