@@ -1,10 +1,5 @@
 #include "crm/store/cache.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -24,33 +19,16 @@ using namespace cache_format;
 // The smallest summary entry: path length, stamp, two lengths.
 constexpr std::size_t kMinEntry = 4 + 24 + 8;
 
-// Gives the whole pages inside [begin, end) of a read-only mapping back to the kernel. The
-// mapping is private and never written, so a page read again comes back from the page
-// cache as it was: this only keeps the pages of a 60 MB cache from all staying resident
-// (counted in the process's memory) once they have been read.
-void drop_pages(const char* begin, const char* end) {
-    static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-    const auto first = (reinterpret_cast<std::uintptr_t>(begin) + page - 1) & ~(page - 1);
-    const auto last = reinterpret_cast<std::uintptr_t>(end) & ~(page - 1);
-    if (last > first)
-        // A page-aligned address inside the mapping, as madvise wants.
-        ::madvise(reinterpret_cast<void*>(first),  // NOLINT(performance-no-int-to-ptr)
-                  last - first, MADV_DONTNEED);
-}
-
 // The checksum of a section of the mapping, read a window at a time and each window given
 // back once summed: the check does not make the whole section resident.
-std::uint64_t checksum_mapped(const char* data, std::size_t size) {
+std::uint64_t checksum_mapped(const os::MappedFile& map, const char* data, std::size_t size) {
     constexpr std::size_t kWindow = 1u << 20;
     Checksum sum;
     for (std::size_t done = 0; done < size; done += kWindow) {
         const std::size_t n = std::min(kWindow, size - done);
-#ifdef MADV_POPULATE_READ
-        // One call maps the window's pages, instead of a fault per page as it is read.
-        ::madvise(const_cast<char*>(data + done), n, MADV_POPULATE_READ);
-#endif
+        map.populate(data + done, data + done + n);
         sum.update({data + done, n});
-        drop_pages(data + done, data + done + n);
+        map.release(data + done, data + done + n);
     }
     return sum.value();
 }
@@ -70,7 +48,7 @@ RecordCache::RecordCache(RecordCache&& other) noexcept {
 
 RecordCache& RecordCache::operator=(RecordCache&& other) noexcept {
     if (this != &other) {
-        unmap();
+        file_ = std::move(other.file_);
         map_ = std::exchange(other.map_, nullptr);
         map_size_ = std::exchange(other.map_size_, 0);
         detail_start_ = other.detail_start_;
@@ -82,33 +60,16 @@ RecordCache& RecordCache::operator=(RecordCache&& other) noexcept {
     return *this;
 }
 
-RecordCache::~RecordCache() {
-    unmap();
-}
-
-void RecordCache::unmap() {
-    if (map_)
-        ::munmap(const_cast<char*>(map_), map_size_);
-    map_ = nullptr;
-}
+RecordCache::~RecordCache() = default;
 
 RecordCache RecordCache::open(const std::filesystem::path& path) {
     RecordCache cache;
-    int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0)
+    auto file = os::MappedFile::open(path, sizeof(Header), kMaxCacheSize);
+    if (!file)
         return cache;
-    struct stat st;
-    const bool usable = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-                        static_cast<std::size_t>(st.st_size) >= sizeof(Header) &&
-                        static_cast<std::size_t>(st.st_size) <= kMaxCacheSize;
-    void* map = usable ? ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ,
-                                MAP_PRIVATE, fd, 0)
-                       : MAP_FAILED;
-    ::close(fd);
-    if (map == MAP_FAILED)
-        return cache;
-    cache.map_ = static_cast<const char*>(map);
-    cache.map_size_ = static_cast<std::size_t>(st.st_size);
+    cache.file_ = std::move(*file);
+    cache.map_ = cache.file_.data();
+    cache.map_size_ = cache.file_.size();
 
     const auto h = load<Header>(cache.map_);
     if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.version != kVersion ||
@@ -118,7 +79,8 @@ RecordCache RecordCache::open(const std::filesystem::path& path) {
         h.entries > h.summary_size / kMinEntry) {
         return RecordCache{};
     }
-    if (checksum_mapped(cache.map_ + sizeof(Header), h.summary_size) != h.summary_checksum)
+    if (checksum_mapped(cache.file_, cache.map_ + sizeof(Header), h.summary_size) !=
+        h.summary_checksum)
         return RecordCache{};
 
     cache.entries_.reserve(h.entries);
@@ -128,7 +90,7 @@ RecordCache RecordCache::open(const std::filesystem::path& path) {
     std::size_t read_up_to = pos;  // the pages before it are given back
     for (std::uint64_t i = 0; i < h.entries; ++i) {
         if (pos - read_up_to >= (1u << 20)) {
-            drop_pages(cache.map_ + read_up_to, cache.map_ + pos);
+            cache.file_.release(cache.map_ + read_up_to, cache.map_ + pos);
             read_up_to = pos;
         }
         if (end - pos < kMinEntry)
@@ -151,7 +113,7 @@ RecordCache RecordCache::open(const std::filesystem::path& path) {
     }
     if (pos != end || detail != h.detail_size)
         return RecordCache{};
-    drop_pages(cache.map_ + read_up_to, cache.map_ + end);
+    cache.file_.release(cache.map_ + read_up_to, cache.map_ + end);
     cache.detail_start_ = end;
     cache.detail_size_ = h.detail_size;
     cache.detail_checksum_ = h.detail_checksum;
@@ -225,7 +187,7 @@ std::optional<std::size_t> RecordCache::find(std::string_view file, const FileSt
 bool RecordCache::detail_intact() const {
     std::call_once(lazy_->detail_once, [this] {
         lazy_->detail_intact =
-            checksum_mapped(map_ + detail_start_, detail_size_) == detail_checksum_;
+            checksum_mapped(file_, map_ + detail_start_, detail_size_) == detail_checksum_;
     });
     return lazy_->detail_intact;
 }
@@ -236,13 +198,13 @@ void RecordCache::release(std::size_t first, std::size_t last) const {
         return;
     const Entry& a = entries_[first];
     const Entry& b = entries_[last - 1];
-    drop_pages(map_ + a.begin, map_ + b.summary + b.summary_size);
-    drop_pages(map_ + detail_start_ + a.detail, map_ + detail_start_ + b.detail + b.detail_size);
+    file_.release(map_ + a.begin, map_ + b.summary + b.summary_size);
+    file_.release(map_ + detail_start_ + a.detail, map_ + detail_start_ + b.detail + b.detail_size);
 }
 
 void RecordCache::release(std::string_view bytes) const {
-    if (map_ && bytes.data() >= map_ && bytes.data() + bytes.size() <= map_ + map_size_)
-        drop_pages(bytes.data(), bytes.data() + bytes.size());
+    if (file_.holds(bytes))
+        file_.release(bytes.data(), bytes.data() + bytes.size());
 }
 
 template <class Record>

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "crm/model/records.hpp"
+#include "crm/os/mapped_file.hpp"
 #include "crm/store/detail.hpp"
 
 namespace crm::store {
@@ -104,9 +105,9 @@ class RecordCache {
     std::string_view summary_bytes(std::size_t first, std::size_t last) const;
     std::string_view detail_bytes(std::size_t first, std::size_t last) const;
     bool detail_intact() const;
-    void unmap();
 
-    const char* map_ = nullptr;
+    os::MappedFile file_;
+    const char* map_ = nullptr;  // file_'s bytes
     std::size_t map_size_ = 0;
     std::size_t detail_start_ = 0;
     std::size_t detail_size_ = 0;
