@@ -1,7 +1,5 @@
 #include "crm/store/paths.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <optional>
 #include <random>
@@ -17,31 +15,28 @@ namespace fs = std::filesystem;
 namespace {
 
 // What is at `relative` below `root`, through no link: nullopt when a folder on the way
-// is missing, is a link or is no folder; else the lstat of the last part.
-std::optional<struct stat> entry_below(const fs::path& root, std::string_view relative) {
+// is missing, is a link or is no folder; else what the last part is.
+os::EntryKind entry_below(const fs::path& root, std::string_view relative) {
     fs::path current = root;
     const fs::path rel(relative);
-    struct stat st {};
+    os::EntryKind kind = os::EntryKind::missing;
     for (auto it = rel.begin(); it != rel.end(); ++it) {
         current /= *it;
-        if (::lstat(current.c_str(), &st) != 0)
-            return std::nullopt;
-        if (std::next(it) != rel.end() && !S_ISDIR(st.st_mode))
-            return std::nullopt;
+        kind = os::entry_kind(current);
+        if (std::next(it) != rel.end() && kind != os::EntryKind::folder)
+            return os::EntryKind::missing;
     }
-    return st;
+    return kind;
 }
 
 // A regular file, every folder on the way a real one: readers never follow a link (and
 // `crm check` reports it).
 bool is_file(const fs::path& root, std::string_view relative) {
-    auto st = entry_below(root, relative);
-    return st && S_ISREG(st->st_mode);
+    return entry_below(root, relative) == os::EntryKind::file;
 }
 
 bool is_real_dir(const fs::path& root, std::string_view relative) {
-    auto st = entry_below(root, relative);
-    return st && S_ISDIR(st->st_mode);
+    return entry_below(root, relative) == os::EntryKind::folder;
 }
 
 std::string random_hex(int digits) {
@@ -75,8 +70,8 @@ std::vector<std::string> client_slugs(const fs::path& root) {
 
 bool has_client(const fs::path& root, std::string_view slug) {
     // A link in place of client.yaml still makes a client, one whose file cannot be read.
-    auto st = entry_below(root, client_file_path(slug));
-    return st && (S_ISREG(st->st_mode) || S_ISLNK(st->st_mode));
+    const auto kind = entry_below(root, client_file_path(slug));
+    return kind == os::EntryKind::file || kind == os::EntryKind::link;
 }
 
 bool is_linked_folder(const fs::path& root, std::string_view relative) {
