@@ -19,14 +19,6 @@ bool has_tags(const Client& c, const std::vector<std::string>& tags) {
     });
 }
 
-// --mine: the items I own (the clients' and the opportunities' I pursue), and the promises
-// and actions I made anywhere (a promise is its maker's to keep, whoever owns the client).
-bool is_mine(const DueItem& i, const std::string& user) {
-    if (same_person(i.owner, user))
-        return true;
-    return (i.type == DueType::promise || i.type == DueType::action) && same_person(i.by, user);
-}
-
 }  // namespace
 
 Date due_window_end(const std::string& within, const std::string& until, const Settings& s,
@@ -60,15 +52,12 @@ int due(const DueOptions& o, Context& ctx) {
         },
         problems, store::Unreadable::keep);
     render::DueReport report{std::move(due).finish(), today, end};
-    // By the item's owner: the client's, except for an opportunity's next step and RFP,
-    // which are the opportunity owner's.
-    if (!o.owner.empty())
+    // Whose each item is (DueItem::who): the rule remind mails by, so that `due --owner X`
+    // lists what `remind --to X` mails.
+    const std::string person = o.mine ? ctx.user() : o.owner;
+    if (!person.empty())
         std::erase_if(report.items,
-                      [&](const DueItem& i) { return !same_person(i.owner, o.owner); });
-    if (o.mine) {
-        const std::string user = ctx.user();
-        std::erase_if(report.items, [&](const DueItem& i) { return !is_mine(i, user); });
-    }
+                      [&](const DueItem& i) { return !same_person(i.who(), person); });
 
     if (o.format == "json") {
         ctx.out() << render::due_json(report);

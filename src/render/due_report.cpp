@@ -60,10 +60,10 @@ std::string upcoming_title(const DueReport& r) {
 std::string due_table(const DueReport& r, const Styler& st, int width) {
     if (r.items.empty())
         return {};
-    Table table({"DUE", "WHEN", "TYPE", "CLIENT", "WHAT", "OWNER"});
+    Table table({"DUE", "WHEN", "TYPE", "CLIENT", "WHAT", "WHO"});
     table.flexible(4, 10);
     table.flexible(3, 8);
-    table.droppable(5);  // the owner matters least: often it is the reader
+    table.droppable(5);  // whose it is matters least: often it is the reader
     for (const auto& i : r.items) {
         const int days = r.today.days_until(i.due);
         const Style when = days < 0 ? Style::red : days == 0 ? Style::yellow : Style::none;
@@ -72,7 +72,7 @@ std::string due_table(const DueReport& r, const Styler& st, int width) {
                    {std::string(due_type_name(i.type)), Style::cyan},
                    {i.name, Style::bold},
                    {what_with_reason(i)},
-                   {i.owner, Style::dim}});
+                   {std::string(i.who()), Style::dim}});
     }
     // One table keeps the columns of both groups aligned; the group titles go between
     // its lines (a header line, then one line per item in order).
@@ -116,6 +116,7 @@ std::string due_json(const DueReport& r) {
              {"what", i.what},
              {"reason", i.reason},
              {"owner", i.owner},
+             {"who", std::string(i.who())},
              {"tier", i.tier},
              {"by", i.by},
              {"last_contact", formats::date_or_null(i.last_contact)},
@@ -127,13 +128,15 @@ std::string due_json(const DueReport& r) {
 }
 
 std::string due_csv(const DueReport& r) {
-    std::string out = formats::csv_row({"type", "client", "name", "due", "overdue", "days", "what",
-                                        "reason", "owner", "tier", "by", "last_contact", "file"});
+    std::string out =
+        formats::csv_row({"type", "client", "name", "due", "overdue", "days", "what", "reason",
+                          "owner", "who", "tier", "by", "last_contact", "file"});
     for (const auto& i : r.items) {
-        out += formats::csv_row(
-            {std::string(due_type_name(i.type)), i.client, i.name, i.due.iso(),
-             i.overdue(r.today) ? "yes" : "no", std::to_string(r.today.days_until(i.due)), i.what,
-             i.reason, i.owner, i.tier, i.by, i.last_contact ? i.last_contact->iso() : "", i.file});
+        out += formats::csv_row({std::string(due_type_name(i.type)), i.client, i.name, i.due.iso(),
+                                 i.overdue(r.today) ? "yes" : "no",
+                                 std::to_string(r.today.days_until(i.due)), i.what, i.reason,
+                                 i.owner, std::string(i.who()), i.tier, i.by,
+                                 i.last_contact ? i.last_contact->iso() : "", i.file});
     }
     return out;
 }
@@ -142,13 +145,13 @@ namespace {
 
 void md_group(std::string& out, const std::string& title, const DueReport& r, std::size_t from,
               std::size_t to) {
-    out += fmt::format("## {}\n\n| Due | When | Type | Client | What | Owner |\n", title);
-    out += "|-----|------|------|--------|------|-------|\n";
+    out += fmt::format("## {}\n\n| Due | When | Type | Client | What | Who |\n", title);
+    out += "|-----|------|------|--------|------|-----|\n";
     for (std::size_t k = from; k < to; ++k) {
         const DueItem& i = r.items[k];
         out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", i.due,
                            relative_days(i.due, r.today), due_type_name(i.type), md_cell(i.name),
-                           md_cell(what_with_reason(i)), md_cell(i.owner));
+                           md_cell(what_with_reason(i)), md_cell(std::string(i.who())));
     }
     out += "\n";
 }

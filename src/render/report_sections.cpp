@@ -81,7 +81,7 @@ ReportSection due_section(const MonthlyReport& r) {
     for (const DueItem& i : r.due) {
         if (!i.overdue(r.today) || i.type == DueType::contact)
             continue;
-        const std::string who(responsible_person(i));
+        const std::string who(i.who());
         late.table->rows.push_back({i.due.iso(), relative_days(i.due, r.today),
                                     who.empty() ? "(nobody)" : who,
                                     std::string(due_type_name(i.type)), i.name, i.what});

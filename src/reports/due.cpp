@@ -8,6 +8,7 @@
 #include "crm/model/opportunity.hpp"
 #include "crm/reports/reviews_summary.hpp"
 #include "crm/util/format.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm {
 
@@ -164,6 +165,22 @@ void DueCollector::add(const ClientRecord& r) {
     add_opportunities(r, *settings_, end_, items_);
     add_commitments(r, *settings_, end_, items_);
     add_follow_ups(r, *settings_, end_, items_);
+}
+
+std::string_view DueItem::who() const {
+    // No default: a new kind of item gets its person here, and the compiler names the place.
+    switch (type) {
+        case DueType::promise:
+        case DueType::action:
+            // A promise is its maker's to keep, whoever owns the client.
+            return trim(by).empty() ? std::string_view(owner) : std::string_view(by);
+        case DueType::contact:
+        case DueType::follow_up:
+        case DueType::next_step:  // an opportunity's items: `owner` is the opportunity's
+        case DueType::rfp:
+            return owner;
+    }
+    return owner;
 }
 
 void DueCollector::merge(DueCollector&& later) {

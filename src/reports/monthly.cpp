@@ -48,8 +48,7 @@ DueGroup due_group(DueType t) {
 std::vector<DueItem> MonthlyReport::items_of(const std::string& person) const {
     std::vector<DueItem> out;
     for (const DueItem& i : due)
-        if (same_person(responsible_person(i), person) ||
-            (trim(person).empty() && trim(responsible_person(i)).empty()))
+        if (same_person(i.who(), person) || (trim(person).empty() && trim(i.who()).empty()))
             out.push_back(i);
     return out;
 }
@@ -198,7 +197,7 @@ MonthlyReport MonthlyCollector::finish(const std::map<std::string, Date>& stage_
     // Everyone first, so that the rows below have their places.
     People people(*settings_);
     for (const DueItem& item : r.due)
-        people.add(responsible_person(item));
+        people.add(item.who());
     for (const auto& entry : cadence_)
         people.add(entry.first);
     for (const auto& entry : activity_)
@@ -207,7 +206,7 @@ MonthlyReport MonthlyCollector::finish(const std::map<std::string, Date>& stage_
     std::vector<PersonDue> due(people.size());
     std::vector<PersonActivity> activity(people.size());
     for (const DueItem& item : r.due) {
-        PersonDue& d = due[people.find(responsible_person(item))];
+        PersonDue& d = due[people.find(item.who())];
         ++(item.overdue(today_) ? d.overdue : d.upcoming);
         ++d.by_group[static_cast<std::size_t>(due_group(item.type))];
         if (item.type == DueType::contact && item.overdue(today_))

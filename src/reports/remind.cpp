@@ -6,21 +6,6 @@
 
 namespace crm {
 
-std::string_view responsible_person(const DueItem& item) {
-    switch (item.type) {
-        case DueType::promise:
-        case DueType::action:
-            // A promise is its maker's to keep, whoever owns the client.
-            return trim(item.by).empty() ? std::string_view(item.owner) : item.by;
-        case DueType::contact:
-        case DueType::follow_up:
-        case DueType::next_step:  // an opportunity's items: owner is the opportunity's
-        case DueType::rfp:
-            return item.owner;
-    }
-    return item.owner;
-}
-
 std::vector<Reminder> reminders(const std::vector<TeamMember>& team,
                                 const std::vector<DueItem>& items, Date today) {
     std::vector<Reminder> out;
@@ -33,7 +18,7 @@ std::vector<Reminder> reminders(const std::vector<TeamMember>& team,
             continue;
         Reminder r{m, {}, 0};
         for (const DueItem& i : items) {
-            if (!same_person(responsible_person(i), m.name))
+            if (!same_person(i.who(), m.name))
                 continue;
             r.items.push_back(i);
             r.overdue += i.overdue(today) ? 1 : 0;
@@ -48,7 +33,7 @@ std::vector<std::string> people_outside_team(const std::vector<TeamMember>& team
                                              const std::vector<DueItem>& items) {
     std::vector<std::string> out;
     for (const DueItem& i : items) {
-        std::string who = trim(responsible_person(i));
+        std::string who = trim(i.who());
         const bool in_team = std::any_of(team.begin(), team.end(), [&](const TeamMember& m) {
             return same_person(m.name, who);
         });

@@ -214,15 +214,19 @@ class FilterTest(DueCase):
                                                   ("bobs", "promise"), ("nobody", "contact")])
 
     def test_owner_mine_tier_tag(self):
-        self.assertEqual(self.clients("--owner", "alice smith"), [("alices", "contact")])
-        self.assertEqual(len(self.clients("--owner", "Bob Jones")), 2)
-        # --mine: my clients, and what I promised at anyone's.
+        # One rule of whose each item is, for --owner, --mine and remind: a promise is its
+        # maker's, a contact its client owner's.
+        self.assertEqual(self.clients("--owner", "alice smith"),
+                         [("alices", "contact"), ("bobs", "promise")])
+        self.assertEqual([i["what"] for i in self.due_json("--owner", "Bob Jones")["items"]],
+                         ["Bob promised this"])
         mine = self.due_json("--mine")["items"]
         self.assertEqual(sorted((i["client"], i["what"]) for i in mine),
                          [("alices", "get in touch"), ("bobs", "Alice promised this")])
+        self.assertEqual(mine, self.due_json("--owner", "Alice Smith")["items"])
         bob = self.crm_in("due", "--mine", "--format", "json", env={"CRM_USER": "Bob Jones"},
                           check=0)
-        self.assertEqual(len(json.loads(bob.out)["items"]), 2)
+        self.assertEqual([i["who"] for i in json.loads(bob.out)["items"]], ["Bob Jones"])
         self.assertEqual(self.clients("--tier", "C"), [("bobs", "promise"), ("bobs", "promise")])
         self.assertEqual(self.clients("--tier", "B"), [("nobody", "contact")])  # default tier
         self.assertEqual(self.clients("--tag", "civil"), [("bobs", "promise"), ("bobs", "promise")])

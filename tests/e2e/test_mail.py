@@ -84,6 +84,30 @@ class RemindTest(RemindTestCase):
         self.assertEqual(str(juergen["Subject"]), "crm: 1 thing due by 2026-11-30 (1 overdue)")
         self.assertIn("Müller & Söhne GmbH", juergen.get_content())
 
+    def test_due_owner_lists_exactly_what_remind_to_mails(self):
+        # One rule of whose each item is (spec section 3): Alice owns Acme, where Bob made
+        # a promise and an action; Alice made a promise at Jürgen's client.
+        import json
+        for name, address in (("Alice Smith", "alice@hp.example"), ("Bob Jones", "bob@hp.example"),
+                              ("Jürgen Müller", "juergen@hp.example")):
+            with self.subTest(name=name):
+                due = json.loads(self.crm_in("due", "--owner", name, "--format", "json",
+                                             check=0).out)
+                whats = [i["what"] for i in due["items"]]
+                self.assertTrue(whats)
+                self.assertTrue(all(i["who"].casefold() == name.casefold()
+                                    for i in due["items"]), due["items"])
+                self.crm_in("remind", "--to", name, check=0)
+                body = self.by_recipient()[address].get_content()
+                listed = [line for line in body.splitlines() if line.startswith("  20")]
+                self.assertEqual(len(listed), len(whats), body)
+                for what in whats:
+                    self.assertIn(what, body)
+        mine = json.loads(self.crm_in("due", "--mine", "--format", "json", check=0).out)
+        alice = json.loads(self.crm_in("due", "--owner", "Alice Smith", "--format", "json",
+                                       check=0).out)
+        self.assertEqual(mine["items"], alice["items"])
+
     def test_a_rerun_the_same_day_sends_nothing_a_new_day_or_window_does(self):
         self.crm_in("remind", check=0)
         self.assertEqual(len(self.received()), 3)

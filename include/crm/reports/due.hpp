@@ -32,6 +32,12 @@ struct DueItem {
     int index = -1;    // the item's place in the visit's promises or actions
 
     bool overdue(Date today) const { return due < today; }
+    // Whose item it is, the one rule of `due`'s WHO column, --owner, --mine and `remind`:
+    // a promise or action is its maker's (the visit's `by`; the client's owner when the
+    // visit names nobody), a contact or follow-up the client's owner's, an opportunity's
+    // next step and RFP the opportunity owner's (already in `owner`). `remind --to X`
+    // mails exactly the items `due --owner X` lists.
+    std::string_view who() const;
 };
 
 // Everything due on or before `window_end`, overdue items included however old: sorted

@@ -42,7 +42,7 @@ inline constexpr std::size_t kDueGroups = 4;
 DueGroup due_group(DueType t);
 
 // A teammate's items in the due window, by the one rule of who an item is for
-// (reports/remind.hpp's responsible_person).
+// (DueItem::who).
 struct PersonDue {
     std::string person;  // the team's spelling; empty: items that name nobody
     bool in_team = false;

@@ -10,12 +10,6 @@
 
 namespace crm {
 
-// Who an item is for, the one rule of it: a promise or action is its maker's (the visit's
-// `by`; the client's owner when the visit names nobody), a contact or follow-up the
-// client owner's. A new kind of item gets its person here (an opportunity's next step:
-// the opportunity's owner); the switch has no default, so the compiler names the place.
-std::string_view responsible_person(const DueItem& item);
-
 struct Reminder {
     TeamMember member;
     std::vector<DueItem> items;  // in compute_due's order: by date, so overdue first

@@ -31,17 +31,17 @@ const Date kToday = d("2026-11-23");
 }  // namespace
 
 TEST_CASE("the ownership rule: promises and actions to their maker, the rest to the owner") {
-    CHECK(responsible_person(item(DueType::promise, "Alice Smith", "Bob Jones", "2026-11-25")) ==
+    CHECK(item(DueType::promise, "Alice Smith", "Bob Jones", "2026-11-25").who() ==
           "Bob Jones");
-    CHECK(responsible_person(item(DueType::action, "Alice Smith", "Bob Jones", "2026-11-25")) ==
+    CHECK(item(DueType::action, "Alice Smith", "Bob Jones", "2026-11-25").who() ==
           "Bob Jones");
-    CHECK(responsible_person(item(DueType::contact, "Alice Smith", "", "2026-11-25")) ==
+    CHECK(item(DueType::contact, "Alice Smith", "", "2026-11-25").who() ==
           "Alice Smith");
     // A follow-up is the owner's, whoever wrote the review.
-    CHECK(responsible_person(item(DueType::follow_up, "Alice Smith", "Bob Jones", "2026-11-25")) ==
+    CHECK(item(DueType::follow_up, "Alice Smith", "Bob Jones", "2026-11-25").who() ==
           "Alice Smith");
     // A promise whose visit names nobody falls to the owner rather than to no one.
-    CHECK(responsible_person(item(DueType::promise, "Alice Smith", "  ", "2026-11-25")) ==
+    CHECK(item(DueType::promise, "Alice Smith", "  ", "2026-11-25").who() ==
           "Alice Smith");
 }
 
