@@ -4,13 +4,11 @@
 
 #include "crm/model/opportunity.hpp"
 
+#include "support/dates.hpp"
+
 using namespace crm;
 
 namespace {
-
-Date d(const char* iso) {
-    return *Date::parse_iso(iso);
-}
 
 Opportunity opp(const char* logged = "2026-10-02") {
     Opportunity o;
@@ -29,10 +27,10 @@ TEST_CASE("an opportunity is open until it has a won or lost date or stage") {
     o.stage = "won";
     CHECK(outcome_of(o) == Outcome::won);
     o.stage = "proposal";
-    o.lost = d("2026-11-01");
+    o.lost = crm::test::day("2026-11-01");
     CHECK(outcome_of(o) == Outcome::lost);
     // Both, as crm check refuses: the won date counts first.
-    o.won = d("2026-11-02");
+    o.won = crm::test::day("2026-11-02");
     CHECK(outcome_of(o) == Outcome::won);
     Opportunity l = opp();
     l.stage = "lost";
@@ -52,7 +50,7 @@ TEST_CASE("stage and probability: its own, else the folder's defaults") {
     o.stage = "unheard-of";
     CHECK(stage_of(o, s) == "unheard-of");
     CHECK(probability_of(o, s) == 0);
-    o.won = d("2026-11-01");
+    o.won = crm::test::day("2026-11-01");
     CHECK(stage_of(o, s) == "won");
     CHECK(probability_of(o, s) == 100);
 
@@ -77,28 +75,28 @@ TEST_CASE("weighted value: value x probability / 100, to the cent; none without 
 
 TEST_CASE("the clock: engaged against the RFP that came out, else the one expected") {
     Opportunity o = opp("2026-10-02");
-    CHECK(engaged_on(o) == d("2026-10-02"));  // the day it was logged
+    CHECK(engaged_on(o) == crm::test::day("2026-10-02"));  // the day it was logged
     CHECK_FALSE(rfp_date(o));
     CHECK_FALSE(months_before_rfp(o));
     CHECK(engagement_of(o) == Engagement::unknown);
 
-    o.rfp_expected = d("2027-03-01");  // 150 days: 4.93 months
+    o.rfp_expected = crm::test::day("2027-03-01");  // 150 days: 4.93 months
     CHECK(*months_before_rfp(o) == doctest::Approx(4.9));
     CHECK(engagement_of(o) == Engagement::early);
-    o.rfp_since = d("2026-09-01");  // it came out before we talked
-    CHECK(rfp_date(o) == d("2026-09-01"));
+    o.rfp_since = crm::test::day("2026-09-01");  // it came out before we talked
+    CHECK(rfp_date(o) == crm::test::day("2026-09-01"));
     CHECK(*months_before_rfp(o) == doctest::Approx(-1.0));
     CHECK(engagement_of(o) == Engagement::late);
-    o.engaged = d("2026-09-01");  // on the day: late
+    o.engaged = crm::test::day("2026-09-01");  // on the day: late
     CHECK(engagement_of(o) == Engagement::late);
     CHECK(*months_before_rfp(o) == 0.0);
     CHECK_FALSE(std::signbit(*months_before_rfp(o)));
-    o.engaged = d("2026-08-31");
+    o.engaged = crm::test::day("2026-08-31");
     CHECK(engagement_of(o) == Engagement::early);
 
     Opportunity nameless;
     nameless.file = "clients/acme/opportunities/depot.yaml";
-    nameless.rfp_expected = d("2027-03-01");
+    nameless.rfp_expected = crm::test::day("2027-03-01");
     CHECK_FALSE(engaged_on(nameless));
     CHECK(engagement_of(nameless) == Engagement::unknown);
 }

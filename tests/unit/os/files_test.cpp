@@ -11,36 +11,17 @@
 #include "crm/os/files.hpp"
 #include "crm/util/error.hpp"
 
+#include "support/temp_folder.hpp"
+
 namespace fs = std::filesystem;
 using crm::RuntimeError;
 using crm::os::write_atomic;
 
 namespace {
 
-// A fresh folder under CRM_TEST_TMPDIR for one test, removed at the end.
-class TempDir {
-  public:
-    TempDir() {
-        fs::path base = CRM_TEST_TMPDIR;
-        fs::create_directories(base);
-        std::string templ = (base / "files-XXXXXX").string();
-        REQUIRE(::mkdtemp(templ.data()) != nullptr);
-        path_ = templ;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
+using TempDir = crm::test::TempFolder;
 
-  private:
-    fs::path path_;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using crm::test::read_file;
 
 // Entries in `dir` whose names carry the temporary marker.
 int temp_files_in(const fs::path& dir) {
@@ -56,9 +37,9 @@ int temp_files_in(const fs::path& dir) {
 TEST_CASE("write_atomic creates folders, writes, and replaces") {
     TempDir t;
     write_atomic(t.path(), "clients/acme/client.yaml", "name: Acme\n");
-    CHECK(slurp(t.path() / "clients/acme/client.yaml") == "name: Acme\n");
+    CHECK(read_file(t.path() / "clients/acme/client.yaml") == "name: Acme\n");
     write_atomic(t.path(), "clients/acme/client.yaml", "name: Acme 2\n");
-    CHECK(slurp(t.path() / "clients/acme/client.yaml") == "name: Acme 2\n");
+    CHECK(read_file(t.path() / "clients/acme/client.yaml") == "name: Acme 2\n");
     CHECK(temp_files_in(t.path() / "clients/acme") == 0);
     CHECK(crm::os::list_dir(t.path() / "clients/acme") == std::vector<std::string>{"client.yaml"});
 }
@@ -68,7 +49,7 @@ TEST_CASE("an exclusive write never replaces an existing file") {
     write_atomic(t.path(), "v.yaml", "one\n", true);
     CHECK_THROWS_WITH_AS(write_atomic(t.path(), "v.yaml", "two\n", true),
                          doctest::Contains("already exists"), RuntimeError);
-    CHECK(slurp(t.path() / "v.yaml") == "one\n");
+    CHECK(read_file(t.path() / "v.yaml") == "one\n");
     CHECK(temp_files_in(t.path()) == 0);
 }
 
@@ -81,7 +62,7 @@ TEST_CASE("a symlinked file is not written through") {
     CHECK_THROWS_WITH_AS(
         write_atomic(t.path() / "folder", "clients/acme/client.yaml", "name: evil\n"),
         doctest::Contains("symbolic link"), RuntimeError);
-    CHECK(slurp(t.path() / "outside/target") == "precious\n");
+    CHECK(read_file(t.path() / "outside/target") == "precious\n");
     CHECK(fs::is_symlink(t.path() / "folder/clients/acme/client.yaml"));
     CHECK(temp_files_in(t.path() / "folder/clients/acme") == 0);
 }

@@ -6,22 +6,13 @@
 #include "crm/os/files.hpp"
 #include "crm/util/error.hpp"
 
+#include "support/temp_folder.hpp"
+
 namespace fs = std::filesystem;
 using namespace crm::os;
 
-namespace {
-
-fs::path fresh_dir(const std::string& name) {
-    fs::path dir = fs::path(CRM_TEST_TMPDIR) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-}  // namespace
-
 TEST_CASE("remove_file removes a file, never a folder, a link or nothing") {
-    const fs::path root = fresh_dir("remove-file");
+    const fs::path root = crm::test::fresh_folder("remove-file");
     write_atomic(root, "clients/a/client.yaml", "name: A\n");
     fs::create_symlink(root / "clients/a/client.yaml", root / "clients/a/link.yaml");
     CHECK_THROWS_AS(remove_file(root, "clients/a/link.yaml"), crm::RuntimeError);
@@ -32,7 +23,7 @@ TEST_CASE("remove_file removes a file, never a folder, a link or nothing") {
 }
 
 TEST_CASE("remove_tree takes a folder away whole, links inside removed, not followed") {
-    const fs::path base = fresh_dir("remove-tree");
+    const fs::path base = crm::test::fresh_folder("remove-tree");
     const fs::path root = base / "crm";
     write_atomic(root, "clients/a/client.yaml", "name: A\n");
     write_atomic(root, "clients/a/visits/v.yaml", "date: 2026-11-23\n");
@@ -46,7 +37,7 @@ TEST_CASE("remove_tree takes a folder away whole, links inside removed, not foll
 }
 
 TEST_CASE("a folder a killed remove_tree left in .crm/tmp goes with the next sweep") {
-    const fs::path root = fresh_dir("remove-tree-stale");
+    const fs::path root = crm::test::fresh_folder("remove-tree-stale");
     write_atomic(root, ".crm/tmp/.a.crm-tmp-0123456789ab/visits/v.yaml", "x\n");
     fs::create_directories(root / ".crm/tmp/kept");
     remove_stale_temp_files(root);
@@ -54,7 +45,7 @@ TEST_CASE("a folder a killed remove_tree left in .crm/tmp goes with the next swe
 }
 
 TEST_CASE("rename_no_replace moves a file or a folder, never over what is there") {
-    const fs::path root = fresh_dir("rename");
+    const fs::path root = crm::test::fresh_folder("rename");
     write_atomic(root, "clients/a/client.yaml", "name: A\n");
     write_atomic(root, "clients/b/client.yaml", "name: B\n");
     CHECK_THROWS_AS(rename_no_replace(root, "clients/a", "clients/b"), crm::RuntimeError);

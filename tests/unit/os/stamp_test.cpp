@@ -14,28 +14,14 @@
 #include "crm/os/files.hpp"
 #include "crm/util/error.hpp"
 
+#include "support/temp_folder.hpp"
+
 namespace fs = std::filesystem;
 using namespace crm;
 
-namespace {
-
-fs::path fresh_dir(const std::string& name) {
-    fs::path dir = fs::path(CRM_TEST_TMPDIR) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-void write(const fs::path& p, const std::string& text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << text;
-}
-
-}  // namespace
-
 TEST_CASE("read_for_change gives the bytes and their stamp; nullopt when missing") {
-    const fs::path root = fresh_dir("stamp-read");
-    write(root / "a.yaml", "name: A\n");
+    const fs::path root = crm::test::fresh_folder("stamp-read");
+    crm::test::write_file(root / "a.yaml", "name: A\n");
     auto got = os::read_for_change(root, "a.yaml", 1000);
     REQUIRE(got);
     CHECK(got->text == "name: A\n");
@@ -45,8 +31,8 @@ TEST_CASE("read_for_change gives the bytes and their stamp; nullopt when missing
 }
 
 TEST_CASE("a file another program holds open for writing is waited for, then read whole") {
-    const fs::path root = fresh_dir("stamp-writer");
-    write(root / "a.yaml", "name: A\nstage: lead\n");
+    const fs::path root = crm::test::fresh_folder("stamp-writer");
+    crm::test::write_file(root / "a.yaml", "name: A\nstage: lead\n");
     // An editor saving in place: truncate, write half, pause, write the rest, close.
     std::thread editor([&] {
         int fd = ::open((root / "a.yaml").c_str(), O_WRONLY | O_TRUNC);
@@ -64,12 +50,12 @@ TEST_CASE("a file another program holds open for writing is waited for, then rea
 }
 
 TEST_CASE("replace_atomic refuses a file changed since it was read, and writes nothing") {
-    const fs::path root = fresh_dir("stamp-replace");
-    write(root / "a.yaml", "name: A\n");
+    const fs::path root = crm::test::fresh_folder("stamp-replace");
+    crm::test::write_file(root / "a.yaml", "name: A\n");
     auto got = os::read_for_change(root, "a.yaml", 1000);
     REQUIRE(got);
     // Another program's save, of the same size and moment as far as a coarse clock goes.
-    write(root / "a.yaml", "name: Z\n");
+    crm::test::write_file(root / "a.yaml", "name: Z\n");
     CHECK_THROWS_AS(os::replace_atomic(root, "a.yaml", "name: A\ntier: B\n", got), os::FileChanged);
     CHECK(os::read_file(root / "a.yaml", 100) == "name: Z\n");
     // A file that was missing must still be missing.
@@ -83,9 +69,9 @@ TEST_CASE("replace_atomic refuses a file changed since it was read, and writes n
 }
 
 TEST_CASE("read_data_file goes through no link, and names the link, never its target") {
-    const fs::path root = fresh_dir("stamp-links");
-    write(root / "outside/secret.yaml", "secret: 42\n");
-    write(root / "folder/clients/a/client.yaml", "name: A\n");
+    const fs::path root = crm::test::fresh_folder("stamp-links");
+    crm::test::write_file(root / "outside/secret.yaml", "secret: 42\n");
+    crm::test::write_file(root / "folder/clients/a/client.yaml", "name: A\n");
     fs::create_symlink(root / "outside/secret.yaml", root / "folder/clients/a/linked.yaml");
     fs::create_symlink(root / "outside", root / "folder/clients/a/visits");
     const fs::path folder = root / "folder";

@@ -7,17 +7,12 @@
 
 #include "crm/os/files.hpp"
 
+#include "support/temp_folder.hpp"
+
 namespace fs = std::filesystem;
 using namespace crm::os;
 
 namespace {
-
-fs::path fresh_dir(const std::string& name) {
-    fs::path dir = fs::path(CRM_TEST_TMPDIR) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
 void put(const fs::path& p, const std::string& text) {
     fs::create_directories(p.parent_path());
@@ -33,7 +28,7 @@ mode_t mode_of(const fs::path& p) {
 }  // namespace
 
 TEST_CASE("what a killed crm left in .crm/tmp is removed, and nothing else") {
-    const fs::path base = fresh_dir("temp-sweep");
+    const fs::path base = crm::test::fresh_folder("temp-sweep");
     const fs::path root = base / "crm";
     put(root / "clients/a/client.yaml", "name: A\n");
     put(root / ".crm/tmp/.client.yaml.crm-tmp-0123456789ab", "half");
@@ -52,7 +47,7 @@ TEST_CASE("what a killed crm left in .crm/tmp is removed, and nothing else") {
 }
 
 TEST_CASE("write_atomic writes through .crm/tmp, leaving no temporary file beside the target") {
-    const fs::path root = fresh_dir("temp-write");
+    const fs::path root = crm::test::fresh_folder("temp-write");
     write_atomic(root, "clients/a/client.yaml", "name: A\n");
     write_atomic(root, "clients/a/client.yaml", "name: B\n");
     CHECK(read_file(root / "clients/a/client.yaml", 100) == "name: B\n");
@@ -63,7 +58,7 @@ TEST_CASE("write_atomic writes through .crm/tmp, leaving no temporary file besid
 }
 
 TEST_CASE(".crm ignores itself for git, whatever the folder's .gitignore says") {
-    const fs::path root = fresh_dir("temp-private");
+    const fs::path root = crm::test::fresh_folder("temp-private");
     write_atomic(root, "crm.yaml", "\n");
     CHECK(read_file(root / ".crm/.gitignore", 1000).value_or("").ends_with("\n*\n"));
     // A user's change to it is kept.
@@ -73,7 +68,7 @@ TEST_CASE(".crm ignores itself for git, whatever the folder's .gitignore says") 
 }
 
 TEST_CASE("a rewrite keeps the file's permission bits") {
-    const fs::path root = fresh_dir("temp-mode");
+    const fs::path root = crm::test::fresh_folder("temp-mode");
     write_atomic(root, "clients/a/client.yaml", "name: A\n");
     fs::permissions(root / "clients/a/client.yaml", fs::perms::owner_read | fs::perms::owner_write);
     write_atomic(root, "clients/a/client.yaml", "name: B\n");
@@ -84,7 +79,7 @@ TEST_CASE("a rewrite keeps the file's permission bits") {
 }
 
 TEST_CASE("write_atomic refuses a symlink anywhere on the path") {
-    const fs::path base = fresh_dir("temp-link");
+    const fs::path base = crm::test::fresh_folder("temp-link");
     const fs::path root = base / "crm";
     fs::create_directories(root / "clients");
     fs::create_directories(base / "elsewhere");

@@ -3,26 +3,24 @@
 
 #include "crm/render/mail_text.hpp"
 
+#include "support/dates.hpp"
+
 using namespace crm;
 
 namespace {
-
-Date d(const char* iso) {
-    return *Date::parse_iso(iso);
-}
 
 DueItem due_item(DueType type, const char* due, const char* what, const char* name) {
     DueItem i;
     i.type = type;
     i.client = "acme";
     i.name = name;
-    i.due = d(due);
+    i.due = crm::test::day(due);
     i.what = what;
     i.reason = "promised at the 2026-11-02 visit by Bob Jones";
     return i;
 }
 
-const Date kToday = d("2026-11-23");
+const Date kToday = crm::test::day("2026-11-23");
 
 }  // namespace
 
@@ -31,9 +29,9 @@ TEST_CASE("a reminder: how many, by when, overdue first under their own heading"
                {due_item(DueType::promise, "2026-11-20", "Send capability statement", "Acme"),
                 due_item(DueType::action, "2026-11-27", "Ask for the estimate", "Acme")},
                1};
-    CHECK(render::remind_subject(r, d("2026-11-30")) ==
+    CHECK(render::remind_subject(r, crm::test::day("2026-11-30")) ==
           "crm: 2 things due by 2026-11-30 (1 overdue)");
-    const std::string body = render::remind_body(r, kToday, d("2026-11-30"));
+    const std::string body = render::remind_body(r, kToday, crm::test::day("2026-11-30"));
     CHECK(
         body.starts_with("Hello Bob Jones,\n\n2 things are yours to do by 2026-11-30 (as of "
                          "2026-11-23), 1 of them overdue.\n"));
@@ -49,8 +47,9 @@ TEST_CASE("a reminder: how many, by when, overdue first under their own heading"
     Reminder one{{"Bob Jones", "bob@x.example"},
                  {due_item(DueType::contact, "2026-11-25", "get in touch", "Acme")},
                  0};
-    CHECK(render::remind_subject(one, d("2026-11-30")) == "crm: 1 thing due by 2026-11-30");
-    const std::string b = render::remind_body(one, kToday, d("2026-11-30"));
+    CHECK(render::remind_subject(one, crm::test::day("2026-11-30")) ==
+          "crm: 1 thing due by 2026-11-30");
+    const std::string b = render::remind_body(one, kToday, crm::test::day("2026-11-30"));
     CHECK(b.find("1 thing is yours to do by 2026-11-30 (as of 2026-11-23).\n") !=
           std::string::npos);
     CHECK(b.find("Overdue") == std::string::npos);
@@ -58,15 +57,15 @@ TEST_CASE("a reminder: how many, by when, overdue first under their own heading"
 
 TEST_CASE("an alert: by client, each record with its author, summary, promises, next contact") {
     AlertItem v{"clients/acme/visits/v.yaml",
-                d("2026-11-22"),
+                crm::test::day("2026-11-22"),
                 "Carol White",
                 "visit",
                 "Phase 2 scope",
-                {{"Send capability statement", d("2026-11-30"), std::nullopt},
-                 {"Site photos", std::nullopt, d("2026-11-22")}},
-                d("2026-12-15")};
+                {{"Send capability statement", crm::test::day("2026-11-30"), std::nullopt},
+                 {"Site photos", std::nullopt, crm::test::day("2026-11-22")}},
+                crm::test::day("2026-12-15")};
     AlertItem rv{"clients/acme/reviews/r.yaml",
-                 d("2026-11-23"),
+                 crm::test::day("2026-11-23"),
                  "",
                  "review",
                  "happy: Bridge",
@@ -95,7 +94,7 @@ TEST_CASE("text from the files reaches the mail without control characters") {
     Reminder r{{"Bob\nJones", "bob@x.example"},
                {due_item(DueType::promise, "2026-11-25", "Send\x1b[2J it\r\nnow", "Ev\til")},
                0};
-    const std::string body = render::remind_body(r, kToday, d("2026-11-30"));
+    const std::string body = render::remind_body(r, kToday, crm::test::day("2026-11-30"));
     CHECK(body.find('\x1b') == std::string::npos);
     CHECK(body.find('\r') == std::string::npos);
     CHECK(body.find('\t') == std::string::npos);

@@ -3,13 +3,11 @@
 
 #include "crm/reports/alerts.hpp"
 
+#include "support/dates.hpp"
+
 using namespace crm;
 
 namespace {
-
-Date d(const char* iso) {
-    return *Date::parse_iso(iso);
-}
 
 ClientRecord record(const std::string& slug, const std::string& name, const std::string& owner,
                     std::vector<std::string> watchers = {}) {
@@ -25,7 +23,7 @@ Visit visit(const std::string& slug, const std::string& name, const char* date,
             const std::string& by, const std::string& notes) {
     Visit v;
     v.file = "clients/" + slug + "/visits/" + name + ".yaml";
-    v.date = d(date);
+    v.date = crm::test::day(date);
     v.by = by;
     v.notes = notes;
     return v;
@@ -40,12 +38,13 @@ const std::vector<TeamMember> kTeam = {{"Alice Smith", "alice@hp.example"},
 TEST_CASE("added files: to the owner and the watchers, never their own work") {
     auto acme = record("acme", "Acme", "Alice Smith", {"Bob Jones"});
     Visit v1 = visit("acme", "v1", "2026-11-20", "Carol White", "Phase 2 scope\nmore");
-    v1.promises.push_back({"Send capability statement", d("2026-11-30"), std::nullopt});
-    v1.next_contact = d("2026-12-15");
+    v1.promises.push_back(
+        {"Send capability statement", crm::test::day("2026-11-30"), std::nullopt});
+    v1.next_contact = crm::test::day("2026-12-15");
     acme.visits = {v1, visit("acme", "v2", "2026-11-21", "Alice Smith", "Alice's own")};
     Review rv;
     rv.file = "clients/acme/reviews/r1.yaml";
-    rv.date = d("2026-11-22");
+    rv.date = crm::test::day("2026-11-22");
     rv.by = "";  // no by: the commit's author stands in
     rv.project = "Bridge";
     rv.rating = Rating::happy;
@@ -76,7 +75,7 @@ TEST_CASE("added files: to the owner and the watchers, never their own work") {
     CHECK(a.items[0].author == "Carol White");
     CHECK(a.items[0].summary == "Phase 2 scope");
     CHECK(a.items[0].promises.size() == 1);
-    CHECK(a.items[0].next_contact == d("2026-12-15"));
+    CHECK(a.items[0].next_contact == crm::test::day("2026-12-15"));
     CHECK(a.items[1].what == "review");
     CHECK(a.items[1].author == "Bob Jones");
     CHECK(a.items[1].summary == "happy: Bridge");
@@ -101,7 +100,7 @@ TEST_CASE("by date, and without what was sent before") {
     acme.visits = {visit("acme", "old", "2026-11-01", "Bob Jones", "old"),
                    visit("acme", "new", "2026-11-20", "Bob Jones", "new"),
                    visit("acme", "newer", "2026-11-22", "Bob Jones", "newer")};
-    auto alerts = alerts_since(kTeam, {acme}, d("2026-11-20"));
+    auto alerts = alerts_since(kTeam, {acme}, crm::test::day("2026-11-20"));
     REQUIRE(alerts.size() == 1);
     CHECK(alerts[0].member.name == "Alice Smith");
     REQUIRE(alerts[0].count() == 2);
@@ -114,5 +113,5 @@ TEST_CASE("by date, and without what was sent before") {
     CHECK(alerts[0].count() == 1);
     drop_sent(alerts, [](const TeamMember&, const AlertItem&) { return true; });
     CHECK(alerts.empty());
-    CHECK(alerts_since(kTeam, {acme}, d("2026-12-01")).empty());
+    CHECK(alerts_since(kTeam, {acme}, crm::test::day("2026-12-01")).empty());
 }

@@ -2,13 +2,11 @@
 
 #include "crm/reports/due.hpp"
 
+#include "support/dates.hpp"
+
 using namespace crm;
 
 namespace {
-
-Date d(const char* iso) {
-    return *Date::parse_iso(iso);
-}
 
 ClientRecord client(const char* slug, const char* tier = "A", const char* since = "2026-01-01") {
     ClientRecord r;
@@ -16,7 +14,7 @@ ClientRecord client(const char* slug, const char* tier = "A", const char* since 
     r.client.name = slug;
     r.client.stage = "client";
     r.client.tier = tier;
-    r.client.since = d(since);
+    r.client.since = crm::test::day(since);
     return r;
 }
 
@@ -24,7 +22,7 @@ Visit visit(const char* date, std::vector<Commitment> promises = {},
             std::vector<Commitment> actions = {}) {
     Visit v;
     v.file = std::string("visits/") + date + ".yaml";
-    v.date = d(date);
+    v.date = crm::test::day(date);
     v.promises = std::move(promises);
     v.actions = std::move(actions);
     return v;
@@ -34,17 +32,17 @@ Commitment item(const char* what, const char* due, const char* done = nullptr) {
     Commitment c;
     c.what = what;
     if (due)
-        c.due = d(due);
+        c.due = crm::test::day(due);
     if (done)
-        c.done = d(done);
+        c.done = crm::test::day(done);
     return c;
 }
 
-const Date kToday = d("2026-11-23");
+const Date kToday = crm::test::day("2026-11-23");
 
 std::vector<DueItem> due(const std::vector<ClientRecord>& rs, const char* end = "2026-11-30",
                          const Settings& s = Settings{}) {
-    return compute_due(rs, s, kToday, d(end));
+    return compute_due(rs, s, kToday, crm::test::day(end));
 }
 
 }  // namespace
@@ -55,9 +53,9 @@ TEST_CASE("contact: latest visit + tier cadence, the client's own every overridi
     auto items = due({r});
     REQUIRE(items.size() == 1);
     CHECK(items[0].type == DueType::contact);
-    CHECK(items[0].due == d("2026-11-26"));
+    CHECK(items[0].due == crm::test::day("2026-11-26"));
     CHECK_FALSE(items[0].overdue(kToday));
-    CHECK(items[0].last_contact == d("2026-10-27"));
+    CHECK(items[0].last_contact == crm::test::day("2026-10-27"));
 
     r.client.every = Cadence{Duration{60, Duration::Unit::days}};
     CHECK(due({r}).empty());  // 2026-12-26: after the window
@@ -66,14 +64,14 @@ TEST_CASE("contact: latest visit + tier cadence, the client's own every overridi
 TEST_CASE("contact: next_contact of the latest visit wins; an earlier one no longer counts") {
     auto r = client("acme", "A");
     Visit early = visit("2026-10-01");
-    early.next_contact = d("2026-11-20");
+    early.next_contact = crm::test::day("2026-11-20");
     Visit late = visit("2026-11-10");
     r.visits = {early, late};
     CHECK(due({r}).empty());  // 2026-11-10 + 30d = 2026-12-10
-    r.visits.back().next_contact = d("2026-11-25");
+    r.visits.back().next_contact = crm::test::day("2026-11-25");
     auto items = due({r});
     REQUIRE(items.size() == 1);
-    CHECK(items[0].due == d("2026-11-25"));
+    CHECK(items[0].due == crm::test::day("2026-11-25"));
     CHECK(items[0].file == "visits/2026-11-10.yaml");
 }
 
@@ -81,7 +79,7 @@ TEST_CASE("contact: a client never visited is due from since") {
     auto r = client("new", "A", "2026-08-17");
     auto items = due({r});
     REQUIRE(items.size() == 1);
-    CHECK(items[0].due == d("2026-08-17"));
+    CHECK(items[0].due == crm::test::day("2026-08-17"));
     CHECK(items[0].overdue(kToday));
     CHECK(items[0].reason.find("never visited") != std::string::npos);
 }
@@ -109,7 +107,7 @@ TEST_CASE("a tier without a cadence and an unknown tier") {
     r.visits.push_back(visit("2026-09-30"));
     auto items = due({r}, "2026-11-30", s);
     REQUIRE(items.size() == 1);
-    CHECK(items[0].due == d("2026-11-29"));
+    CHECK(items[0].due == crm::test::day("2026-11-29"));
     r.client.tier = "";
     CHECK(due({r}, "2026-11-30", s)[0].tier == "B");
 }
@@ -118,16 +116,19 @@ TEST_CASE("month cadences clamp at month ends") {
     auto r = client("m", "A");
     r.client.every = Cadence{Duration{1, Duration::Unit::months}};
     r.visits.push_back(visit("2027-01-31"));
-    auto items = compute_due({r}, Settings{}, d("2027-02-01"), d("2027-03-31"));
+    auto items =
+        compute_due({r}, Settings{}, crm::test::day("2027-02-01"), crm::test::day("2027-03-31"));
     REQUIRE(items.size() == 1);
-    CHECK(items[0].due == d("2027-02-28"));
+    CHECK(items[0].due == crm::test::day("2027-02-28"));
     r.visits[0] = visit("2028-01-31");
-    items = compute_due({r}, Settings{}, d("2028-02-01"), d("2028-03-31"));
-    CHECK(items[0].due == d("2028-02-29"));
+    items =
+        compute_due({r}, Settings{}, crm::test::day("2028-02-01"), crm::test::day("2028-03-31"));
+    CHECK(items[0].due == crm::test::day("2028-02-29"));
     r.client.every = Cadence{Duration{1, Duration::Unit::years}};
     r.visits[0] = visit("2028-02-29");
-    items = compute_due({r}, Settings{}, d("2029-01-01"), d("2029-12-31"));
-    CHECK(items[0].due == d("2029-02-28"));
+    items =
+        compute_due({r}, Settings{}, crm::test::day("2029-01-01"), crm::test::day("2029-12-31"));
+    CHECK(items[0].due == crm::test::day("2029-02-28"));
 }
 
 TEST_CASE("promises and actions: open, dated, in the window or overdue") {
@@ -137,7 +138,7 @@ TEST_CASE("promises and actions: open, dated, in the window or overdue") {
               {item("old", "2026-01-05"), item("delivered", "2026-11-01", "2026-11-02"),
                item("undated", nullptr), item("edge", "2026-11-30"), item("later", "2026-12-01")},
               {item("act", "2026-11-23")}));
-    r.visits.back().next_contact = d("2027-01-01");
+    r.visits.back().next_contact = crm::test::day("2027-01-01");
     auto items = due({r});
     REQUIRE(items.size() == 3);
     CHECK(items[0].what == "old");
@@ -153,24 +154,24 @@ TEST_CASE("promises and actions: open, dated, in the window or overdue") {
 TEST_CASE("follow-up: angry or unhappy reviews with no visit after them") {
     auto r = client("w", "A");
     Visit v = visit("2026-11-18");
-    v.next_contact = d("2027-01-01");
+    v.next_contact = crm::test::day("2027-01-01");
     r.visits.push_back(v);
     Review rv;
     rv.file = "reviews/r.yaml";
-    rv.date = d("2026-11-18");
+    rv.date = crm::test::day("2026-11-18");
     rv.rating = Rating::angry;
     rv.project = "Haul road";
     r.reviews.push_back(rv);
     auto items = due({r});
     REQUIRE(items.size() == 1);  // a visit on the same day is not after it
     CHECK(items[0].type == DueType::follow_up);
-    CHECK(items[0].due == d("2026-11-25"));
+    CHECK(items[0].due == crm::test::day("2026-11-25"));
 
     r.reviews[0].rating = Rating::neutral;
     CHECK(due({r}).empty());
     r.reviews[0].rating = Rating::unhappy;
     r.visits.push_back(visit("2026-11-19"));
-    r.visits.back().next_contact = d("2027-01-01");
+    r.visits.back().next_contact = crm::test::day("2027-01-01");
     CHECK(due({r}).empty());
 }
 
@@ -178,7 +179,7 @@ TEST_CASE("ordering: by date, so overdue first, then client and type") {
     auto a = client("a", "A", "2026-11-25");
     auto b = client("b", "A", "2026-11-10");
     b.visits.push_back(visit("2026-11-10", {item("p", "2026-11-25")}));
-    b.visits.back().next_contact = d("2026-11-25");
+    b.visits.back().next_contact = crm::test::day("2026-11-25");
     auto items = due({a, b});
     REQUIRE(items.size() == 3);
     CHECK(items[0].client == "a");
@@ -250,17 +251,17 @@ TEST_CASE("next-step: an open opportunity's next step due in the window, the own
     auto r = quiet_client();
     Opportunity o = opportunity("Depot");
     o.next_step = "Site walk with the depot manager";
-    o.next_step_due = d("2026-11-27");
+    o.next_step_due = crm::test::day("2026-11-27");
     Opportunity later = opportunity("Later");
     later.next_step = "Not yet";
-    later.next_step_due = d("2026-12-10");
+    later.next_step_due = crm::test::day("2026-12-10");
     Opportunity overdue = opportunity("Old", "");  // no owner: whoever logged it
-    overdue.next_step_due = d("2026-11-01");
+    overdue.next_step_due = crm::test::day("2026-11-01");
     r.opportunities = {o, later, overdue};
     auto items = due({r});
     REQUIRE(items.size() == 2);
     CHECK(items[0].type == DueType::next_step);
-    CHECK(items[0].due == d("2026-11-01"));
+    CHECK(items[0].due == crm::test::day("2026-11-01"));
     CHECK(items[0].overdue(kToday));
     CHECK(items[0].owner == "Alice Smith");
     CHECK(items[0].what == "next step for Old");
@@ -275,35 +276,36 @@ TEST_CASE("next-step: an open opportunity's next step due in the window, the own
 TEST_CASE("rfp: rfp_expected minus rfp_lead in the window, until the RFP is out") {
     auto r = quiet_client();
     Opportunity o = opportunity("Depot expansion");
-    o.rfp_expected = d("2026-12-20");  // - 30d = 2026-11-20: overdue
+    o.rfp_expected = crm::test::day("2026-12-20");  // - 30d = 2026-11-20: overdue
     r.opportunities = {o};
     auto items = due({r});
     REQUIRE(items.size() == 1);
     CHECK(items[0].type == DueType::rfp);
-    CHECK(items[0].due == d("2026-11-20"));
+    CHECK(items[0].due == crm::test::day("2026-11-20"));
     CHECK(items[0].what ==
           "RFP for Depot expansion expected 2026-12-20: be in touch before it's out");
     CHECK(items[0].owner == "Bob Jones");
     CHECK(due_type_name(DueType::rfp) == "rfp");
 
-    r.opportunities[0].rfp_expected = d("2027-01-01");  // 2026-12-02: after the window
+    r.opportunities[0].rfp_expected = crm::test::day("2027-01-01");  // 2026-12-02: after the window
     CHECK(due({r}).empty());
     Settings s;
     s.rfp_lead = Duration{6, Duration::Unit::weeks};  // 2026-11-20
     CHECK(due({r}, "2026-11-30", s).size() == 1);
 
-    r.opportunities[0].rfp_since = d("2026-11-15");  // out: nothing left to be early for
+    r.opportunities[0].rfp_since =
+        crm::test::day("2026-11-15");  // out: nothing left to be early for
     CHECK(due({r}, "2026-11-30", s).empty());
 }
 
 TEST_CASE("won and lost opportunities are never due; open ones are, even at a former client") {
     auto r = quiet_client("former");
     Opportunity o = opportunity("Depot");
-    o.next_step_due = d("2026-11-25");
-    o.rfp_expected = d("2026-12-01");
+    o.next_step_due = crm::test::day("2026-11-25");
+    o.rfp_expected = crm::test::day("2026-12-01");
     r.opportunities = {o};
     CHECK(due({r}).size() == 2);
-    r.opportunities[0].won = d("2026-11-20");
+    r.opportunities[0].won = crm::test::day("2026-11-20");
     CHECK(due({r}).empty());
     r.opportunities[0].won.reset();
     r.opportunities[0].stage = "lost";

@@ -2,13 +2,11 @@
 
 #include "crm/reports/funnel.hpp"
 
+#include "support/dates.hpp"
+
 using namespace crm;
 
 namespace {
-
-Date d(const char* iso) {
-    return *Date::parse_iso(iso);
-}
 
 ClientRecord client(const char* slug, const char* stage, std::optional<Date> since,
                     std::optional<Date> stage_since = std::nullopt) {
@@ -26,15 +24,16 @@ ClientRecord client(const char* slug, const char* stage, std::optional<Date> sin
 
 TEST_CASE("stages come in configured order, then unknown ones; longest in stage first") {
     std::vector<ClientRecord> records;
-    records.push_back(client("a", "client", d("2026-01-01"), d("2026-10-01")));
-    records.push_back(client("b", "client", d("2025-01-01")));
-    records.push_back(client("c", "weird", d("2026-11-01")));
+    records.push_back(
+        client("a", "client", crm::test::day("2026-01-01"), crm::test::day("2026-10-01")));
+    records.push_back(client("b", "client", crm::test::day("2025-01-01")));
+    records.push_back(client("c", "weird", crm::test::day("2026-11-01")));
     records.push_back(client("d", "lead", std::nullopt));
-    records.push_back(client("e", "proposal", d("2026-01-01")));
-    const std::map<std::string, Date> git{{"clients/e/client.yaml", d("2026-11-20")},
-                                          {"clients/a/client.yaml", d("2026-02-02")}};
+    records.push_back(client("e", "proposal", crm::test::day("2026-01-01")));
+    const std::map<std::string, Date> git{{"clients/e/client.yaml", crm::test::day("2026-11-20")},
+                                          {"clients/a/client.yaml", crm::test::day("2026-02-02")}};
 
-    const auto stages = build_funnel(records, Settings{}, d("2026-11-23"), git);
+    const auto stages = build_funnel(records, Settings{}, crm::test::day("2026-11-23"), git);
     REQUIRE(stages.size() == 7);
     CHECK(stages[0].stage == "lead");
     CHECK(stages[3].stage == "client");

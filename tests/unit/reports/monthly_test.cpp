@@ -5,15 +5,13 @@
 
 #include "crm/reports/monthly.hpp"
 
+#include "support/dates.hpp"
+
 using namespace crm;
 
 namespace {
 
-Date d(const char* iso) {
-    return *Date::parse_iso(iso);
-}
-
-const Date kToday = d("2026-11-23");
+const Date kToday = crm::test::day("2026-11-23");
 
 Settings team_settings() {
     Settings s;
@@ -30,14 +28,14 @@ ClientRecord client(const char* slug, const char* owner, const char* since,
     r.client.stage = stage;
     r.client.tier = "A";  // every 30d
     r.client.owner = owner;
-    r.client.since = d(since);
+    r.client.since = crm::test::day(since);
     return r;
 }
 
 Visit visit(const char* date, const char* by, const char* kind = "visit") {
     Visit v;
     v.file = std::string("v-") + date + by;
-    v.date = d(date);
+    v.date = crm::test::day(date);
     v.by = by;
     v.kind = kind;
     return v;
@@ -59,7 +57,7 @@ std::vector<ClientRecord> folder() {
     out.push_back(client("e", "Bob Jones", "2026-01-01", "former"));  // not tracked
     Commitment p;
     p.what = "Send the report";
-    p.due = d("2026-11-10");
+    p.due = crm::test::day("2026-11-10");
     Visit v = visit("2025-12-01", "");
     v.promises = {p};
     out.back().visits = {v};
@@ -71,7 +69,7 @@ MonthlyReport report_of(const std::vector<ClientRecord>& records, std::size_t pa
     const ReportPeriod period = previous_month(kToday);
     std::vector<MonthlyCollector> collectors;
     for (std::size_t i = 0; i < parts; ++i)
-        collectors.emplace_back(s, kToday, period, d("2026-11-30"));
+        collectors.emplace_back(s, kToday, period, crm::test::day("2026-11-30"));
     for (std::size_t i = 0; i < records.size(); ++i)
         collectors[i * parts / records.size()].add(records[i]);
     for (std::size_t i = 1; i < parts; ++i)
@@ -82,16 +80,19 @@ MonthlyReport report_of(const std::vector<ClientRecord>& records, std::size_t pa
 }  // namespace
 
 TEST_CASE("periods: a month, last month, and the weeks that overlap them") {
-    CHECK(*month_period(2026, 2) == ReportPeriod{d("2026-02-01"), d("2026-02-28")});
+    CHECK(*month_period(2026, 2) ==
+          ReportPeriod{crm::test::day("2026-02-01"), crm::test::day("2026-02-28")});
     CHECK(!month_period(2026, 13));
-    CHECK(previous_month(d("2026-12-01")) == ReportPeriod{d("2026-11-01"), d("2026-11-30")});
-    CHECK(previous_month(d("2027-01-15")) == ReportPeriod{d("2026-12-01"), d("2026-12-31")});
+    CHECK(previous_month(crm::test::day("2026-12-01")) ==
+          ReportPeriod{crm::test::day("2026-11-01"), crm::test::day("2026-11-30")});
+    CHECK(previous_month(crm::test::day("2027-01-15")) ==
+          ReportPeriod{crm::test::day("2026-12-01"), crm::test::day("2026-12-31")});
     // October 2026 starts on a Thursday: five weeks from Monday 28 September.
     const auto weeks = period_weeks(*month_period(2026, 10));
     REQUIRE(weeks.size() == 5);
-    CHECK(weeks.front() == d("2026-09-28"));
-    CHECK(weeks.back() == d("2026-10-26"));
-    CHECK(period_weeks({d("2026-11-02"), d("2026-11-02")}).size() == 1);
+    CHECK(weeks.front() == crm::test::day("2026-09-28"));
+    CHECK(weeks.back() == crm::test::day("2026-10-26"));
+    CHECK(period_weeks({crm::test::day("2026-11-02"), crm::test::day("2026-11-02")}).size() == 1);
 }
 
 TEST_CASE("the team in its order, then others by name, then nobody") {

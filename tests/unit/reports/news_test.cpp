@@ -2,13 +2,11 @@
 
 #include "crm/reports/news.hpp"
 
+#include "support/dates.hpp"
+
 namespace crm {
 
 namespace {
-
-Date d(const char* iso) {
-    return *Date::parse_iso(iso);
-}
 
 ClientRecord record(const std::string& slug, const std::string& name,
                     std::vector<std::string> watchers = {}) {
@@ -24,7 +22,7 @@ Visit visit(const std::string& slug, const std::string& name, const char* date,
             const std::string& by, const std::string& notes) {
     Visit v;
     v.file = "clients/" + slug + "/visits/" + name + ".yaml";
-    v.date = d(date);
+    v.date = crm::test::day(date);
     v.by = by;
     v.notes = notes;
     return v;
@@ -98,12 +96,12 @@ TEST_CASE("news since a date") {
     acme.visits.push_back(visit("acme", "new", "2026-11-22", "Bob", "new"));
     Review r;
     r.file = "clients/acme/reviews/r.yaml";
-    r.date = d("2026-11-21");
+    r.date = crm::test::day("2026-11-21");
     r.by = "Bob";
     r.project = "Bridge";
     r.rating = Rating::angry;
     acme.reviews.push_back(r);
-    auto groups = news_since({acme}, d("2026-11-01"), {"Alice Smith", true, false});
+    auto groups = news_since({acme}, crm::test::day("2026-11-01"), {"Alice Smith", true, false});
     REQUIRE(groups.size() == 1);
     REQUIRE(groups[0].items.size() == 2);
     CHECK(groups[0].items[0].what == "review");

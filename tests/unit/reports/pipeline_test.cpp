@@ -2,13 +2,11 @@
 
 #include "crm/reports/pipeline.hpp"
 
+#include "support/dates.hpp"
+
 using namespace crm;
 
 namespace {
-
-Date d(const char* iso) {
-    return *Date::parse_iso(iso);
-}
 
 Opportunity opp(const char* title, const char* stage, double value, const char* decision = nullptr,
                 const char* owner = "Alice Smith") {
@@ -21,20 +19,20 @@ Opportunity opp(const char* title, const char* stage, double value, const char* 
     if (value >= 0)
         o.value = Money{value};
     if (decision)
-        o.decision_expected = d(decision);
+        o.decision_expected = crm::test::day(decision);
     return o;
 }
 
 Opportunity closed(const char* title, bool won, const char* engaged, const char* rfp_expected,
                    const char* rfp_since = nullptr) {
     Opportunity o = opp(title, won ? "won" : "lost", 1000);
-    (won ? o.won : o.lost) = d("2026-06-01");
+    (won ? o.won : o.lost) = crm::test::day("2026-06-01");
     if (engaged)
-        o.engaged = d(engaged);
+        o.engaged = crm::test::day(engaged);
     if (rfp_expected)
-        o.rfp_expected = d(rfp_expected);
+        o.rfp_expected = crm::test::day(rfp_expected);
     if (rfp_since)
-        o.rfp_since = d(rfp_since);
+        o.rfp_since = crm::test::day(rfp_since);
     return o;
 }
 
@@ -105,11 +103,11 @@ TEST_CASE("pipeline: the deal clock counts won and lost by how early we engaged"
 
 TEST_CASE("pipeline: months engaged before the RFP, and the owner's pipeline only") {
     Opportunity early = opp("early", "rfp", 1000, nullptr, "Bob Jones");
-    early.engaged = d("2026-10-02");
-    early.rfp_expected = d("2027-03-01");
+    early.engaged = crm::test::day("2026-10-02");
+    early.rfp_expected = crm::test::day("2027-03-01");
     Opportunity late = opp("late", "rfp", 1000, nullptr, "alice smith ");
-    late.engaged = d("2026-11-01");
-    late.rfp_since = d("2026-10-01");
+    late.engaged = crm::test::day("2026-11-01");
+    late.rfp_since = crm::test::day("2026-10-01");
     Opportunity lost = closed("lost", false, "2026-01-01", "2026-02-01");
     lost.owner = "Bob Jones";
     const std::vector<ClientRecord> rs = {client("acme", {early, late, lost})};
@@ -117,7 +115,7 @@ TEST_CASE("pipeline: months engaged before the RFP, and the owner's pipeline onl
     REQUIRE(all.open.size() == 2);
     CHECK(*all.open[0].months_before_rfp == doctest::Approx(4.9));
     CHECK(*all.open[1].months_before_rfp == doctest::Approx(-1.0));
-    CHECK(all.open[0].engaged == d("2026-10-02"));
+    CHECK(all.open[0].engaged == crm::test::day("2026-10-02"));
 
     const Pipeline bob = build_pipeline(rs, Settings{}, "bob jones");
     REQUIRE(bob.open.size() == 1);

@@ -2,13 +2,11 @@
 
 #include "crm/reports/portfolio.hpp"
 
+#include "support/dates.hpp"
+
 using namespace crm;
 
 namespace {
-
-Date d(const char* iso) {
-    return *Date::parse_iso(iso);
-}
 
 Ratings rated(int p, int c, int f) {
     return Ratings{p, c, f};
@@ -88,24 +86,24 @@ TEST_CASE("build_portfolio groups by tier, sorts by score and counts the last 12
 
     auto& m = records[1];
     Visit old;
-    old.date = d("2025-11-23");  // exactly a year ago: outside (today - 1y, today]
+    old.date = crm::test::day("2025-11-23");  // exactly a year ago: outside (today - 1y, today]
     Visit recent;
-    recent.date = d("2025-11-24");
-    recent.promises.push_back({"Send report", d("2026-12-01"), std::nullopt});
-    recent.promises.push_back({"Send invoice", std::nullopt, d("2026-01-01")});
+    recent.date = crm::test::day("2025-11-24");
+    recent.promises.push_back({"Send report", crm::test::day("2026-12-01"), std::nullopt});
+    recent.promises.push_back({"Send invoice", std::nullopt, crm::test::day("2026-01-01")});
     recent.actions.push_back({"Internal", std::nullopt, std::nullopt});
     Visit future;
-    future.date = d("2026-12-01");
+    future.date = crm::test::day("2026-12-01");
     m.visits = {old, recent, future};
     Review r1;
-    r1.date = d("2026-03-01");
+    r1.date = crm::test::day("2026-03-01");
     r1.rating = Rating::happy;
     Review r2;
-    r2.date = d("2026-10-01");
+    r2.date = crm::test::day("2026-10-01");
     r2.rating = Rating::elated;
     m.reviews = {r1, r2};
 
-    const Portfolio p = build_portfolio(records, s, d("2026-11-23"));
+    const Portfolio p = build_portfolio(records, s, crm::test::day("2026-11-23"));
     REQUIRE(p.groups.size() == 4);
     CHECK(p.groups[0].tier == "A");
     CHECK(p.groups[1].tier == "B");
@@ -125,7 +123,7 @@ TEST_CASE("build_portfolio groups by tier, sorts by score and counts the last 12
     CHECK(c[0].score == 15);
     CHECK_FALSE(c[2].score);
     CHECK(c[0].visits_12m == 1);
-    CHECK(c[0].last_contact == d("2026-12-01"));
+    CHECK(c[0].last_contact == crm::test::day("2026-12-01"));
     CHECK(c[0].open_promises == 1);
     REQUIRE(c[0].last_review);
     CHECK(c[0].last_review->rating == Rating::elated);
@@ -143,7 +141,7 @@ TEST_CASE("build_portfolio groups by tier, sorts by score and counts the last 12
 }
 
 TEST_CASE("an empty folder gives the configured tiers with no clients") {
-    const Portfolio p = build_portfolio({}, Settings{}, d("2026-11-23"));
+    const Portfolio p = build_portfolio({}, Settings{}, crm::test::day("2026-11-23"));
     CHECK(p.groups.size() == 3);
     CHECK(p.flagged.empty());
     CHECK(p.unrated.empty());

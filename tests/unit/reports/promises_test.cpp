@@ -2,21 +2,19 @@
 
 #include "crm/reports/promises.hpp"
 
+#include "support/dates.hpp"
+
 using namespace crm;
 
 namespace {
-
-Date d(const char* iso) {
-    return *Date::parse_iso(iso);
-}
 
 Commitment item(const char* what, const char* due, const char* done = nullptr) {
     Commitment c;
     c.what = what;
     if (due)
-        c.due = d(due);
+        c.due = crm::test::day(due);
     if (done)
-        c.done = d(done);
+        c.done = crm::test::day(done);
     return c;
 }
 
@@ -28,7 +26,7 @@ ClientRecord client(const char* slug, const char* owner, std::vector<Commitment>
     r.client.owner = owner;
     Visit v;
     v.file = std::string("clients/") + slug + "/visits/2026-10-01.yaml";
-    v.date = d("2026-10-01");
+    v.date = crm::test::day("2026-10-01");
     v.by = by;
     v.promises = std::move(promises);
     v.actions = std::move(actions);
@@ -36,7 +34,7 @@ ClientRecord client(const char* slug, const char* owner, std::vector<Commitment>
     return r;
 }
 
-const Date kToday = d("2026-11-23");
+const Date kToday = crm::test::day("2026-11-23");
 
 std::vector<std::string> whats(const std::vector<PromiseRow>& rows) {
     std::vector<std::string> out;

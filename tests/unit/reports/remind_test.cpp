@@ -3,13 +3,11 @@
 
 #include "crm/reports/remind.hpp"
 
+#include "support/dates.hpp"
+
 using namespace crm;
 
 namespace {
-
-Date d(const char* iso) {
-    return *Date::parse_iso(iso);
-}
 
 DueItem item(DueType type, const char* owner, const char* by, const char* due,
              const char* client = "acme") {
@@ -19,30 +17,26 @@ DueItem item(DueType type, const char* owner, const char* by, const char* due,
     i.name = client;
     i.owner = owner;
     i.by = by;
-    i.due = d(due);
+    i.due = crm::test::day(due);
     return i;
 }
 
 const std::vector<TeamMember> kTeam = {{"Alice Smith", "alice@hp.example"},
                                        {"Bob Jones", "bob@hp.example"},
                                        {"Carol White", "carol@hp.example"}};
-const Date kToday = d("2026-11-23");
+const Date kToday = crm::test::day("2026-11-23");
 
 }  // namespace
 
 TEST_CASE("the ownership rule: promises and actions to their maker, the rest to the owner") {
-    CHECK(item(DueType::promise, "Alice Smith", "Bob Jones", "2026-11-25").who() ==
-          "Bob Jones");
-    CHECK(item(DueType::action, "Alice Smith", "Bob Jones", "2026-11-25").who() ==
-          "Bob Jones");
-    CHECK(item(DueType::contact, "Alice Smith", "", "2026-11-25").who() ==
-          "Alice Smith");
+    CHECK(item(DueType::promise, "Alice Smith", "Bob Jones", "2026-11-25").who() == "Bob Jones");
+    CHECK(item(DueType::action, "Alice Smith", "Bob Jones", "2026-11-25").who() == "Bob Jones");
+    CHECK(item(DueType::contact, "Alice Smith", "", "2026-11-25").who() == "Alice Smith");
     // A follow-up is the owner's, whoever wrote the review.
     CHECK(item(DueType::follow_up, "Alice Smith", "Bob Jones", "2026-11-25").who() ==
           "Alice Smith");
     // A promise whose visit names nobody falls to the owner rather than to no one.
-    CHECK(item(DueType::promise, "Alice Smith", "  ", "2026-11-25").who() ==
-          "Alice Smith");
+    CHECK(item(DueType::promise, "Alice Smith", "  ", "2026-11-25").who() == "Alice Smith");
 }
 
 TEST_CASE("each teammate gets their own items, overdue first, in the team's order") {
@@ -57,7 +51,7 @@ TEST_CASE("each teammate gets their own items, overdue first, in the team's orde
     REQUIRE(list.size() == 2);  // Carol has nothing due: no reminder
     CHECK(list[0].member.name == "Alice Smith");
     REQUIRE(list[0].items.size() == 2);
-    CHECK(list[0].items[0].due == d("2026-11-21"));
+    CHECK(list[0].items[0].due == crm::test::day("2026-11-21"));
     CHECK(list[0].items[1].type == DueType::action);
     CHECK(list[0].overdue == 1);
     CHECK(list[1].member.name == "Bob Jones");

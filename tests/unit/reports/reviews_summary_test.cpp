@@ -2,18 +2,16 @@
 
 #include "crm/reports/reviews_summary.hpp"
 
+#include "support/dates.hpp"
+
 using namespace crm;
 
 namespace {
 
-Date d(const char* iso) {
-    return *Date::parse_iso(iso);
-}
-
 Review review(const char* date, Rating r, std::string testimonial = "",
               std::vector<std::string> referrals = {}) {
     Review rv;
-    rv.date = d(date);
+    rv.date = crm::test::day(date);
     rv.rating = r;
     rv.testimonial = std::move(testimonial);
     rv.referrals = std::move(referrals);
@@ -22,7 +20,7 @@ Review review(const char* date, Rating r, std::string testimonial = "",
 
 Visit visit(const char* date) {
     Visit v;
-    v.date = d(date);
+    v.date = crm::test::day(date);
     return v;
 }
 
@@ -34,11 +32,12 @@ TEST_CASE("an angry or unhappy review needs a follow-up until a visit is dated a
     ClientRecord rec;
     rec.visits = {visit("2026-11-12")};  // the review meeting itself does not count
     Review r = review("2026-11-12", Rating::unhappy);
-    CHECK(open_follow_up_due(rec, r, kWeek) == d("2026-11-19"));
+    CHECK(open_follow_up_due(rec, r, kWeek) == crm::test::day("2026-11-19"));
     rec.visits.push_back(visit("2026-11-13"));
     CHECK_FALSE(open_follow_up_due(rec, r, kWeek));
     ClientRecord none;
-    CHECK(open_follow_up_due(none, review("2026-11-18", Rating::angry), kWeek) == d("2026-11-25"));
+    CHECK(open_follow_up_due(none, review("2026-11-18", Rating::angry), kWeek) ==
+          crm::test::day("2026-11-25"));
     CHECK_FALSE(open_follow_up_due(none, review("2026-11-18", Rating::neutral), kWeek));
     CHECK_FALSE(open_follow_up_due(none, review("2026-11-18", Rating::elated), kWeek));
 }
@@ -59,8 +58,8 @@ TEST_CASE("the summary counts the spectrum and lists follow-ups, testimonials, r
     CHECK(s.counts == std::array<int, 5>{1, 1, 0, 2, 1});
     REQUIRE(s.follow_ups.size() == 2);
     CHECK(s.follow_ups[0].ref.client->slug == "bolt");  // the earliest due first
-    CHECK(s.follow_ups[0].due == d("2026-03-08"));
-    CHECK(s.follow_ups[1].due == d("2026-11-25"));
+    CHECK(s.follow_ups[0].due == crm::test::day("2026-03-08"));
+    CHECK(s.follow_ups[1].due == crm::test::day("2026-11-25"));
     REQUIRE(s.testimonials.size() == 3);
     CHECK(s.testimonials[0].review->testimonial == "Fine");  // newest first
     CHECK(s.testimonials[2].review->testimonial == "Great");
@@ -68,7 +67,7 @@ TEST_CASE("the summary counts the spectrum and lists follow-ups, testimonials, r
     CHECK(s.referrals[0].review->referrals.size() == 2);
 
     SUBCASE("since limits everything but the open follow-ups") {
-        const auto later = summarize_reviews(records, kWeek, d("2026-06-01"));
+        const auto later = summarize_reviews(records, kWeek, crm::test::day("2026-06-01"));
         CHECK(later.total == 3);
         CHECK(later.counts == std::array<int, 5>{1, 0, 0, 1, 1});
         CHECK(later.follow_ups.size() == 2);

@@ -6,14 +6,12 @@
 #include "crm/schema/records.hpp"
 #include "crm/util/error.hpp"
 
+#include "support/dates.hpp"
+
 using namespace crm;
 using namespace crm::schema;
 
 namespace {
-
-Date day(const char* iso) {
-    return *Date::parse_iso(iso);
-}
 
 std::vector<std::string> problems(const std::string& text, const Settings& s = Settings{}) {
     std::vector<std::string> out;
@@ -48,10 +46,10 @@ TEST_CASE("the spec's opportunity file reads, custom keys kept") {
     CHECK(o.stage == "pre-scoping");
     CHECK(o.value == Money{180000});
     CHECK(o.probability == Percent{10});
-    CHECK(o.engaged == day("2026-10-02"));
-    CHECK(o.rfp_expected == day("2027-03-01"));
-    CHECK(o.decision_expected == day("2027-05-15"));
-    CHECK(o.next_step_due == day("2026-12-10"));
+    CHECK(o.engaged == crm::test::day("2026-10-02"));
+    CHECK(o.rfp_expected == crm::test::day("2027-03-01"));
+    CHECK(o.decision_expected == crm::test::day("2027-05-15"));
+    CHECK(o.next_step_due == crm::test::day("2026-12-10"));
     CHECK_FALSE(o.won);
     CHECK(o.notes == "Free text.\n");
     REQUIRE(o.custom.size() == 1);
@@ -66,7 +64,7 @@ TEST_CASE("an opportunity survives writing and reading back") {
     o.stage = "won";
     o.value = Money{12500.5};
     o.probability = Percent{0};
-    o.won = day("2027-05-20");
+    o.won = crm::test::day("2027-05-20");
     o.next_step = "Call: # not a comment";
     o.notes = "two\nlines";
     const std::string text = opportunity_yaml(o);

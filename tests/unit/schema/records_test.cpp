@@ -5,6 +5,8 @@
 #include "crm/schema/records.hpp"
 #include "crm/util/error.hpp"
 
+#include "support/dates.hpp"
+
 using namespace crm;
 using crm::schema::read_client;
 using crm::schema::read_review;
@@ -12,10 +14,6 @@ using crm::schema::read_settings;
 using crm::schema::read_visit;
 
 namespace {
-
-Date day(const char* iso) {
-    return *Date::parse_iso(iso);
-}
 
 std::string refusal_of_client(std::string_view text) {
     try {
@@ -78,8 +76,8 @@ TEST_CASE("a client survives writing and reading back, custom fields kept") {
     c.tier = "A";
     c.every = Cadence{Duration{21, Duration::Unit::days}};
     c.owner = "Alice Smith";
-    c.since = day("2026-03-02");
-    c.stage_since = day("2026-04-01");
+    c.since = crm::test::day("2026-03-02");
+    c.stage_since = crm::test::day("2026-04-01");
     c.ratings.potential = 4;
     c.ratings.compatibility = 5;
     c.ratings.profitability = 3;
@@ -135,7 +133,7 @@ TEST_CASE("a client file with wrong values is refused at the value") {
 
 TEST_CASE("a visit survives writing and reading back") {
     Visit v;
-    v.date = day("2026-11-23");
+    v.date = crm::test::day("2026-11-23");
     v.by = "Alice Smith";
     v.kind = "call";
     v.where = "Their office, level 3";
@@ -143,10 +141,11 @@ TEST_CASE("a visit survives writing and reading back") {
     v.with = {"Jane Doe", "on"};
     v.discussed = {"Phase 2: scope", "- dash"};
     v.new_topics = {"New depot planned for 2027"};
-    v.promises = {{"Send capability statement", day("2026-11-30"), day("2026-11-28")},
-                  {"null", std::nullopt, std::nullopt}};
-    v.actions = {{"Ask Bob for a cost estimate", day("2026-12-05"), std::nullopt}};
-    v.next_contact = day("2026-12-15");
+    v.promises = {
+        {"Send capability statement", crm::test::day("2026-11-30"), crm::test::day("2026-11-28")},
+        {"null", std::nullopt, std::nullopt}};
+    v.actions = {{"Ask Bob for a cost estimate", crm::test::day("2026-12-05"), std::nullopt}};
+    v.next_contact = crm::test::day("2026-12-15");
     v.notes = "Line one\nLine two";
     std::string text = schema::visit_yaml(v);
     CHECK(text.starts_with("date: 2026-11-23\nby: Alice Smith\nkind: call\n"));
@@ -175,7 +174,7 @@ TEST_CASE("a visit survives writing and reading back") {
 
     // A bare visit: only what log-visit always writes.
     Visit bare;
-    bare.date = day("2026-11-23");
+    bare.date = crm::test::day("2026-11-23");
     bare.by = "A";
     CHECK(schema::visit_yaml(bare) == "date: 2026-11-23\nby: A\nkind: visit\n");
 }
@@ -198,7 +197,7 @@ TEST_CASE("a visit file with wrong values is refused at the value") {
 
 TEST_CASE("a review survives writing and reading back") {
     Review r;
-    r.date = day("2026-12-10");
+    r.date = crm::test::day("2026-12-10");
     r.by = "Alice Smith";
     r.project = "Bridge retrofit: stage 1";
     r.rating = Rating::happy;

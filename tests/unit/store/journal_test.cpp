@@ -16,19 +16,14 @@
 #include "crm/store/uncommitted.hpp"
 #include "crm/util/error.hpp"
 
+#include "support/temp_folder.hpp"
+
 namespace fs = std::filesystem;
 using namespace crm;
 using store::CommitPolicy;
 using store::Transaction;
 
 namespace {
-
-fs::path fresh_dir(const std::string& name) {
-    fs::path dir = fs::path(CRM_TEST_TMPDIR) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
 std::optional<std::string> text_of(const fs::path& root, const std::string& relative) {
     return os::read_file(root / relative, 1 << 20);
@@ -79,7 +74,7 @@ std::size_t entries_in(const fs::path& dir) {
 }  // namespace
 
 TEST_CASE("a killed merge is taken back whole: moves, replacements, removals, new folders") {
-    const fs::path root = fresh_dir("journal-merge");
+    const fs::path root = crm::test::fresh_folder("journal-merge");
     seed(root);
     killed_during([&] {
         Transaction tx(root, CommitPolicy{});
@@ -103,7 +98,7 @@ TEST_CASE("a killed merge is taken back whole: moves, replacements, removals, ne
 }
 
 TEST_CASE("a file changed by someone else since the kill is left as it is") {
-    const fs::path root = fresh_dir("journal-changed-since");
+    const fs::path root = crm::test::fresh_folder("journal-changed-since");
     seed(root);
     killed_during([&] {
         Transaction tx(root, CommitPolicy{});
@@ -119,7 +114,7 @@ TEST_CASE("a file changed by someone else since the kill is left as it is") {
 }
 
 TEST_CASE("a crm killed in its commit has its changes committed by the next") {
-    const fs::path root = fresh_dir("journal-committing");
+    const fs::path root = crm::test::fresh_folder("journal-committing");
     seed(root);
     // Without a repository the commit line says there is nothing to commit: the changes
     // stand and nothing is remembered.
@@ -153,7 +148,7 @@ TEST_CASE("a crm killed in its commit has its changes committed by the next") {
 }
 
 TEST_CASE("a journal crm cannot read is kept aside and acted on in no way") {
-    const fs::path root = fresh_dir("journal-damaged");
+    const fs::path root = crm::test::fresh_folder("journal-damaged");
     seed(root);
     fs::create_directories(root / ".crm");
     std::ofstream(root / ".crm/journal")
@@ -165,7 +160,7 @@ TEST_CASE("a journal crm cannot read is kept aside and acted on in no way") {
 }
 
 TEST_CASE("a line cut short by the kill was never acted on") {
-    const fs::path root = fresh_dir("journal-cut");
+    const fs::path root = crm::test::fresh_folder("journal-cut");
     seed(root);
     std::ofstream(root / ".crm/journal") << "crm-journal 1\nstep\tcreated\tclients/a/client.yaml";
     CHECK(next_writer(root).empty());
@@ -173,7 +168,7 @@ TEST_CASE("a line cut short by the kill was never acted on") {
 }
 
 TEST_CASE("a journal that cannot be written is an error before the change") {
-    const fs::path root = fresh_dir("journal-unwritable");
+    const fs::path root = crm::test::fresh_folder("journal-unwritable");
     seed(root);
     // A folder where the journal's file must go: its open fails as a full disk's would.
     fs::create_directories(root / ".crm/journal");

@@ -8,18 +8,14 @@
 #include "crm/store/mail_delivery.hpp"
 #include "crm/util/error.hpp"
 
+#include "support/dates.hpp"
+#include "support/temp_folder.hpp"
+
 namespace fs = std::filesystem;
 using namespace crm;
 using namespace crm::store;
 
 namespace {
-
-fs::path fresh_dir(const std::string& name) {
-    fs::path dir = fs::path(CRM_TEST_TMPDIR) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
 std::string slurp(const fs::path& p) {
     std::ifstream in(p);
@@ -28,14 +24,10 @@ std::string slurp(const fs::path& p) {
     return s.str();
 }
 
-Date d(const char* iso) {
-    return *Date::parse_iso(iso);
-}
-
 }  // namespace
 
 TEST_CASE("the message goes to the command's standard input, no shell between") {
-    const fs::path dir = fresh_dir("mail-command");
+    const fs::path dir = crm::test::fresh_folder("mail-command");
     const fs::path out = dir / "got";
     // The argument with ; and $ reaches the program as one word, never a shell.
     send_with_command({"sh", "-c", "cat > \"$0\"", out.string()}, "To: x\n\nbody\n",
@@ -47,7 +39,7 @@ TEST_CASE("the message goes to the command's standard input, no shell between") 
 }
 
 TEST_CASE("a failing command names the recipient and what it said") {
-    const fs::path dir = fresh_dir("mail-failing");
+    const fs::path dir = crm::test::fresh_folder("mail-failing");
     CHECK_THROWS_WITH_AS(
         send_with_command({"sh", "-c", "cat >/dev/null; echo 'recipient refused' >&2; exit 3"},
                           "x\n", "Bob Jones <bob@x.example>", dir),
@@ -63,9 +55,9 @@ TEST_CASE("a failing command names the recipient and what it said") {
 }
 
 TEST_CASE("what was sent is remembered, one line each, across runs") {
-    const fs::path root = fresh_dir("mail-sent");
+    const fs::path root = crm::test::fresh_folder("mail-sent");
     {
-        SentMail sent(root, d("2026-11-23"));
+        SentMail sent(root, crm::test::day("2026-11-23"));
         CHECK_FALSE(sent.has("remind 2026-11-23 2026-11-30 alice@x.example"));
         sent.add("remind 2026-11-23 2026-11-30 alice@x.example");
         sent.add("notify bob@x.example clients/a b/visits/v\n.yaml");
@@ -74,21 +66,21 @@ TEST_CASE("what was sent is remembered, one line each, across runs") {
     CHECK(slurp(root / ".crm/mail-sent") ==
           "2026-11-23 remind 2026-11-23 2026-11-30 alice@x.example\n"
           "2026-11-23 notify bob@x.example clients/a b/visits/v%0A.yaml\n");
-    SentMail again(root, d("2026-11-24"));
+    SentMail again(root, crm::test::day("2026-11-24"));
     CHECK(again.has("remind 2026-11-23 2026-11-30 alice@x.example"));
     CHECK(again.has("notify bob@x.example clients/a b/visits/v\n.yaml"));
     CHECK_FALSE(again.has("remind 2026-11-24 2026-12-01 alice@x.example"));
 }
 
 TEST_CASE("old lines are dropped; a line a crash cut short does not swallow the next") {
-    const fs::path root = fresh_dir("mail-sent-old");
+    const fs::path root = crm::test::fresh_folder("mail-sent-old");
     fs::create_directories(root / ".crm");
     {
         std::ofstream f(root / ".crm/mail-sent");
         f << "2026-01-01 remind old\n2026-11-20 remind recent\n2026-11-21 remind cut";
     }
     {
-        SentMail sent(root, d("2026-11-23"));
+        SentMail sent(root, crm::test::day("2026-11-23"));
         CHECK_FALSE(sent.has("remind old"));
         CHECK(sent.has("remind recent"));
         CHECK(sent.has("remind cut"));
@@ -100,14 +92,14 @@ TEST_CASE("old lines are dropped; a line a crash cut short does not swallow the 
         std::ofstream f(root / ".crm/mail-sent", std::ios::app);
         f << "2026-11-23 remind cut2";
     }
-    SentMail sent(root, d("2026-11-23"));
+    SentMail sent(root, crm::test::day("2026-11-23"));
     sent.add("remind after");
     CHECK(slurp(root / ".crm/mail-sent").ends_with("remind cut2\n2026-11-23 remind after\n"));
 }
 
 TEST_CASE("the log is never written through a symbolic link") {
-    const fs::path root = fresh_dir("mail-sent-link");
+    const fs::path root = crm::test::fresh_folder("mail-sent-link");
     fs::create_directories(root / ".crm");
     fs::create_symlink(root / "elsewhere", root / ".crm/mail-sent");
-    CHECK_THROWS_AS(SentMail(root, d("2026-11-23")), RuntimeError);
+    CHECK_THROWS_AS(SentMail(root, crm::test::day("2026-11-23")), RuntimeError);
 }

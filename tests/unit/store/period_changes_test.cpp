@@ -11,6 +11,8 @@
 #include "crm/os/process.hpp"
 #include "crm/store/period_changes.hpp"
 
+#include "support/dates.hpp"
+
 namespace fs = std::filesystem;
 using namespace crm;
 
@@ -58,10 +60,6 @@ class Repository {
     fs::path root_;
 };
 
-Date d(const char* iso) {
-    return *Date::parse_iso(iso);
-}
-
 std::string client(const char* name, const char* stage) {
     return std::string("name: \"") + name + "\"\nstage: " + stage + "\nsince: 2026-01-01\n";
 }
@@ -90,11 +88,12 @@ TEST_CASE("new clients, stage moves, won and lost, within the period only") {
     repo.write("clients/acme/client.yaml", client("Acme", "former"));
     repo.commit("2026-11-02", "Bob", {"clients/acme/client.yaml"});  // after the period
 
-    const FolderChanges c = store::period_changes(repo.git(), d("2026-10-01"), d("2026-10-31"));
+    const FolderChanges c = store::period_changes(repo.git(), crm::test::day("2026-10-01"),
+                                                  crm::test::day("2026-10-31"));
     CHECK(c.known);
     REQUIRE(c.items.size() == 4);
     CHECK(c.items[0].kind == ChangeKind::new_client);
-    CHECK(c.items[0].date == d("2026-10-02"));
+    CHECK(c.items[0].date == crm::test::day("2026-10-02"));
     CHECK(c.items[0].client == "Bolt & Co");
     CHECK(c.items[0].slug == "bolt");
     CHECK(c.items[0].to == "prospect");
@@ -113,7 +112,8 @@ TEST_CASE("new clients, stage moves, won and lost, within the period only") {
     CHECK(c.items[3].reason == "price");
 
     // The whole year: the first client and the move to former too.
-    const auto year = store::period_changes(repo.git(), d("2026-01-01"), d("2026-12-31"));
+    const auto year = store::period_changes(repo.git(), crm::test::day("2026-01-01"),
+                                            crm::test::day("2026-12-31"));
     CHECK(year.items.size() == 6);
 }
 
@@ -130,7 +130,8 @@ TEST_CASE("a folder renamed is not a new client; its stage move still counts") {
                    "owner: Ann\ntier: A\nnotes: |\n  A few lines that stay the same\n"
                    "  so that git sees a rename.\n");
     repo.commit("2026-10-05", "Ann", {"clients"});
-    const auto c = store::period_changes(repo.git(), d("2026-10-01"), d("2026-10-31"));
+    const auto c = store::period_changes(repo.git(), crm::test::day("2026-10-01"),
+                                         crm::test::day("2026-10-31"));
     REQUIRE(c.items.size() == 1);
     CHECK(c.items[0].kind == ChangeKind::stage_move);
     CHECK(c.items[0].slug == "acme-engineering");
@@ -143,15 +144,16 @@ TEST_CASE("a version that cannot be read tells nothing; a repository without com
     repo.commit("2026-10-03", "Ann", {"clients/acme"});
     repo.write("clients/acme/client.yaml", client("Acme", "client"));
     repo.commit("2026-10-04", "Ann", {"clients/acme"});
-    const auto c = store::period_changes(repo.git(), d("2026-10-01"), d("2026-10-31"));
+    const auto c = store::period_changes(repo.git(), crm::test::day("2026-10-01"),
+                                         crm::test::day("2026-10-31"));
     CHECK(c.items.empty());  // no new client readable, no stage before to compare
 
     const fs::path empty = fs::path(CRM_TEST_TMPDIR) / "period-empty";
     fs::remove_all(empty);
     fs::create_directories(empty);
     REQUIRE(git::init_repository(empty).ok());
-    const auto none =
-        store::period_changes(*git::Git::find(empty), d("2026-10-01"), d("2026-10-31"));
+    const auto none = store::period_changes(*git::Git::find(empty), crm::test::day("2026-10-01"),
+                                            crm::test::day("2026-10-31"));
     CHECK(none.known);
     CHECK(none.items.empty());
 }
@@ -160,8 +162,9 @@ TEST_CASE("files at a commit: contents, absent ones, names with spaces") {
     Repository repo("period-read");
     repo.write("clients/a b/client.yaml", "x: 1\n");
     repo.commit("2026-10-03", "Ann", {"clients"});
-    const auto commits = git::commits_in_period(repo.git(), d("2026-10-01"), d("2026-10-31"),
-                                                {":(glob)clients/*/client.yaml"});
+    const auto commits =
+        git::commits_in_period(repo.git(), crm::test::day("2026-10-01"),
+                               crm::test::day("2026-10-31"), {":(glob)clients/*/client.yaml"});
     REQUIRE(commits.size() == 1);
     REQUIRE(commits[0].files.size() == 1);
     CHECK(commits[0].files[0].status == 'A');

@@ -16,19 +16,14 @@
 #include "crm/store/uncommitted.hpp"
 #include "crm/util/error.hpp"
 
+#include "support/temp_folder.hpp"
+
 namespace fs = std::filesystem;
 using namespace crm;
 using store::CommitPolicy;
 using store::Transaction;
 
 namespace {
-
-fs::path fresh_dir(const std::string& name) {
-    fs::path dir = fs::path(CRM_TEST_TMPDIR) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
 std::optional<std::string> text_of(const fs::path& root, const std::string& relative) {
     return os::read_file(root / relative, 1 << 20);
@@ -53,7 +48,7 @@ std::string git_out(const fs::path& root, const std::vector<std::string>& args) 
 // A repository of its own with an identity and no hooks but those a test writes, and a
 // first commit so that HEAD is born.
 git::Git fresh_repository(const std::string& name) {
-    const fs::path root = fresh_dir(name);
+    const fs::path root = crm::test::fresh_folder(name);
     git_out(root, {"init", "--quiet", "--", "."});
     git_out(root, {"config", "user.name", "Test User"});
     git_out(root, {"config", "user.email", "test@example.invalid"});
@@ -111,7 +106,7 @@ void let_commits_pass(const fs::path& root) {
 }  // namespace
 
 TEST_CASE("create, replace, remove and rename land on disk, each path touched once") {
-    const fs::path root = fresh_dir("tx-basic");
+    const fs::path root = crm::test::fresh_folder("tx-basic");
     Transaction tx(root, CommitPolicy{});
     tx.create("clients/a/client.yaml", "name: A\n");
     tx.replace("clients/a/client.yaml", "name: A2\n");
@@ -132,7 +127,7 @@ TEST_CASE("create, replace, remove and rename land on disk, each path touched on
 }
 
 TEST_CASE("create and rename never replace; remove and rename need something there") {
-    const fs::path root = fresh_dir("tx-refusals");
+    const fs::path root = crm::test::fresh_folder("tx-refusals");
     Transaction tx(root, CommitPolicy{});
     tx.create("clients/a/client.yaml", "name: A\n");
     tx.create("clients/b/client.yaml", "name: B\n");
@@ -147,7 +142,7 @@ TEST_CASE("create and rename never replace; remove and rename need something the
 }
 
 TEST_CASE("paths outside the folder's data and links on the way are refused") {
-    const fs::path base = fresh_dir("tx-paths");
+    const fs::path base = crm::test::fresh_folder("tx-paths");
     const fs::path root = base / "crm";
     fs::create_directories(root);
     fs::create_directory_symlink(base, root / "clients");
@@ -161,7 +156,7 @@ TEST_CASE("paths outside the folder's data and links on the way are refused") {
 }
 
 TEST_CASE("the folder lock is held from construction until the transaction goes") {
-    const fs::path root = fresh_dir("tx-lock");
+    const fs::path root = crm::test::fresh_folder("tx-lock");
     {
         Transaction tx(root, CommitPolicy{});
         CHECK_FALSE(lock_is_free(root));
@@ -173,7 +168,7 @@ TEST_CASE("the folder lock is held from construction until the transaction goes"
 }
 
 TEST_CASE("the lock removes what a killed crm left in .crm/tmp") {
-    const fs::path root = fresh_dir("tx-stale");
+    const fs::path root = crm::test::fresh_folder("tx-stale");
     fs::create_directories(root / ".crm/tmp/.a.crm-tmp-0123456789ab/visits");
     std::ofstream(root / ".crm/tmp/.a.crm-tmp-0123456789ab/visits/v.yaml") << "x\n";
     std::ofstream(root / ".crm/tmp/.client.yaml.crm-tmp-0123456789ab") << "half";
@@ -182,7 +177,7 @@ TEST_CASE("the lock removes what a killed crm left in .crm/tmp") {
 }
 
 TEST_CASE("a change after commit is a programming error") {
-    const fs::path root = fresh_dir("tx-after-commit");
+    const fs::path root = crm::test::fresh_folder("tx-after-commit");
     Transaction tx(root, CommitPolicy{});
     tx.create("clients/a/client.yaml", "name: A\n");
     tx.commit("test");
@@ -372,7 +367,7 @@ void seed(const fs::path& root, const CommitPolicy& policy = {}) {
 }  // namespace
 
 TEST_CASE("a transaction that goes without a commit takes back every change, newest first") {
-    const fs::path root = fresh_dir("tx-rollback");
+    const fs::path root = crm::test::fresh_folder("tx-rollback");
     seed(root);
     fs::permissions(root / "clients/a/client.yaml", fs::perms::owner_read | fs::perms::owner_write);
     const auto before = snapshot(root);
@@ -398,7 +393,7 @@ TEST_CASE("a transaction that goes without a commit takes back every change, new
 }
 
 TEST_CASE("rollback on request; a change after it starts afresh") {
-    const fs::path root = fresh_dir("tx-rollback-explicit");
+    const fs::path root = crm::test::fresh_folder("tx-rollback-explicit");
     seed(root);
     const auto before = snapshot(root);
     Transaction tx(root, CommitPolicy{});
@@ -440,7 +435,7 @@ TEST_CASE("after commit the changes stand, and a removal is really gone") {
 }
 
 TEST_CASE("a rollback that cannot put a path back says which, after trying the others") {
-    const fs::path root = fresh_dir("tx-rollback-fails");
+    const fs::path root = crm::test::fresh_folder("tx-rollback-fails");
     seed(root);
     Transaction tx(root, CommitPolicy{});
     tx.rename("clients/a/visits/v1.yaml", "clients/b/visits/v1.yaml");

@@ -6,22 +6,13 @@
 #include "crm/os/files.hpp"
 #include "crm/store/uncommitted.hpp"
 
+#include "support/temp_folder.hpp"
+
 namespace fs = std::filesystem;
 using namespace crm::store;
 
-namespace {
-
-fs::path fresh_dir(const std::string& name) {
-    fs::path dir = fs::path(CRM_TEST_TMPDIR) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-}  // namespace
-
 TEST_CASE("files whose commit failed are remembered once each, until forgotten") {
-    const fs::path root = fresh_dir("uncommitted");
+    const fs::path root = crm::test::fresh_folder("uncommitted");
     crm::os::write_atomic(root, "clients/a/client.yaml", "name: A\n");
     crm::os::write_atomic(root, "clients/a/visits/v.yaml", "date: 2026-11-23\n");
     CHECK(uncommitted_files(root).empty());
@@ -37,7 +28,7 @@ TEST_CASE("files whose commit failed are remembered once each, until forgotten")
 }
 
 TEST_CASE("the list is data: paths out of the folder are never returned") {
-    const fs::path base = fresh_dir("uncommitted-hostile");
+    const fs::path base = crm::test::fresh_folder("uncommitted-hostile");
     const fs::path root = base / "crm";
     crm::os::write_atomic(root, "crm.yaml", "\n");
     std::ofstream(base / "outside.yaml") << "x\n";
