@@ -93,8 +93,8 @@ int contact_add(const ContactAddOptions& o, Context& ctx) {
                                have->name + "\" FIELD VALUE");
     }
     edit.replace(with_new_contacts(edit.text(), edit.file(), {*c}));
-    ctx.note("added " + contact_label(*c) + " to " + client.name);
     edit.commit("contact add: " + client.name + " (" + shown(c->name) + ")");
+    ctx.note("added " + contact_label(*c) + " to " + client.name);
     return 0;
 }
 
@@ -126,9 +126,11 @@ int contact_set(const ContactSetOptions& o, Context& ctx) {
     }
     edit.replace(yaml::set_item_key(edit.text(), edit.file(), kContacts, index, o.field,
                                     yaml::EditValue::text(value)));
-    ctx.note(client.name + ", " + contact.name + ": " + o.field + " set to " + shown(value));
+    const std::string said =
+        client.name + ", " + contact.name + ": " + o.field + " set to " + shown(value);
     edit.commit("contact set: " + client.name + " (" + shown(contact.name) + ") " + o.field + " " +
                 shown(value));
+    ctx.note(said);
     return 0;
 }
 
@@ -138,8 +140,8 @@ int contact_rm(const ContactRmOptions& o, Context& ctx) {
     const std::size_t index = resolve_contact(client, slug_of(edit), o.contact);
     const Contact contact = client.contacts[index];
     edit.replace(yaml::remove_item(edit.text(), edit.file(), kContacts, index));
-    ctx.note("removed " + contact_label(contact) + " from " + client.name);
     edit.commit("contact rm: " + client.name + " (" + shown(contact.name) + ")");
+    ctx.note("removed " + contact_label(contact) + " from " + client.name);
     return 0;
 }
 

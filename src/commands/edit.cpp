@@ -4,6 +4,7 @@
 #include "crm/model/layout.hpp"
 #include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
+#include "crm/store/commit_guard.hpp"
 
 namespace crm::commands {
 
@@ -54,6 +55,8 @@ int edit(const EditOptions& o, Context& ctx) {
     auto original = folder.read(target.file);
     if (!original)
         throw RuntimeError("no file " + target.file);
+    // Refused before the editor opens, not after the person's work (commit_guard.hpp).
+    (void)store::check_before_change(ctx.commit_policy(), folder.root(), {target.file});
     std::string name = slug;
     try {
         name = folder.load_client(slug).name;
@@ -92,9 +95,9 @@ int edit(const EditOptions& o, Context& ctx) {
                            "your text is kept in " + kept + "; run 'crm edit' again and merge it");
     }
     tx.replace(target.file, text);
-    ctx.out() << target.file << '\n';
     tx.commit("edit: " + name + " (" + std::filesystem::path(target.file).filename().string() +
               ")");
+    ctx.out() << target.file << '\n';
     return 0;
 }
 

@@ -90,9 +90,9 @@ int set(const SetOptions& o, Context& ctx) {
         return 0;
     }
     edit.replace(out);
-    ctx.note(name + ": " + o.field + " set to " + o.value);
     // A commit subject is one short line, whatever the value.
     edit.commit("set: " + name + " " + o.field + " " + commit_subject(o.value));
+    ctx.note(name + ": " + o.field + " set to " + o.value);
     return 0;
 }
 

@@ -54,6 +54,12 @@ int undo(Context& ctx) {
     if (head->root)
         throw RuntimeError("nothing to undo: " + what + " is the folder's first commit",
                            "to start again, remove the folder");
+    if (!head->included.empty())
+        throw RuntimeError(
+            "cannot undo " + what + ": it also committed changes that were not crm's, to " +
+                join(head->included, ", ") +
+                " (--include-changes); taking the commit back would take those too",
+            "take back crm's change by hand (crm set, crm edit...), or both with git revert " + id);
     const std::string prefix = git::prefix_in_repository(git);
     auto in_folder = [&](const std::string& top) {
         return top.starts_with(prefix) ? top.substr(prefix.size()) : top;

@@ -28,7 +28,6 @@ int change_watching(Context& ctx, const std::string& client_query,
         }
         text = watch ? yaml::add_list_item(text, edit.file(), "watchers", person)
                      : yaml::remove_list_item(text, edit.file(), "watchers", *entry);
-        ctx.note(person + (watch ? " now watches " : " no longer watches ") + client.name);
         changed.push_back(person);
     }
     if (changed.empty())
@@ -36,6 +35,8 @@ int change_watching(Context& ctx, const std::string& client_query,
     edit.replace(text);
     edit.commit(std::string(watch ? "watch: " : "unwatch: ") + client.name + " (" +
                 join(changed, ", ") + ")");
+    for (const auto& person : changed)
+        ctx.note(person + (watch ? " now watches " : " no longer watches ") + client.name);
     return 0;
 }
 

@@ -15,6 +15,12 @@ namespace crm::git {
 // (store::Transaction adds it): how crm's commits are told from the user's own.
 inline constexpr std::string_view kCommandTrailer = "Crm-Command";
 
+// The paragraph of a crm commit, then its paths two spaces in, that names the files whose
+// changes were not crm's and went with the commit (--include-changes): `crm undo` will not
+// take those back.
+inline constexpr std::string_view kIncludedChanges =
+    "Includes changes that were not crm's (--include-changes)";
+
 struct LogEntry {
     std::string commit;   // full id
     Date date;            // the author's date: when it was done, not when it was rebased

@@ -8,8 +8,10 @@
 
 #include "crm/git/history.hpp"
 #include "crm/os/files.hpp"
+#include "crm/store/commit_guard.hpp"
 #include "crm/store/uncommitted.hpp"
 #include "crm/util/error.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::store {
 
@@ -110,10 +112,12 @@ void Transaction::create(const std::string& relative, std::string_view text) {
     os::write_atomic(root_, relative, text, true);
     journal_.push_back(std::move(u));
     touch(relative);
+    new_paths_.push_back(relative);
 }
 
 void Transaction::replace(const std::string& relative, std::string_view text) {
     require_open(relative);
+    before_change(relative);
     Undo u{Undo::Kind::replaced,
            relative,
            {},
@@ -127,12 +131,15 @@ void Transaction::replace(const std::string& relative, std::string_view text) {
     if (u.old_text && u.old_text->size() > kMaxKeptBytes)
         throw RuntimeError("cannot replace " + relative + ": it is larger than 64 MiB");
     os::write_atomic(root_, relative, text);
+    if (!u.old_text)
+        new_paths_.push_back(relative);
     journal_.push_back(std::move(u));
     touch(relative);
 }
 
 void Transaction::remove(const std::string& relative) {
     require_open(relative);
+    before_change(relative);
     const bool folder = is_dir_no_follow(root_ / relative);
     const auto files = folder ? files_below(root_, relative) : std::vector<std::string>{relative};
     if (!folder) {
@@ -152,12 +159,14 @@ void Transaction::remove(const std::string& relative) {
 void Transaction::rename(const std::string& from, const std::string& to) {
     require_open(from);
     require_open(to);
+    before_change(from);
     const bool folder = is_dir_no_follow(root_ / from);
     const auto moved = folder ? files_below(root_, from) : std::vector<std::string>{};
     Undo u{
         Undo::Kind::renamed, to, from, {}, {}, missing_folders(root_, fs::path(to).parent_path())};
     os::rename_no_replace(root_, from, to);
     journal_.push_back(std::move(u));
+    new_paths_.push_back(to);
     if (!folder) {
         touch(from);
         touch(to);
@@ -208,6 +217,8 @@ void Transaction::rollback() {
     }
     journal_.clear();
     touched_.clear();
+    new_paths_.clear();
+    included_.clear();
     if (!failed.empty()) {
         std::string list;
         for (const auto& f : failed)
@@ -228,52 +239,135 @@ void Transaction::discard_set_aside() {
     journal_.clear();
 }
 
+void Transaction::before_change(const std::string& relative) {
+    if (!commits() || std::find(touched_.begin(), touched_.end(), relative) != touched_.end())
+        return;
+    for (auto& f : check_before_change(policy_, root_, {relative}, touched_))
+        if (std::find(included_.begin(), included_.end(), f) == included_.end())
+            included_.push_back(std::move(f));
+}
+
+namespace {
+
+// The command's message as one line: a line break or an escape sequence in a name must
+// neither split the subject nor reach a terminal through `git log`.
+std::string one_line(const std::string& message) {
+    std::string out;
+    for (char32_t c : utf8_decode(message)) {
+        const bool control = c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029;
+        utf8_append(out, control ? U' ' : c);
+    }
+    return trim(out);
+}
+
+void paragraph(std::string& message, const std::string& title,
+               const std::vector<std::string>& paths) {
+    if (paths.empty())
+        return;
+    message += "\n\n" + title + "\n";
+    for (const auto& f : paths)
+        message += "  " + f + "\n";
+}
+
+std::vector<std::string> without(std::vector<std::string> from,
+                                 const std::vector<std::string>& gone) {
+    std::erase_if(from, [&](const std::string& f) {
+        return std::find(gone.begin(), gone.end(), f) != gone.end();
+    });
+    return from;
+}
+
+}  // namespace
+
 bool Transaction::commit(const std::string& message) {
     if (committed_)
         throw std::logic_error("store::Transaction: commit called twice");
-    committed_ = true;
-    discard_set_aside();  // from here on the changes stand, whatever git says
-    if (touched_.empty() || !policy_.enabled || !policy_.git)
+    if (touched_.empty() || !commits()) {
+        committed_ = true;
+        discard_set_aside();
         return false;
+    }
     // What an earlier command changed but could not commit goes with this commit.
-    std::vector<std::string> all = touched_, earlier;
+    std::vector<std::string> earlier;
     auto pick_up = [&](const std::vector<std::string>& paths) {
         for (const auto& f : paths) {
-            if (std::find(all.begin(), all.end(), f) == all.end()) {
-                all.push_back(f);
+            if (std::find(touched_.begin(), touched_.end(), f) == touched_.end() &&
+                std::find(earlier.begin(), earlier.end(), f) == earlier.end())
                 earlier.push_back(f);
-            }
         }
     };
     pick_up(uncommitted_files(root_));
     pick_up(uncommitted_removals(root_));
-    std::string full = message;
-    if (!earlier.empty()) {
-        full += "\n\nAlso commits what an earlier crm command wrote but could not commit:\n";
-        for (const auto& f : earlier)
-            full += "  " + f + "\n";
+    const IndexCheck index = check_index(*policy_.git, new_paths_, earlier);
+    if (!index.taken.empty()) {
+        rollback();  // nothing stands yet: the name was never crm's to take
+        throw taken_paths_error(index.taken);
     }
-    // The trailer closes the message, in a paragraph of its own, as git's trailers do.
-    while (full.ends_with('\n'))
-        full.pop_back();
-    full += "\n\n" + std::string(git::kCommandTrailer) + ": " + command_of(message);
-    bool made = false;
-    try {
-        made = policy_.git->commit(all, full);
-    } catch (const RuntimeError&) {
-        // What is there now is to be committed; what is gone, its removal.
-        std::vector<std::string> written, removed;
-        for (const auto& f : all)
-            (exists_no_follow(root_ / f) ? written : removed).push_back(f);
-        remember_uncommitted(root_, written);
-        if (!removed.empty())
-            remember_uncommitted_removals(root_, removed);
-        throw;
+    committed_ = true;
+    discard_set_aside();  // from here on the changes stand, whatever git says
+
+    // A path git will not commit must not stop every later commit: it leaves the list.
+    auto drop = [&](const std::vector<std::string>& paths, const std::string& why) {
+        if (paths.empty())
+            return;
+        forget_uncommitted_paths(root_, paths);
+        earlier = without(earlier, paths);
+        if (policy_.warn)
+            policy_.warn(join(paths, ", ") + (paths.size() == 1 ? " is" : " are") +
+                         " no longer among the files crm commits for you: " + why +
+                         "; commit it yourself once git takes it (git add, git commit)");
+    };
+    drop(index.ignored, "git's index marks it skip-worktree or assume-unchanged");
+
+    const std::string command = command_of(message);
+    for (int attempt = 0;; ++attempt) {
+        std::vector<std::string> all = touched_;
+        all.insert(all.end(), earlier.begin(), earlier.end());
+        std::string full = one_line(message);
+        paragraph(full,
+                  "Also commits what an earlier crm command wrote but could not commit:", earlier);
+        paragraph(full, std::string(git::kIncludedChanges) + ":", included_);
+        // The trailer closes the message, in a paragraph of its own, as git's trailers do.
+        while (full.ends_with('\n'))
+            full.pop_back();
+        full += "\n\n" + std::string(git::kCommandTrailer) + ": " + command;
+        try {
+            const bool made = policy_.git->commit(all, full);
+            forget_uncommitted(root_);
+            if (!earlier.empty() && policy_.also_committed)
+                policy_.also_committed(earlier);
+            return made;
+        } catch (const git::PathsRefused& e) {
+            const auto theirs = without(e.paths(), touched_);
+            drop(theirs, "git refuses to add it");
+            const auto mine = without(e.paths(), theirs);
+            if (mine.empty() && !theirs.empty() && attempt == 0)
+                continue;  // this command's own files go on without them
+            // Remembered, the refused paths would stop every later commit the same way.
+            std::vector<std::string> written, removed;
+            for (const auto& f : without(all, e.paths()))
+                (exists_no_follow(root_ / f) ? written : removed).push_back(f);
+            remember_uncommitted(root_, written);
+            if (!removed.empty())
+                remember_uncommitted_removals(root_, removed);
+            if (mine.empty())
+                throw;
+            throw RuntimeError(std::string(e.what()),
+                               "nothing was lost: " + join(mine, ", ") +
+                                   " stays on disk, but git will not take it here (outside the "
+                                   "sparse checkout?), so crm does not try again; commit it "
+                                   "where git does");
+        } catch (const RuntimeError&) {
+            // What is there now is to be committed; what is gone, its removal.
+            std::vector<std::string> written, removed;
+            for (const auto& f : all)
+                (exists_no_follow(root_ / f) ? written : removed).push_back(f);
+            remember_uncommitted(root_, written);
+            if (!removed.empty())
+                remember_uncommitted_removals(root_, removed);
+            throw;
+        }
     }
-    forget_uncommitted(root_);
-    if (!earlier.empty() && policy_.also_committed)
-        policy_.also_committed(earlier);
-    return made;
 }
 
 }  // namespace crm::store

@@ -34,10 +34,16 @@
 //   remembered for the next commit and the RuntimeError is rethrown: the changes stay
 //   on disk. No change may follow a commit.
 //
-//   The message is the command's: its subject starts with the command's name
-//   ("log-visit: Acme (2026-11-23 visit)"). commit adds a last paragraph of its own, the
-//   trailer `Crm-Command: log-visit` (git::kCommandTrailer), by which `crm undo` knows
-//   crm's commits from the user's; the subject stays as the command wrote it.
+//   The message is the command's, one line: its subject starts with the command's name
+//   ("log-visit: Acme (2026-11-23 visit)"). Control characters in it (a name's line
+//   break, an escape sequence) become spaces. commit adds paragraphs of its own: the
+//   files it commits for earlier commands, those whose changes were not crm's
+//   (--include-changes), and last the trailer `Crm-Command: log-visit`
+//   (git::kCommandTrailer), by which `crm undo` knows crm's commits from the user's.
+//
+//   Before any of that, git is asked (commit_guard.hpp): a change to a file with changes
+//   that are not crm's, or that git is told to ignore, is refused before it is made; a
+//   new path that git's index has is refused at the commit, and everything rolled back.
 //
 // * Lets the transaction go, which releases the lock (and, without a commit, takes its
 //   changes back).
@@ -86,9 +92,15 @@ namespace crm::store {
 struct CommitPolicy {
     bool enabled = true;          // false under --no-commit or `autocommit: false`
     std::optional<git::Git> git;  // the folder's repository; without one, no commit
+    // --include-changes: a file with changes that are not crm's is committed with crm's
+    // change (the message says so) rather than refused (commit_guard.hpp).
+    bool include_changes = false;
     // Hears the paths an earlier transaction failed to commit and this commit included,
     // for a note to the user. May be empty.
     std::function<void(const std::vector<std::string>& earlier)> also_committed;
+    // Hears what the user should know of the commit (a path git refuses, dropped from the
+    // files still to commit). May be empty.
+    std::function<void(const std::string& warning)> warn;
 };
 
 class Transaction {
@@ -134,6 +146,10 @@ class Transaction {
 
     void touch(const std::string& relative);
     void require_open(const std::string& relative) const;
+    // Asks git about an existing path before it changes (commit_guard.hpp); throws, having
+    // changed nothing, when crm must not change it.
+    void before_change(const std::string& relative);
+    bool commits() const { return policy_.enabled && policy_.git.has_value(); }
     void undo(const Undo& u);
     void discard_set_aside();
 
@@ -142,6 +158,8 @@ class Transaction {
     os::FolderLock lock_;
     std::vector<std::string> touched_;
     std::vector<Undo> journal_;
+    std::vector<std::string> new_paths_;  // created, or renamed into place
+    std::vector<std::string> included_;   // changes that are not crm's (--include-changes)
     bool committed_ = false;
 };
 
