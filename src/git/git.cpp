@@ -393,7 +393,12 @@ bool Git::commit(const std::vector<std::string>& given, const std::string& messa
             throw busy;
         // Which paths git will not take, so that the caller can tell them from the rest.
         const auto refused = to_add.size() == 1 ? to_add : refused_by_add(to_add);
-        const std::string reason = "not committed: git add failed: " + git_reason(added);
+        const bool sparse =
+            added.err.find("outside of your sparse-checkout definition") != std::string::npos;
+        const std::string reason =
+            "not committed: git add failed: " +
+            (sparse ? "git does not take a path outside this clone's sparse checkout"
+                    : git_reason(added));
         if (!refused.empty())
             throw PathsRefused(reason, kept + ".", refused);
         throw RuntimeError(reason, kept + ".");

@@ -354,9 +354,10 @@ bool Transaction::commit(const std::string& message) {
                 throw;
             throw RuntimeError(std::string(e.what()),
                                "nothing was lost: " + join(mine, ", ") +
-                                   " stays on disk, but git will not take it here (outside the "
-                                   "sparse checkout?), so crm does not try again; commit it "
-                                   "where git does");
+                                   " stays on disk, but crm does not try to commit it again; "
+                                   "to share it, let git take it (git sparse-checkout add " +
+                                   fs::path(mine.front()).parent_path().string() +
+                                   "), then git add and git commit it");
         } catch (const RuntimeError&) {
             // What is there now is to be committed; what is gone, its removal.
             std::vector<std::string> written, removed;
