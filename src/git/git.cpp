@@ -293,14 +293,14 @@ Git::CommitPaths Git::commit_paths(const std::vector<std::string>& files) const 
             gone.push_back(f);
     if (gone.empty())
         return {files, files};  // the common case: no git process to ask
-    const auto in_index = known(gone, false), in_index_or_head = known(gone, true);
+    const auto in_index_or_head = known(gone, true);
     auto has = [](const std::vector<std::string>& v, const std::string& f) {
         return std::find(v.begin(), v.end(), f) != v.end();
     };
     CommitPaths out;
     for (const auto& f : files) {
         const bool there = !has(gone, f);
-        if (there || has(in_index, f))
+        if (there)
             out.add.push_back(f);
         if (there || has(in_index_or_head, f))
             out.commit.push_back(f);
@@ -346,7 +346,7 @@ os::ProcessResult Git::commit_only(const std::vector<std::string>& files,
 std::vector<std::string> Git::refused_by_add(const std::vector<std::string>& files) const {
     std::vector<std::string> refused;
     for (const auto& f : files) {
-        auto r = run_locking({"add", "--", literal(f)});
+        auto r = run_locking({"add", "--intent-to-add", "--", literal(f)});
         if (!r.ok() && !index_lock_busy(r))
             refused.push_back(f);
     }
@@ -383,10 +383,14 @@ bool Git::commit(const std::vector<std::string>& given, const std::string& messa
             "user.email you@example.com), then:  git commit" +
             listed);
 
-    std::vector<std::string> add{"add", "--"};
+    // A new file must be known to the index for --only to take it: `git add
+    // --intent-to-add` records that, without content (a no-op for tracked files). Its
+    // content is staged by the commit itself, so that a `git commit` of the user's,
+    // running beside crm's, never takes crm's file into the user's commit.
+    std::vector<std::string> add{"add", "--intent-to-add", "--"};
     const auto specs = literals(to_add);
     add.insert(add.end(), specs.begin(), specs.end());
-    // Only removals whose staging is done already: nothing to add.
+    // Only removals: --only finds them in the index or HEAD, nothing to add.
     auto added = to_add.empty() ? os::ProcessResult{0, {}, {}} : run_locking(add);
     if (!added.ok()) {
         if (index_lock_busy(added))

@@ -25,8 +25,8 @@ class Git {
     os::ProcessResult run(const std::vector<std::string>& args,
                           const std::string& input = {}) const;
 
-    // Commits exactly `files` (relative to the folder) through git itself:
-    // `git add -- FILES`, then `git commit --only -m MESSAGE -- FILES`, so that hooks,
+    // Commits exactly `files` (relative to the folder) through git itself: `git add
+    // --intent-to-add -- FILES`, then `git commit --only -m MESSAGE -- FILES`, so that hooks,
     // signing, filters, attributes, core.fileMode, skip-worktree entries and every index
     // format behave as they do for the user's own commits. Every path is a literal
     // pathspec (`:(literal)`): a file named `2026-11-2?-x.yaml` is that file, never a
@@ -73,9 +73,9 @@ class Git {
     std::string blocking_state() const;
 
   private:
-    // Of the files to commit, those for `git add` (on disk, or in the index: git add
-    // stages a removal) and those for the commit (those, and the removals staged
-    // already). A file gone and in neither the index nor HEAD is in neither list.
+    // Of the files to commit, those for `git add --intent-to-add` (those on disk) and
+    // those for the commit (those, and the removals: gone, and in the index or HEAD). A
+    // file gone and in neither the index nor HEAD is in neither list.
     struct CommitPaths {
         std::vector<std::string> add, commit;
     };

@@ -62,21 +62,22 @@ std::string prefix_in_repository(const Git& git) {
 std::optional<CommitInfo> head_commit(const Git& git) {
     if (!git.run({"rev-parse", "--verify", "--quiet", "HEAD"}).ok())
         return std::nullopt;
-    auto r = git.run({"log", "-1", "--no-color",
-                      "--format=%H%x1f%s%x1f%an <%ae>%x1f%ae%x1f%P%x1f%(trailers:key=" +
-                          std::string(kCommandTrailer) + ",valueonly,separator=%x20)%x1f%b",
-                      "HEAD"});
+    auto r = git.run(
+        {"log", "-1", "--no-color", "--format=%H%x1f%s%x1f%an <%ae>%x1f%ae%x1f%P%x1f%B", "HEAD"});
     const auto fields = split(r.out, '\x1f');
-    if (!r.ok() || fields.size() < 7)
+    if (!r.ok() || fields.size() < 6)
         throw RuntimeError("git cannot read the last commit: " + git_reason(r));
     CommitInfo c;
     c.id = fields[0];
     c.subject = fields[1];
     c.author = fields[2];
-    c.command = trim(fields[5]);
+    std::string message = fields[5];
+    for (std::size_t i = 6; i < fields.size(); ++i)
+        message += '\x1f' + fields[i];
+    c.command = crm_command(message);
     c.root = trim(fields[4]).empty();
-    c.earlier = listed_files(fields[6], "Also commits what an earlier crm command wrote");
-    c.included = listed_files(fields[6], kIncludedChanges);
+    c.earlier = listed_files(message, "Also commits what an earlier crm command wrote");
+    c.included = listed_files(message, kIncludedChanges);
     const std::string me = email_of_ident(trim(git.run({"var", "GIT_AUTHOR_IDENT"}).out));
     c.mine = !me.empty() && fold_case(me) == fold_case(fields[3]);
     if (!c.root) {

@@ -48,6 +48,25 @@ JOURNAL = "notes/journal.txt"          # what the person commits with their own 
 PROMISES = 30                          # per client, for `done`
 
 
+def crm_command(message):
+    """The command of a commit crm made, as crm itself tells its commits
+    (git/history.hpp, crm_command): the message ends with a paragraph that is the one
+    line `Crm-Command: X`, and its subject starts with "X:". git passes every commit's
+    message through one file, .git/COMMIT_EDITMSG, so a `git commit` of the person's at
+    the very moment of crm's can mix the two messages: such a mix is neither's, and is
+    counted apart (it holds no file of crm's: crm stages nothing before its commit)."""
+    text = message.rstrip("\n")
+    head, sep, last = text.rpartition("\n\n")
+    if not sep or "\n" in last or not last.startswith("Crm-Command: "):
+        return ""
+    command = last[len("Crm-Command: "):]
+    if not re.fullmatch(r"[a-z0-9 -]+", command):
+        return ""
+    if command != "crm" and not head.startswith(command + ":"):
+        return ""
+    return command
+
+
 class Soak:
     def __init__(self, crm, work, seconds, writers, seed):
         self.crm_bin = crm
@@ -263,9 +282,16 @@ class Soak:
 
         allowed = tuple(f"clients/{slug}/" for slug in CLIENTS)
         foreign = []
-        log = self.git("log", "--format=%H%x1f%(trailers:key=Crm-Command,valueonly)%x1e").stdout
-        crm_commits = [rec.split("\x1f") for rec in log.split("\x1e") if rec.strip()]
-        crm_commits = [(h.strip(), cmd.strip()) for h, cmd in crm_commits if cmd.strip()]
+        log = self.git("log", "-z", "--format=%H%x1f%B").stdout
+        crm_commits, mixed = [], []
+        for record in filter(None, log.split("\0")):
+            commit, message = record.split("\x1f", 1)
+            command = crm_command(message)
+            if command:
+                crm_commits.append((commit, command))
+            elif "Crm-Command:" in message:
+                mixed.append(commit)
+        self.mixed = mixed
         setup = {"init", "add-client"}
         for commit, command in crm_commits:
             files = self.git("diff-tree", "-r", "--root", "--no-commit-id", "--name-only",
@@ -300,7 +326,11 @@ def main():
         soak.run()
         lost, foreign, commits = soak.check()
         print("soak: " + ", ".join(f"{v} {k}" for k, v in soak.counts.items()) +
-              f"; {commits} crm commits")
+              f"; {commits} crm commits; {len(soak.mixed)} commits whose message git mixed "
+              "with the person's (COMMIT_EDITMSG), neither's")
+        for commit in soak.mixed:
+            files = soak.git("diff-tree", "-r", "--no-commit-id", "--name-only", commit).stdout
+            print(f"soak: mixed message in {commit[:7]}: " + ", ".join(files.split()))
         for item in lost:
             print("soak: LOST " + item)
         for item in foreign:
