@@ -31,10 +31,29 @@ std::string have(const std::vector<std::string>& paths) {
 std::vector<std::string> check_before_change(const CommitPolicy& policy,
                                              const std::filesystem::path& root,
                                              const std::vector<std::string>& paths,
-                                             const std::vector<std::string>& own) {
+                                             const std::vector<std::string>& own,
+                                             const git::Git::IndexState* known) {
     if (!policy.enabled || !policy.git || paths.empty())
         return {};
-    const auto state = policy.git->index_state(paths, true);
+    // Of a wider answer, the entries that are `paths` or below them.
+    auto below = [&](const std::vector<std::string>& entries) {
+        std::vector<std::string> out;
+        for (const auto& e : entries)
+            for (const auto& p : paths)
+                if (e == p || e.starts_with(p + "/")) {
+                    out.push_back(e);
+                    break;
+                }
+        return out;
+    };
+    git::Git::IndexState state;
+    if (known) {
+        state.skip_worktree = below(known->skip_worktree);
+        state.assume_unchanged = below(known->assume_unchanged);
+        state.changed = below(known->changed);
+    } else {
+        state = policy.git->index_state(paths, true);
+    }
     if (!state.skip_worktree.empty()) {
         const auto& f = state.skip_worktree;
         throw RuntimeError(

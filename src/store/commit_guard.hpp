@@ -27,11 +27,14 @@ namespace crm::store {
 // Checks `paths` (files or folders, relative to `root`) before a change. Throws
 // RuntimeError, having changed nothing, as above; `own` are paths this command may
 // change whatever their state (those it changed already). Returns the paths whose
-// changes are not crm's and go with the commit under --include-changes.
+// changes are not crm's and go with the commit under --include-changes. `known`, when
+// given, is git's answer for a folder holding every path, asked once (a merge moves
+// hundreds of files of one client), else git is asked here.
 std::vector<std::string> check_before_change(const CommitPolicy& policy,
                                              const std::filesystem::path& root,
                                              const std::vector<std::string>& paths,
-                                             const std::vector<std::string>& own = {});
+                                             const std::vector<std::string>& own = {},
+                                             const git::Git::IndexState* known = nullptr);
 
 // What the commit must know of git's index first.
 struct IndexCheck {

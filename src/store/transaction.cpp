@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <iterator>
 #include <stdexcept>
 
 #include "crm/git/history.hpp"
@@ -219,6 +220,7 @@ void Transaction::rollback() {
     touched_.clear();
     new_paths_.clear();
     included_.clear();
+    asked_.clear();
     if (!failed.empty()) {
         std::string list;
         for (const auto& f : failed)
@@ -242,7 +244,18 @@ void Transaction::discard_set_aside() {
 void Transaction::before_change(const std::string& relative) {
     if (!commits() || std::find(touched_.begin(), touched_.end(), relative) != touched_.end())
         return;
-    for (auto& f : check_before_change(policy_, root_, {relative}, touched_))
+    // git is asked once per client folder (clients/<slug>), however many of its files
+    // change: what it says holds while the lock is held, and crm's own changes are in
+    // touched_.
+    const fs::path p(relative);
+    auto part = p.begin();
+    std::string scope = relative;
+    if (*part == "clients" && std::distance(p.begin(), p.end()) > 1)
+        scope = (fs::path("clients") / *std::next(part)).string();
+    auto known = asked_.find(scope);
+    if (known == asked_.end())
+        known = asked_.emplace(scope, policy_.git->index_state({scope}, true)).first;
+    for (auto& f : check_before_change(policy_, root_, {relative}, touched_, &known->second))
         if (std::find(included_.begin(), included_.end(), f) == included_.end())
             included_.push_back(std::move(f));
 }

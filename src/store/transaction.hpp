@@ -78,6 +78,7 @@
 // have writers of their own) or .git/; symbolic links are refused on the way.
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -160,6 +161,7 @@ class Transaction {
     std::vector<Undo> journal_;
     std::vector<std::string> new_paths_;  // created, or renamed into place
     std::vector<std::string> included_;   // changes that are not crm's (--include-changes)
+    std::map<std::string, git::Git::IndexState> asked_;  // git's answers, by client folder
     bool committed_ = false;
 };
 
