@@ -18,7 +18,7 @@ std::string crm_command(std::string_view message) {
     const std::string line = text.substr(last + 1);
     if (!line.starts_with(key))
         return {};
-    const std::string command = line.substr(key.size());
+    std::string command = line.substr(key.size());
     const bool word = !command.empty() && std::all_of(command.begin(), command.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == ' ';
     });
