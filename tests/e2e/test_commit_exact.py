@@ -126,6 +126,20 @@ class ForeignChangesTest(ExactCommitTestCase):
         self.assertIn(f"{CLIENT} has changed since", r.err)
         self.assertIn(b"# called them about the invoice", (self.dir / CLIENT).read_bytes())
 
+    def test_undo_takes_no_commit_that_holds_a_file_crm_never_writes(self):
+        # git passes every commit's message through .git/COMMIT_EDITMSG: a commit of the
+        # person's made at the same moment as crm's can end up with crm's message.
+        self.write("notes.txt", "the user's own file, changed\n")
+        self.git("commit", "-qam", "set: Acme tier A\n\nCrm-Command: set")
+        head = self.head()
+        r = self.crm_in("undo", check=1)
+        self.assertIn("it holds notes.txt, which no crm command writes", r.err)
+        self.assertEqual(self.head(), head)
+        self.assertEqual((self.dir / "notes.txt").read_text(), "the user's own file, changed\n")
+        # A message that is not exactly crm's is not crm's either.
+        self.git("commit", "-q", "--allow-empty", "-m", "journal 7\namma\n\nCrm-Command: set")
+        self.assertIn("is not one crm made", self.crm_in("undo", check=1).err)
+
     def test_crms_own_uncommitted_files_are_not_foreign(self):
         hook = self.dir / ".git/hooks/pre-commit"
         hook.parent.mkdir(parents=True, exist_ok=True)

@@ -20,9 +20,13 @@ Then it checks, from git and the folder:
   value set printed, the promise done marked, the watcher added) is in HEAD, or on crm's
   list of files it wrote but could not commit (.crm/uncommitted), as reported, and the
   file parses (`crm check` names no problem in it);
-* foreign: no commit crm made (those with the Crm-Command trailer) holds a path that no
-  crm command writes: the person's journal, the editor's client, anything outside the
-  writers' three clients.
+* foreign: no commit crm made (those with the Crm-Command trailer, as crm tells its own:
+  crm_command below) holds a path that no crm command writes: the person's journal,
+  the editor's client, anything outside the writers' three clients. git passes the
+  message of every commit through one file, .git/COMMIT_EDITMSG, so when the person's
+  `git commit` runs at the very moment of crm's the two messages can mix, or the
+  person's commit can get crm's whole message; such a commit holds none of crm's files
+  (crm stages nothing before its commit) and is listed apart, as the person's.
 
 Prints both counts and exits 1 when either is not 0 (2 when the run itself failed).
 Standard library only; no network, no real date (CRM_TODAY), its own HOME.
@@ -293,15 +297,25 @@ class Soak:
                 mixed.append(commit)
         self.mixed = mixed
         setup = {"init", "add-client"}
+        made = 0
         for commit, command in crm_commits:
             files = self.git("diff-tree", "-r", "--root", "--no-commit-id", "--name-only",
                              "--no-renames", "-z", commit).stdout.split("\0")
-            for f in filter(None, files):
-                if command in setup:
-                    continue  # the folder's own making, before the soak
+            files = [f for f in files if f]
+            if command in setup:
+                made += 1
+                continue  # the folder's own making, before the soak
+            if not any(f.startswith(allowed) for f in files):
+                # Not one file crm writes: crm commits only when it wrote something, and
+                # stages nothing before, so this is the person's commit, given crm's
+                # message whole by git's shared COMMIT_EDITMSG. Counted with the mixes.
+                self.mixed.append(commit)
+                continue
+            made += 1
+            for f in files:
                 if not f.startswith(allowed):
                     foreign.append(f"{commit[:7]} ({command}): {f}")
-        return lost, foreign, len(crm_commits)
+        return lost, foreign, made
 
 
 def main():
@@ -326,8 +340,8 @@ def main():
         soak.run()
         lost, foreign, commits = soak.check()
         print("soak: " + ", ".join(f"{v} {k}" for k, v in soak.counts.items()) +
-              f"; {commits} crm commits; {len(soak.mixed)} commits whose message git mixed "
-              "with the person's (COMMIT_EDITMSG), neither's")
+              f"; {commits} crm commits; {len(soak.mixed)} of the person's commits whose "
+              "message git mixed with crm's (COMMIT_EDITMSG)")
         for commit in soak.mixed:
             files = soak.git("diff-tree", "-r", "--no-commit-id", "--name-only", commit).stdout
             print(f"soak: mixed message in {commit[:7]}: " + ", ".join(files.split()))
