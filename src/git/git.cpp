@@ -411,6 +411,17 @@ bool Git::commit(const std::vector<std::string>& given, const std::string& messa
     // commit` would take whatever else is in the index, and a user's `git add` between
     // any check crm could make and the commit would join it.
     auto committed = commit_only(files, message);
+    // `git commit` reads the index before it locks it, so one of the user's, running
+    // beside, can write back an index from before crm's `git add --intent-to-add`: the new
+    // file is unknown again. Said again, a few times.
+    for (int attempt = 0;
+         attempt < 3 && !to_add.empty() && !committed.ok() &&
+         committed.err.find("did not match any file(s) known to git") != std::string::npos;
+         ++attempt) {
+        if (!run_locking(add).ok())
+            break;
+        committed = commit_only(files, message);
+    }
     if (committed.ok())
         return true;
     if (nothing_to_commit(committed))

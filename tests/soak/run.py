@@ -32,6 +32,7 @@ Prints both counts and exits 1 when either is not 0 (2 when the run itself faile
 Standard library only; no network, no real date (CRM_TODAY), its own HOME.
 """
 import argparse
+import collections
 import json
 import os
 import random
@@ -96,6 +97,8 @@ class Soak:
         self.watchers = []     # (client, name)
         self.counts = {"log-visit": 0, "set": 0, "done": 0, "watch": 0, "refused": 0,
                        "killed": 0, "user commits": 0, "editor saves": 0}
+        self.reasons = collections.Counter()  # why crm refused, by its error less the paths
+        self.examples = {}                    # the first whole message of each reason
 
     # -- running things ------------------------------------------------------------
     def crm(self, *args, user="Soak Writer", timeout=120):
@@ -174,6 +177,14 @@ class Soak:
                     with self.lock:
                         self.watchers.append((slug, name))
             self.count(op if r.returncode == 0 else "refused")
+            if r.returncode != 0:
+                error = next((line for line in r.stderr.splitlines()
+                              if line.startswith("crm: error:")), r.stderr.strip()[:80])
+                with self.lock:
+                    reason = re.sub(r"\S*/\S*", "PATH", error)[:120]
+                    if reason not in self.reasons:
+                        self.examples[reason] = " ".join([op, slug]) + ": " + r.stderr.strip()
+                    self.reasons[reason] += 1
 
     def person(self, rng):
         line = 0
@@ -342,6 +353,10 @@ def main():
         print("soak: " + ", ".join(f"{v} {k}" for k, v in soak.counts.items()) +
               f"; {commits} crm commits; {len(soak.mixed)} of the person's commits whose "
               "message git mixed with crm's (COMMIT_EDITMSG)")
+        for reason, n in soak.reasons.most_common(5):
+            print(f"soak: refused {n} times: {reason}")
+            if os.environ.get("CRM_SOAK_VERBOSE"):
+                print("soak:   e.g. " + soak.examples[reason].replace("\n", "\n      "))
         for commit in soak.mixed:
             files = soak.git("diff-tree", "-r", "--no-commit-id", "--name-only", commit).stdout
             print(f"soak: mixed message in {commit[:7]}: " + ", ".join(files.split()))
