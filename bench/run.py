@@ -3,7 +3,8 @@
 
     python3 bench/run.py --crm build/crm [--work DIR] [--rounds N] [--markdown FILE] [--large]
                          [--only due-warm|due-task|due-cold|pipeline|report|show|search|memory|
-                                 memory-writers|log-visit|due-warm-3x|memory-3x]...
+                                 memory-writers|log-visit|log-visit-only|due-warm-3x|
+                                 memory-3x]...
 
 Generates the "solo" and "firm" stores and a taskwarrior data folder in --work, and the
 "3x" store (three times firm) with --large or when a 3x comparison is named with --only
@@ -348,6 +349,14 @@ class Bench:
     def log_visit_vs_git_commit(self):
         """crm writes and commits one visit; the baseline commits the same file with
         git add + git commit. Both are undone after each run so the store never grows."""
+        return self.log_visit_vs(only=False)
+
+    def log_visit_vs_git_commit_only(self):
+        """The same against `git commit --only -- FILE`, the commit crm makes (a second
+        index from HEAD, so that nothing else staged can join it): what crm adds to it."""
+        return self.log_visit_vs(only=True)
+
+    def log_visit_vs(self, only):
         store = self.firm
         captured = {}
 
@@ -368,12 +377,14 @@ class Bench:
 
         crm = self.crm_case("crm log-visit", store, "log-visit", BENCH_SLUG, "bench visit",
                             "--date", TODAY, cleanup=after_crm)
-        git = Case("git add && git commit", self.helper,
-                   [["git", "add", "--", rel],
-                    ["git", "commit", "-q", "-m", f"log-visit: {BENCH_CLIENT} ({TODAY} visit)"]],
+        commit = ["git", "commit", "-q", "-m", f"log-visit: {BENCH_CLIENT} ({TODAY} visit)"]
+        if only:
+            commit += ["--only", "--", rel]
+        name = "git add && git commit" + (" --only" if only else "")
+        git = Case(name, self.helper, [["git", "add", "--", rel], commit],
                    clean_env(), cwd=store.path, prepare=write_visit, cleanup=store.reset)
-        return ratio_row("log-visit vs git add + commit", *compare(crm, git, self.rounds),
-                         "<= 1.2", lambda r: r <= 1.2)
+        return ratio_row("log-visit vs git add + commit" + (" --only" if only else ""),
+                         *compare(crm, git, self.rounds), "<= 1.2", lambda r: r <= 1.2)
 
     def show_firm_vs_solo(self):
         firm = self.crm_case("crm show (firm)", self.firm, "show", BENCH_SLUG)
@@ -507,6 +518,7 @@ class Bench:
         "memory": readers_memory,
         "memory-writers": writers_memory,
         "log-visit": log_visit_vs_git_commit,
+        "log-visit-only": log_visit_vs_git_commit_only,
         "due-warm-3x": due_warm_vs_walk_3x,
         "memory-3x": readers_memory_3x,
     }

@@ -102,6 +102,8 @@ int run(int argc, const char* const* argv, const commands::Environment& environm
     app.add_option("--dir", global.dir,
                    "The data folder (default: $CRM_DIR, the nearest folder with crm.yaml, ~/crm)");
     app.add_flag("--no-commit", global.no_commit, "Write files but do not commit them to git");
+    app.add_flag("--include-changes", global.include_changes,
+                 "Commit a file's changes that are not crm's with crm's change (else refused)");
     app.add_flag("--no-color", global.no_color, "No colour, even on a terminal (also: NO_COLOR)");
     // Help fits the terminal; piped, the usual 80 columns.
     const int help_width = [&] {

@@ -72,8 +72,8 @@ int add_client(const AddClientOptions& o, Context& ctx) {
     client.slug = unique_slug(slugify(client.name),
                               [&](const std::string& s) { return folder.client_dir_taken(s); });
     tx.create(folder.client_file(client.slug), schema::client_yaml(client));
-    ctx.out() << client.slug << '\n';
     tx.commit("add-client: " + client.name);
+    ctx.out() << client.slug << '\n';
     return 0;
 }
 

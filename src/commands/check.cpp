@@ -15,7 +15,10 @@ int check(const CheckOptions& o, Context& ctx) {
         return store::check_folder(ctx.existing_folder_path(), line.callback());
     }();
     const auto& problems = check.problems;
-    const auto& warnings = check.likely_duplicates;
+    // Warnings never fail the check: likely duplicates are for a person to decide, and a
+    // program named in crm.yaml is ignored.
+    std::vector<DataError> warnings = check.warnings;
+    warnings.insert(warnings.end(), check.likely_duplicates.begin(), check.likely_duplicates.end());
     if (o.format == "json") {
         // Through formats::dump: a folder name that is not UTF-8 must not stop the report.
         formats::Json out = formats::Json::array();
@@ -45,11 +48,13 @@ int check(const CheckOptions& o, Context& ctx) {
         for (const auto& w : warnings)
             print(w, "warning: ");
     }
-    // Likely duplicates are for a person to decide: they never fail the check.
-    const std::string also = warnings.empty()
-                                 ? ""
-                                 : "; " + std::to_string(warnings.size()) + " likely duplicate" +
-                                       (warnings.size() == 1 ? "" : "s") + " (crm merge)";
+    const auto duplicates = check.likely_duplicates.size();
+    std::string also = duplicates == 0 ? ""
+                                       : "; " + std::to_string(duplicates) + " likely duplicate" +
+                                             (duplicates == 1 ? "" : "s") + " (crm merge)";
+    if (!check.warnings.empty())
+        also += "; " + std::to_string(check.warnings.size()) + " ignored setting" +
+                (check.warnings.size() == 1 ? "" : "s") + " that name a program";
     std::set<std::string> bad;
     for (const auto& p : problems)
         bad.insert(p.where().file);

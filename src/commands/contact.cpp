@@ -107,8 +107,8 @@ int contact_add(const ContactAddOptions& o, Context& ctx) {
         return with_new_contacts(text, edit.file(), {*c});
     });
     const std::string& name = edit.client().name;
-    ctx.note("added " + contact_label(*c) + " to " + name);
     edit.commit("contact add: " + name + " (" + shown(c->name) + ")");
+    ctx.note("added " + contact_label(*c) + " to " + name);
     return 0;
 }
 
@@ -148,8 +148,8 @@ int contact_set(const ContactSetOptions& o, Context& ctx) {
         return 0;
     }
     const std::string& name = edit.client().name;
-    ctx.note(name + ", " + who + ": " + o.field + " set to " + shown(value));
     edit.commit("contact set: " + name + " (" + shown(who) + ") " + o.field + " " + shown(value));
+    ctx.note(name + ", " + who + ": " + o.field + " set to " + shown(value));
     return 0;
 }
 
@@ -162,8 +162,8 @@ int contact_rm(const ContactRmOptions& o, Context& ctx) {
         return yaml::remove_item(text, edit.file(), kContacts, index);
     });
     const std::string& name = edit.client().name;
-    ctx.note("removed " + contact_label(contact) + " from " + name);
     edit.commit("contact rm: " + name + " (" + shown(contact.name) + ")");
+    ctx.note("removed " + contact_label(contact) + " from " + name);
     return 0;
 }
 

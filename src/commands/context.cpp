@@ -60,16 +60,21 @@ std::string Context::user() const {
         user_ = trim(*u);
         return *user_;
     }
-    // git's user.name is looked up in the folder's repository when there is one.
+    // git's author identity, as git would write it in a commit here: GIT_AUTHOR_NAME,
+    // then user.name of the folder's repository and of the user (git var also offers the
+    // passwd entry's name, which is the login name's stand-in anyway).
     std::optional<std::string> name;
-    if (auto g = git::Git::find(folder_path()))
-        name = g->config("user.name");
-    if (!name) {
-        os::ProcessOptions o;
-        o.unset_env = git::git_unset_variables();
-        auto r = os::run_process({"git", "config", "--get", "user.name"}, o);
-        if (r.ok() && !trim(r.out).empty())
-            name = trim(r.out);
+    os::ProcessOptions o;
+    o.unset_env = git::git_unset_variables();
+    std::error_code ec;
+    if (const auto folder = folder_path(); std::filesystem::is_directory(folder, ec))
+        o.cwd = folder;
+    if (auto r = os::run_process({"git", "var", "GIT_AUTHOR_IDENT"}, o); r.ok()) {
+        // "Name <email> 1700000000 +0000"
+        const std::string ident = trim(r.out);
+        const auto open = ident.rfind(" <");
+        if (open != std::string::npos && !trim(ident.substr(0, open)).empty())
+            name = trim(ident.substr(0, open));
     }
     if (!name) {
         if (auto login = env("LOGNAME"); login && !login->empty())
@@ -142,6 +147,7 @@ const std::optional<git::Git>& Context::git() {
 store::CommitPolicy Context::commit_policy() {
     store::CommitPolicy policy;
     policy.enabled = !global_.no_commit && folder().settings().autocommit;
+    policy.include_changes = global_.include_changes;
     // As before the transaction: no repository is looked for when nothing may commit.
     if (policy.enabled)
         policy.git = git();
@@ -154,6 +160,7 @@ store::CommitPolicy Context::commit_policy() {
     policy.note = [this](const std::string& line) { note(line); };
     if (auto pause = env("CRM_TEST_PAUSE_AFTER_STEP"))
         policy.pause_after_step = std::atoi(pause->c_str());
+    policy.warn = [this](const std::string& message) { warn(message); };
     return policy;
 }
 

@@ -3,6 +3,7 @@
 #include "crm/model/layout.hpp"
 #include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
+#include "crm/store/commit_guard.hpp"
 
 #include "editor.hpp"
 
@@ -55,6 +56,8 @@ int edit(const EditOptions& o, Context& ctx) {
     auto original = folder.read(target.file);
     if (!original)
         throw RuntimeError("no file " + target.file);
+    // Refused before the editor opens, not after the person's work (commit_guard.hpp).
+    (void)store::check_before_change(ctx.commit_policy(), folder.root(), {target.file});
     std::string name = slug;
     try {
         name = folder.load_client(slug).name;
@@ -99,9 +102,9 @@ int edit(const EditOptions& o, Context& ctx) {
     } catch (const os::FileChanged&) {
         throw changed();
     }
-    ctx.out() << target.file << '\n';
     tx.commit("edit: " + name + " (" + std::filesystem::path(target.file).filename().string() +
               ")");
+    ctx.out() << target.file << '\n';
     return 0;
 }
 

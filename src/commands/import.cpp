@@ -116,12 +116,7 @@ int import_file(const ImportOptions& o, Context& ctx) {
         if (tx)
             tx->create(folder.client_file(c.slug), schema::client_yaml(c));
     }
-    if (!report.empty())
-        ctx.out() << report.render(render::Styler(ctx.color()), ctx.terminal_width());
-    std::string summary = std::to_string(created) + " created, " + std::to_string(updated) +
-                          " updated, " + std::to_string(unchanged) + " unchanged, " +
-                          std::to_string(skipped) + " skipped";
-    ctx.note(o.dry_run ? summary + "; dry run: nothing written" : summary);
+    // The report once it is committed: a commit that fails is an error, never a success.
     if (tx && !tx->touched().empty()) {
         std::string name = std::filesystem::path(o.file).filename().string();
         std::vector<std::string> what;
@@ -131,6 +126,12 @@ int import_file(const ImportOptions& o, Context& ctx) {
             what.push_back("contacts at " + plural(updated, "client"));
         tx->commit("import: " + join(what, " and ") + " from " + name);
     }
+    if (!report.empty())
+        ctx.out() << report.render(render::Styler(ctx.color()), ctx.terminal_width());
+    std::string summary = std::to_string(created) + " created, " + std::to_string(updated) +
+                          " updated, " + std::to_string(unchanged) + " unchanged, " +
+                          std::to_string(skipped) + " skipped";
+    ctx.note(o.dry_run ? summary + "; dry run: nothing written" : summary);
     return ctx.warn_problems(problems);
 }
 

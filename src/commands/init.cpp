@@ -55,8 +55,8 @@ int init(const InitOptions& o, Context& ctx) {
     tx.create(std::string(kSettingsFile), schema::default_settings_yaml());
     if (!fs::exists(root / ".gitignore", ec))
         tx.create(".gitignore", kGitignore);
-    ctx.out() << root.string() << '\n';
     tx.commit("init: crm folder");
+    ctx.out() << root.string() << '\n';
     return 0;
 }
 

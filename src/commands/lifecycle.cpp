@@ -29,7 +29,8 @@ void require_committed(Context& ctx, const std::vector<std::string>& slugs,
     // Untracked files, the ignored ones too (git status leaves those out): git has no
     // copy of them to bring back.
     std::vector<std::string> others{"ls-files", "-z", "--others", "--"};
-    others.insert(others.end(), dirs.begin(), dirs.end());
+    for (const auto& dir : dirs)
+        others.push_back(git::literal(dir));
     if (auto r = git->run(others); r.ok()) {
         for (std::size_t pos = 0; pos < r.out.size();) {
             const std::size_t end = std::min(r.out.find('\0', pos), r.out.size());

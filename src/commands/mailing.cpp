@@ -4,10 +4,13 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/formats/mbox.hpp"
+#include "crm/git/git.hpp"
 #include "crm/os/append_file.hpp"
 #include "crm/os/clock.hpp"
+#include "crm/os/process.hpp"
 #include "crm/schema/check.hpp"
 #include "crm/util/command_words.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::commands {
 
@@ -34,8 +37,12 @@ const Settings& checked_settings(Context& ctx) {
                            "from: address (man crm-format)");
     }
     std::vector<DataError> problems;
-    if (auto text = folder.read("crm.yaml"))
+    if (auto text = folder.read("crm.yaml")) {
         problems = schema::check_mail_settings(*text, "crm.yaml");
+        // Whatever program crm.yaml names is not run; the person hears why.
+        for (const auto& w : schema::program_settings(*text, "crm.yaml"))
+            ctx.warn(w.what() + std::string("; ") + w.hint());
+    }
     if (!problems.empty()) {
         for (const auto& p : problems)
             ctx.warn(p.what());
@@ -47,11 +54,42 @@ const Settings& checked_settings(Context& ctx) {
     return s;
 }
 
-std::vector<std::string> command_words(const Settings& s) {
-    auto words = split_command(s.mail.command);
+// Where the person's own mail command is set, for messages.
+constexpr const char* kWhereToSet =
+    "set your mail command with  git config --global crm.mailCommand \"msmtp -t\"  or in "
+    "CRM_MAIL_COMMAND (a program and its arguments, run without a shell, the message on its "
+    "standard input)";
+
+// The program that sends: the person's own, as git's hooks are (spec section 2):
+// CRM_MAIL_COMMAND, else git's crm.mailCommand (the user's or this clone's git config,
+// never a tracked file), else sendmail. Never crm.yaml's: a teammate can change that.
+store::MailCommand mail_command(Context& ctx) {
+    store::MailCommand command;
+    std::optional<std::string> text;
+    if (auto env = ctx.env("CRM_MAIL_COMMAND"); env && !trim(*env).empty()) {
+        text = env;
+        command.origin = "CRM_MAIL_COMMAND";
+    } else if (const auto& git = ctx.git()) {
+        text = git->config("crm.mailCommand");
+        command.origin = "git config crm.mailCommand";
+    } else {
+        os::ProcessOptions o;
+        o.unset_env = git::git_unset_variables();
+        if (auto r = os::run_process({"git", "config", "--get", "crm.mailCommand"}, o);
+            r.ok() && !trim(r.out).empty())
+            text = trim(r.out);
+        command.origin = "git config crm.mailCommand";
+    }
+    if (!text) {
+        text = "sendmail -t -oi";
+        command.origin = "the default mail command";
+    }
+    auto words = split_command(*text);
     if (!words.ok())
-        throw RuntimeError("mail.command " + words.problem, "fix mail.command in crm.yaml");
-    return words.words;
+        throw RuntimeError(command.origin + " " + words.problem, kWhereToSet);
+    command.words = std::move(words.words);
+    command.hint = std::string("check the mail command (") + command.origin + "); " + kWhereToSet;
+    return command;
 }
 
 std::uint64_t random_number() {
@@ -73,7 +111,7 @@ Mailer::Mailer(Context& ctx, MailOptions options)
     : ctx_(ctx),
       options_(std::move(options)),
       settings_(checked_settings(ctx)),
-      command_(command_words(settings_)),
+      command_(mail_command(ctx)),
       time_(mail_time(ctx)),
       random_(random_number()),
       lock_(ctx.folder().root(), "mail"),

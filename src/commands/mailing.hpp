@@ -1,9 +1,11 @@
 #pragma once
 // What `crm remind` and `crm notify` share: one run of mail to the team. It checks
-// crm.yaml's team: and mail: first (a bad address or command stops the run before any
-// message, with file:line), then each message is composed (formats/mail_message) and
-// sent through mail.command, printed (--dry-run) or appended to an mbox (--mbox), and
-// what was really sent is remembered in .crm/mail-sent (store/mail_delivery).
+// crm.yaml's team: and mail: first (a bad address stops the run before any message, with
+// file:line; a program named there is warned of and ignored), then each message is
+// composed (formats/mail_message) and sent through the person's own mail command
+// (CRM_MAIL_COMMAND, git's crm.mailCommand, else sendmail), printed (--dry-run) or
+// appended to an mbox (--mbox), and what was really sent is remembered in
+// .crm/mail-sent (store/mail_delivery).
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,7 +52,7 @@ class Mailer {
     Context& ctx_;
     MailOptions options_;
     const Settings& settings_;
-    std::vector<std::string> command_;
+    store::MailCommand command_;
     formats::MailTime time_;
     std::uint64_t random_;
     unsigned sequence_ = 0;

@@ -148,6 +148,8 @@ int merge(const MergeOptions& o, Context& ctx) {
     if (text != keep.text)
         tx.replace(keep.file, text);
     tx.remove(client_dir_path(other_slug));
+    tx.commit("merge: " + other.client.name + " into " + keep.client.name + " (" +
+              counted(moves.size(), "record") + ")");
 
     ctx.out() << keep_slug << '\n';
     std::vector<std::string> joined;
@@ -167,8 +169,6 @@ int merge(const MergeOptions& o, Context& ctx) {
     if (!plan.contact_differences.empty())
         ctx.note("kept " + keep.client.name + "'s " + join(plan.contact_differences, ", ") + " (" +
                  other.client.name + "'s stays in git's history)");
-    tx.commit("merge: " + other.client.name + " into " + keep.client.name + " (" +
-              counted(moves.size(), "record") + ")");
     return 0;
 }
 

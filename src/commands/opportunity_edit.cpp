@@ -124,10 +124,12 @@ class OpportunityEdit {
         tx_.replace(file(), edited);
     }
 
-    // Commits, and returns the exit code: 1 when another opportunity file was unreadable.
-    int commit(const std::string& what) {
+    // Commits, then says `done`, and returns the exit code: 1 when another opportunity
+    // file was unreadable.
+    int commit(const std::string& what, const std::string& done) {
         tx_.commit("opportunity " + what + ": " + client_.name + ": " +
                    commit_subject(opportunity().title));
+        ctx_.note(done);
         return ctx_.warn_problems(problems_);
     }
 
@@ -221,8 +223,7 @@ int opportunity_set(const OpportunitySetOptions& o, Context& ctx) {
     }
     require_rules(out, edit);
     edit.replace(out);
-    ctx.note(title + ": " + o.field + " set to " + o.value);
-    return edit.commit("set");
+    return edit.commit("set", title + ": " + o.field + " set to " + o.value);
 }
 
 int opportunity_won(const OpportunityWonOptions& o, Context& ctx) {
@@ -248,9 +249,8 @@ int opportunity_won(const OpportunityWonOptions& o, Context& ctx) {
     }
     edit.replace(out);
     const auto final_value = value ? value : opp.value;
-    ctx.note("won " + date.iso() + ": '" + opp.title + "' (" + edit.client().name + ")" +
-             (final_value ? ", value " + money_text(*final_value) : ""));
-    return edit.commit("won");
+    return edit.commit("won", "won " + date.iso() + ": '" + opp.title + "' (" + edit.client().name +
+                                  ")" + (final_value ? ", value " + money_text(*final_value) : ""));
 }
 
 int opportunity_lost(const OpportunityLostOptions& o, Context& ctx) {
@@ -272,9 +272,8 @@ int opportunity_lost(const OpportunityLostOptions& o, Context& ctx) {
         return 0;
     }
     edit.replace(out);
-    ctx.note("lost " + date.iso() + ": '" + opp.title + "' (" + edit.client().name +
-             "): " + reason);
-    return edit.commit("lost");
+    return edit.commit("lost", "lost " + date.iso() + ": '" + opp.title + "' (" +
+                                   edit.client().name + "): " + reason);
 }
 
 }  // namespace crm::commands

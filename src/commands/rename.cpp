@@ -79,12 +79,12 @@ int rename(const RenameOptions& o, Context& ctx) {
         });
     if (moves)
         edit.transaction().rename(client_dir_path(slug), client_dir_path(target));
-    ctx.out() << target << '\n';
     std::string what = renames ? old_name + " to " + new_name : new_name;
     if (moves)
         what += " (" + client_dir_path(slug) + " to " + client_dir_path(target) + ")";
-    ctx.note("renamed " + what);
     edit.commit("rename: " + what);
+    ctx.out() << target << '\n';
+    ctx.note("renamed " + what);
     return 0;
 }
 

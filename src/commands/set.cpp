@@ -91,9 +91,9 @@ int set(const SetOptions& o, Context& ctx) {
         ctx.note(name + ": " + o.field + " is already " + o.value + "; nothing to change");
         return 0;
     }
-    ctx.note(name + ": " + o.field + " set to " + o.value);
     // A commit subject is one short line, whatever the value.
     edit.commit("set: " + name + " " + o.field + " " + commit_subject(o.value));
+    ctx.note(name + ": " + o.field + " set to " + o.value);
     return 0;
 }
 

@@ -54,10 +54,28 @@ int undo(Context& ctx) {
     if (head->root)
         throw RuntimeError("nothing to undo: " + what + " is the folder's first commit",
                            "to start again, remove the folder");
+    if (!head->included.empty())
+        throw RuntimeError(
+            "cannot undo " + what + ": it also committed changes that were not crm's, to " +
+                join(head->included, ", ") +
+                " (--include-changes); taking the commit back would take those too",
+            "take back crm's change by hand (crm set, crm edit...), or both with git revert " + id);
     const std::string prefix = git::prefix_in_repository(git);
     auto in_folder = [&](const std::string& top) {
         return top.starts_with(prefix) ? top.substr(prefix.size()) : top;
     };
+    // crm writes the folder's records and crm.yaml, nothing else: a commit holding another
+    // file is not crm's, whatever its message says (git passes the messages of two
+    // commits made at once through one file, and can give a commit of yours crm's).
+    for (const auto& f : head->files) {
+        const std::string mine = in_folder(f);
+        if (!f.starts_with(prefix) || !(mine.starts_with("clients/") || mine == kSettingsFile))
+            throw RuntimeError(
+                "cannot undo " + what + ": it holds " + mine + ", which no crm command writes",
+                "crm undo takes back only crm's own changes; to take this "
+                "commit back anyway: git revert " +
+                    id);
+    }
     if (const auto changed = git::changed_among(git, head->files); !changed.empty()) {
         std::vector<std::string> shown;
         for (const auto& f : changed)

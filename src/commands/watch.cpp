@@ -38,12 +38,12 @@ int change_watching(Context& ctx, const std::string& client_query,
     for (const auto& person : unchanged)
         ctx.note(person + (watch ? " already watches " : " does not watch ") + name +
                  "; nothing to change");
-    for (const auto& person : changed)
-        ctx.note(person + (watch ? " now watches " : " no longer watches ") + name);
     if (changed.empty())
         return 0;
     edit.commit(std::string(watch ? "watch: " : "unwatch: ") + name + " (" + join(changed, ", ") +
                 ")");
+    for (const auto& person : changed)
+        ctx.note(person + (watch ? " now watches " : " no longer watches ") + name);
     return 0;
 }
 

@@ -18,8 +18,9 @@ std::string write_new_record(Context& ctx, const std::string& slug, RecordKind k
     auto tx = ctx.transaction();
     std::string file = ctx.folder().new_record_path(slug, kind, date, by);
     tx.create(file, text);
-    ctx.out() << file << '\n';
+    // Said once it is committed: a commit that fails is an error, never a success.
     tx.commit(commit_message);
+    ctx.out() << file << '\n';
     return file;
 }
 

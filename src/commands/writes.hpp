@@ -14,8 +14,8 @@
 
 namespace crm::commands {
 
-// Writes `text` as a new record (visit, review, opportunity) of `slug`, prints its path on stdout
-// and commits it. Returns the path.
+// Writes `text` as a new record (visit, review, opportunity) of `slug`, commits it, and
+// then prints its path on stdout. Returns the path.
 std::string write_new_record(Context& ctx, const std::string& slug, RecordKind kind, Date date,
                              const std::string& by, const std::string& text,
                              const std::string& commit_message);

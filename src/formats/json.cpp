@@ -85,7 +85,7 @@ Json value_json(const std::vector<TeamMember>& v) {
     return team;
 }
 Json value_json(const MailSettings& v) {
-    return {{"from", v.from}, {"command", v.command}};
+    return {{"from", v.from}};
 }
 Json value_json(const std::optional<Money>& v) {
     return v ? number_json(v->amount) : Json(nullptr);

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <future>
 #include <thread>
 
 #include "crm/os/files.hpp"
@@ -92,6 +91,46 @@ os::ProcessResult init_repository(const fs::path& folder) {
     return os::run_process({"git", "init", "--quiet", "--", "."}, o);
 }
 
+namespace {
+
+// git refuses a repository whose owner is another user (safe.directory): every command
+// that needs the repository fails with this, and "nothing in the history" or "not
+// committed" would hide why.
+void refuse_other_owner(const os::ProcessResult& r, const fs::path& folder) {
+    constexpr std::string_view kSaid = "detected dubious ownership in repository at '";
+    const auto at = r.err.find(kSaid);
+    if (r.ok() || at == std::string::npos)
+        return;
+    const auto start = at + kSaid.size();
+    const auto end = r.err.find('\'', start);
+    const std::string repo =
+        end == std::string::npos ? folder.string() : r.err.substr(start, end - start);
+    throw RuntimeError("git refuses to work in " + repo +
+                           ": it belongs to another user of this machine, and git does not "
+                           "trust it (dubious ownership)",
+                       "if you trust that repository, tell git so:  git config --global --add "
+                       "safe.directory " +
+                           repo);
+}
+
+}  // namespace
+
+std::string literal(const std::string& path) {
+    return ":(literal)" + path;
+}
+
+namespace {
+
+std::vector<std::string> literals(const std::vector<std::string>& paths) {
+    std::vector<std::string> out;
+    out.reserve(paths.size());
+    for (const auto& p : paths)
+        out.push_back(literal(p));
+    return out;
+}
+
+}  // namespace
+
 os::ProcessResult Git::run(const std::vector<std::string>& args, const std::string& input) const {
     std::vector<std::string> argv{"git"};
     argv.insert(argv.end(), args.begin(), args.end());
@@ -100,7 +139,9 @@ os::ProcessResult Git::run(const std::vector<std::string>& args, const std::stri
     o.unset_env = git_unset_variables();
     o.set_env = {{"LC_ALL", "C"}, {"GIT_TERMINAL_PROMPT", "0"}};
     o.input = input;
-    return os::run_process(argv, o);
+    auto r = os::run_process(argv, o);
+    refuse_other_owner(r, folder_);
+    return r;
 }
 
 std::optional<std::string> Git::config(const std::string& key) const {
@@ -149,16 +190,6 @@ bool nothing_to_commit(const os::ProcessResult& r) {
 
 }  // namespace
 
-bool Git::only_these_staged(const std::vector<std::string>& files) const {
-    // The whole repository (the folder may be a part of it) but these files.
-    std::vector<std::string> args{"diff-index", "--cached", "--quiet", "HEAD", "--", ":(top)"};
-    for (const auto& f : files)
-        args.push_back(":(exclude,literal)" + f);
-    // 0: no difference; 1: something else is staged; anything else (an unborn branch,
-    // say): --only knows what to do.
-    return run(args).exit_code == 0;
-}
-
 os::ProcessResult Git::run_locking(const std::vector<std::string>& args) const {
     int waited = 0;
     for (int attempt = 0;; ++attempt) {
@@ -185,7 +216,7 @@ std::vector<std::string> Git::known(const std::vector<std::string>& paths, bool 
         args.push_back("--with-tree=HEAD");
     args.push_back("--");
     for (const auto& p : paths)
-        args.push_back(":(literal)" + p);
+        args.push_back(literal(p));
     auto r = run(args);
     if (!r.ok())
         return with_head ? known(paths, false) : paths;  // an unborn HEAD; or let git say
@@ -199,19 +230,64 @@ Git::CommitPaths Git::commit_paths(const std::vector<std::string>& files) const 
             gone.push_back(f);
     if (gone.empty())
         return {files, files};  // the common case: no git process to ask
-    const auto in_index = known(gone, false), in_index_or_head = known(gone, true);
+    const auto in_index_or_head = known(gone, true);
     auto has = [](const std::vector<std::string>& v, const std::string& f) {
         return std::find(v.begin(), v.end(), f) != v.end();
     };
     CommitPaths out;
     for (const auto& f : files) {
         const bool there = !has(gone, f);
-        if (there || has(in_index, f))
+        if (there)
             out.add.push_back(f);
         if (there || has(in_index_or_head, f))
             out.commit.push_back(f);
     }
     return out;
+}
+
+namespace {
+
+// git could not update HEAD: another git moved it under the commit ("is at X but expected
+// Y"), or holds HEAD.lock or the branch's lock for a moment. Worth a retry.
+bool head_busy(const os::ProcessResult& r) {
+    return !r.ok() && r.err.find("cannot lock ref") != std::string::npos;
+}
+
+// The lock file git names in "Unable to create 'PATH': File exists.", or "".
+std::string lock_file_named(const std::string& err) {
+    constexpr std::string_view kSaid = "Unable to create '";
+    const auto at = err.find(kSaid);
+    if (at == std::string::npos || err.find("File exists", at) == std::string::npos)
+        return {};
+    const auto start = at + kSaid.size();
+    const auto end = err.find('\'', start);
+    return end == std::string::npos ? std::string{} : err.substr(start, end - start);
+}
+
+}  // namespace
+
+os::ProcessResult Git::commit_only(const std::vector<std::string>& files,
+                                   const std::string& message) const {
+    std::vector<std::string> args{"commit", "--quiet", "--only", "-m", message, "--"};
+    for (const auto& f : files)
+        args.push_back(literal(f));
+    int waited = 0;
+    for (int attempt = 0;; ++attempt) {
+        os::ProcessResult r = run(args);
+        if (!(index_lock_busy(r) || head_busy(r)) || waited >= kLockWaitMs)
+            return r;
+        back_off(attempt, waited);
+    }
+}
+
+std::vector<std::string> Git::refused_by_add(const std::vector<std::string>& files) const {
+    std::vector<std::string> refused;
+    for (const auto& f : files) {
+        auto r = run_locking({"add", "--intent-to-add", "--", literal(f)});
+        if (!r.ok() && !index_lock_busy(r))
+            refused.push_back(f);
+    }
+    return refused;
 }
 
 bool Git::commit(const std::vector<std::string>& given, const std::string& message) const {
@@ -244,31 +320,45 @@ bool Git::commit(const std::vector<std::string>& given, const std::string& messa
             "user.email you@example.com), then:  git commit" +
             listed);
 
-    // Whether anything but these files is staged does not depend on staging them: the
-    // question is asked while `git add` runs (it only reads the index).
-    auto others_staged = std::async(std::launch::async, [&] { return !only_these_staged(files); });
-    std::vector<std::string> add{"add", "--"};
-    add.insert(add.end(), to_add.begin(), to_add.end());
-    // Only removals whose staging is done already: nothing to add.
+    // A new file must be known to the index for --only to take it: `git add
+    // --intent-to-add` records that, without content (a no-op for tracked files). Its
+    // content is staged by the commit itself, so that a `git commit` of the user's,
+    // running beside crm's, never takes crm's file into the user's commit.
+    std::vector<std::string> add{"add", "--intent-to-add", "--"};
+    const auto specs = literals(to_add);
+    add.insert(add.end(), specs.begin(), specs.end());
+    // Only removals: --only finds them in the index or HEAD, nothing to add.
     auto added = to_add.empty() ? os::ProcessResult{0, {}, {}} : run_locking(add);
-    const bool others = others_staged.get();
     if (!added.ok()) {
         if (index_lock_busy(added))
             throw busy;
-        throw RuntimeError("not committed: git add failed: " + git_reason(added), kept + ".");
+        // Which paths git will not take, so that the caller can tell them from the rest.
+        const auto refused = to_add.size() == 1 ? to_add : refused_by_add(to_add);
+        const bool sparse =
+            added.err.find("outside of your sparse-checkout definition") != std::string::npos;
+        const std::string reason =
+            "not committed: git add failed: " +
+            (sparse ? "git does not take a path outside this clone's sparse checkout"
+                    : git_reason(added));
+        if (!refused.empty())
+            throw PathsRefused(reason, kept + ".", refused);
+        throw RuntimeError(reason, kept + ".");
     }
-    // Exactly these files, whatever else the user has staged. When nothing else is
-    // staged, a plain `git commit` gives the very same commit as `git commit --only --
-    // FILES`, at a third of the cost: --only builds a second index from HEAD, which in a
-    // folder of 50,000 records takes longer than the whole plain commit. (A `git add` the
-    // user makes in the milliseconds between the check and the commit would join this
-    // commit, as it would join the user's own.)
-    std::vector<std::string> commit{"commit", "--quiet", "-m", message};
-    if (others) {
-        commit.insert(commit.end(), {"--only", "--"});
-        commit.insert(commit.end(), files.begin(), files.end());
+    // Always --only, though it costs git a second index built from HEAD: a plain `git
+    // commit` would take whatever else is in the index, and a user's `git add` between
+    // any check crm could make and the commit would join it.
+    auto committed = commit_only(files, message);
+    // `git commit` reads the index before it locks it, so one of the user's, running
+    // beside, can write back an index from before crm's `git add --intent-to-add`: the new
+    // file is unknown again. Said again, a few times.
+    for (int attempt = 0;
+         attempt < 3 && !to_add.empty() && !committed.ok() &&
+         committed.err.find("did not match any file(s) known to git") != std::string::npos;
+         ++attempt) {
+        if (!run_locking(add).ok())
+            break;
+        committed = commit_only(files, message);
     }
-    auto committed = run_locking(commit);
     if (committed.ok())
         return true;
     if (nothing_to_commit(committed))
@@ -277,6 +367,20 @@ bool Git::commit(const std::vector<std::string>& given, const std::string& messa
         throw busy;
     if (identity_missing(committed.err))
         throw no_identity;
+    if (head_busy(committed)) {
+        const std::string lock = lock_file_named(committed.err);
+        if (!lock.empty())
+            throw RuntimeError(
+                "not committed: another git process is updating the branch (" + lock + " exists)",
+                kept +
+                    ". If no git is running, a git that crashed left it: "
+                    "remove that file");
+        throw RuntimeError(
+            "not committed: another git process kept committing to this branch while crm "
+            "tried for " +
+                std::to_string(kLockWaitMs / 1000) + " seconds",
+            kept + ". Or commit it yourself once that git is done:  git commit" + listed);
+    }
     throw RuntimeError("not committed: git commit failed: " + git_reason(committed),
                        kept +
                            ". Or fix the cause (a hook? the signing program?) and commit:  "

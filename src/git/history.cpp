@@ -1,23 +1,43 @@
 #include "crm/git/history.hpp"
 
+#include <algorithm>
+
 #include "crm/util/error.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::git {
+
+std::string crm_command(std::string_view message) {
+    std::string text(message);
+    while (text.ends_with('\n'))
+        text.pop_back();
+    const std::string key = std::string(kCommandTrailer) + ": ";
+    const auto last = text.rfind('\n');
+    if (last == std::string::npos || last == 0 || text[last - 1] != '\n')
+        return {};  // the trailer is a paragraph of its own, after the subject
+    const std::string line = text.substr(last + 1);
+    if (!line.starts_with(key))
+        return {};
+    std::string command = line.substr(key.size());
+    const bool word = !command.empty() && std::all_of(command.begin(), command.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == ' ';
+    });
+    if (!word)
+        return {};
+    if (command != "crm" && !text.starts_with(command + ":"))
+        return {};
+    return command;
+}
 
 std::vector<LogEntry> history(const Git& git, const std::vector<std::string>& paths,
                               std::optional<Date> since) {
     std::vector<LogEntry> out;
     if (!git.run({"rev-parse", "--verify", "--quiet", "HEAD"}).ok())
         return out;  // nothing committed yet
-    std::vector<std::string> args{
-        "-c",
-        "core.quotepath=off",
-        "log",
-        "--no-color",
-        "--format=%H%x1f%as%x1f%an%x1f%s%x1f%(trailers:key=" + std::string(kCommandTrailer) +
-            ",valueonly,separator=%x20)%x1e",
-        "--"};
+    std::vector<std::string> args{"-c",         "core.quotepath=off",
+                                  "log",        "-z",
+                                  "--no-color", "--format=%H%x1f%as%x1f%an%x1f%s%x1f%B",
+                                  "--"};
     if (paths.empty())
         args.emplace_back(".");
     for (const auto& p : paths)
@@ -25,11 +45,11 @@ std::vector<LogEntry> history(const Git& git, const std::vector<std::string>& pa
     auto r = git.run(args);
     if (!r.ok())
         throw RuntimeError("git cannot read the history: " + git_reason(r));
-    // Fields of one commit end with \x1f, commits with \x1e: neither can be in a name or a
-    // subject git prints.
-    for (const auto& record : split(r.out, '\x1e')) {
-        const auto fields = split(trim(record), '\x1f');
-        if (fields.size() < 4)
+    // Commits end with NUL (-z), which no message holds; fields end with \x1f, which no
+    // name or subject git prints holds, and the message, last, is what remains.
+    for (const auto& record : split(r.out, '\0')) {
+        auto fields = split(record, '\x1f');
+        if (fields.size() < 5)
             continue;
         LogEntry e;
         e.commit = fields[0];
@@ -41,7 +61,10 @@ std::vector<LogEntry> history(const Git& git, const std::vector<std::string>& pa
             continue;
         e.author = fields[2];
         e.subject = fields[3];
-        e.command = fields.size() > 4 ? trim(fields[4]) : "";
+        std::string message = fields[4];
+        for (std::size_t i = 5; i < fields.size(); ++i)
+            message += '\x1f' + fields[i];
+        e.command = crm_command(message);
         out.push_back(std::move(e));
     }
     return out;

@@ -97,7 +97,7 @@ std::string conflict_report(const Git& git, const std::string& onto) {
     std::vector<std::string> files = lines(r.out);
     std::string report;
     for (const auto& f : files) {
-        auto who = trim(git.run({"log", "-1", "--format=%an", onto, "--", f}).out);
+        auto who = trim(git.run({"log", "-1", "--format=%an", onto, "--", literal(f)}).out);
         report += (report.empty() ? "" : ", ") + f +
                   (who.empty() ? "" : " (also changed by " + who + ")");
     }

@@ -21,11 +21,12 @@ std::string email_of_ident(const std::string& ident) {
     return ident.substr(open + 1, close - open - 1);
 }
 
-// The paths store::Transaction lists under "Also commits what an earlier crm command
-// wrote but could not commit:", two spaces in, up to the trailer's paragraph.
-std::vector<std::string> earlier_files(const std::string& body) {
+// The paths store::Transaction lists under a paragraph's title ("Also commits what an
+// earlier crm command wrote but could not commit:"), two spaces in, up to the next
+// paragraph.
+std::vector<std::string> listed_files(const std::string& body, std::string_view title) {
     std::vector<std::string> out;
-    const auto at = body.find("Also commits what an earlier crm command wrote");
+    const auto at = body.find(title);
     if (at == std::string::npos)
         return out;
     const auto lines = split(body.substr(at), '\n');
@@ -61,20 +62,22 @@ std::string prefix_in_repository(const Git& git) {
 std::optional<CommitInfo> head_commit(const Git& git) {
     if (!git.run({"rev-parse", "--verify", "--quiet", "HEAD"}).ok())
         return std::nullopt;
-    auto r = git.run({"log", "-1", "--no-color",
-                      "--format=%H%x1f%s%x1f%an <%ae>%x1f%ae%x1f%P%x1f%(trailers:key=" +
-                          std::string(kCommandTrailer) + ",valueonly,separator=%x20)%x1f%b",
-                      "HEAD"});
+    auto r = git.run(
+        {"log", "-1", "--no-color", "--format=%H%x1f%s%x1f%an <%ae>%x1f%ae%x1f%P%x1f%B", "HEAD"});
     const auto fields = split(r.out, '\x1f');
-    if (!r.ok() || fields.size() < 7)
+    if (!r.ok() || fields.size() < 6)
         throw RuntimeError("git cannot read the last commit: " + git_reason(r));
     CommitInfo c;
     c.id = fields[0];
     c.subject = fields[1];
     c.author = fields[2];
-    c.command = trim(fields[5]);
+    std::string message = fields[5];
+    for (std::size_t i = 6; i < fields.size(); ++i)
+        message += '\x1f' + fields[i];
+    c.command = crm_command(message);
     c.root = trim(fields[4]).empty();
-    c.earlier = earlier_files(fields[6]);
+    c.earlier = listed_files(message, "Also commits what an earlier crm command wrote");
+    c.included = listed_files(message, kIncludedChanges);
     const std::string me = email_of_ident(trim(git.run({"var", "GIT_AUTHOR_IDENT"}).out));
     c.mine = !me.empty() && fold_case(me) == fold_case(fields[3]);
     if (!c.root) {
@@ -126,9 +129,14 @@ void reset_commit(const Git& git, const CommitInfo& c, const std::vector<std::st
         throw RuntimeError("another git process is using the repository (" +
                                (git.git_dir() / "index.lock").string() + " exists)",
                            "wait for it to finish, then crm undo again");
-    auto reset = git.run_locking({"reset", "--quiet", "--soft", c.id + "~1"});
+    // HEAD back to the parent only if it is still `c`: git checks the old value under its
+    // lock, so a commit made since is never dropped.
+    auto reset = git.run_locking(
+        {"update-ref", "-m", "crm undo: " + c.subject.substr(0, 60), "HEAD", c.id + "~1", c.id});
     if (!reset.ok())
-        throw RuntimeError("git reset failed: " + git_reason(reset), "nothing was changed");
+        throw RuntimeError("git could not move HEAD back: " + git_reason(reset),
+                           "nothing was changed; if a commit was made meanwhile, crm undo takes "
+                           "back only its own last commit");
     std::vector<std::string> restore;
     for (const auto& f : c.files)
         if (std::find(keep.begin(), keep.end(), f) == keep.end())
@@ -147,18 +155,31 @@ void reset_commit(const Git& git, const CommitInfo& c, const std::vector<std::st
 }
 
 std::string revert_commit(const Git& git, const CommitInfo& c) {
-    if (git.run({"diff-index", "--cached", "--quiet", "HEAD", "--"}).exit_code != 0) {
-        throw RuntimeError(
-            "cannot revert " + c.id.substr(0, 7) +
-                " while other changes are staged: git would "
-                "commit them with the revert",
-            "commit them, or unstage them (git restore --staged FILE), then crm undo again");
-    }
-    auto r = git.run_locking({"revert", "--no-edit", c.id});
-    if (!r.ok()) {
+    // The revert into the index and work tree, then a commit of exactly its files: the
+    // user's `git add` of anything else, even now, stays out of it.
+    auto r = git.run_locking({"revert", "--no-commit", c.id});
+    const auto abort = [&] {
         if (path_exists(git.git_dir() / "REVERT_HEAD"))
             git.run_locking({"revert", "--abort"});
+    };
+    if (!r.ok()) {
+        abort();
         throw RuntimeError("git revert failed: " + git_reason(r),
+                           "nothing was changed; revert it yourself: git revert " + c.id);
+    }
+    std::vector<std::string> commit{
+        "commit",
+        "--quiet",
+        "--only",
+        "-m",
+        "Revert \"" + c.subject + "\"\n\nThis reverts commit " + c.id + ".",
+        "--"};
+    for (const auto& f : c.files)
+        commit.push_back(":(top,literal)" + f);
+    auto committed = git.run_locking(commit);
+    if (!committed.ok()) {
+        abort();
+        throw RuntimeError("git could not commit the revert: " + git_reason(committed),
                            "nothing was changed; revert it yourself: git revert " + c.id);
     }
     return trim(git.run({"rev-parse", "HEAD"}).out);

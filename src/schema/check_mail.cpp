@@ -1,9 +1,9 @@
 #include "check_mail.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "crm/model/mail_address.hpp"
-#include "crm/util/command_words.hpp"
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
@@ -101,19 +101,60 @@ void check_mail(const Node* mail, bool has_team, const Node& root, Problems& p) 
     } else {
         check_address(*from, "mail.from", p);
     }
-    if (const Node* command = mail->find("command");
-        command && !command->is_map() && !command->is_sequence()) {
-        auto words = split_command(command->is_null() ? std::string_view{} : command->value);
-        if (!words.ok()) {
-            p.add(*command, fmt::format("mail.command {}", words.problem),
-                  "a program and its arguments, run without a shell, such as  command: "
-                  "sendmail -t -oi");
-        }
-    }
+    // `command` is known, and never run: program_settings() warns of it.
     unknown_keys(*mail, {"from", "command"}, "mail", p);
 }
 
+// A key that names a program to run: mail.command, and whatever else a person might
+// write hoping crm runs it (editor:, hooks:, notify_command:...).
+bool names_a_program(std::string key) {
+    key = ascii_lower(key);
+    std::replace(key.begin(), key.end(), '-', '_');
+    for (const char* word : {"command", "commands", "program", "mailer", "sendmail", "editor",
+                             "pager", "shell", "exec", "hook", "hooks"})
+        if (key == word)
+            return true;
+    for (const char* end : {"_command", "_program", "_hook", "_hooks"})
+        if (key.ends_with(end))
+            return true;
+    return false;
+}
+
+void find_programs(const Node& map, const std::string& where, Problems& p) {
+    for (const auto& [k, v] : map.entries) {
+        const std::string key = where.empty() ? k.value : where + "." + k.value;
+        if (names_a_program(k.value)) {
+            p.add(k,
+                  key +
+                      " names a program, and crm never runs a program named in the shared "
+                      "folder (a teammate could change it): it is ignored",
+                  key == "mail.command"
+                      ? "set your own mail command:  git config --global crm.mailCommand "
+                        "\"msmtp -t\"  (or CRM_MAIL_COMMAND); then remove mail.command from "
+                        "crm.yaml"
+                      : "remove it from crm.yaml");
+        } else if (v.is_map()) {
+            find_programs(v, key, p);
+        }
+    }
+}
+
 }  // namespace
+
+std::vector<DataError> program_settings(std::string_view text, const std::string& file) {
+    yaml::Node root;
+    try {
+        root = yaml::parse(text, file);
+    } catch (const DataError&) {
+        return {};  // the reader says what is wrong with the file
+    }
+    if (!root.is_map())
+        return {};
+    const Settings defaults;
+    Problems p(file, &defaults);
+    find_programs(root, "", p);
+    return p.take();
+}
 
 void check_team_and_mail(const Node& root, Problems& p) {
     const Node* team = root.find("team");

@@ -11,4 +11,6 @@ namespace crm::schema {
 // Adds a problem, at its line, for each wrong value under `root`'s team: and mail:.
 void check_team_and_mail(const yaml::Node& root, Problems& p);
 
+// (program_settings, the warnings of keys that name a program, is in check.hpp.)
+
 }  // namespace crm::schema

@@ -39,11 +39,11 @@ rfp_lead: 30d
 # team:
 #   - {name: Alice Smith, email: alice@example.com}
 #   - {name: Bob Jones, email: bob@example.com}
-# How to send: the From: address, and the mail program (run without a shell, the
-# message on its standard input: sendmail, msmtp -t, postfix's sendmail...).
+# The From: address of that mail. The program that sends it is each person's own, never
+# this shared file's: CRM_MAIL_COMMAND, else  git config --global crm.mailCommand "msmtp -t",
+# else sendmail -t -oi (run without a shell, the message on its standard input).
 # mail:
 #   from: crm@example.com
-#   command: sendmail -t -oi
 # Run `crm notify` after every `crm sync` that pushed.
 # notify_on_sync: false
 )";

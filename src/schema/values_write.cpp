@@ -335,19 +335,17 @@ bool is_empty(const std::vector<TeamMember>& v) {
 void write_value(yaml::Writer& w, std::string_view key, const MailSettings& v, Style) {
     if (is_empty(v))
         return;
-    w.open(key).field("from", v.from).field("command", v.command, true);
+    w.open(key).field("from", v.from);
     w.close();
 }
 void encode(BinaryWriter& w, const MailSettings& v) {
     w.str(v.from);
-    w.str(v.command);
 }
 void decode(BinaryReader& r, MailSettings& v) {
     v.from = r.str();
-    v.command = r.str();
 }
 bool is_empty(const MailSettings& v) {
-    return v.from.empty() && v.command == MailSettings{}.command;
+    return v.from.empty();
 }
 
 // -- custom fields -------------------------------------------------------------------

@@ -4,9 +4,11 @@
 
 #include <sys/stat.h>
 
+#include "crm/git/git.hpp"
 #include "crm/os/files.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/format.hpp"
+#include "crm/util/text.hpp"
 #include "crm/yaml/tree.hpp"
 
 namespace crm::store {
@@ -61,6 +63,29 @@ Folder Folder::open(const fs::path& root) {
 
 std::optional<std::string> Folder::read(const std::string& relative) const {
     return os::read_data_file(root_, relative, yaml::kMaxFileSize);
+}
+
+bool Folder::client_dir_taken(const std::string& slug) const {
+    if (store::client_dir_taken(root_, slug))
+        return true;
+    if (!slugs_in_index_) {
+        slugs_in_index_.emplace();
+        // One question for every slug a command tries (import asks for many). A folder
+        // git has without a client.yaml is refused at the commit (commit_guard.hpp).
+        if (auto git = git::Git::find(root_)) {
+            try {
+                const auto r =
+                    git->run({"ls-files", "-z", "--cached", "--", ":(glob)clients/*/client.yaml"});
+                for (const auto& path : split(r.ok() ? r.out : std::string{}, '\0')) {
+                    if (auto rp = parse_record_path(path))
+                        slugs_in_index_->insert(rp->slug);
+                }
+            } catch (const RuntimeError&) {
+                // git refuses the repository: the commit will say so.
+            }
+        }
+    }
+    return slugs_in_index_->count(slug) > 0;
 }
 
 void Folder::refuse_links(const std::string& relative) const {

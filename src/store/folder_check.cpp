@@ -174,6 +174,10 @@ FolderCheckReport check_folder(const fs::path& root, const Progress& progress) {
         const std::string file(kSettingsFile);
         if (auto text = settings_check.check(file, schema::FileKind::settings, report.problems))
             settings = schema::read_settings(*text, file);
+        // A program named there is ignored, whatever else is wrong with the file.
+        if (os::entry_kind(root / file) == os::EntryKind::file)
+            if (auto text = os::read_file(root / file, yaml::kMaxFileSize))
+                report.warnings = schema::program_settings(*text, file);
         report.files += settings_check.files();
     }
 

@@ -24,10 +24,11 @@ std::string said(const os::ProcessResult& r) {
 
 }  // namespace
 
-void send_with_command(const std::vector<std::string>& argv, std::string_view message,
+void send_with_command(const MailCommand& command, std::string_view message,
                        const std::string& recipient, const std::filesystem::path& cwd) {
+    const auto& argv = command.words;
     if (argv.empty())
-        throw RuntimeError("no mail command to send with", "set mail.command in crm.yaml");
+        throw RuntimeError("no mail command to send with", command.hint);
     os::ProcessOptions o;
     o.cwd = cwd;
     o.input = std::string(message);
@@ -43,8 +44,7 @@ void send_with_command(const std::vector<std::string>& argv, std::string_view me
     if (!output.empty() && output != what)
         what += ": " + output;
     throw RuntimeError("mail to " + recipient + " was not sent: " + what,
-                       "check mail.command in crm.yaml; what was sent is not sent again when "
-                       "you rerun");
+                       command.hint + "; what was sent is not sent again when you rerun");
 }
 
 std::string SentMail::escape(std::string_view key) {

@@ -4,14 +4,17 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <stdexcept>
 #include <thread>
 
 #include "crm/git/history.hpp"
 #include "crm/os/files.hpp"
+#include "crm/store/commit_guard.hpp"
 #include "crm/store/uncommitted.hpp"
 #include "crm/util/error.hpp"
 #include "crm/util/format.hpp"
+#include "crm/util/text.hpp"
 
 namespace crm::store {
 
@@ -148,10 +151,12 @@ void Transaction::create(const std::string& relative, std::string_view text) {
     os::write_atomic(root_, relative, text, true);
     made(std::move(step));
     touch(relative);
+    new_paths_.push_back(relative);
 }
 
 void Transaction::replace(const std::string& relative, std::string_view text) {
     require_open(relative);
+    before_change(relative);
     os::ensure_no_symlinks(root_, relative);
     if (is_dir_no_follow(root_ / relative))
         throw RuntimeError("cannot replace " + relative + ": it is a folder");
@@ -175,12 +180,15 @@ void Transaction::replace(const std::string& relative, std::string_view text) {
     os::replace_atomic(root_, relative, text, was, step.aside);
     // A second change of the file in this transaction starts from what it wrote.
     reads_.erase(relative);
+    if (!was)
+        new_paths_.push_back(relative);
     made(std::move(step));
     touch(relative);
 }
 
 void Transaction::remove(const std::string& relative) {
     require_open(relative);
+    before_change(relative);
     const bool folder = is_dir_no_follow(root_ / relative);
     const auto files = folder ? files_below(root_, relative) : std::vector<std::string>{relative};
     if (!folder) {
@@ -202,6 +210,7 @@ void Transaction::remove(const std::string& relative) {
 void Transaction::rename(const std::string& from, const std::string& to) {
     require_open(from);
     require_open(to);
+    before_change(from);
     const bool folder = is_dir_no_follow(root_ / from);
     const auto moved = folder ? files_below(root_, from) : std::vector<std::string>{};
     os::ensure_no_symlinks(root_, from);
@@ -221,6 +230,7 @@ void Transaction::rename(const std::string& from, const std::string& to) {
     begin(step);
     os::rename_no_replace(root_, from, to);
     made(std::move(step));
+    new_paths_.push_back(to);
     if (!folder) {
         touch(from);
         touch(to);
@@ -252,6 +262,9 @@ void Transaction::rollback() {
     // What could not be put back is named below; the journal, which the next writer
     // would act on again, goes.
     journal_.close();
+    new_paths_.clear();
+    included_.clear();
+    asked_.clear();
     if (!failed.empty()) {
         std::string list;
         for (const auto& f : failed)
@@ -272,74 +285,169 @@ void Transaction::discard_set_aside() {
     steps_.clear();
 }
 
+void Transaction::before_change(const std::string& relative) {
+    if (!commits() || std::find(touched_.begin(), touched_.end(), relative) != touched_.end())
+        return;
+    // git is asked once per client folder (clients/<slug>), however many of its files
+    // change: what it says holds while the lock is held, and crm's own changes are in
+    // touched_.
+    const fs::path p(relative);
+    auto part = p.begin();
+    std::string scope = relative;
+    if (*part == "clients" && std::distance(p.begin(), p.end()) > 1)
+        scope = (fs::path("clients") / *std::next(part)).string();
+    auto known = asked_.find(scope);
+    if (known == asked_.end())
+        known = asked_.emplace(scope, policy_.git->index_state({scope}, true)).first;
+    for (auto& f : check_before_change(policy_, root_, {relative}, touched_, &known->second))
+        if (std::find(included_.begin(), included_.end(), f) == included_.end())
+            included_.push_back(std::move(f));
+}
+
+namespace {
+
+// The command's message as one line: a line break or an escape sequence in a name must
+// neither split the subject nor reach a terminal through `git log`.
+std::string one_line(const std::string& message) {
+    std::string out;
+    for (char32_t c : utf8_decode(message)) {
+        const bool control = c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029;
+        utf8_append(out, control ? U' ' : c);
+    }
+    return trim(out);
+}
+
+void paragraph(std::string& message, const std::string& title,
+               const std::vector<std::string>& paths) {
+    if (paths.empty())
+        return;
+    message += "\n\n" + title + "\n";
+    for (const auto& f : paths)
+        message += "  " + f + "\n";
+}
+
+std::vector<std::string> without(std::vector<std::string> from,
+                                 const std::vector<std::string>& gone) {
+    std::erase_if(from, [&](const std::string& f) {
+        return std::find(gone.begin(), gone.end(), f) != gone.end();
+    });
+    return from;
+}
+
+}  // namespace
+
 bool Transaction::commit(const std::string& message) {
     if (committed_)
         throw std::logic_error("store::Transaction: commit called twice");
+    const bool will_commit = !touched_.empty() && commits();
+    // What an earlier command changed but could not commit goes with this commit.
+    std::vector<std::string> earlier;
+    IndexCheck index;
+    if (will_commit) {
+        auto pick_up = [&](const std::vector<std::string>& paths) {
+            for (const auto& f : paths) {
+                if (std::find(touched_.begin(), touched_.end(), f) == touched_.end() &&
+                    std::find(earlier.begin(), earlier.end(), f) == earlier.end())
+                    earlier.push_back(f);
+            }
+        };
+        pick_up(uncommitted_files(root_));
+        pick_up(uncommitted_removals(root_));
+        index = check_index(*policy_.git, new_paths_, earlier);
+        if (!index.taken.empty()) {
+            rollback();  // nothing stands yet: the name was never crm's to take
+            throw taken_paths_error(index.taken);
+        }
+    }
     // Written down before the changes stand: a crm killed from here on has them committed
     // by the next writer, never taken back. A journal that cannot say so takes them back.
-    const bool commits = !touched_.empty() && policy_.enabled && policy_.git;
     try {
-        journal_.committing(touched_, commits);
+        journal_.committing(touched_, will_commit);
     } catch (const RuntimeError&) {
         rollback();
         throw;
     }
     committed_ = true;
     discard_set_aside();  // from here on the changes stand, whatever git says
-    if (!commits) {
+    if (!will_commit) {
         journal_.close();
         return false;
     }
-    // What an earlier command changed but could not commit goes with this commit.
-    std::vector<std::string> all = touched_, earlier;
-    auto pick_up = [&](const std::vector<std::string>& paths) {
-        for (const auto& f : paths) {
-            if (std::find(all.begin(), all.end(), f) == all.end()) {
-                all.push_back(f);
-                earlier.push_back(f);
-            }
-        }
-    };
-    pick_up(uncommitted_files(root_));
-    pick_up(uncommitted_removals(root_));
-    std::string full = message;
-    if (!earlier.empty()) {
-        full += "\n\nAlso commits what an earlier crm command wrote but could not commit:\n";
-        for (const auto& f : earlier)
-            full += "  " + f + "\n";
-    }
-    // The trailer closes the message, in a paragraph of its own, as git's trailers do.
-    while (full.ends_with('\n'))
-        full.pop_back();
-    full += "\n\n" + std::string(git::kCommandTrailer) + ": " + command_of(message);
-    bool made = false;
-    try {
-        made = policy_.git->commit(all, full);
-    } catch (const RuntimeError&) {
-        // What is there now is to be committed; what is gone, its removal.
+
+    // Files left uncommitted are remembered for the next writer; on a full disk the
+    // journal, which names them too, stays instead.
+    auto remember = [&](const std::vector<std::string>& paths) {
         std::vector<std::string> written, removed;
-        for (const auto& f : all)
+        for (const auto& f : paths)
             (exists_no_follow(root_ / f) ? written : removed).push_back(f);
-        bool remembered = true;
         try {
             remember_uncommitted(root_, written);
             if (!removed.empty())
                 remember_uncommitted_removals(root_, removed);
         } catch (const RuntimeError& e) {
-            remembered = false;  // a full disk: the journal stays, naming the paths
             if (policy_.note)
-                policy_.note(std::string(e.what()) +
-                             "; .crm/journal keeps the list for the next crm command that writes");
+                policy_.note(fmt::format(
+                    "{}; .crm/journal keeps the list for the next crm command that writes",
+                    e.what()));
+            return;
         }
-        if (remembered)
+        journal_.close();
+    };
+    // A path git will not commit must not stop every later commit: it leaves the list.
+    auto drop = [&](const std::vector<std::string>& paths, const std::string& why) {
+        if (paths.empty())
+            return;
+        forget_uncommitted_paths(root_, paths);
+        earlier = without(earlier, paths);
+        if (policy_.warn)
+            policy_.warn(
+                fmt::format("{} {} no longer among the files crm commits for you: {}; "
+                            "commit it yourself once git takes it (git add, git commit)",
+                            join(paths, ", "), paths.size() == 1 ? "is" : "are", why));
+    };
+    drop(index.ignored, "git's index marks it skip-worktree or assume-unchanged");
+
+    const std::string command = command_of(message);
+    for (int attempt = 0;; ++attempt) {
+        std::vector<std::string> all = touched_;
+        all.insert(all.end(), earlier.begin(), earlier.end());
+        std::string full = one_line(message);
+        paragraph(full,
+                  "Also commits what an earlier crm command wrote but could not commit:", earlier);
+        paragraph(full, fmt::format("{}:", git::kIncludedChanges), included_);
+        // The trailer closes the message, in a paragraph of its own, as git's trailers do.
+        while (full.ends_with('\n'))
+            full.pop_back();
+        full += fmt::format("\n\n{}: {}", git::kCommandTrailer, command);
+        try {
+            const bool made = policy_.git->commit(all, full);
+            forget_uncommitted(root_);
             journal_.close();
-        throw;
+            if (!earlier.empty() && policy_.also_committed)
+                policy_.also_committed(earlier);
+            return made;
+        } catch (const git::PathsRefused& e) {
+            const auto theirs = without(e.paths(), touched_);
+            drop(theirs, "git refuses to add it");
+            const auto mine = without(e.paths(), theirs);
+            if (mine.empty() && !theirs.empty() && attempt == 0)
+                continue;  // this command's own files go on without them
+            // Remembered, the refused paths would stop every later commit the same way.
+            remember(without(all, e.paths()));
+            if (mine.empty())
+                throw;
+            throw RuntimeError(
+                std::string(e.what()),
+                fmt::format("nothing was lost: {} stays on disk, but crm does not try to commit "
+                            "it again; to share it, let git take it (git sparse-checkout add "
+                            "{}), then git add and git commit it",
+                            join(mine, ", "), fs::path(mine.front()).parent_path().string()));
+        } catch (const RuntimeError&) {
+            // What is there now is to be committed; what is gone, its removal.
+            remember(all);
+            throw;
+        }
     }
-    forget_uncommitted(root_);
-    journal_.close();
-    if (!earlier.empty() && policy_.also_committed)
-        policy_.also_committed(earlier);
-    return made;
 }
 
 }  // namespace crm::store

@@ -12,6 +12,10 @@ namespace {
 
 constexpr const char* kList = ".crm/uncommitted";
 constexpr const char* kRemovals = ".crm/uncommitted-removals";
+constexpr const char* kListHeader =
+    "# Written by crm, which failed to commit these; its next commit includes them.\n";
+constexpr const char* kRemovalsHeader =
+    "# Removed by crm, which failed to commit the removals; its next commit includes them.\n";
 
 std::vector<std::string> read_list(const std::filesystem::path& root, const char* list = kList) {
     std::vector<std::string> files;
@@ -72,8 +76,7 @@ std::vector<std::string> uncommitted_files(const std::filesystem::path& root) {
 
 void remember_uncommitted(const std::filesystem::path& root,
                           const std::vector<std::string>& files) {
-    add_to_list(root, kList, files,
-                "# Written by crm, which failed to commit these; its next commit includes them.\n");
+    add_to_list(root, kList, files, kListHeader);
 }
 
 std::vector<std::string> uncommitted_removals(const std::filesystem::path& root) {
@@ -82,9 +85,32 @@ std::vector<std::string> uncommitted_removals(const std::filesystem::path& root)
 
 void remember_uncommitted_removals(const std::filesystem::path& root,
                                    const std::vector<std::string>& paths) {
-    add_to_list(root, kRemovals, paths,
-                "# Removed by crm, which failed to commit the removals; its next commit "
-                "includes them.\n");
+    add_to_list(root, kRemovals, paths, kRemovalsHeader);
+}
+
+void forget_uncommitted_paths(const std::filesystem::path& root,
+                              const std::vector<std::string>& paths) {
+    for (const char* list : {kList, kRemovals}) {
+        auto kept = read_list(root, list);
+        const auto before = kept.size();
+        std::erase_if(kept, [&](const std::string& f) {
+            return std::find(paths.begin(), paths.end(), f) != paths.end();
+        });
+        if (kept.size() == before)
+            continue;
+        if (kept.empty()) {
+            ::unlink((root / list).c_str());
+            continue;
+        }
+        std::string text = list == kList ? kListHeader : kRemovalsHeader;
+        for (const auto& f : kept)
+            text += f + "\n";
+        try {
+            os::write_atomic(root, list, text);
+        } catch (const std::exception&) {
+            // As add_to_list: the files themselves are as they are.
+        }
+    }
 }
 
 void forget_uncommitted(const std::filesystem::path& root) {

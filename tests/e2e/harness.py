@@ -7,6 +7,7 @@ the real date, the network or the developer's home directory.
 """
 import difflib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -37,6 +38,13 @@ class Result:
         self.code = proc.returncode
         self.out = proc.stdout
         self.err = proc.stderr
+
+    def saved(self):
+        """The files a command wrote but could not commit, as its error names them ("the
+        data is saved in PATH...; nothing was lost"): it prints a path on stdout only once
+        the commit is made."""
+        m = re.search(r"the data is saved in (.*?); nothing was lost", self.err)
+        return m.group(1).split() if m else []
 
     def __repr__(self):
         return f"<exit {self.code}\nstdout:\n{self.out}\nstderr:\n{self.err}>"

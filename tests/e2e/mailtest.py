@@ -107,16 +107,18 @@ class MailTestCase(CrmTestCase):
                 f"--from=crm@hp.example -t")
 
     def set_settings(self, team=None, command=None, extra=""):
+        """crm.yaml's team and From: address; the mail command is the person's own, in
+        CRM_MAIL_COMMAND (crm.yaml names no program: test_teammate_settings.py)."""
         team = self.TEAM if team is None else team
         lines = ["team:"] + [f"  - {{name: {n}, email: {e}}}" for n, e in team]
-        lines += ["mail:", "  from: crm@hp.example",
-                  "  command: " + json.dumps(command or self.msmtp_command())]
+        lines += ["mail:", "  from: crm@hp.example"]
+        self.env["CRM_MAIL_COMMAND"] = command or self.msmtp_command()
         self.write("crm.yaml", "\n".join(lines) + "\n" + extra)
         self.git("add", "crm.yaml")
-        self.git("commit", "-q", "-m", "team and mail")
+        self.git("commit", "-q", "--allow-empty", "-m", "team and mail")
 
     def script(self, name, body):
-        """An executable shell script in the test's folder, for mail.command."""
+        """An executable shell script in the test's folder, for the mail command."""
         path = self.tmp / name
         path.write_text("#!/bin/sh\n" + body)
         path.chmod(0o755)

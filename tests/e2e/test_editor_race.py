@@ -88,7 +88,10 @@ class EditorRaceTest(CrmTestCase):
             else:
                 args, key = (("contact", "add", "acme", f"Person {i} <p{i}@x.example>"),
                              f"email: p{i}@x.example\n")
-            r = self.crm_in(*args)
+            # The editor's saves are changes that are not crm's: without --include-changes
+            # crm refuses to touch the file (test_commit_exact); with it crm takes the file
+            # as saved, and the read-change-write race is what this test is about.
+            r = self.crm_in("--include-changes", *args)
             committed = self.git("show", f"HEAD:{FILE}") if r.code == 0 else None
             runs.append((args, key, r, committed))
         saves = int(editor.communicate()[0])

@@ -171,18 +171,21 @@ class WatchTest(HandEditedTestCase):
 
     def test_watch_flow_list_and_missing_list(self):
         self.write(CLIENT, "name: Acme Engineering  # hi\nwatchers: [Bob Jones]  # team\n")
+        self.git("commit", "-qam", "by hand")  # crm commits only its own change
         self.crm_in("watch", "acme", check=0)
         self.assertEqual(self.text(),
                          "name: Acme Engineering  # hi\nwatchers: [Bob Jones, Alice Smith]  # team\n")
         self.crm_in("unwatch", "acme", env={"CRM_USER": "Bob Jones"}, check=0)
         self.assertEqual(self.text(), "name: Acme Engineering  # hi\nwatchers: [Alice Smith]  # team\n")
         self.write(CLIENT, "# c\nname: Acme Engineering\n")
+        self.git("commit", "-qam", "by hand")
         self.crm_in("watch", "acme", env={"CRM_USER": "no"}, check=0)
         self.assertEqual(self.text(), '# c\nname: Acme Engineering\nwatchers: ["no"]\n')
         self.assertEqual(self.load(CLIENT)["watchers"], ["no"])
 
     def test_watcher_written_in_another_case_is_the_same_person(self):
         self.write(CLIENT, "name: Acme Engineering\nwatchers: [bob jones, alice smith]\n")
+        self.git("commit", "-qam", "by hand")  # crm commits only its own change
         r = self.crm_in("watch", "acme", check=0)
         self.assertIn("already watches", r.err)
         self.crm_in("unwatch", "acme", check=0)
@@ -204,6 +207,7 @@ class CrlfTest(CrmTestCase):
         self.crm_in("add-client", "Acme Engineering", check=0)
         path = self.dir / CLIENT
         path.write_bytes(b"name: Acme Engineering\r\ntier: B\r\n# end\r\n")
+        self.git("commit", "-qam", "CRLF by hand")  # crm commits only its own change
         self.crm_in("set", "acme", "tier", "A", check=0)
         self.crm_in("watch", "acme", check=0)
         self.assertEqual(path.read_bytes(),

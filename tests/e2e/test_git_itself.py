@@ -83,7 +83,7 @@ class BusyGitTest(GitItselfTestCase):
         self.assertGreater(time.monotonic() - start, 2)  # it waited before refusing
         self.assertIn("index.lock", r.err)
         self.assertIn("another git process", r.err)
-        path = r.out.strip()
+        [path] = r.saved()
         self.assertEqual(self.load(path)["notes"], "While git is busy")
         self.assertEqual(self.head(), head)
         lock.unlink()
@@ -108,14 +108,16 @@ class BusyGitTest(GitItselfTestCase):
 
 
 class LikeGitTest(GitItselfTestCase):
-    def test_a_skip_worktree_entry_is_refused_as_git_add_refuses_it(self):
+    def test_a_skip_worktree_entry_is_refused_before_anything_is_written(self):
         self.git("update-index", "--skip-worktree", CLIENT)
         head = self.head()
+        before = (self.dir / CLIENT).read_bytes()
         r = self.crm_in("set", "acme", "owner", "Bob Jones", check=1)
-        self.assertIn("not committed", r.err)
-        self.assertIn("git add failed", r.err)
-        # The change is on disk, the history and the index are as they were.
-        self.assertEqual(self.load(CLIENT)["owner"], "Bob Jones")
+        self.assertIn(f"{CLIENT} is marked skip-worktree", r.err)
+        self.assertIn("nothing was written", r.err)
+        self.assertNotIn("set to", r.err)
+        # Nothing on disk, in the history or in the index changed.
+        self.assertEqual((self.dir / CLIENT).read_bytes(), before)
         self.assertEqual(self.head(), head)
         self.assertNotIn("Bob Jones", self.git("show", f"HEAD:{CLIENT}"))
         self.assertNotIn("Bob Jones", self.git("show", f":{CLIENT}"))
@@ -144,7 +146,7 @@ class LikeGitTest(GitItselfTestCase):
         r = self.crm_in("log-visit", "acme", "Unsigned", check=1)
         self.assertIn("not committed", r.err)
         self.assertIn("sign", r.err)
-        path = r.out.strip()
+        [path] = r.saved()
         self.assertEqual(self.load(path)["notes"], "Unsigned")
         self.assertEqual(self.head(), head)
         # Fixed, the next command commits it along with its own file.

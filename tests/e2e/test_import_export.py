@@ -111,6 +111,8 @@ class ImportVCardTest(CrmTestCase):
                    "name: Acme Eng.\ncontacts:\n  - name: J. Doe\n    email: JANE@acme.example\n"
                    "  - name: marcus webb\n")
         self.write("clients/northern-water/client.yaml", "name: NORTHERN WATER\n")
+        self.git("add", "-A")
+        self.git("commit", "-qm", "by hand")  # crm commits only its own change
         r = self.crm_in("import", str(self.vcf), check=0)
         self.assertRegex(r.out, r"unchanged\s+acme-engineering-pty-ltd")
         self.assertRegex(r.out, r"updated\s+northern-water")

@@ -149,15 +149,21 @@ class UndoTest(LifeTestCase):
         # A revert is no commit of crm's: a second undo does not redo.
         self.assertRefused("undo", says="is not one crm made")
 
-    def test_after_push_with_other_changes_staged_it_refuses(self):
+    def test_after_push_the_revert_leaves_other_staged_changes_staged(self):
         remote = self.tmp / "remote.git"
         subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True, env=self.env)
         self.git("remote", "add", "origin", str(remote))
-        self.crm_in("log-visit", "acme", "Phase 2", check=0)
+        visit = self.crm_in("log-visit", "acme", "Phase 2", check=0).out.strip()
         self.git("push", "-q", "-u", "origin", "main")
-        self.write("notes.txt", "staged\n")
+        self.write("notes.txt", "staged\n")  # tracked since setUp
         self.git("add", "notes.txt")
-        self.assertRefused("undo", says="while other changes are staged")
+        self.crm_in("undo", check=0)
+        self.assertEqual(self.last_commit_message(),
+                         'Revert "log-visit: Acme Engineering (2026-11-23 visit)"')
+        # The revert holds the visit's removal only; the user's file is still staged.
+        self.assertEqual(self.last_commit_files(), [visit])
+        self.assertEqual(self.git("status", "--porcelain"), "M  notes.txt\n")
+        self.assertEqual((self.dir / "notes.txt").read_text(), "staged\n")
 
     def test_a_changed_file_of_that_commit_stops_it(self):
         visit = self.crm_in("log-visit", "acme", "Phase 2", check=0).out.strip()
@@ -199,7 +205,7 @@ class UndoTest(LifeTestCase):
         hook.parent.mkdir(parents=True, exist_ok=True)
         hook.write_text("#!/bin/sh\nexit 1\n")
         hook.chmod(0o755)
-        visit = self.crm_in("log-visit", "acme", "Refused commit", check=1).out.strip()
+        [visit] = self.crm_in("log-visit", "acme", "Refused commit", check=1).saved()
         hook.unlink()
         r = self.crm_in("set", "acme", "tier", "A", check=0)
         self.assertIn("also committed what an earlier command could not: " + visit, r.err)

@@ -133,7 +133,9 @@ class GitHazardTest(SafetyTestCase):
         self.assertIn("not committed", r.err)
         self.assertIn(message, r.err)
         self.assertIn("nothing was lost", r.err)
-        path = [w for w in r.out.split() if w.startswith("clients/")]
+        # Nothing on stdout: a path there says it is committed.
+        self.assertEqual(r.out, "")
+        path = r.saved()
         self.assertTrue(path, r)
         self.assertTrue((self.dir / path[0]).exists())
         self.assertEqual(self.load(path[0])["notes"], "kept")

@@ -22,6 +22,7 @@ namespace crm::commands {
 struct GlobalOptions {
     std::string dir;
     bool no_commit = false;
+    bool include_changes = false;  // commit a file's changes that are not crm's with crm's
     bool no_color = false;
 };
 
@@ -42,8 +43,10 @@ class Context {
     bool color() const;          // colour on stdout: a terminal, no --no-color, no NO_COLOR
     int terminal_width() const;  // COLUMNS, the terminal's, or 0 (no limit) when piped
 
-    Date today() const;        // CRM_TODAY, else the environment's clock, read once
-    std::string user() const;  // CRM_USER, git's user.name, the login name
+    Date today() const;  // CRM_TODAY, else the environment's clock, read once
+    // The person acting: CRM_USER, else the name of git's author identity (`git var
+    // GIT_AUTHOR_IDENT`: GIT_AUTHOR_NAME, user.name...), else the login name.
+    std::string user() const;
 
     // Where the folder is (store::discover), whether or not it exists: for `crm init`.
     std::filesystem::path folder_path() const;
@@ -63,7 +66,8 @@ class Context {
     const std::optional<git::Git>& git();
 
     // How a write's commit goes: none under --no-commit, `autocommit: false` or without
-    // a repository; a note on stderr when it also took an earlier command's files.
+    // a repository; a note on stderr when it also took an earlier command's files;
+    // --include-changes.
     store::CommitPolicy commit_policy();
     // A write transaction on the folder (store/transaction.hpp): the lock is held from
     // here until it goes.

@@ -1,11 +1,14 @@
 #pragma once
 // `crm undo`: taking back the last commit crm made in this clone, through git itself.
 //
-// Not pushed yet, the commit is reset: `git reset --soft HEAD~1`, then `git restore
+// Not pushed yet, the commit is reset: HEAD goes back to its parent (`git update-ref`,
+// only if HEAD is still that commit: a commit the user makes meanwhile is never lost),
+// then `git restore
 // --source=HEAD --staged --worktree` of exactly that commit's files, so that its files are
 // as before it in the index and the work tree, and every other change the user has
 // (staged, unstaged, untracked) stays as it was. Pushed (it is in the upstream's tracking
-// ref), it is reverted with a new commit: `git revert --no-edit`.
+// ref), it is reverted with a new commit: `git revert --no-commit`, then `git commit
+// --only` of its files, so that nothing else the user stages joins the revert.
 //
 // The checks come first and change nothing; each refusal is a RuntimeError with what to
 // do. The caller holds the folder lock.
@@ -29,6 +32,9 @@ struct CommitInfo {
     // Files it committed for an earlier crm command whose own commit had failed (the
     // "Also commits" paragraph), relative to the data folder.
     std::vector<std::string> earlier;
+    // Files whose changes were not crm's and went with it (--include-changes; the
+    // kIncludedChanges paragraph), relative to the data folder.
+    std::vector<std::string> included;
 };
 
 // HEAD, or nullopt when nothing is committed.
@@ -50,8 +56,8 @@ std::string undo_blocker(const Git& git);
 // (repository-relative) in the index and work tree. Throws RuntimeError when git refuses.
 void reset_commit(const Git& git, const CommitInfo& c, const std::vector<std::string>& keep);
 
-// Reverts HEAD (which must be `c`) with a commit of its own; refuses while anything else
-// is staged (git would commit it too). Returns the new commit's id.
+// Reverts HEAD (which must be `c`) with a commit of its own, of exactly `c`'s files:
+// whatever else is staged stays staged. Returns the new commit's id.
 std::string revert_commit(const Git& git, const CommitInfo& c);
 
 // The data folder's place in the repository ("" at its top, else "sub/dir/").

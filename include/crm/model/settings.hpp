@@ -21,10 +21,11 @@ struct TeamMember {
     std::string email;  // a plain addr-spec, local@domain (see mail_address.hpp)
 };
 
-// How crm sends mail (crm.yaml's `mail:`).
+// How crm sends mail (crm.yaml's `mail:`). Only the From: address: the program that
+// sends is the person's own to choose (CRM_MAIL_COMMAND, git's crm.mailCommand), never
+// the shared folder's, which a teammate can change (spec section 2).
 struct MailSettings {
-    std::string from;                         // the From: address
-    std::string command = "sendmail -t -oi";  // words, no shell; the message on its stdin
+    std::string from;  // the From: address
 };
 
 // An open stage of an opportunity, with the win probability it stands for when the

@@ -24,8 +24,13 @@ std::vector<DataError> check_file(std::string_view text, const std::string& file
                                   const Settings& settings);
 
 // The problems of crm.yaml's team: and mail: only (unknown keys, missing names, addresses
-// that are not plain, duplicate names, a command that cannot be split), with their lines:
-// what the mail commands refuse to send with. `text` is crm.yaml, already readable.
+// that are not plain, duplicate names), with their lines: what the mail commands refuse
+// to send with. `text` is crm.yaml, already readable.
 std::vector<DataError> check_mail_settings(std::string_view text, const std::string& file);
+
+// Warnings, with their lines, for the keys of crm.yaml that name a program (mail.command
+// above all): nothing in the shared folder runs on anyone's machine, so crm ignores them,
+// and `crm check` and every mailing command say so. Empty when `text` does not parse.
+std::vector<DataError> program_settings(std::string_view text, const std::string& file);
 
 }  // namespace crm::schema

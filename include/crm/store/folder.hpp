@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -61,9 +62,9 @@ class Folder {
     // The layout (paths.hpp), answered for this folder. Paths are relative to root().
     std::vector<std::string> client_slugs() const { return store::client_slugs(root_); }
     bool has_client(const std::string& slug) const { return store::has_client(root_, slug); }
-    bool client_dir_taken(const std::string& slug) const {
-        return store::client_dir_taken(root_, slug);
-    }
+    // Whether a new client may not have `slug`: something is at clients/<slug>, or git's
+    // index has a client.yaml there (a sparse checkout leaves it off the disk).
+    bool client_dir_taken(const std::string& slug) const;
     std::string client_file(const std::string& slug) const { return client_file_path(slug); }
     std::vector<std::string> record_files(const std::string& slug, RecordKind kind) const {
         return store::record_files(root_, slug, kind);
@@ -102,6 +103,7 @@ class Folder {
         : root_(std::move(root)), settings_(std::move(settings)) {}
     fs::path root_;
     Settings settings_;
+    mutable std::optional<std::set<std::string>> slugs_in_index_;  // asked of git once
 };
 
 }  // namespace crm::store

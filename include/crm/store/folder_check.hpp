@@ -20,6 +20,7 @@ namespace crm::store {
 struct FolderCheckReport {
     std::vector<DataError> problems;
     std::vector<DataError> likely_duplicates;  // warnings: `crm check` still passes
+    std::vector<DataError> warnings;           // keys of crm.yaml that name a program
     std::size_t files = 0;                     // files read and checked
 };
 

@@ -1,7 +1,7 @@
 #pragma once
-// Mail leaving the folder: through mail.command, run with an argument vector and the
-// message on its standard input (never a shell), and the log of what was sent from this
-// clone (.crm/mail-sent), so that a rerun sends only what was not.
+// Mail leaving the folder: through the person's own mail command, run with an argument
+// vector and the message on its standard input (never a shell), and the log of what was
+// sent from this clone (.crm/mail-sent), so that a rerun sends only what was not.
 #include <filesystem>
 #include <set>
 #include <string>
@@ -12,10 +12,17 @@
 
 namespace crm::store {
 
-// Runs `argv` (crm.yaml's mail.command, split) with `message` on its standard input.
-// Throws RuntimeError naming `recipient` and what the command said when it cannot start,
-// dies or exits non-zero. `cwd` is where it runs (the folder).
-void send_with_command(const std::vector<std::string>& argv, std::string_view message,
+// The program that sends, as the person configured it (commands/mailing.cpp finds it).
+struct MailCommand {
+    std::vector<std::string> words;  // the argument vector
+    std::string origin;              // where it was set: "CRM_MAIL_COMMAND"...
+    std::string hint;                // what to do when it fails
+};
+
+// Runs `command` with `message` on its standard input. Throws RuntimeError naming
+// `recipient` and what the command said when it cannot start, dies or exits non-zero.
+// `cwd` is where it runs (the folder).
+void send_with_command(const MailCommand& command, std::string_view message,
                        const std::string& recipient, const std::filesystem::path& cwd);
 
 // .crm/mail-sent: one line per message sent, "DATE KEY", where the key says what the

@@ -43,10 +43,16 @@
 //   remembered for the next commit and the RuntimeError is rethrown: the changes stay
 //   on disk. No change may follow a commit.
 //
-//   The message is the command's: its subject starts with the command's name
-//   ("log-visit: Acme (2026-11-23 visit)"). commit adds a last paragraph of its own, the
-//   trailer `Crm-Command: log-visit` (git::kCommandTrailer), by which `crm undo` knows
-//   crm's commits from the user's; the subject stays as the command wrote it.
+//   The message is the command's, one line: its subject starts with the command's name
+//   ("log-visit: Acme (2026-11-23 visit)"). Control characters in it (a name's line
+//   break, an escape sequence) become spaces. commit adds paragraphs of its own: the
+//   files it commits for earlier commands, those whose changes were not crm's
+//   (--include-changes), and last the trailer `Crm-Command: log-visit`
+//   (git::kCommandTrailer), by which `crm undo` knows crm's commits from the user's.
+//
+//   Before any of that, git is asked (commit_guard.hpp): a change to a file with changes
+//   that are not crm's, or that git is told to ignore, is refused before it is made; a
+//   new path that git's index has is refused at the commit, and everything rolled back.
 //
 // * Lets the transaction go, which releases the lock (and, without a commit, takes its
 //   changes back).
@@ -101,6 +107,9 @@ namespace crm::store {
 struct CommitPolicy {
     bool enabled = true;          // false under --no-commit or `autocommit: false`
     std::optional<git::Git> git;  // the folder's repository; without one, no commit
+    // --include-changes: a file with changes that are not crm's is committed with crm's
+    // change (the message says so) rather than refused (commit_guard.hpp).
+    bool include_changes = false;
     // Hears the paths an earlier transaction failed to commit and this commit included,
     // for a note to the user. May be empty.
     std::function<void(const std::vector<std::string>& earlier)> also_committed;
@@ -110,6 +119,9 @@ struct CommitPolicy {
     // For tests only (CRM_TEST_PAUSE_AFTER_STEP): after this many changes the transaction
     // says so through `note` and sleeps, so that a test can kill it there. 0: never.
     int pause_after_step = 0;
+    // Hears what the user should know of the commit (a path git refuses, dropped from the
+    // files still to commit). May be empty.
+    std::function<void(const std::string& warning)> warn;
 };
 
 class Transaction {
@@ -151,6 +163,10 @@ class Transaction {
     // Writes `step` down before it is made, and after it is made keeps it for rollback.
     void begin(const JournalStep& step);
     void made(JournalStep step);
+    // Asks git about an existing path before it changes (commit_guard.hpp); throws, having
+    // changed nothing, when crm must not change it.
+    void before_change(const std::string& relative);
+    bool commits() const { return policy_.enabled && policy_.git.has_value(); }
     void discard_set_aside();
 
     std::filesystem::path root_;
@@ -161,6 +177,9 @@ class Transaction {
     Journal journal_;
     std::map<std::string, std::optional<os::StampedText>> reads_;
     int changes_ = 0;
+    std::vector<std::string> new_paths_;  // created, or renamed into place
+    std::vector<std::string> included_;   // changes that are not crm's (--include-changes)
+    std::map<std::string, git::Git::IndexState> asked_;  // git's answers, by client folder
     bool committed_ = false;
 };
 

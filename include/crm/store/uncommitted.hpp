@@ -27,6 +27,10 @@ std::vector<std::string> uncommitted_removals(const std::filesystem::path& root)
 void remember_uncommitted_removals(const std::filesystem::path& root,
                                    const std::vector<std::string>& paths);
 
+// Takes `paths` off both lists (a path git refuses, which would stop every later commit).
+void forget_uncommitted_paths(const std::filesystem::path& root,
+                              const std::vector<std::string>& paths);
+
 // Empties both lists, after a commit that included every path on them.
 void forget_uncommitted(const std::filesystem::path& root);
 

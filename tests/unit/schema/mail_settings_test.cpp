@@ -22,13 +22,12 @@ TEST_CASE("team, mail and notify_on_sync are read, with their defaults") {
     Settings d = read_settings("", "crm.yaml");
     CHECK(d.team.empty());
     CHECK(d.mail.from.empty());
-    CHECK(d.mail.command == "sendmail -t -oi");
     CHECK_FALSE(d.notify_on_sync);
     Settings init = read_settings(default_settings_yaml(), "crm.yaml");
     CHECK(init.team.empty());
-    CHECK(init.mail.command == "sendmail -t -oi");
     CHECK_FALSE(init.notify_on_sync);
     CHECK(problems(default_settings_yaml()).empty());
+    CHECK(program_settings(default_settings_yaml(), "crm.yaml").empty());
 
     Settings s = read_settings(
         "team:\n"
@@ -42,15 +41,11 @@ TEST_CASE("team, mail and notify_on_sync are read, with their defaults") {
     CHECK(s.team[1].name == "Jürgen Müller");
     CHECK(s.team[1].email == "juergen@hp.example");
     CHECK(s.mail.from == "crm@hp.example");
-    CHECK(s.mail.command == "msmtp -t");
     CHECK(s.notify_on_sync);
     CHECK(s.find_member("  alice SMITH ")->email == "alice@hp.example");
     CHECK(s.find_member("jürgen müller") == &s.team[1]);
     CHECK(s.find_member("Bob") == nullptr);
     CHECK(s.team_names() == std::vector<std::string>{"Alice Smith", "Jürgen Müller"});
-    // The from address alone keeps the default command.
-    CHECK(read_settings("mail: {from: a@x.example}\n", "crm.yaml").mail.command ==
-          "sendmail -t -oi");
     CHECK(problems("team:\n  - {name: A, email: a@x.example}\nmail: {from: c@x.example}\n"
                    "notify_on_sync: false\n")
               .empty());
@@ -88,19 +83,17 @@ TEST_CASE("crm check: every wrong team or mail value, at its line") {
                    "crm.yaml:6:19: team: unknown key 'mail'",
                    "crm.yaml:8:9: mail.from 'CRM <crm@hp.example>' is not a plain e-mail "
                    "address: it contains a space",
-                   "crm.yaml:9:12: mail.command has an unclosed single quote",
                    "crm.yaml:10:3: mail: unknown key 'form'",
                });
 }
 
-TEST_CASE("a team needs a from address; an empty command is refused") {
+TEST_CASE("a team needs a from address; a command is no problem of the file") {
     CHECK(problems("team:\n  - {name: A, email: a@x.example}\n") ==
           std::vector<std::string>{
               "crm.yaml:1:1: mail: no from: address to send the team's mail from"});
     CHECK(problems("team:\n  - {name: A, email: a@x.example}\nmail: {command: msmtp -t}\n") ==
           std::vector<std::string>{"crm.yaml:3:7: mail: no from: address"});
-    CHECK(problems("mail: {from: a@x.example, command: ''}\n") ==
-          std::vector<std::string>{"crm.yaml:1:36: mail.command is empty"});
+    CHECK(problems("mail: {from: a@x.example, command: ''}\n").empty());
     // No team, no mail: nothing to check.
     CHECK(problems("autocommit: true\n").empty());
 }
@@ -114,4 +107,30 @@ TEST_CASE("check_mail_settings: the mail commands' own check, team and mail only
     CHECK(std::string(p[0].what()).find("crm.yaml:3:") == 0);
     CHECK(std::string(p[0].what()).find("contains a line break") != std::string::npos);
     CHECK(check_mail_settings("mail: {from: c@x.example}\n", "crm.yaml").empty());
+}
+
+TEST_CASE("program_settings: every key of crm.yaml that names a program, at its line") {
+    auto warnings = [](const std::string& text) {
+        std::vector<std::string> out;
+        for (const auto& w : program_settings(text, "crm.yaml"))
+            out.push_back(w.what());
+        return out;
+    };
+    const auto w = warnings(
+        "mail:\n  from: crm@x.example\n  command: \"sh -c 'id > /tmp/pwned'\"\n"
+        "editor: vim\nhooks: {post_sync: ./x.sh}\nnotify-command: x\nnotify_on_sync: true\n");
+    REQUIRE(w.size() == 4);
+    CHECK(
+        w[0].starts_with("crm.yaml:3:3: mail.command names a program, and crm never runs a "
+                         "program named in the shared folder"));
+    CHECK(w[1].starts_with("crm.yaml:4:1: editor names a program"));
+    CHECK(w[2].starts_with("crm.yaml:5:1: hooks names a program"));
+    CHECK(w[3].starts_with("crm.yaml:6:1: notify-command names a program"));
+    CHECK(program_settings("mail: {command: x}\n", "crm.yaml")[0].hint().find(
+              "git config --global crm.mailCommand") != std::string::npos);
+    CHECK(warnings("mail: {from: crm@x.example}\nnotify_on_sync: true\n").empty());
+    CHECK(warnings("mail: [unclosed\n").empty());  // the reader says what is wrong
+    // Read, crm.yaml's mail: is the From: address only.
+    CHECK(read_settings("mail: {from: a@x.example, command: msmtp -t}\n", "crm.yaml").mail.from ==
+          "a@x.example");
 }

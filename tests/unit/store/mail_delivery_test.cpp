@@ -30,28 +30,29 @@ TEST_CASE("the message goes to the command's standard input, no shell between") 
     const fs::path dir = crm::test::fresh_folder("mail-command");
     const fs::path out = dir / "got";
     // The argument with ; and $ reaches the program as one word, never a shell.
-    send_with_command({"sh", "-c", "cat > \"$0\"", out.string()}, "To: x\n\nbody\n",
+    send_with_command({{"sh", "-c", "cat > \"$0\"", out.string()}}, "To: x\n\nbody\n",
                       "Alice <a@x.example>", dir);
     CHECK(slurp(out) == "To: x\n\nbody\n");
-    send_with_command({"sh", "-c", "printf '%s' \"$1\" > \"$0\"", out.string(), "a; rm -rf $HOME"},
-                      "", "Alice <a@x.example>", dir);
+    send_with_command(
+        {{"sh", "-c", "printf '%s' \"$1\" > \"$0\"", out.string(), "a; rm -rf $HOME"}}, "",
+        "Alice <a@x.example>", dir);
     CHECK(slurp(out) == "a; rm -rf $HOME");
 }
 
 TEST_CASE("a failing command names the recipient and what it said") {
     const fs::path dir = crm::test::fresh_folder("mail-failing");
     CHECK_THROWS_WITH_AS(
-        send_with_command({"sh", "-c", "cat >/dev/null; echo 'recipient refused' >&2; exit 3"},
+        send_with_command({{"sh", "-c", "cat >/dev/null; echo 'recipient refused' >&2; exit 3"}},
                           "x\n", "Bob Jones <bob@x.example>", dir),
         "mail to Bob Jones <bob@x.example> was not sent: sh exited with status 3: recipient "
         "refused",
         RuntimeError);
-    CHECK_THROWS_WITH_AS(
-        send_with_command({"/nonexistent/sendmail", "-t"}, "x\n", "Bob Jones <bob@x.example>", dir),
-        doctest::Contains("mail to Bob Jones <bob@x.example> was not sent: "
-                          "cannot run /nonexistent/sendmail"),
-        RuntimeError);
-    CHECK_THROWS_AS(send_with_command({}, "x\n", "Bob", dir), RuntimeError);
+    CHECK_THROWS_WITH_AS(send_with_command({{"/nonexistent/sendmail", "-t"}}, "x\n",
+                                           "Bob Jones <bob@x.example>", dir),
+                         doctest::Contains("mail to Bob Jones <bob@x.example> was not sent: "
+                                           "cannot run /nonexistent/sendmail"),
+                         RuntimeError);
+    CHECK_THROWS_AS(send_with_command(MailCommand{}, "x\n", "Bob", dir), RuntimeError);
 }
 
 TEST_CASE("what was sent is remembered, one line each, across runs") {

@@ -319,6 +319,75 @@ TEST_CASE("a failed commit remembers its files, and the next commit takes them")
     CHECK(git_out(root, {"status", "--porcelain"}).empty());
 }
 
+TEST_CASE("a file with changes that are not crm's is refused before it changes") {
+    const git::Git git = fresh_repository("tx-foreign");
+    const fs::path root = git.folder();
+    {
+        Transaction tx(root, committing(git));
+        tx.create("clients/a/client.yaml", "name: A\n");
+        tx.commit("add: A");
+    }
+    os::write_atomic(root, "clients/a/client.yaml", "name: A\n# mine\n");
+    {
+        Transaction tx(root, committing(git));
+        CHECK_THROWS_WITH_AS(tx.replace("clients/a/client.yaml", "name: A\ntier: B\n"),
+                             "clients/a/client.yaml has changes that are not committed",
+                             RuntimeError);
+        CHECK(tx.touched().empty());
+    }
+    CHECK(text_of(root, "clients/a/client.yaml") == "name: A\n# mine\n");
+    // Without a commit nothing is asked.
+    {
+        CommitPolicy off = committing(git);
+        off.enabled = false;
+        Transaction tx(root, off);
+        tx.replace("clients/a/client.yaml", "name: A\n# mine\n");
+        tx.commit("set: A");
+    }
+    // With include_changes the change goes along, and the message says so.
+    {
+        CommitPolicy include = committing(git);
+        include.include_changes = true;
+        Transaction tx(root, include);
+        tx.replace("clients/a/client.yaml", "name: A\n# mine\ntier: B\n");
+        CHECK(tx.commit("set: A"));
+    }
+    CHECK(last_commit_message(root) ==
+          "set: A\n\nIncludes changes that were not crm's (--include-changes):\n"
+          "  clients/a/client.yaml\n\nCrm-Command: set");
+}
+
+TEST_CASE("a new path git's index has is refused at the commit, and nothing stays") {
+    const git::Git git = fresh_repository("tx-taken");
+    const fs::path root = git.folder();
+    {
+        Transaction tx(root, committing(git));
+        tx.create("clients/a/client.yaml", "name: A\n");
+        tx.commit("add: A");
+    }
+    // Deleted on disk only, as a sparse checkout leaves it: git's index still has it.
+    fs::remove(root / "clients/a/client.yaml");
+    {
+        Transaction tx(root, committing(git));
+        tx.create("clients/a/client.yaml", "name: Other\n");
+        CHECK_THROWS_WITH_AS(tx.commit("add: Other"),
+                             doctest::Contains("clients/a/client.yaml is in git's index but "
+                                               "not on disk"),
+                             RuntimeError);
+    }
+    CHECK_FALSE(fs::exists(root / "clients/a/client.yaml"));
+    CHECK(commits(root) == 2);
+}
+
+TEST_CASE("the command's message is one line, its control characters spaces") {
+    const git::Git git = fresh_repository("tx-control");
+    const fs::path root = git.folder();
+    Transaction tx(root, committing(git));
+    tx.create("clients/a/client.yaml", "name: A\n");
+    REQUIRE(tx.commit("add-client: A\x1b[2J\r\nB\tC\x7f"));
+    CHECK(last_commit_message(root) == "add-client: A [2J  B C\n\nCrm-Command: add-client");
+}
+
 TEST_CASE("the trailer names the command the subject starts with") {
     const git::Git git = fresh_repository("tx-trailer");
     const fs::path root = git.folder();
