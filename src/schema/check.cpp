@@ -40,6 +40,7 @@ void check_settings(const Node& root, Problems& p) {
     for (const auto& stage : s.inactive_stages)
         unknown("inactive_stages", stage, s.stages, "stage");
     check_team_and_mail(root, p);
+    check_capture(root, p);
 }
 
 }  // namespace

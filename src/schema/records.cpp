@@ -29,7 +29,9 @@ constexpr Field<Client> kClientFields[] = {
 };
 
 // A visit's summary is what `due`, `promises` and the portfolio read; the rest (where,
-// who, what was discussed, notes) only `show`, `search` and `export` need.
+// who, what was discussed, notes) only `show`, `search` and `export` need. A captured
+// message's id and a calendar meeting's event are in the summary too: capture looks
+// them up in every visit of the folder before it writes (never logged twice).
 constexpr Field<Visit> kVisitFields[] = {
     {"date",         &Visit::date,         kRequired | kSummary, kDateHint},
     {"by",           &Visit::by,           kSummary},
@@ -42,6 +44,13 @@ constexpr Field<Visit> kVisitFields[] = {
     {"promises",     &Visit::promises,     kSummary},
     {"actions",      &Visit::actions,      kSummary},
     {"next_contact", &Visit::next_contact, kSummary},
+    {"subject",      &Visit::subject},
+    {"direction",    &Visit::direction,    0, {}, Allowed::directions},
+    {"message_id",   &Visit::message_id,   kSummary},
+    {"in_reply_to",  &Visit::in_reply_to},
+    {"attachments",  &Visit::attachments},
+    {"event",        &Visit::event,        kSummary},
+    {"report",       &Visit::report,       kSummary, {}, Allowed::report_states},
     {"notes",        &Visit::notes,        kProse},
 };
 
@@ -92,6 +101,10 @@ constexpr Field<Settings> kSettingsFields[] = {
     {"opportunity_stages", &Settings::opportunity_stages, kNonEmpty, "list at least one open stage, such as  pre-scoping: 10"},
     {"rfp_lead",         &Settings::rfp_lead},
     {"date_order",       &Settings::date_order, 0, {}, Allowed::date_orders},
+    {"cadence_kinds",    &Settings::cadence_kinds},
+    {"report_within",    &Settings::report_within},
+    {"unowned_to",       &Settings::unowned_to},
+    {"capture",          &Settings::capture},
 };
 // clang-format on
 

@@ -1,6 +1,7 @@
 #pragma once
 // The records of a data folder, as plain values. The store turns files into these and
 // back; commands and reports only ever see these.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,6 +70,14 @@ struct Commitment {
     bool open() const { return !done.has_value(); }
 };
 
+// A file that came with a captured message: its name as the message gave it, and its
+// size in bytes once decoded.
+struct Attachment {
+    std::string name;
+    std::uint64_t size = 0;
+    bool operator==(const Attachment&) const = default;
+};
+
 struct Visit {
     std::string file;
     Date date;
@@ -83,6 +92,15 @@ struct Visit {
     std::vector<Commitment> actions;
     std::optional<Date> next_contact;
     std::string notes;
+    // A message captured by `crm log-email`.
+    std::string subject;
+    std::string direction;    // "in" (from the client) or "out" (from a teammate)
+    std::string message_id;   // without angle brackets: never logged twice
+    std::string in_reply_to;  // the Message-ID it answers
+    std::vector<Attachment> attachments;
+    // A meeting taken from a calendar (`crm import FILE.ics`).
+    std::string event;   // the event's UID, with its RECURRENCE-ID for one occurrence
+    std::string report;  // "pending" until someone writes the meeting up
     CustomFields custom;
 };
 
