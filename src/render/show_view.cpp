@@ -18,7 +18,7 @@ namespace crm::render {
 std::string show_json(const ClientRecord& r, const Settings& s) {
     formats::Json j = formats::to_json(r.client);
     j["next_contact"] = formats::date_or_null(next_contact(r, s));
-    j["last_contact"] = formats::date_or_null(last_contact(r));
+    j["last_contact"] = formats::date_or_null(last_contact(r, s));
     formats::Json open = formats::Json::array();
     for (const auto& ref : open_commitments(r)) {
         formats::Json item = formats::to_json(*ref.item);
@@ -95,7 +95,7 @@ std::string header(const ClientRecord& r, const Settings& s, Date today, const S
     line(out, st, "watchers", join(c.watchers, ", "));
     for (const auto& [k, v] : c.custom)
         line(out, st, k, v);
-    if (auto last = last_contact(r))
+    if (auto last = last_contact(r, s))
         line(out, st, "last contact", last->iso());
     if (auto next = next_contact(r, s)) {
         std::string when = fmt::format("{}  ({})", *next, relative_days(*next, today));
