@@ -57,7 +57,7 @@ int due(const DueOptions& o, Context& ctx) {
                 c.add(r);
         },
         problems);
-    render::DueReport report{std::move(due).finish(), today, end};
+    render::DueReport report{std::move(due).finish(), today, end, folder.inbox_files().size()};
     // By the item's owner: the client's, except for an opportunity's next step and RFP,
     // which are the opportunity owner's.
     if (!o.owner.empty())
@@ -83,6 +83,9 @@ int due(const DueOptions& o, Context& ctx) {
     } else {
         ctx.out() << render::due_table(report, render::Styler(ctx.color()), ctx.terminal_width());
     }
+    // Mail nobody has given a client yet is the team's to sort out, whatever the filters.
+    if (report.inbox > 0 && (o.format.empty() || o.format == "table" || o.format == "markdown"))
+        ctx.out() << '\n' << render::inbox_line(report.inbox);
     return ctx.warn_problems(problems);
 }
 

@@ -103,7 +103,7 @@ Json value_json(const std::vector<OpportunityStage>& v) {
 Json value_json(const std::vector<Attachment>& v) {
     Json items = Json::array();
     for (const auto& a : v)
-        items.push_back({{"name", a.name}, {"size", a.size}});
+        items.push_back({{"name", a.name}, {"size", a.size}, {"file", a.file}});
     return items;
 }
 Json value_json(const CaptureSettings& v) {

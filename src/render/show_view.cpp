@@ -199,13 +199,42 @@ std::string commitment_line(const char* label, const Commitment& c) {
                        c.done ? fmt::format(" (done {})", *c.done) : "");
 }
 
+// A captured message's line: who wrote to whom, and its subject.
+std::string message_title(const Visit& v) {
+    const std::string us = v.by.empty() ? std::string("us") : one_line(v.by);
+    const std::string them = v.with.empty() ? std::string("them") : joined(v.with, ", ");
+    const bool out = v.direction == "out";
+    std::string t =
+        fmt::format("{} from {} to {}", one_line(v.kind), out ? us : them, out ? them : us);
+    if (!v.subject.empty())
+        t += fmt::format(": {}", one_line(v.subject));
+    return t;
+}
+
+std::string size_text(std::uint64_t bytes) {
+    if (bytes < 1024)
+        return fmt::format("{} B", bytes);
+    if (bytes < 1024 * 1024)
+        return fmt::format("{} KB", (bytes + 512) / 1024);
+    return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+}
+
 std::string visit_entry(const Visit& v) {
     std::string t = one_line(v.kind) + (v.by.empty() ? "" : fmt::format(" by {}", one_line(v.by)));
     if (!v.where.empty())
         t += fmt::format(" at {}", one_line(v.where));
     if (!v.with.empty())
         t += fmt::format(" with {}", joined(v.with, ", "));
+    if (!v.direction.empty() || !v.subject.empty())
+        t = message_title(v);
     std::string body;
+    if (!v.attachments.empty()) {
+        std::vector<std::string> files;
+        for (const auto& a : v.attachments)
+            files.push_back(
+                fmt::format("{} ({})", a.name.empty() ? "unnamed" : a.name, size_text(a.size)));
+        body += fmt::format("      attachments: {}\n", joined(files, ", "));
+    }
     if (!v.discussed.empty())
         body += fmt::format("      discussed: {}\n", joined(v.discussed, "; "));
     if (!v.new_topics.empty())

@@ -102,6 +102,9 @@ std::vector<DataError> check_file(std::string_view text, const std::string& file
         case FileKind::opportunity:
             check_record(opportunity_schema(), root, p);
             break;
+        case FileKind::inbox:
+            check_record(inbox_schema(), root, p);
+            break;
         case FileKind::settings:
             break;
     }

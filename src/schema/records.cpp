@@ -54,6 +54,22 @@ constexpr Field<Visit> kVisitFields[] = {
     {"notes",        &Visit::notes,        kProse},
 };
 
+// A message in inbox/: a visit of kind email to be, and who may be its client.
+constexpr Field<InboxMessage> kInboxFields[] = {
+    {"date",         &InboxMessage::date,         kRequired, kDateHint},
+    {"by",           &InboxMessage::by},
+    {"from",         &InboxMessage::from,         kRequired, "add the sender, such as  from: Jane Doe <jane@acme.example>"},
+    {"to",           &InboxMessage::to},
+    {"cc",           &InboxMessage::cc},
+    {"candidates",   &InboxMessage::candidates},
+    {"subject",      &InboxMessage::subject},
+    {"direction",    &InboxMessage::direction,    0, {}, Allowed::directions},
+    {"message_id",   &InboxMessage::message_id,   kRequired, "add the message's id, such as  message_id: abc@acme.example"},
+    {"in_reply_to",  &InboxMessage::in_reply_to},
+    {"attachments",  &InboxMessage::attachments},
+    {"notes",        &InboxMessage::notes,        kProse},
+};
+
 constexpr Field<Review> kReviewFields[] = {
     {"date",        &Review::date,        kRequired, kDateHint},
     {"by",          &Review::by},
@@ -131,6 +147,7 @@ const Schema<Review> kReview{"review", 0x52, kReviewFields, &Review::custom, tru
 const Schema<Opportunity> kOpportunity{"opportunity",        0x4F,  kOpportunityFields,
                                        &Opportunity::custom, false, &check_opportunity};
 const Schema<Settings> kSettings{"settings", 0x53, kSettingsFields, nullptr, true};
+const Schema<InboxMessage> kInbox{"inbox message", 0x49, kInboxFields, &InboxMessage::custom, true};
 
 template <class R>
 R from_root(const Schema<R>& s, const yaml::Node& root, const std::string& file) {
@@ -192,6 +209,9 @@ const Schema<Opportunity>& opportunity_schema() {
 const Schema<Settings>& settings_schema() {
     return kSettings;
 }
+const Schema<InboxMessage>& inbox_schema() {
+    return kInbox;
+}
 
 Settings settings_from(const yaml::Node& root, const std::string& file) {
     Settings s;
@@ -235,6 +255,10 @@ Opportunity read_opportunity(std::string_view text, const std::string& file) {
     return opportunity_from(yaml::parse(text, file), file);
 }
 
+InboxMessage read_inbox_message(std::string_view text, const std::string& file) {
+    return from_root(kInbox, yaml::parse(text, file), file);
+}
+
 std::string client_yaml(const Client& c) {
     return engine::write(kClient, c);
 }
@@ -247,6 +271,10 @@ std::string review_yaml(const Review& r) {
 
 std::string opportunity_yaml(const Opportunity& o) {
     return engine::write(kOpportunity, o);
+}
+
+std::string inbox_message_yaml(const InboxMessage& m) {
+    return engine::write(kInbox, m);
 }
 
 std::string custom_fields_yaml(const yaml::Node& root, const CustomFields& custom) {

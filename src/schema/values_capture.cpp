@@ -45,6 +45,8 @@ void read_value(const Node& n, const std::string& key, std::vector<Attachment>& 
         for (const auto& [k, v] : item.entries) {
             if (k.value == "name") {
                 read_value(v, fmt::format("{}.name", key), a.name, p);
+            } else if (k.value == "file") {
+                read_value(v, fmt::format("{}.file", key), a.file, p);
             } else if (k.value == "size") {
                 if (auto size = whole_number<std::uint64_t>(v, 0))
                     a.size = *size;
@@ -61,7 +63,10 @@ void write_value(yaml::Writer& w, std::string_view key, const std::vector<Attach
         return;
     w.open_list(key);
     for (const auto& a : v)
-        w.item().field("name", a.name, true).raw("size", fmt::format("{}", a.size));
+        w.item()
+            .field("name", a.name, true)
+            .raw("size", fmt::format("{}", a.size))
+            .field("file", a.file);
     w.close();
 }
 void encode(BinaryWriter& w, const std::vector<Attachment>& v) {
@@ -70,6 +75,7 @@ void encode(BinaryWriter& w, const std::vector<Attachment>& v) {
         w.str(a.name);
         w.u32(static_cast<std::uint32_t>(a.size >> 32));
         w.u32(static_cast<std::uint32_t>(a.size & 0xFFFFFFFFu));
+        w.str(a.file);
     }
 }
 void decode(BinaryReader& r, std::vector<Attachment>& v) {
@@ -78,6 +84,7 @@ void decode(BinaryReader& r, std::vector<Attachment>& v) {
         a.name = r.str();
         const std::uint64_t high = r.u32();
         a.size = (high << 32) | r.u32();
+        a.file = r.str();
     }
 }
 bool is_empty(const std::vector<Attachment>& v) {

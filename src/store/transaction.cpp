@@ -71,6 +71,8 @@ std::string command_of(const std::string& message) {
 }  // namespace
 
 Transaction::~Transaction() {
+    if (!committed_)
+        drop_staged();
     if (committed_ || journal_.empty())
         return;
     try {
@@ -110,6 +112,44 @@ void Transaction::create(const std::string& relative, std::string_view text) {
     os::write_atomic(root_, relative, text, true);
     journal_.push_back(std::move(u));
     touch(relative);
+}
+
+void Transaction::stage(const std::string& relative, std::string_view text) {
+    require_open(relative);
+    for (const auto& s : staged_)
+        if (s.path == relative)
+            throw RuntimeError("cannot create " + relative + ": it is written already");
+    staged_.push_back({relative, os::write_staged(root_, text)});
+    touch(relative);
+}
+
+void Transaction::drop_staged() {
+    for (const auto& s : staged_)
+        ::unlink((root_ / s.temporary).c_str());
+    staged_.clear();
+}
+
+void Transaction::publish_staged() {
+    if (staged_.empty())
+        return;
+    os::sync_file_system(root_);
+    try {
+        for (const auto& s : staged_) {
+            Undo u{Undo::Kind::created,
+                   s.path,
+                   {},
+                   {},
+                   {},
+                   missing_folders(root_, fs::path(s.path).parent_path())};
+            os::publish_staged(root_, s.temporary, s.path);
+            journal_.push_back(std::move(u));
+        }
+        os::sync_file_system(root_);
+    } catch (...) {
+        drop_staged();
+        throw;  // the destructor takes back the files published so far
+    }
+    staged_.clear();
 }
 
 void Transaction::replace(const std::string& relative, std::string_view text) {
@@ -193,6 +233,7 @@ void Transaction::undo(const Undo& u) {
 }
 
 void Transaction::rollback() {
+    drop_staged();
     std::vector<std::string> failed;
     std::string why;
     for (auto it = journal_.rbegin(); it != journal_.rend(); ++it) {
@@ -231,6 +272,7 @@ void Transaction::discard_set_aside() {
 bool Transaction::commit(const std::string& message) {
     if (committed_)
         throw std::logic_error("store::Transaction: commit called twice");
+    publish_staged();
     committed_ = true;
     discard_set_aside();  // from here on the changes stand, whatever git says
     if (touched_.empty() || !policy_.enabled || !policy_.git)

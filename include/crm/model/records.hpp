@@ -70,11 +70,12 @@ struct Commitment {
     bool open() const { return !done.has_value(); }
 };
 
-// A file that came with a captured message: its name as the message gave it, and its
-// size in bytes once decoded.
+// A file that came with a captured message: its name as the message gave it, its size
+// in bytes once decoded, and where crm kept it, if it did.
 struct Attachment {
     std::string name;
     std::uint64_t size = 0;
+    std::string file;  // where it was kept (--keep-attachments), relative to the folder
     bool operator==(const Attachment&) const = default;
 };
 
@@ -159,6 +160,26 @@ struct Opportunity {
     std::optional<Date> won;
     std::optional<Date> lost;
     std::string lost_reason;
+    std::string notes;
+    CustomFields custom;
+};
+
+// A captured message that matched no client, or several (inbox/, spec section 3,
+// "Capture"): the visit it becomes once a person says whose it is, with the people on it
+// and the clients it may be. Written by `crm log-email`; `crm inbox file` makes it a visit.
+struct InboxMessage {
+    std::string file;
+    Date date;
+    std::string by;
+    std::string from;             // "Jane Doe <jane@acme.example>"
+    std::vector<std::string> to;  // the same, one per person
+    std::vector<std::string> cc;
+    std::vector<std::string> candidates;  // the clients' slugs; empty: none matched
+    std::string subject;
+    std::string direction;
+    std::string message_id;
+    std::string in_reply_to;
+    std::vector<Attachment> attachments;
     std::string notes;
     CustomFields custom;
 };

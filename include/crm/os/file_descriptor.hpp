@@ -15,6 +15,8 @@ class FileDescriptor {
     }
     FileDescriptor(const FileDescriptor&) = delete;
     FileDescriptor& operator=(const FileDescriptor&) = delete;
+    FileDescriptor(FileDescriptor&& other) noexcept : fd_(other.release()) {}
+    FileDescriptor& operator=(FileDescriptor&&) = delete;
     int get() const { return fd_; }
     int release() { return std::exchange(fd_, -1); }
 
