@@ -261,43 +261,57 @@ int log_email(const LogEmailOptions& o, Context& ctx) {
     if (!o.dry_run)
         tx.emplace(ctx.folder().root(), ctx.commit_policy());
     Capture capture(o, ctx, tx ? &*tx : nullptr);
-    auto from_file = [&](const std::string& path, const std::string& source) {
+    // Each message of the file open at `fd`: one, or an mbox's (a message passed on with
+    // its "From " line, or several a mail program piped at once).
+    auto messages = [&](int fd, const std::string& source, bool mbox) {
+        bool taking = false;  // an error of the folder's, not of the input's
+        auto take = [&](std::size_t n, formats::MailRead&& message) {
+            taking = true;
+            capture.take(n == 1 && !mbox ? source : fmt::format("{}, message {}", source, n),
+                         std::move(message));
+            taking = false;
+        };
         try {
-            const os::FileDescriptor fd = os::open_input(path);
-            capture.take(source, formats::read_mail_file(fd.get(), read));
+            if (mbox)
+                formats::read_mbox(fd, read, take);
+            else
+                formats::read_messages(fd, read, take);
         } catch (const RuntimeError& e) {
-            capture.unreadable(source, e.what());
+            if (taking || !mbox)
+                throw;
+            throw RuntimeError(fmt::format("{}: {}", source, e.what()),
+                               "give an mbox file, as mutt, Thunderbird or Gmail's export write");
         }
+    };
+    auto from_file = [&](const std::string& path) {
+        std::optional<os::FileDescriptor> fd;
+        try {
+            fd.emplace(os::open_input(path));
+        } catch (const RuntimeError& e) {
+            return capture.unreadable(path, e.what());
+        }
+        messages(fd->get(), path, false);
     };
     for (const auto& file : files) {
         if (file != "-") {
-            from_file(file, file);
+            from_file(file);
             continue;
         }
-        const std::string text = read_stdin(ctx);
-        if (text.size() > kMaxMessage)
+        std::string text = read_stdin(ctx);
+        if (text.size() > kMaxMessage) {
             capture.unreadable("<stdin>", "larger than 256 MiB");
-        else
-            capture.take("<stdin>", formats::read_mail(text, read));
+            continue;
+        }
+        const os::FileDescriptor fd = os::memory_file(text);
+        std::string().swap(text);  // the file holds it now
+        messages(fd.get(), "<stdin>", false);
     }
     if (!o.mbox.empty()) {
         const os::FileDescriptor fd = os::open_input(o.mbox);
-        bool taking = false;  // an error of the folder's, not of the mbox's
-        try {
-            formats::read_mbox(fd.get(), read, [&](std::size_t n, formats::MailRead&& message) {
-                taking = true;
-                capture.take(fmt::format("{}, message {}", o.mbox, n), std::move(message));
-                taking = false;
-            });
-        } catch (const RuntimeError& e) {
-            if (taking)
-                throw;
-            throw RuntimeError(fmt::format("{}: {}", o.mbox, e.what()),
-                               "give an mbox file, as mutt, Thunderbird or Gmail's export write");
-        }
+        messages(fd.get(), o.mbox, true);
     }
     for (const auto& file : maildir)
-        from_file(file, file);
+        from_file(file);
     return capture.finish();
 }
 

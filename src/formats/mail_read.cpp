@@ -189,12 +189,14 @@ class BodyWalk {
   public:
     BodyWalk(const MailReadOptions& options, Mail& mail) : options_(options), mail_(mail) {}
 
-    // The text of `object` (a part, or parts), its files added to the mail's.
-    std::string text(GMimeObject* object, int depth = 0) {
+    // The text of `object` (a part, or parts), its files added to the mail's. With `files`
+    // only, the text is not wanted: a branch of multipart/alternative not chosen still
+    // holds files (Apple Mail attaches them inside the HTML branch).
+    std::string text(GMimeObject* object, int depth = 0, bool files_only = false) {
         if (depth > kMaxDepth)
             return {};
         if (GMIME_IS_MULTIPART(object))
-            return multipart(GMIME_MULTIPART(object), depth);
+            return multipart(GMIME_MULTIPART(object), depth, files_only);
         if (GMIME_IS_MESSAGE_PART(object)) {
             forwarded(GMIME_MESSAGE_PART(object));
             return {};
@@ -203,7 +205,7 @@ class BodyWalk {
             return {};
         GMimePart* part = GMIME_PART(object);
         if (is_body(object))
-            return leaf_text(part);
+            return files_only ? std::string() : leaf_text(part);
         attachment(object, part);
         return {};
     }
@@ -224,28 +226,34 @@ class BodyWalk {
                !is_attachment_disposition(object) && !g_mime_part_get_filename(GMIME_PART(object));
     }
 
-    std::string multipart(GMimeMultipart* multipart, int depth) {
+    std::string multipart(GMimeMultipart* multipart, int depth, bool files_only) {
         const int count = g_mime_multipart_get_count(multipart);
         const bool alternative = g_mime_content_type_is_type(
             g_mime_object_get_content_type(GMIME_OBJECT(multipart)), "multipart", "alternative");
-        if (alternative) {
+        auto part = [&](int i) { return g_mime_multipart_get_part(multipart, i); };
+        if (alternative && !files_only) {
             // The plain text when there is one (what the sender's program meant as the
-            // text), else the richest part that has any.
-            for (int i = 0; i < count; ++i) {
-                GMimeObject* child = g_mime_multipart_get_part(multipart, i);
-                if (GMIME_IS_PART(child) && is_body(child) && is_text(child, "plain"))
-                    return text(child, depth + 1);
+            // text), else the richest part that has any; the files of every branch.
+            int plain = -1;
+            for (int i = 0; i < count && plain < 0; ++i)
+                if (GMIME_IS_PART(part(i)) && is_body(part(i)) && is_text(part(i), "plain"))
+                    plain = i;
+            std::string out;
+            int walked = count;  // parts from here on were walked for their text already
+            if (plain >= 0) {
+                out = text(part(plain), depth + 1);
+            } else {
+                while (walked > 0 && trim(out).empty())
+                    out = text(part(--walked), depth + 1);
             }
-            for (int i = count - 1; i >= 0; --i) {
-                std::string t = text(g_mime_multipart_get_part(multipart, i), depth + 1);
-                if (!trim(t).empty())
-                    return t;
-            }
-            return {};
+            for (int i = 0; i < walked; ++i)
+                if (i != plain)
+                    text(part(i), depth + 1, true);
+            return out;
         }
         std::string out;
         for (int i = 0; i < count; ++i) {
-            const std::string t = text(g_mime_multipart_get_part(multipart, i), depth + 1);
+            const std::string t = text(part(i), depth + 1, files_only);
             if (trim(t).empty())
                 continue;
             if (!out.empty())
@@ -595,6 +603,19 @@ MailRead read_mail(std::string_view bytes, const MailReadOptions& options) {
 MailRead read_mail_file(int fd, const MailReadOptions& options) {
     gmime::init();
     return read_range(fd, 0, -1, options);
+}
+
+std::size_t read_messages(int fd, const MailReadOptions& options,
+                          const std::function<void(std::size_t, MailRead&&)>& each) {
+    gmime::init();
+    std::string first = head_of(fd, 0, 1024);
+    first = first.substr(0, first.find('\n'));
+    if (first.ends_with('\r'))
+        first.pop_back();
+    if (is_mbox_separator(first))
+        return read_mbox(fd, options, each);
+    each(1, read_range(fd, 0, -1, options));
+    return 1;
 }
 
 std::size_t read_mbox(int fd, const MailReadOptions& options,

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -126,7 +127,8 @@ void remove_stale_temp_files(const fs::path& root) {
 }
 
 FileDescriptor open_input(const fs::path& path) {
-    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    // Non-blocking, so that a named pipe (a FIFO in a maildir) is refused, never waited on.
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
     if (fd.get() < 0)
         throw RuntimeError("cannot read " + path.string() + ": " + errno_text());
     struct stat st;
@@ -136,6 +138,16 @@ FileDescriptor open_input(const fs::path& path) {
         throw RuntimeError("cannot read " + path.string() + ": it is a folder");
     if (!S_ISREG(st.st_mode))
         throw RuntimeError("cannot read " + path.string() + ": it is not a regular file");
+    ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
+    return fd;
+}
+
+FileDescriptor memory_file(std::string_view bytes) {
+    FileDescriptor fd(::memfd_create("crm-input", MFD_CLOEXEC));
+    if (fd.get() < 0)
+        throw RuntimeError("cannot hold standard input: " + errno_text());
+    write_all(fd.get(), bytes, "standard input");
+    ::lseek(fd.get(), 0, SEEK_SET);
     return fd;
 }
 

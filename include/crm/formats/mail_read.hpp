@@ -77,6 +77,12 @@ MailRead read_mail_file(int fd, const MailReadOptions& options = {});
 std::size_t read_mbox(int fd, const MailReadOptions& options,
                       const std::function<void(std::size_t number, MailRead&& read)>& each);
 
+// The file open at `fd` as what it is: an mbox when its first line is a separator (a
+// message a delivery agent passed on with its "From " line, several messages a mail
+// program piped at once), else one message. Returns the number of messages.
+std::size_t read_messages(int fd, const MailReadOptions& options,
+                          const std::function<void(std::size_t number, MailRead&& read)>& each);
+
 // Whether `line` (without its line break) starts a message in an mbox.
 bool is_mbox_separator(std::string_view line);
 

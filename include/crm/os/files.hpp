@@ -18,6 +18,10 @@ namespace fs = std::filesystem;
 // RuntimeError naming it and why (missing, unreadable, a folder, not a regular file).
 FileDescriptor open_input(const fs::path& path);
 
+// `bytes` in an anonymous file of memory (memfd), read from its start: what arrived on a
+// pipe, for readers that want a file they can seek in.
+FileDescriptor memory_file(std::string_view bytes);
+
 // The whole file, or nullopt when it does not exist. Files over `limit` bytes are read
 // only up to limit + 1 bytes, enough for the caller to see they are too large.
 std::optional<std::string> read_file(const fs::path& path, std::size_t limit);

@@ -288,3 +288,33 @@ TEST_CASE("crm's own messages read back: names, subject and body as composed") {
     CHECK(back.text == "Hello\nFrom here\n.\ntrailing\nMüller " + std::string(100, 'y') + "\n");
     CHECK(back.automatic == "Auto-Submitted: auto-generated");
 }
+
+TEST_CASE("multipart/alternative: files in the branch not read for text are still listed") {
+    // As Apple Mail sends a PDF placed in the text: the plain part, and an HTML branch
+    // holding the file between two HTML parts.
+    const Mail m = read_ok(
+        "From: tom@acme.example\nMessage-ID: <a@x>\nMIME-Version: 1.0\n"
+        "Content-Type: multipart/alternative; boundary=\"A\"\n\n"
+        "--A\nContent-Type: text/plain; charset=utf-8\n\nPhotos attached.\n"
+        "--A\nContent-Type: multipart/mixed; boundary=\"B\"\n\n"
+        "--B\nContent-Type: text/html; charset=utf-8\n\n<p>Photos attached.</p>\n"
+        "--B\nContent-Type: application/pdf; name=\"Site photos.pdf\"\n"
+        "Content-Disposition: inline; filename=\"Site photos.pdf\"\n"
+        "Content-Transfer-Encoding: base64\n\nJVBERi0xLjQK\n"
+        "--B\nContent-Type: text/html; charset=utf-8\n\n<p>Tom</p>\n--B--\n--A--\n");
+    CHECK(m.text == "Photos attached.\n");
+    REQUIRE(m.attachments.size() == 1);
+    CHECK(m.attachments[0].name == "Site photos.pdf");
+    CHECK(m.attachments[0].size == 9);
+    // Without a plain part: the HTML branch's text, its file once.
+    const Mail html = read_ok(
+        "From: tom@acme.example\nMessage-ID: <b@x>\nMIME-Version: 1.0\n"
+        "Content-Type: multipart/alternative; boundary=\"A\"\n\n"
+        "--A\nContent-Type: multipart/mixed; boundary=\"B\"\n\n"
+        "--B\nContent-Type: text/html; charset=utf-8\n\n<p>Photos</p>\n"
+        "--B\nContent-Type: application/pdf; name=\"p.pdf\"\n"
+        "Content-Transfer-Encoding: base64\n\nJVBERi0xLjQK\n--B--\n"
+        "--A\nContent-Type: text/calendar\n\nBEGIN:VCALENDAR\n--A--\n");
+    CHECK(html.text == "Photos\n");
+    CHECK(html.attachments.size() == 1);
+}
