@@ -28,8 +28,10 @@ std::string option_kind(const std::string& command, const CLI::Option* opt) {
         return fixed;
     const std::string name =
         fmt::format("--{}", opt->get_lnames().empty() ? "" : opt->get_lnames().front());
-    if (name == "--dir")
+    if (name == "--dir" || name == "--maildir")
         return "dirs";
+    if (name == "--client")
+        return "values:clients";
     if (name == "--mbox")
         return "files";
     if (name == "--stage")  // an opportunity's stages are crm.yaml's opportunity_stages

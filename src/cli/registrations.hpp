@@ -43,5 +43,7 @@ commands::Runner register_log(CLI::App& cmd);
 commands::Runner register_opportunity(CLI::App& cmd);
 commands::Runner register_pipeline(CLI::App& cmd);
 commands::Runner register_report(CLI::App& cmd);
+commands::Runner register_log_email(CLI::App& cmd);
+commands::Runner register_inbox(CLI::App& cmd);
 
 }  // namespace crm::cli

@@ -25,6 +25,8 @@ const CommandInfo kCommands[] = {
     {"rm", "Delete a client and its records (crm undo brings it back)", &register_rm},
     {"undo", "Take back crm's last commit: reset if not pushed, else revert", &register_undo},
     {"log", "What changed, when and by whom, from git", &register_log},
+    {"log-email", "Log mail as visits: a message, an mbox or a maildir", &register_log_email},
+    {"inbox", "Captured mail whose client is unknown: list, file, drop", &register_inbox},
     {"reviews", "The satisfaction spectrum, follow-ups, testimonials, referrals",
      &register_reviews},
     {"portfolio", "Clients by tier with ratings, score and last contact", &register_portfolio},

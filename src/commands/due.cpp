@@ -51,7 +51,7 @@ int due(const DueOptions& o, Context& ctx) {
                 c.add(r);
         },
         problems, store::Unreadable::keep);
-    render::DueReport report{std::move(due).finish(), today, end};
+    render::DueReport report{std::move(due).finish(), today, end, folder.inbox_files().size()};
     // Whose each item is (DueItem::who): the rule remind mails by, so that `due --owner X`
     // lists what `remind --to X` mails.
     const std::string person = o.mine ? ctx.user() : o.owner;
@@ -74,6 +74,9 @@ int due(const DueOptions& o, Context& ctx) {
     } else {
         ctx.out() << render::due_table(report, render::Styler(ctx.color()), ctx.terminal_width());
     }
+    // Mail nobody has given a client yet is the team's to sort out, whatever the filters.
+    if (report.inbox > 0 && (o.format.empty() || o.format == "table" || o.format == "markdown"))
+        ctx.out() << '\n' << render::inbox_line(report.inbox);
     return ctx.warn_problems(problems);
 }
 

@@ -100,6 +100,18 @@ Json value_json(const std::vector<OpportunityStage>& v) {
     return stages;
 }
 
+Json value_json(const std::vector<Attachment>& v) {
+    Json items = Json::array();
+    for (const auto& a : v)
+        items.push_back({{"name", a.name}, {"size", a.size}, {"file", a.file}});
+    return items;
+}
+Json value_json(const CaptureSettings& v) {
+    return {{"never", v.never},
+            {"max_recipients", v.max_recipients},
+            {"public_domains", v.public_domains}};
+}
+
 Json custom_json(const CustomFields& custom) {
     Json j = Json::object();
     for (const auto& [k, v] : custom)

@@ -83,6 +83,16 @@ std::string cell(const std::vector<OpportunityStage>& v) {
     return joined(stages, "; ");
 }
 
+std::string cell(const std::vector<Attachment>& v) {
+    std::vector<std::string> files;
+    for (const auto& a : v)
+        files.push_back(fmt::format("{} ({} bytes)", a.name, a.size));
+    return joined(files, "; ");
+}
+std::string cell(const CaptureSettings& v) {
+    return joined(v.never, "; ");
+}
+
 template <class R>
 std::vector<std::string> columns(const schema::Schema<R>& s) {
     std::vector<std::string> out{"client", "name"};

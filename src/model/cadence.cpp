@@ -13,9 +13,17 @@ std::optional<Duration> effective_cadence(const Client& c, const Settings& s) {
     return std::nullopt;
 }
 
-std::optional<Date> last_contact(const ClientRecord& r) {
-    if (const Visit* v = r.latest_visit())
-        return v->date;
+const Visit* contact_visit(const ClientRecord& r, const Settings& s) {
+    for (auto it = r.visits.rbegin(); it != r.visits.rend(); ++it)
+        if (it->next_contact || s.is_cadence_kind(it->kind))
+            return &*it;
+    return nullptr;
+}
+
+std::optional<Date> last_contact(const ClientRecord& r, const Settings& s) {
+    for (auto it = r.visits.rbegin(); it != r.visits.rend(); ++it)
+        if (s.is_cadence_kind(it->kind))
+            return it->date;
     return std::nullopt;
 }
 
@@ -25,7 +33,7 @@ std::optional<Date> next_contact(const ClientRecord& r, const Settings& s) {
     auto cadence = effective_cadence(r.client, s);
     if (!cadence)
         return std::nullopt;
-    if (const Visit* v = r.latest_visit()) {
+    if (const Visit* v = contact_visit(r, s)) {
         if (v->next_contact)
             return v->next_contact;
         return cadence->after(v->date);

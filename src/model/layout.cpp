@@ -91,8 +91,51 @@ std::optional<RecordPath> parse_record_path(std::string_view path) {
     return std::nullopt;
 }
 
+std::string inbox_file_path(std::string_view name) {
+    return joined({kInboxDir, name});
+}
+
+bool is_inbox_path(std::string_view path) {
+    auto parts = split_path(path);
+    return parts.size() == 2 && parts[0] == kInboxDir && is_record_file_name(parts[1]);
+}
+
+std::string client_files_dir(std::string_view slug) {
+    return joined({kClientsDir, slug, kClientFilesDir});
+}
+
+std::string client_kept_file_path(std::string_view slug, std::string_view name) {
+    return joined({kClientsDir, slug, kClientFilesDir, name});
+}
+
+std::string safe_file_name(std::string_view name) {
+    const auto slash = name.find_last_of("/\\");
+    if (slash != std::string_view::npos)
+        name.remove_prefix(slash + 1);
+    const auto dot = name.rfind('.');
+    std::string stem(name.substr(0, dot == std::string_view::npos || dot == 0 ? name.size() : dot));
+    std::string extension;
+    if (dot != std::string_view::npos && dot > 0) {
+        for (char c : name.substr(dot + 1)) {
+            const char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+            if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9'))
+                extension += l;
+        }
+        if (extension.size() > 10)
+            extension.clear();
+    }
+    const bool nothing = stem.find_first_not_of(" ._-") == std::string::npos;
+    std::string base = nothing ? std::string("attachment") : slugify(stem);
+    const std::size_t room = 80 - (extension.empty() ? 0 : extension.size() + 1);
+    if (base.size() > room)
+        base.resize(room);
+    while (!base.empty() && base.back() == '-')
+        base.pop_back();
+    return extension.empty() ? base : base + "." + extension;
+}
+
 bool is_crm_data_path(std::string_view path) {
-    return path == kSettingsFile || parse_record_path(path).has_value();
+    return path == kSettingsFile || parse_record_path(path).has_value() || is_inbox_path(path);
 }
 
 }  // namespace crm

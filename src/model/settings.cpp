@@ -13,6 +13,10 @@ const Tier* Settings::find_tier(const std::string& name) const {
     return nullptr;
 }
 
+bool Settings::is_cadence_kind(std::string_view kind) const {
+    return std::find(cadence_kinds.begin(), cadence_kinds.end(), kind) != cadence_kinds.end();
+}
+
 bool Settings::has_stage(const std::string& stage) const {
     return std::find(stages.begin(), stages.end(), stage) != stages.end();
 }

@@ -123,8 +123,13 @@ std::string due_json(const DueReport& r) {
              {"file", i.file.empty() ? formats::Json(nullptr) : formats::Json(i.file)}});
     };
     return formats::dump_with_items(
-        formats::Json{{"as_of", r.today.iso()}, {"until", r.until.iso()}}, "items", r.items.size(),
-        item);
+        formats::Json{{"as_of", r.today.iso()}, {"until", r.until.iso()}, {"inbox", r.inbox}},
+        "items", r.items.size(), item);
+}
+
+std::string inbox_line(std::size_t messages) {
+    return fmt::format("{} message{} in the inbox (crm inbox)\n", messages,
+                       messages == 1 ? "" : "s");
 }
 
 std::string due_csv(const DueReport& r) {

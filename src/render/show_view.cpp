@@ -23,7 +23,7 @@ std::string show_json(const ClientRecord& r, const Settings& s, const std::strin
                                           : formats::to_json(r.client);
     j["next_contact"] =
         formats::date_or_null(r.client.unreadable ? std::nullopt : next_contact(r, s));
-    j["last_contact"] = formats::date_or_null(last_contact(r));
+    j["last_contact"] = formats::date_or_null(last_contact(r, s));
     formats::Json open = formats::Json::array();
     for (const auto& ref : open_commitments(r)) {
         formats::Json item = formats::to_json(*ref.item);
@@ -81,7 +81,7 @@ std::string header(const ClientRecord& r, const Settings& s, Date today, const S
     if (c.unreadable) {
         line(out, st, "client.yaml", fmt::format("cannot be read: {}", problem), Style::red);
         line(out, st, "fix it", fmt::format("crm edit {}", c.slug));
-        if (auto last = last_contact(r))
+        if (auto last = last_contact(r, s))
             line(out, st, "last contact", last->iso());
         return out;
     }
@@ -108,7 +108,7 @@ std::string header(const ClientRecord& r, const Settings& s, Date today, const S
     line(out, st, "watchers", join(c.watchers, ", "));
     for (const auto& [k, v] : c.custom)
         line(out, st, k, v);
-    if (auto last = last_contact(r))
+    if (auto last = last_contact(r, s))
         line(out, st, "last contact", last->iso());
     if (auto next = next_contact(r, s)) {
         std::string when = fmt::format("{}  ({})", *next, relative_days(*next, today));
@@ -212,13 +212,42 @@ std::string commitment_line(const char* label, const Commitment& c) {
                        c.done ? fmt::format(" (done {})", *c.done) : "");
 }
 
+// A captured message's line: who wrote to whom, and its subject.
+std::string message_title(const Visit& v) {
+    const std::string us = v.by.empty() ? std::string("us") : one_line(v.by);
+    const std::string them = v.with.empty() ? std::string("them") : joined(v.with, ", ");
+    const bool out = v.direction == "out";
+    std::string t =
+        fmt::format("{} from {} to {}", one_line(v.kind), out ? us : them, out ? them : us);
+    if (!v.subject.empty())
+        t += fmt::format(": {}", one_line(v.subject));
+    return t;
+}
+
+std::string size_text(std::uint64_t bytes) {
+    if (bytes < 1024)
+        return fmt::format("{} B", bytes);
+    if (bytes < 1024 * 1024)
+        return fmt::format("{} KB", (bytes + 512) / 1024);
+    return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+}
+
 std::string visit_entry(const Visit& v) {
     std::string t = one_line(v.kind) + (v.by.empty() ? "" : fmt::format(" by {}", one_line(v.by)));
     if (!v.where.empty())
         t += fmt::format(" at {}", one_line(v.where));
     if (!v.with.empty())
         t += fmt::format(" with {}", joined(v.with, ", "));
+    if (!v.direction.empty() || !v.subject.empty())
+        t = message_title(v);
     std::string body;
+    if (!v.attachments.empty()) {
+        std::vector<std::string> files;
+        for (const auto& a : v.attachments)
+            files.push_back(
+                fmt::format("{} ({})", a.name.empty() ? "unnamed" : a.name, size_text(a.size)));
+        body += fmt::format("      attachments: {}\n", joined(files, ", "));
+    }
     if (!v.discussed.empty())
         body += fmt::format("      discussed: {}\n", joined(v.discussed, "; "));
     if (!v.new_topics.empty())

@@ -18,9 +18,13 @@ struct Arrived {
 };
 
 AlertItem item_of(const Visit& v, const std::string& committer) {
-    return {
-        v.file,     v.date,        trim(v.by).empty() ? committer : v.by, v.kind, record_summary(v),
-        v.promises, v.next_contact};
+    return {v.file,
+            v.date,
+            trim(v.by).empty() ? committer : v.by,
+            record_kind(v),
+            record_summary(v),
+            v.promises,
+            v.next_contact};
 }
 
 AlertItem item_of(const Review& r, const std::string& committer) {

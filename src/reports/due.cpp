@@ -38,9 +38,11 @@ namespace {
 
 // Why the next contact falls on its day, in the words a person would use.
 std::string contact_reason(const ClientRecord& r, const Settings& s) {
-    const Visit* last = r.latest_visit();
+    const Visit* last = contact_visit(r, s);
     if (!last)
-        return fmt::format("never visited; client since {}", *r.client.since);
+        return fmt::format("{}; client since {}",
+                           r.visits.empty() ? "never visited" : "no contact logged",
+                           *r.client.since);
     if (last->next_contact)
         return fmt::format("next contact set at the {} {}", last->date, last->kind);
     std::string cadence = effective_cadence(r.client, s)->str();
@@ -62,7 +64,7 @@ DueItem base_item(const ClientRecord& r, const Settings& s, DueType type) {
     item.name = r.client.name;
     item.owner = r.client.owner;
     item.tier = effective_tier(r.client, s);
-    item.last_contact = last_contact(r);
+    item.last_contact = last_contact(r, s);
     return item;
 }
 
@@ -74,7 +76,7 @@ void add_contact(const ClientRecord& r, const Settings& s, Date end, std::vector
     item.due = *next;
     item.what = contact_what(r.client);
     item.reason = contact_reason(r, s);
-    if (const Visit* v = r.latest_visit())
+    if (const Visit* v = contact_visit(r, s))
         item.file = v->next_contact ? v->file : "";
     out.push_back(std::move(item));
 }

@@ -17,7 +17,7 @@ std::string first_line(std::string_view text) {
 }
 
 NewsItem item_of(const Visit& v) {
-    return {v.file, v.date, v.by, v.kind, record_summary(v)};
+    return {v.file, v.date, v.by, record_kind(v), record_summary(v)};
 }
 
 NewsItem item_of(const Review& r) {
@@ -128,8 +128,15 @@ std::vector<NewsGroup> news_since(const std::vector<ClientRecord>& records, Date
     return finish(std::move(out));
 }
 
+std::string record_kind(const Visit& v) {
+    return v.direction.empty() ? v.kind : fmt::format("{} {}", v.kind, v.direction);
+}
+
 std::string record_summary(const Visit& v) {
-    std::string summary = first_line(v.notes);
+    // A message by its subject, as a mail program lists it.
+    std::string summary = first_line(v.subject);
+    if (summary.empty())
+        summary = first_line(v.notes);
     if (summary.empty() && !v.discussed.empty())
         summary = first_line(v.discussed.front());
     if (summary.empty())

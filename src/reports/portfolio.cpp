@@ -68,9 +68,11 @@ void PortfolioCollector::add(const ClientRecord& rec) {
     if (!settings_->is_inactive(c.stage))
         row.suggestion = suggest_tier(c.ratings, row.tier, tiers_);
     for (const auto& v : rec.visits) {
-        if (!row.last_contact || v.date > *row.last_contact)
+        // Contact as `due` counts it: visits of the cadence kinds, not every e-mail.
+        const bool contact = settings_->is_cadence_kind(v.kind);
+        if (contact && (!row.last_contact || v.date > *row.last_contact))
             row.last_contact = v.date;
-        if (v.date > year_ago_ && v.date <= today_)
+        if (contact && v.date > year_ago_ && v.date <= today_)
             ++row.visits_12m;
         for (const auto& pr : v.promises)
             if (pr.open())

@@ -41,6 +41,7 @@ void check_settings(const Node& root, Problems& p) {
     for (const auto& stage : s.inactive_stages)
         unknown("inactive_stages", stage, s.stages, "stage");
     check_team_and_mail(root, p);
+    check_capture(root, p);
 }
 
 // A contact's e-mail must be one address: reading keeps whatever is there, but what
@@ -125,6 +126,9 @@ std::vector<DataError> check_file(std::string_view text, const std::string& file
             break;
         case FileKind::opportunity:
             check_record(opportunity_schema(), root, p);
+            break;
+        case FileKind::inbox:
+            check_record(inbox_schema(), root, p);
             break;
         case FileKind::settings:
             break;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "crm/model/mail_address.hpp"
+#include "crm/model/records.hpp"
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
@@ -139,6 +140,39 @@ void find_programs(const Node& map, const std::string& where, Problems& p) {
     }
 }
 
+// A domain as capture: names them: what may follow the @ of a plain address.
+std::optional<std::string> domain_problem(std::string_view domain) {
+    if (domain.find('@') != std::string_view::npos)
+        return "it has an @";
+    constexpr std::string_view kIts = "its domain ";
+    if (auto why = address_problem(fmt::format("x@{}", domain)))
+        return why->starts_with(kIts)       ? fmt::format("it {}", why->substr(kIts.size()))
+               : why->starts_with("a part") ? *why
+                                            : fmt::format("it {}", *why);
+    return std::nullopt;
+}
+
+void check_text_list(const Node* list, const std::string& key, bool addresses, Problems& p) {
+    if (!list || !list->is_sequence())
+        return;  // reading said so already (or read one text as a one-item list)
+    for (const Node& item : list->items) {
+        if (!item.is_scalar())
+            continue;
+        const std::string& value = item.value;
+        const bool address = addresses && value.find('@') != std::string::npos;
+        if (address) {
+            check_address(item, key, p);
+        } else if (auto why = domain_problem(value)) {
+            p.add(item,
+                  fmt::format("{}: '{}' is not {}: {}", key, value,
+                              addresses ? "an address or a domain" : "a domain", *why),
+                  addresses ? "write a plain address (payroll@firm.example) or a domain "
+                              "(newsletter.example)"
+                            : "write a domain such as gmail.com");
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<DataError> program_settings(std::string_view text, const std::string& file) {
@@ -154,6 +188,38 @@ std::vector<DataError> program_settings(std::string_view text, const std::string
     Problems p(file, &defaults);
     find_programs(root, "", p);
     return p.take();
+}
+
+void check_capture(const Node& root, Problems& p) {
+    if (const Node* capture = root.find("capture"); capture && capture->is_map()) {
+        check_text_list(capture->find("never"), "capture.never", true, p);
+        check_text_list(capture->find("public_domains"), "capture.public_domains", false, p);
+        unknown_keys(*capture, {"never", "max_recipients", "public_domains"}, "capture", p);
+    }
+    if (const Node* kinds = root.find("cadence_kinds"); kinds && kinds->is_sequence()) {
+        for (const Node& kind : kinds->items) {
+            if (kind.is_scalar() && !is_visit_kind(kind.value))
+                p.add(kind, fmt::format("cadence_kinds: unknown kind '{}'", kind.value),
+                      fmt::format("use kinds of visit: {}", join(visit_kinds(), ", ")));
+        }
+    }
+    const Node* team = root.find("team");
+    const Node* unowned = root.find("unowned_to");
+    if (!unowned || !unowned->is_sequence())
+        return;
+    for (const Node& name : unowned->items) {
+        if (!name.is_scalar())
+            continue;
+        bool known = false;
+        if (team && team->is_sequence())
+            for (const Node& member : team->items)
+                if (const Node* n = member.is_map() ? member.find("name") : nullptr;
+                    n && n->is_scalar() && same_person(n->value, name.value))
+                    known = true;
+        if (!known)
+            p.add(name, fmt::format("unowned_to: '{}' is not in team:", name.value),
+                  "name teammates as team: names them, or add them to team:");
+    }
 }
 
 void check_team_and_mail(const Node& root, Problems& p) {

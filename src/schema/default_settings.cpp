@@ -33,6 +33,11 @@ opportunity_stages:
   negotiation: 75
 # An expected RFP is due for attention this long before it comes out.
 rfp_lead: 30d
+# The kinds of visit that keep a relationship: only these reset a client's contact
+# cadence. An e-mail exchanges information; add email here if it should count.
+cadence_kinds: [visit, call, meeting, lunch, event]
+# A meeting taken from the calendar (crm import FILE.ics) is to be written up within this.
+report_within: 2d
 
 # Who gets reminders (crm remind) and alerts of new reports (crm notify) by mail: each
 # name as the records write it (owner:, by:, watchers:), each address plain.
@@ -46,6 +51,16 @@ rfp_lead: 30d
 #   from: crm@example.com
 # Run `crm notify` after every `crm sync` that pushed.
 # notify_on_sync: false
+# Who gets the reminders that belong to nobody in the team (empty: everyone).
+# unowned_to: [Alice Smith]
+
+# Capture from mail (crm log-email) and the calendar (crm import FILE.ics): addresses or
+# domains never logged, the most people a message or event may have and still be logged,
+# and the domains anyone can have an address at (never used to match a client).
+# capture:
+#   never: [payroll@example.com, newsletter.example]
+#   max_recipients: 20
+#   public_domains: [gmail.com, outlook.com, hotmail.com, yahoo.com, icloud.com, gmx.de, web.de]
 )";
 }
 

@@ -21,15 +21,19 @@ void check_allowed(const Field<R>& f, const yaml::Node& v, Problems& p) {
         return;
     static const std::vector<std::string> kInitiators{"us", "client"};
     static const std::vector<std::string> kDateOrders{"dmy", "mdy"};
+    static const std::vector<std::string> kDirections{"in", "out"};
+    static const std::vector<std::string> kReportStates{"pending"};
     const std::vector<std::string> names = f.allowed == Allowed::tiers ? s->tier_names()
                                            : f.allowed == Allowed::opportunity_stages
                                                ? s->opportunity_stage_names()
                                                : std::vector<std::string>{};
-    const std::vector<std::string>& allowed = f.allowed == Allowed::visit_kinds    ? visit_kinds()
-                                              : f.allowed == Allowed::initiated_by ? kInitiators
-                                              : f.allowed == Allowed::date_orders  ? kDateOrders
-                                              : f.allowed == Allowed::stages       ? s->stages
-                                                                                   : names;
+    const std::vector<std::string>& allowed = f.allowed == Allowed::visit_kinds     ? visit_kinds()
+                                              : f.allowed == Allowed::initiated_by  ? kInitiators
+                                              : f.allowed == Allowed::date_orders   ? kDateOrders
+                                              : f.allowed == Allowed::directions    ? kDirections
+                                              : f.allowed == Allowed::report_states ? kReportStates
+                                              : f.allowed == Allowed::stages        ? s->stages
+                                                                                    : names;
     if (std::find(allowed.begin(), allowed.end(), v.value) != allowed.end())
         return;
     std::string list;

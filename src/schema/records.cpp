@@ -29,7 +29,9 @@ constexpr Field<Client> kClientFields[] = {
 };
 
 // A visit's summary is what `due`, `promises` and the portfolio read; the rest (where,
-// who, what was discussed, notes) only `show`, `search` and `export` need.
+// who, what was discussed, notes) only `show`, `search` and `export` need. A captured
+// message's id and a calendar meeting's event are in the summary too: capture looks
+// them up in every visit of the folder before it writes (never logged twice).
 constexpr Field<Visit> kVisitFields[] = {
     {"date",         &Visit::date,         kRequired | kSummary, kDateHint},
     {"by",           &Visit::by,           kSummary},
@@ -42,7 +44,30 @@ constexpr Field<Visit> kVisitFields[] = {
     {"promises",     &Visit::promises,     kSummary},
     {"actions",      &Visit::actions,      kSummary},
     {"next_contact", &Visit::next_contact, kSummary},
+    {"subject",      &Visit::subject},
+    {"direction",    &Visit::direction,    0, {}, Allowed::directions},
+    {"message_id",   &Visit::message_id,   kSummary},
+    {"in_reply_to",  &Visit::in_reply_to},
+    {"attachments",  &Visit::attachments},
+    {"event",        &Visit::event,        kSummary},
+    {"report",       &Visit::report,       kSummary, {}, Allowed::report_states},
     {"notes",        &Visit::notes,        kProse},
+};
+
+// A message in inbox/: a visit of kind email to be, and who may be its client.
+constexpr Field<InboxMessage> kInboxFields[] = {
+    {"date",         &InboxMessage::date,         kRequired, kDateHint},
+    {"by",           &InboxMessage::by},
+    {"from",         &InboxMessage::from,         kRequired, "add the sender, such as  from: Jane Doe <jane@acme.example>"},
+    {"to",           &InboxMessage::to},
+    {"cc",           &InboxMessage::cc},
+    {"candidates",   &InboxMessage::candidates},
+    {"subject",      &InboxMessage::subject},
+    {"direction",    &InboxMessage::direction,    0, {}, Allowed::directions},
+    {"message_id",   &InboxMessage::message_id,   kRequired, "add the message's id, such as  message_id: abc@acme.example"},
+    {"in_reply_to",  &InboxMessage::in_reply_to},
+    {"attachments",  &InboxMessage::attachments},
+    {"notes",        &InboxMessage::notes,        kProse},
 };
 
 constexpr Field<Review> kReviewFields[] = {
@@ -92,6 +117,10 @@ constexpr Field<Settings> kSettingsFields[] = {
     {"opportunity_stages", &Settings::opportunity_stages, kNonEmpty, "list at least one open stage, such as  pre-scoping: 10"},
     {"rfp_lead",         &Settings::rfp_lead},
     {"date_order",       &Settings::date_order, 0, {}, Allowed::date_orders},
+    {"cadence_kinds",    &Settings::cadence_kinds},
+    {"report_within",    &Settings::report_within},
+    {"unowned_to",       &Settings::unowned_to},
+    {"capture",          &Settings::capture},
 };
 // clang-format on
 
@@ -118,6 +147,7 @@ const Schema<Review> kReview{"review", 0x52, kReviewFields, &Review::custom, tru
 const Schema<Opportunity> kOpportunity{"opportunity",        0x4F,  kOpportunityFields,
                                        &Opportunity::custom, false, &check_opportunity};
 const Schema<Settings> kSettings{"settings", 0x53, kSettingsFields, nullptr, true};
+const Schema<InboxMessage> kInbox{"inbox message", 0x49, kInboxFields, &InboxMessage::custom, true};
 
 template <class R>
 R from_root(const Schema<R>& s, const yaml::Node& root, const std::string& file) {
@@ -179,6 +209,9 @@ const Schema<Opportunity>& opportunity_schema() {
 const Schema<Settings>& settings_schema() {
     return kSettings;
 }
+const Schema<InboxMessage>& inbox_schema() {
+    return kInbox;
+}
 
 Settings settings_from(const yaml::Node& root, const std::string& file) {
     Settings s;
@@ -222,6 +255,10 @@ Opportunity read_opportunity(std::string_view text, const std::string& file) {
     return opportunity_from(yaml::parse(text, file), file);
 }
 
+InboxMessage read_inbox_message(std::string_view text, const std::string& file) {
+    return from_root(kInbox, yaml::parse(text, file), file);
+}
+
 std::string client_yaml(const Client& c) {
     return engine::write(kClient, c);
 }
@@ -234,6 +271,10 @@ std::string review_yaml(const Review& r) {
 
 std::string opportunity_yaml(const Opportunity& o) {
     return engine::write(kOpportunity, o);
+}
+
+std::string inbox_message_yaml(const InboxMessage& m) {
+    return engine::write(kInbox, m);
 }
 
 std::string custom_fields_yaml(const yaml::Node& root, const CustomFields& custom) {

@@ -238,6 +238,16 @@ FolderCheckReport check_folder(const fs::path& root, const Progress& progress) {
         append(report.problems, c->record_problems);
     }
     report.likely_duplicates = likely_duplicates(clean, same_name);
+    // Captured messages waiting for a client: each must read as one, to be filed later.
+    Checker inbox(root, settings);
+    if (os::entry_kind(root / kInboxDir) == os::EntryKind::link) {
+        add(report.problems, std::string(kInboxDir),
+            "is a symbolic link; crm reads and writes only real folders");
+    } else {
+        for (const auto& file : inbox_files(root))
+            inbox.check(file, schema::FileKind::inbox, report.problems);
+    }
+    report.files += inbox.files();
     return report;
 }
 

@@ -217,11 +217,27 @@ void Journal::append(const std::string& line) {
     }
 }
 
-void Journal::add(const JournalStep& step) {
-    const bool first = empty();
-    append(fmt::format("step\t{}\t{}\t{}\t{}\t{}\t{}", kind_name(step.kind), escape(step.path),
+namespace {
+
+std::string step_line(const JournalStep& step) {
+    return fmt::format("step\t{}\t{}\t{}\t{}\t{}\t{}", kind_name(step.kind), escape(step.path),
                        escape(step.from), escape(step.aside), step.new_hash,
-                       join_escaped(step.new_folders)));
+                       join_escaped(step.new_folders));
+}
+
+}  // namespace
+
+void Journal::add(const JournalStep& step) {
+    append(step_line(step));
+}
+
+void Journal::add(const std::vector<JournalStep>& steps) {
+    if (steps.empty())
+        return;
+    std::string lines;
+    for (const auto& step : steps)
+        lines += lines.empty() ? step_line(step) : fmt::format("\n{}", step_line(step));
+    append(lines);
 }
 
 void Journal::committing(const std::vector<std::string>& paths, bool commits) {

@@ -159,4 +159,21 @@ std::string new_record_path(const fs::path& root, std::string_view slug, RecordK
     }
 }
 
+std::vector<std::string> inbox_files(const fs::path& root) {
+    std::vector<std::string> files;
+    for (const auto& name : os::list_dir(root / kInboxDir))
+        if (is_record_file_name(name))
+            files.push_back(inbox_file_path(name));
+    return files;
+}
+
+std::string new_inbox_path(const fs::path& root, Date date) {
+    for (;;) {
+        std::string path = inbox_file_path(date.iso() + "-" + random_hex(6) + ".yaml");
+        std::error_code ec;
+        if (!fs::exists(root / path, ec))
+            return path;
+    }
+}
+
 }  // namespace crm::store

@@ -72,6 +72,8 @@ std::string command_of(const std::string& message) {
 }  // namespace
 
 Transaction::~Transaction() {
+    if (!committed_)
+        drop_staged();
     if (committed_ || steps_.empty()) {
         if (!committed_)
             journal_.close();
@@ -152,6 +154,54 @@ void Transaction::create(const std::string& relative, std::string_view text) {
     made(std::move(step));
     touch(relative);
     new_paths_.push_back(relative);
+}
+
+void Transaction::stage(const std::string& relative, std::string_view text) {
+    require_open(relative);
+    for (const auto& s : staged_)
+        if (s.path == relative)
+            throw RuntimeError(fmt::format("cannot create {}: it is written already", relative));
+    os::ensure_no_symlinks(root_, relative);
+    if (exists_no_follow(root_ / relative))
+        throw RuntimeError(fmt::format("{} already exists", (root_ / relative).string()));
+    staged_.push_back({relative, os::write_staged(root_, text), content_hash(text)});
+    touch(relative);
+}
+
+void Transaction::drop_staged() {
+    for (const auto& s : staged_)
+        (void)os::remove_if_present(root_ / s.temporary);
+    staged_.clear();
+}
+
+void Transaction::publish_staged() {
+    if (staged_.empty())
+        return;
+    os::sync_file_system(root_);
+    try {
+        // Written down all at once (one fsync): a step whose file never got its name is
+        // "not made" to the next writer's recovery.
+        std::vector<JournalStep> steps;
+        steps.reserve(staged_.size());
+        for (const auto& s : staged_)
+            steps.push_back({JournalStep::Kind::created,
+                             s.path,
+                             {},
+                             {},
+                             s.hash,
+                             missing_folders(root_, fs::path(s.path).parent_path())});
+        journal_.add(steps);
+        for (std::size_t i = 0; i < staged_.size(); ++i) {
+            os::publish_staged(root_, staged_[i].temporary, steps[i].path);
+            new_paths_.push_back(steps[i].path);
+            made(std::move(steps[i]));
+        }
+        os::sync_file_system(root_);
+    } catch (...) {
+        drop_staged();
+        throw;  // the destructor takes back the files published so far
+    }
+    staged_.clear();
 }
 
 void Transaction::replace(const std::string& relative, std::string_view text) {
@@ -243,6 +293,7 @@ void Transaction::rename(const std::string& from, const std::string& to) {
 }
 
 void Transaction::rollback() {
+    drop_staged();
     std::vector<std::string> failed;
     std::string why;
     for (auto it = steps_.rbegin(); it != steps_.rend(); ++it) {
@@ -339,6 +390,7 @@ std::vector<std::string> without(std::vector<std::string> from,
 bool Transaction::commit(const std::string& message) {
     if (committed_)
         throw std::logic_error("store::Transaction: commit called twice");
+    publish_staged();  // throws having published none, or the destructor takes them back
     const bool will_commit = !touched_.empty() && commits();
     // What an earlier command changed but could not commit goes with this commit.
     std::vector<std::string> earlier;

@@ -20,6 +20,8 @@ class InitTest(CrmTestCase):
             "opportunity_stages": {"pre-scoping": 10, "rfp": 25, "proposal": 50,
                                    "negotiation": 75},
             "rfp_lead": "30d",
+            "cadence_kinds": ["visit", "call", "meeting", "lunch", "event"],
+            "report_within": "2d",
         })
         gitignore = (self.dir / ".gitignore").read_text()
         self.assertIn(".crm/", gitignore)

@@ -10,6 +10,8 @@
 //   clients/<slug>/visits/<YYYY-MM-DD>-<author>-<suffix>.yaml
 //   clients/<slug>/reviews/<YYYY-MM-DD>-<author>-<suffix>.yaml
 //   clients/<slug>/opportunities/<YYYY-MM-DD>-<author>-<suffix>.yaml
+//   clients/<slug>/files/<YYYY-MM-DD>-<name>          a file kept from a captured message
+//   inbox/<YYYY-MM-DD>-<suffix>.yaml                  a captured message whose client is unknown
 #include <array>
 #include <optional>
 #include <string>
@@ -22,6 +24,8 @@ namespace crm {
 inline constexpr std::string_view kSettingsFile = "crm.yaml";
 inline constexpr std::string_view kClientsDir = "clients";
 inline constexpr std::string_view kClientFileName = "client.yaml";
+inline constexpr std::string_view kInboxDir = "inbox";
+inline constexpr std::string_view kClientFilesDir = "files";
 
 // The records kept in a client's subfolders.
 enum class RecordKind { visit, review, opportunity };
@@ -60,7 +64,23 @@ struct RecordPath {
 };
 std::optional<RecordPath> parse_record_path(std::string_view path);
 
-// True for crm.yaml and every record path: the files `crm sync` may commit.
+// inbox/<name>: a captured message that matched no client, or several.
+std::string inbox_file_path(std::string_view name);
+// Whether `path` is an inbox message's: inbox/<name>.yaml, not hidden.
+bool is_inbox_path(std::string_view path);
+
+// clients/<slug>/files and clients/<slug>/files/<name>: files kept from captured mail.
+std::string client_files_dir(std::string_view slug);
+std::string client_kept_file_path(std::string_view slug, std::string_view name);
+
+// A file name from one a message gave ("../Scope v2 ü.PDF"): only what follows the last
+// slash or backslash, its stem as a slug ("scope-v2-u"), its extension in lower-case
+// letters and digits ("pdf"), never hidden, never a path, at most 80 characters;
+// "attachment" when nothing is left.
+std::string safe_file_name(std::string_view name);
+
+// True for crm.yaml, every record path and every inbox message: the files `crm sync`
+// may commit.
 bool is_crm_data_path(std::string_view path);
 
 // A file that arrived, with the name of whoever committed it (used for new clients,

@@ -1,6 +1,7 @@
 #pragma once
 // The records of a data folder, as plain values. The store turns files into these and
 // back; commands and reports only ever see these.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,6 +73,15 @@ struct Commitment {
     bool open() const { return !done.has_value(); }
 };
 
+// A file that came with a captured message: its name as the message gave it, its size
+// in bytes once decoded, and where crm kept it, if it did.
+struct Attachment {
+    std::string name;
+    std::uint64_t size = 0;
+    std::string file;  // where it was kept (--keep-attachments), relative to the folder
+    bool operator==(const Attachment&) const = default;
+};
+
 struct Visit {
     std::string file;
     Date date;
@@ -86,6 +96,15 @@ struct Visit {
     std::vector<Commitment> actions;
     std::optional<Date> next_contact;
     std::string notes;
+    // A message captured by `crm log-email`.
+    std::string subject;
+    std::string direction;    // "in" (from the client) or "out" (from a teammate)
+    std::string message_id;   // without angle brackets: never logged twice
+    std::string in_reply_to;  // the Message-ID it answers
+    std::vector<Attachment> attachments;
+    // A meeting taken from a calendar (`crm import FILE.ics`).
+    std::string event;   // the event's UID, with its RECURRENCE-ID for one occurrence
+    std::string report;  // "pending" until someone writes the meeting up
     CustomFields custom;
 };
 
@@ -144,6 +163,26 @@ struct Opportunity {
     std::optional<Date> won;
     std::optional<Date> lost;
     std::string lost_reason;
+    std::string notes;
+    CustomFields custom;
+};
+
+// A captured message that matched no client, or several (inbox/, spec section 3,
+// "Capture"): the visit it becomes once a person says whose it is, with the people on it
+// and the clients it may be. Written by `crm log-email`; `crm inbox file` makes it a visit.
+struct InboxMessage {
+    std::string file;
+    Date date;
+    std::string by;
+    std::string from;             // "Jane Doe <jane@acme.example>"
+    std::vector<std::string> to;  // the same, one per person
+    std::vector<std::string> cc;
+    std::vector<std::string> candidates;  // the clients' slugs; empty: none matched
+    std::string subject;
+    std::string direction;
+    std::string message_id;
+    std::string in_reply_to;
+    std::vector<Attachment> attachments;
     std::string notes;
     CustomFields custom;
 };

@@ -36,6 +36,19 @@ struct OpportunityStage {
     bool operator==(const OpportunityStage&) const = default;
 };
 
+// E-mail and calendar capture (crm.yaml's `capture:`; reports/capture_match.hpp).
+struct CaptureSettings {
+    // Addresses (payroll@firm.example) or whole domains (newsletter.example) whose
+    // messages and events are never logged.
+    std::vector<std::string> never;
+    // A message or an event with more people than this is a mailing, not a conversation.
+    int max_recipients = 20;
+    // Domains anyone can have an address at: sharing one says nothing about the client.
+    std::vector<std::string> public_domains{"gmail.com",  "outlook.com", "hotmail.com", "yahoo.com",
+                                            "icloud.com", "gmx.de",      "web.de"};
+    bool operator==(const CaptureSettings&) const = default;
+};
+
 struct Settings {
     std::vector<std::string> stages{"lead", "prospect", "proposal", "client", "former", "lost"};
     std::vector<std::string> inactive_stages{"former", "lost"};
@@ -53,8 +66,17 @@ struct Settings {
         {"pre-scoping", 10}, {"rfp", 25}, {"proposal", 50}, {"negotiation", 75}};
     Duration rfp_lead{30, Duration::Unit::days};
     std::string date_order;  // "dmy" or "mdy": how to read 15/12; empty: refused as ambiguous
+    // The kinds of visit that count as keeping in touch: only these reset a client's
+    // contact cadence (an e-mail exchanges information; a visit or a call keeps the
+    // relationship).
+    std::vector<std::string> cadence_kinds{"visit", "call", "meeting", "lunch", "event"};
+    Duration report_within{2, Duration::Unit::days};  // a calendar meeting's write-up is due
+    std::vector<std::string> unowned_to;  // who hears of items nobody owns; empty: everyone
+    CaptureSettings capture;
 
     const Tier* find_tier(const std::string& name) const;
+    // Whether a visit of this kind resets the contact cadence (cadence_kinds).
+    bool is_cadence_kind(std::string_view kind) const;
     bool has_stage(const std::string& stage) const;
     bool is_inactive(const std::string& stage) const;
     std::vector<std::string> tier_names() const;

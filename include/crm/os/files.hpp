@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crm/os/file_descriptor.hpp"
 #include "crm/util/error.hpp"
 
 namespace crm::os {
@@ -33,6 +34,14 @@ bool remove_folder_if_empty(const fs::path& folder);        // a folder that hol
 bool move_entry(const fs::path& from, const fs::path& to);  // rename(2), within one folder tree
 bool make_private_folder(const fs::path& folder);           // mode 0700; true when it is there now
 void sync_folder(const fs::path& folder);                   // makes the names in it durable
+
+// A file a person named for reading (a message, an mbox): open for reading, or a
+// RuntimeError naming it and why (missing, unreadable, a folder, not a regular file).
+FileDescriptor open_input(const fs::path& path);
+
+// `bytes` in an anonymous file of memory (memfd), read from its start: what arrived on a
+// pipe, for readers that want a file they can seek in.
+FileDescriptor memory_file(std::string_view bytes);
 
 // The whole file, or nullopt when it does not exist. Files over `limit` bytes are read
 // only up to limit + 1 bytes, enough for the caller to see they are too large.
@@ -96,6 +105,18 @@ inline constexpr std::string_view kPrivateDir = ".crm";
 
 // Creates `root/.crm` and its .gitignore when missing. Refuses a symlink.
 void ensure_private_dir(const fs::path& root);
+
+// write_atomic in two halves, for many new files at once (the messages of an mbox): one
+// sync of the file system then stands for an fsync of each. write_staged writes `content`
+// to a temporary file in .crm/tmp without waiting for the disk and returns its path
+// (relative to root); after sync_file_system, publish_staged links it to `relative`
+// (refused when that exists) and removes the temporary name. A crash before publishing
+// leaves only temporary files, which the next writer removes; one after leaves each
+// published file whole, its bytes on disk before its name. Call them holding the lock.
+fs::path write_staged(const fs::path& root, std::string_view content);
+void publish_staged(const fs::path& root, const fs::path& staged, const fs::path& relative);
+// Everything written to the file system of `root` so far, on disk (syncfs).
+void sync_file_system(const fs::path& root);
 
 // Writes `content` to `root / relative` so that the file is either old or new, never
 // half-written: a temporary file in .crm/tmp, fsync, rename over the target, fsync of the

@@ -12,8 +12,13 @@ namespace crm::render {
 struct DueReport {
     std::vector<DueItem> items;
     Date today;
-    Date until;  // the window's last day
+    Date until;             // the window's last day
+    std::size_t inbox = 0;  // captured messages waiting in inbox/ for their client
 };
+
+// "3 messages in the inbox (crm inbox)": the line the table and Markdown end with when
+// the inbox holds any.
+std::string inbox_line(std::size_t messages);
 
 std::string due_table(const DueReport& r, const Styler& styler, int width);
 std::string due_json(const DueReport& r);

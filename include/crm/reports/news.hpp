@@ -53,9 +53,13 @@ std::vector<NewsGroup> news_since(const std::vector<ClientRecord>& records, Date
 
 std::size_t count_items(const std::vector<NewsGroup>& groups);
 
-// A record in one line, as the news shows it: a visit's first line of notes (else what
-// was discussed, else where); a review's rating and project.
+// A record in one line, as the news shows it: a captured message's subject, a visit's
+// first line of notes (else what was discussed, else where); a review's rating and
+// project.
 std::string record_summary(const Visit& v);
+// A visit's kind as the news and alerts show it: a captured message's with its direction
+// ("email in", "email out").
+std::string record_kind(const Visit& v);
 std::string record_summary(const Review& r);
 
 }  // namespace crm

@@ -46,8 +46,8 @@ struct PortfolioRow {
     Ratings ratings;
     std::optional<int> score;               // only when all three ratings are set
     std::optional<std::string> suggestion;  // another tier the ratings suggest
-    std::optional<Date> last_contact;       // latest visit of any kind
-    int visits_12m = 0;                     // visits dated in (today - 1y, today]
+    std::optional<Date> last_contact;       // latest visit of a cadence kind
+    int visits_12m = 0;                     // those visits dated in (today - 1y, today]
     std::optional<Review> last_review;      // the latest, a copy
     int open_promises = 0;                  // undelivered promises (not internal actions)
     double won_12m = 0;                     // value of the opportunities won in (today - 1y, today]

@@ -14,7 +14,7 @@
 
 namespace crm::schema {
 
-enum class FileKind { settings, client, visit, review, opportunity };
+enum class FileKind { settings, client, visit, review, opportunity, inbox };
 
 // The kind of file a record of a client's subfolder is.
 FileKind file_kind(RecordKind kind);

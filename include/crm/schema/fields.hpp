@@ -29,7 +29,8 @@ using Member =
                  std::vector<Contact> R::*, Ratings R::*, std::optional<Cadence> R::*, Rating R::*,
                  bool R::*, Duration R::*, std::vector<Tier> R::*, std::vector<TeamMember> R::*,
                  MailSettings R::*, std::optional<Money> R::*, std::optional<Percent> R::*,
-                 std::vector<OpportunityStage> R::*>;
+                 std::vector<OpportunityStage> R::*, std::vector<Attachment> R::*,
+                 CaptureSettings R::*>;
 
 // Field flags.
 enum Flag : std::uint8_t {
@@ -50,6 +51,8 @@ enum class Allowed : std::uint8_t {
     tiers,
     opportunity_stages,  // an open stage of crm.yaml's opportunity_stages, won or lost
     date_orders,         // dmy or mdy
+    directions,          // a captured message's: in or out
+    report_states,       // a calendar meeting's write-up: pending
 };
 
 template <class R>

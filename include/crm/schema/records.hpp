@@ -17,6 +17,7 @@ const Schema<Visit>& visit_schema();
 const Schema<Review>& review_schema();
 const Schema<Opportunity>& opportunity_schema();
 const Schema<Settings>& settings_schema();
+const Schema<InboxMessage>& inbox_schema();
 
 // `file` is the path relative to the folder; it names the record and appears in errors.
 Settings read_settings(std::string_view text, const std::string& file);
@@ -24,6 +25,7 @@ Client read_client(std::string_view text, const std::string& file);
 Visit read_visit(std::string_view text, const std::string& file);
 Review read_review(std::string_view text, const std::string& file);
 Opportunity read_opportunity(std::string_view text, const std::string& file);
+InboxMessage read_inbox_message(std::string_view text, const std::string& file);
 
 Settings settings_from(const yaml::Node& root, const std::string& file);
 Client client_from(const yaml::Node& root, const std::string& file);
@@ -35,6 +37,7 @@ std::string client_yaml(const Client& c);
 std::string visit_yaml(const Visit& v);
 std::string review_yaml(const Review& r);
 std::string opportunity_yaml(const Opportunity& o);
+std::string inbox_message_yaml(const InboxMessage& m);
 std::string default_settings_yaml();
 
 // The lines `key: value` for each custom field, its value taken from `root` (the parsed

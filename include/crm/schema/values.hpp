@@ -56,6 +56,8 @@ CRM_SCHEMA_VALUE(MailSettings);
 CRM_SCHEMA_VALUE(std::optional<Money>);
 CRM_SCHEMA_VALUE(std::optional<Percent>);
 CRM_SCHEMA_VALUE(std::vector<OpportunityStage>);
+CRM_SCHEMA_VALUE(std::vector<Attachment>);
+CRM_SCHEMA_VALUE(CaptureSettings);
 #undef CRM_SCHEMA_VALUE
 
 // Custom fields (the keys a person added) are read and written by the record engine,

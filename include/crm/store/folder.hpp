@@ -81,6 +81,9 @@ class Folder {
         return store::new_record_path(root_, slug, kind, date, author);
     }
 
+    std::vector<std::string> inbox_files() const { return store::inbox_files(root_); }
+    std::string new_inbox_path(Date date) const { return store::new_inbox_path(root_, date); }
+
     // One client's client.yaml; throws DataError when unreadable.
     Client load_client(const std::string& slug) const;
     // One client's every record; bad record files go to `problems`. A client.yaml that

@@ -1,5 +1,6 @@
 #pragma once
-// `crm check`: every file of the folder read and validated (schema/check.hpp), and the
+// `crm check`: every file of the folder read and validated (schema/check.hpp), the
+// messages waiting in inbox/ among them, and the
 // problems no single file shows: symbolic links, folders that are not slugs, slugs that
 // differ only in case, two folders for one client, a client folder without client.yaml.
 // It also points out likely duplicates, which are not wrong in themselves (two firms can

@@ -64,6 +64,9 @@ class Journal {
     // Writes `step` down, durably; the first creates the journal. Throws RuntimeError
     // when it cannot (a full disk): the change must then not be made.
     void add(const JournalStep& step);
+    // Writes all of `steps` down with one fsync (a command that publishes thousands of
+    // files at once).
+    void add(const std::vector<JournalStep>& steps);
     // Writes down that every change is made and the commit of `paths` begins; `commits`
     // false when nothing is to be committed (--no-commit, no repository). Throws
     // RuntimeError when it cannot.

@@ -60,4 +60,11 @@ std::optional<std::string> find_record_file(const std::filesystem::path& root,
 std::string new_record_path(const std::filesystem::path& root, std::string_view slug,
                             RecordKind kind, Date date, const std::string& author);
 
+// The messages in inbox/, sorted by name (which starts with the date): the order `crm
+// inbox` numbers them in.
+std::vector<std::string> inbox_files(const std::filesystem::path& root);
+
+// The path of a new inbox message dated `date` that no other clone can create.
+std::string new_inbox_path(const std::filesystem::path& root, Date date);
+
 }  // namespace crm::store

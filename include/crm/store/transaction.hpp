@@ -28,8 +28,13 @@
 //                         reads again and re-applies its change, or passes it on
 //     remove(path)        a file, or a folder and everything in it
 //     rename(from, to)    a file or a folder; refused when `to` exists
-//   Each lands on disk at once and is atomic on its own: a file is old or new, never
-//   half-written; a folder is here or gone. Folders a path needs are created. A change
+//     stage(path, text)   a new file like create(), but it lands when commit() is called
+//   Each but stage lands on disk at once and is atomic on its own: a file is old or new,
+//   never half-written; a folder is here or gone. Staged files are written at once to
+//   temporary files without waiting for the disk; commit() makes them all durable with
+//   one sync of the file system and then gives them their names (os::publish_staged),
+//   all or none: for a command that writes thousands of files (crm log-email --mbox),
+//   one sync instead of an fsync each. Folders a path needs are created. A change
 //   that throws changed nothing; those before it stay made until the transaction
 //   commits, rolls back or goes (below). Each is written down in the journal, fsynced,
 //   before it is made: a journal that cannot be written (a full disk) is a RuntimeError
@@ -141,6 +146,9 @@ class Transaction {
     void replace(const std::string& relative, std::string_view text);
     void remove(const std::string& relative);
     void rename(const std::string& from, const std::string& to);
+    // A new file, written now and named at commit() (see above); refused when the path is
+    // staged already. Its path is touched() at once.
+    void stage(const std::string& relative, std::string_view text);
 
     // The paths changed so far, each once, in the order first touched. A folder's
     // removal or rename lists the files in it (old paths and new).
@@ -167,6 +175,8 @@ class Transaction {
     // changed nothing, when crm must not change it.
     void before_change(const std::string& relative);
     bool commits() const { return policy_.enabled && policy_.git.has_value(); }
+    void publish_staged();
+    void drop_staged();
     void discard_set_aside();
 
     std::filesystem::path root_;
@@ -180,6 +190,12 @@ class Transaction {
     std::vector<std::string> new_paths_;  // created, or renamed into place
     std::vector<std::string> included_;   // changes that are not crm's (--include-changes)
     std::map<std::string, git::Git::IndexState> asked_;  // git's answers, by client folder
+    struct Staged {
+        std::string path;
+        std::filesystem::path temporary;  // in .crm/tmp
+        std::uint64_t hash = 0;           // of its bytes, for the journal
+    };
+    std::vector<Staged> staged_;
     bool committed_ = false;
 };
 

@@ -46,3 +46,23 @@ TEST_CASE("hidden names are never records, whatever their extension") {
     CHECK_FALSE(is_crm_data_path("clients/acme/visits/.hidden.yaml"));
     CHECK(is_crm_data_path("crm.yaml"));
 }
+
+TEST_CASE("inbox messages and kept files: their paths, and safe names for what mail names") {
+    CHECK(inbox_file_path("2026-11-23-ab12cd.yaml") == "inbox/2026-11-23-ab12cd.yaml");
+    CHECK(is_inbox_path("inbox/2026-11-23-ab12cd.yaml"));
+    CHECK_FALSE(is_inbox_path("inbox/.2026.yaml"));
+    CHECK_FALSE(is_inbox_path("inbox/files/x.yaml"));
+    CHECK(is_crm_data_path("inbox/2026-11-23-ab12cd.yaml"));
+    CHECK(client_kept_file_path("acme", "2026-11-23-scope.pdf") ==
+          "clients/acme/files/2026-11-23-scope.pdf");
+    CHECK(safe_file_name("Scope v2 ü.PDF") == "scope-v2-u.pdf");
+    CHECK(safe_file_name("../../etc/passwd") == "passwd");
+    CHECK(safe_file_name("C:\\Users\\jane\\Cost estimate.xlsx") == "cost-estimate.xlsx");
+    CHECK(safe_file_name(".bashrc") == "bashrc");
+    CHECK(safe_file_name("") == "attachment");
+    CHECK(safe_file_name("...") == "attachment");
+    CHECK(safe_file_name("report.tar.gz") == "report-tar.gz");
+    CHECK(safe_file_name("x.<script>") == "x.script");
+    CHECK(safe_file_name(std::string(200, 'a') + ".pdf").size() <= 80);
+    CHECK(safe_file_name("CON.txt") != "con.txt");  // slugify's reserved device names
+}

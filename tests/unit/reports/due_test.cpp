@@ -311,3 +311,46 @@ TEST_CASE("won and lost opportunities are never due; open ones are, even at a fo
     r.opportunities[0].stage = "lost";
     CHECK(due({r}).empty());
 }
+
+TEST_CASE("contact: only visits of cadence_kinds reset the cadence; an e-mail does not") {
+    auto r = client("acme", "A");             // every 30d
+    r.visits.push_back(visit("2026-10-01"));  // a visit: due 2026-10-31
+    Visit mail = visit("2026-11-20");
+    mail.kind = "email";
+    r.visits.push_back(mail);
+    auto items = due({r});
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].due == crm::test::day("2026-10-31"));
+    CHECK(items[0].overdue(kToday));
+    CHECK(items[0].last_contact == crm::test::day("2026-10-01"));
+    CHECK(items[0].reason.find("last contact 2026-10-01") != std::string::npos);
+
+    // A meeting counts (the default kinds), and so does an e-mail when crm.yaml says so.
+    Visit meeting = visit("2026-11-10");
+    meeting.kind = "meeting";
+    auto with_meeting = r;
+    with_meeting.visits.insert(with_meeting.visits.end() - 1, meeting);
+    CHECK(due({with_meeting}).empty());  // 2026-11-10 + 30d is after the window
+    Settings emails_count;
+    emails_count.cadence_kinds.push_back("email");
+    CHECK(due({r}, "2026-11-30", emails_count).empty());
+
+    // Only e-mails: the client is due from since, as if never visited.
+    auto mail_only = client("beta", "A", "2026-09-01");
+    mail_only.visits.push_back(mail);
+    items = due({mail_only});
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].due == crm::test::day("2026-09-01"));
+    CHECK_FALSE(items[0].last_contact);
+    CHECK(items[0].reason == "no contact logged; client since 2026-09-01");
+
+    // A next_contact written on an e-mail is a person's decision: it stands.
+    mail.next_contact = crm::test::day("2026-11-28");
+    auto decided = client("gamma", "A");
+    decided.visits.push_back(visit("2026-10-01"));
+    decided.visits.push_back(mail);
+    items = due({decided});
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].due == crm::test::day("2026-11-28"));
+    CHECK(items[0].last_contact == crm::test::day("2026-10-01"));
+}

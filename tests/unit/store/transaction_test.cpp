@@ -521,3 +521,49 @@ TEST_CASE("a rollback that cannot put a path back says which, after trying the o
     CHECK(text_of(root, "clients/b/client.yaml") == "name: B\n");  // the other step went back
     CHECK(text_of(root, "clients/b/visits/v1.yaml") == "date: 2026-11-01\n");
 }
+
+TEST_CASE("staged files land at commit, all together, and are committed with the rest") {
+    const git::Git git = fresh_repository("tx-stage");
+    const fs::path root = git.folder();
+    {
+        Transaction tx(root, committing(git));
+        tx.create("clients/a/client.yaml", "name: A\n");
+        tx.stage("clients/a/visits/v1.yaml", "date: 2026-11-23\n");
+        tx.stage("inbox/m.yaml", "date: 2026-11-24\n");
+        // Written, not yet named: only a temporary file in .crm/tmp holds them.
+        CHECK_FALSE(fs::exists(root / "clients/a/visits/v1.yaml"));
+        CHECK(os::list_dir(root / ".crm/tmp").size() == 2);
+        CHECK_THROWS_AS(tx.stage("inbox/m.yaml", "again\n"), RuntimeError);
+        CHECK(tx.touched() == std::vector<std::string>{"clients/a/client.yaml",
+                                                       "clients/a/visits/v1.yaml", "inbox/m.yaml"});
+        CHECK(tx.commit("log-email: 2 messages"));
+    }
+    CHECK(text_of(root, "clients/a/visits/v1.yaml") == "date: 2026-11-23\n");
+    CHECK(text_of(root, "inbox/m.yaml") == "date: 2026-11-24\n");
+    CHECK(os::list_dir(root / ".crm/tmp").empty());
+    CHECK(last_commit_changes(root) ==
+          "A\tclients/a/client.yaml\nA\tclients/a/visits/v1.yaml\nA\tinbox/m.yaml\n");
+}
+
+TEST_CASE("staged files never land when the transaction goes without a commit") {
+    const fs::path root = crm::test::fresh_folder("tx-stage-rollback");
+    {
+        Transaction tx(root, CommitPolicy{});
+        tx.stage("clients/a/visits/v1.yaml", "date: 2026-11-23\n");
+        tx.create("clients/a/client.yaml", "name: A\n");
+    }
+    CHECK_FALSE(fs::exists(root / "clients/a"));
+    CHECK(os::list_dir(root / ".crm/tmp").empty());
+    // A staged path that exists already is refused at once: nothing of the transaction
+    // stays.
+    os::write_atomic(root, "clients/b/visits/v.yaml", "date: 2026-01-01\n");
+    {
+        Transaction tx(root, CommitPolicy{});
+        tx.stage("clients/b/visits/new.yaml", "date: 2026-11-23\n");
+        CHECK_THROWS_WITH_AS(tx.stage("clients/b/visits/v.yaml", "date: 2026-11-23\n"),
+                             doctest::Contains("already exists"), RuntimeError);
+    }
+    CHECK_FALSE(fs::exists(root / "clients/b/visits/new.yaml"));
+    CHECK(text_of(root, "clients/b/visits/v.yaml") == "date: 2026-01-01\n");
+    CHECK(os::list_dir(root / ".crm/tmp").empty());
+}
