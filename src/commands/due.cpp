@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/due.hpp"
@@ -20,11 +22,42 @@ bool has_tags(const Client& c, const std::vector<std::string>& tags) {
 }
 
 // --mine: the items I own (the clients' and the opportunities' I pursue), and the promises
-// and actions I made anywhere (a promise is its maker's to keep, whoever owns the client).
+// and actions I made and the meetings I must write up anywhere (a promise is its maker's
+// to keep, whoever owns the client).
 bool is_mine(const DueItem& i, const std::string& user) {
     if (same_person(i.owner, user))
         return true;
-    return (i.type == DueType::promise || i.type == DueType::action) && same_person(i.by, user);
+    return (i.type == DueType::promise || i.type == DueType::action ||
+            i.type == DueType::report) &&
+           same_person(i.by, user);
+}
+
+// When what a due item shows last changed, for its calendar event's LAST-MODIFIED and
+// SEQUENCE: the newest modification time of the files it comes from. Those are crm.yaml
+// (cadences, windows), the client's client.yaml (its name, owner, cadence), the record
+// of the item, and for a contact the client's visits/ folder, which changes when a
+// visit comes or goes. A file's time only moves forward as crm and git write it, so the
+// sequence grows with every change and stays put while nothing changes.
+std::int64_t item_modified(const std::filesystem::path& root, const DueItem& i) {
+    std::int64_t newest = 0;
+    auto consider = [&](const std::filesystem::path& p) {
+        std::error_code ec;
+        const auto t = std::filesystem::last_write_time(p, ec);
+        if (ec)
+            return;
+        const auto sys = std::chrono::file_clock::to_sys(t);
+        newest = std::max<std::int64_t>(
+            newest,
+            std::chrono::duration_cast<std::chrono::seconds>(sys.time_since_epoch()).count());
+    };
+    const std::filesystem::path client = root / "clients" / i.client;
+    consider(root / "crm.yaml");
+    consider(client / "client.yaml");
+    if (!i.file.empty())
+        consider(root / i.file);
+    if (i.type == DueType::contact)
+        consider(client / "visits");
+    return newest;
 }
 
 }  // namespace
@@ -75,7 +108,9 @@ int due(const DueOptions& o, Context& ctx) {
     } else if (o.format == "markdown") {
         ctx.out() << render::due_markdown(report);
     } else if (o.format == "ics") {
-        ctx.out() << render::due_ics(report);
+        const std::filesystem::path root = folder.root();
+        ctx.out() << render::due_ics(report,
+                                     [&](const DueItem& i) { return item_modified(root, i); });
     } else if (report.items.empty()) {
         // A sentence, as the Markdown report has: an empty screen reads as "did it work?".
         // (Cron mail of "nothing to do" is `crm remind`'s to avoid: it mails only what is due.)

@@ -10,6 +10,7 @@ std::string_view responsible_person(const DueItem& item) {
     switch (item.type) {
         case DueType::promise:
         case DueType::action:
+        case DueType::report:  // a meeting's report is for whoever was there
             // A promise is its maker's to keep, whoever owns the client.
             return trim(item.by).empty() ? std::string_view(item.owner) : item.by;
         case DueType::contact:
