@@ -58,8 +58,10 @@ std::string text_value(std::string_view text) {
 icalcomponent* vevent(const IcsEvent& e, Date stamp) {
     icalcomponent* v = icalcomponent_new(ICAL_VEVENT_COMPONENT);
     icalcomponent_add_property(v, icalproperty_new_uid(e.uid.c_str()));
-    icaltimetype midnight = day_of(stamp);
-    midnight.is_date = 0;
+    icaltimetype midnight = icaltime_null_time();
+    midnight.year = stamp.year();
+    midnight.month = stamp.month();
+    midnight.day = stamp.day();
     midnight.zone = icaltimezone_get_utc_timezone();
     icalcomponent_add_property(v, icalproperty_new_dtstamp(midnight));
     icalcomponent_add_property(v, icalproperty_new_dtstart(day_of(e.date)));

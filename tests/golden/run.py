@@ -20,7 +20,7 @@ test git identity, fixed commit dates and file modification times, no terminal, 
 HOME of its own. What
 differs between runs by design is written as a placeholder: the random part of a new
 record's file name (-XXXXXX.yaml), commit ids (<commit 1>, <commit 2>... in order of
-appearance), a message's Date: and Message-ID: headers, the temporary folder (<dir>).
+appearance), a message's Date: and Message-ID: headers, the temporary folder (<dir>), tests/data (<data>).
 
     python3 tests/golden/run.py CRM_BINARY [CASE-PATTERN]
     CRM_UPDATE_GOLDEN=1 python3 tests/golden/run.py CRM_BINARY   # accept the new output
@@ -86,6 +86,7 @@ class Normaliser:
 
     def __call__(self, text, repo=None, env=None):
         text = text.replace(self.tmp, "<dir>")
+        text = text.replace(str(ROOT / "tests" / "data"), "<data>")
         text = re.sub(r"(\d{4}-\d\d-\d\d-[a-z0-9-]+?-)[0-9a-f]{6}(\.yaml)", r"\1XXXXXX\2", text)
         text = re.sub(r"(?m)^Date: .*$", "Date: <date>", text)
         text = re.sub(r"(?m)^Message-ID: .*$", "Message-ID: <id>", text)
@@ -121,12 +122,15 @@ def run_case(crm, path):
         git(folder, "commit", "-qm", "The example folder", env=env)
         env.update(case["env"])
         norm = Normaliser(tmp)
+        def expand(args):
+            return [a.replace("{dir}", str(folder)).replace("{data}",
+                                                            str(ROOT / "tests" / "data"))
+                    for a in args]
         for before in case["before"]:
-            subprocess.run([crm, "--dir", str(folder), *before], env=env, cwd=tmp,
+            subprocess.run([crm, "--dir", str(folder), *expand(before)], env=env, cwd=tmp,
                            capture_output=True, check=True)
         head = git(folder, "rev-parse", "HEAD", env=env).strip()
-        args = [a.replace("{dir}", str(folder)).replace("{data}", str(ROOT / "tests" / "data"))
-                for a in case["args"]]
+        args = expand(case["args"])
         if "--dir" not in args and args[:1] != ["init"]:
             args = ["--dir", str(folder), *args]
         r = subprocess.run([crm, *args], env=env, cwd=tmp, input=case["stdin"],
