@@ -93,16 +93,16 @@ std::string ics_calendar(const std::vector<IcsEvent>& events, Date stamp) {
     icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
     for (const IcsEvent& e : events)
         icalcomponent_add_component(cal.get(), vevent(e, stamp));
+    std::string out = ical_take(icalcomponent_as_ical_string_r(cal.get()));
     // RFC 5545 wants at least one component in a calendar. With nothing due, one that
-    // every calendar program skips (an x-comp) keeps the feed valid and empty.
-    if (events.empty()) {
-        icalcomponent* none = icalcomponent_new_x("X-CRM-NOTHING-DUE");
-        icalproperty* note = icalproperty_new_x("Nothing is due in this window.");
-        icalproperty_set_x_name(note, "X-CRM-NOTE");
-        icalcomponent_add_property(none, note);
-        icalcomponent_add_component(cal.get(), none);
-    }
-    return ical_take(icalcomponent_as_ical_string_r(cal.get()));
+    // every calendar program skips (an x-comp) keeps the feed valid and empty. Written
+    // here: libical 3.0 ends an x-comp it writes with "END:X", losing its name.
+    constexpr std::string_view kEnd = "END:VCALENDAR\r\n";
+    if (events.empty() && out.ends_with(kEnd))
+        out.insert(out.size() - kEnd.size(),
+                   "BEGIN:X-CRM-NOTHING-DUE\r\nX-CRM-NOTE:Nothing is due in this window.\r\n"
+                   "END:X-CRM-NOTHING-DUE\r\n");
+    return out;
 }
 
 }  // namespace crm::formats

@@ -89,7 +89,8 @@ class Normaliser:
         text = text.replace(str(ROOT / "tests" / "data"), "<data>")
         text = re.sub(r"(\d{4}-\d\d-\d\d-[a-z0-9-]+?-)[0-9a-f]{6}(\.yaml)", r"\1XXXXXX\2", text)
         text = re.sub(r"(?m)^Date: .*$", "Date: <date>", text)
-        text = re.sub(r"(?m)^Message-ID: .*$", "Message-ID: <id>", text)
+        # GMime spells it Message-Id; the case of a header's name means nothing to mail.
+        text = re.sub(r"(?mi)^(Message-ID): .*$", r"\1: <id>", text)
         if repo is not None:
             for full in git(repo, "rev-list", "--all", env=env).split():
                 self.commits.setdefault(full, f"<commit {len(self.commits) + 1}>")
