@@ -47,8 +47,8 @@ CaptureFolder load_capture_folder(Context& ctx, bool inbox) {
                 if (!v.message_id.empty())
                     seen.message_ids.push_back(v.message_id);
                 else if (!v.event.empty())
-                    seen.events.emplace_back(
-                        v.event, CapturedMeeting{r.client.slug, v.file, v.date, v.report == "pending"});
+                    seen.events.emplace_back(v.event, CapturedMeeting{r.client.slug, v.file, v.date,
+                                                                      v.report == "pending"});
         });
     for (auto& part : parts) {
         std::move(part.clients.begin(), part.clients.end(), std::back_inserter(folder.clients));

@@ -30,7 +30,7 @@ struct CaptureFolder {
     std::vector<Client> clients;
     std::unordered_set<std::string> message_ids;
     std::unordered_map<std::string, CapturedMeeting> events;  // by the visit's `event`
-    std::vector<DataError> problems;  // files that could not be read
+    std::vector<DataError> problems;                          // files that could not be read
 
     // The index of the client `slug`, or clients.size().
     std::size_t index_of(const std::string& slug) const;

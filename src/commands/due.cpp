@@ -27,8 +27,7 @@ bool has_tags(const Client& c, const std::vector<std::string>& tags) {
 bool is_mine(const DueItem& i, const std::string& user) {
     if (same_person(i.owner, user))
         return true;
-    return (i.type == DueType::promise || i.type == DueType::action ||
-            i.type == DueType::report) &&
+    return (i.type == DueType::promise || i.type == DueType::action || i.type == DueType::report) &&
            same_person(i.by, user);
 }
 

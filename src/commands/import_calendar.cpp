@@ -43,10 +43,11 @@ enum class Skip {
     refused
 };
 constexpr std::array<std::string_view, 14> kSkipNames{
-    "unreadable",      "unreadable event",       "all-day",          "cancelled",
-    "not over yet",    "declined",           "in capture.never", "too many people",
-    "no client",       "several clients",    "already logged",   "written up already",
-    "edited by hand",  "refused by crm check"};
+    "unreadable",       "unreadable event",    "all-day",
+    "cancelled",        "not over yet",        "declined",
+    "in capture.never", "too many people",     "no client",
+    "several clients",  "already logged",      "written up already",
+    "edited by hand",   "refused by crm check"};
 
 std::string plural(std::size_t n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
@@ -188,16 +189,14 @@ class CalendarImport {
                                   fmt::format("{}: {} is never logged", name, match.never))
                            : skip(Skip::too_many, source,
                                   fmt::format("{}: {} people, more than max_recipients {}", name,
-                                              match.recipients,
-                                              settings_.capture.max_recipients));
+                                              match.recipients, settings_.capture.max_recipients));
             case CaptureOutcome::none:
                 return skip(Skip::no_client, source, name);
             case CaptureOutcome::several: {
                 std::vector<std::string> slugs;
                 for (std::size_t i : match.candidates)
                     slugs.push_back(known_.clients[i].slug);
-                return skip(Skip::several, source,
-                            fmt::format("{}: {}", name, join(slugs, ", ")));
+                return skip(Skip::several, source, fmt::format("{}: {}", name, join(slugs, ", ")));
             }
             case CaptureOutcome::matched:
                 break;
@@ -241,8 +240,8 @@ class CalendarImport {
         }
         if (!old)
             return skip(Skip::hand_edited, source,
-                        fmt::format("{}: {} is not as crm wrote it; change it with crm edit",
-                                    name, had.file));
+                        fmt::format("{}: {} is not as crm wrote it; change it with crm edit", name,
+                                    had.file));
         WrittenVisit now = *old;
         now.visit.date = v.date;
         now.visit.where = v.where;

@@ -274,10 +274,10 @@ int write_up_meeting(const LogVisitOptions& o, Context& ctx) {
         };
         auto result = run_editor(ctx, request);
         if (result.outcome != EditorResult::Outcome::saved) {
-            ctx.note(fmt::format("{} template: the meeting of {} stays pending",
-                                 result.outcome == EditorResult::Outcome::unchanged ? "unchanged"
-                                                                                    : "emptied",
-                                 meeting.date));
+            ctx.note(fmt::format(
+                "{} template: the meeting of {} stays pending",
+                result.outcome == EditorResult::Outcome::unchanged ? "unchanged" : "emptied",
+                meeting.date));
             return 0;
         }
         text = result.text.ends_with('\n') ? result.text : fmt::format("{}\n", result.text);
@@ -285,8 +285,8 @@ int write_up_meeting(const LogVisitOptions& o, Context& ctx) {
         if (!written)
             throw RuntimeError(
                 fmt::format("{} was edited by hand: crm will not rewrite it from options", file),
-                fmt::format("write it up in the editor: crm log-visit {} --meeting {} --edit",
-                            slug, meeting.date));
+                fmt::format("write it up in the editor: crm log-visit {} --meeting {} --edit", slug,
+                            meeting.date));
         WrittenVisit filled = *written;
         fill_meeting(filled.visit, o, ctx);
         filled.visit.report.clear();
@@ -304,8 +304,8 @@ int write_up_meeting(const LogVisitOptions& o, Context& ctx) {
     ctx.out() << file << '\n';
     if (schema::read_visit(text, file).report == "pending")
         ctx.warn(fmt::format("{} still says report: pending; crm due keeps listing it", file));
-    tx.commit(fmt::format("log-visit: {} ({} meeting written up)", record.client.name,
-                          meeting.date));
+    tx.commit(
+        fmt::format("log-visit: {} ({} meeting written up)", record.client.name, meeting.date));
     (void)ctx.warn_problems(problems);  // another file of the client: said, not fatal here
     return 0;
 }

@@ -65,8 +65,8 @@ struct Clock {
 std::string utc_text(std::int64_t instant) {
     const icaltimetype t = icaltime_from_timet_with_zone(static_cast<std::time_t>(instant), 0,
                                                          icaltimezone_get_utc_timezone());
-    return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", t.year, t.month, t.day, t.hour,
-                       t.minute, t.second);
+    return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", t.year, t.month, t.day, t.hour, t.minute,
+                       t.second);
 }
 
 std::string text_of(icalcomponent* c, icalproperty_kind kind) {
@@ -257,8 +257,8 @@ class Reader {
         c.start = *s;
         std::string tzid;
         c.zone = zone_of(start, tzid) && !tzid.empty() ? tzid
-                 : icaltime_is_utc(c.start)              ? "UTC"
-                                                         : "";
+                 : icaltime_is_utc(c.start)            ? "UTC"
+                                                       : "";
         if (icalproperty* end = icalcomponent_get_first_property(e, ICAL_DTEND_PROPERTY)) {
             auto t = time_of(end, icalproperty_get_dtend(end), why);
             if (!t) {
@@ -305,8 +305,9 @@ class Reader {
         return out;
     }
 
-    void occurrences(const Component& c,
-                     const std::map<std::pair<std::string, std::int64_t>, const Component*>& overrides) {
+    void occurrences(
+        const Component& c,
+        const std::map<std::pair<std::string, std::int64_t>, const Component*>& overrides) {
         icalproperty* rule = icalcomponent_get_first_property(c.c, ICAL_RRULE_PROPERTY);
         if (!rule) {
             add(c, c.uid, false);
@@ -412,9 +413,9 @@ CalendarRead read_calendar(std::string_view text, const std::string& source, std
                            "give an .ics file as a calendar program exports it, or a vdir of them");
     std::string tail = ascii_lower(trim(body.substr(body.size() > 64 ? body.size() - 64 : 0)));
     if (!tail.ends_with("end:vcalendar"))
-        throw RuntimeError(fmt::format("{} is cut short: it does not end with END:VCALENDAR",
-                                       source),
-                           "export the calendar again, or copy the whole file");
+        throw RuntimeError(
+            fmt::format("{} is cut short: it does not end with END:VCALENDAR", source),
+            "export the calendar again, or copy the whole file");
     const std::string copy(body);  // libical wants a C string
     const IcalPtr root(icalparser_parse_string(copy.c_str()));
     if (!root)
@@ -426,8 +427,8 @@ CalendarRead read_calendar(std::string_view text, const std::string& source, std
         read_one(root.get());
     } else {
         // Several calendars in one file (some exports concatenate them): each in turn.
-        for (icalcomponent* c = icalcomponent_get_first_component(root.get(),
-                                                                  ICAL_VCALENDAR_COMPONENT);
+        for (icalcomponent* c =
+                 icalcomponent_get_first_component(root.get(), ICAL_VCALENDAR_COMPONENT);
              c; c = icalcomponent_get_next_component(root.get(), ICAL_VCALENDAR_COMPONENT))
             read_one(c);
     }

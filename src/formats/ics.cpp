@@ -47,8 +47,7 @@ std::string text_value(std::string_view text) {
         if (c == '\r') {
             if (i + 1 >= text.size() || text[i + 1] != '\n')
                 out += '\n';
-        } else if (c == '\n' || c == '\t' ||
-                   (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f)) {
+        } else if (c == '\n' || c == '\t' || (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f)) {
             out += c;
         }
     }
@@ -72,11 +71,10 @@ icalcomponent* vevent(const IcsEvent& e, Date stamp) {
     }
     icalcomponent_add_property(v, icalproperty_new_summary(text_value(e.summary).c_str()));
     if (!e.description.empty())
-        icalcomponent_add_property(
-            v, icalproperty_new_description(text_value(e.description).c_str()));
-    if (!e.category.empty())
         icalcomponent_add_property(v,
-                                   icalproperty_new_categories(text_value(e.category).c_str()));
+                                   icalproperty_new_description(text_value(e.description).c_str()));
+    if (!e.category.empty())
+        icalcomponent_add_property(v, icalproperty_new_categories(text_value(e.category).c_str()));
     // A reminder, not a meeting: it does not make anyone look busy.
     icalcomponent_add_property(v, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
     return v;

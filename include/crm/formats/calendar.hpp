@@ -27,7 +27,7 @@ struct CalendarEvent {
     // The event's UID; for one occurrence of a series, with its RECURRENCE-ID in UTC:
     // "UID;RECURRENCE-ID=20261120T080000Z", the same whatever zone the file writes it in.
     std::string id;
-    Date date;  // the day it starts, in its own time zone
+    Date date;          // the day it starts, in its own time zone
     std::string start;  // "09:30", in that zone; empty for an all-day event
     std::string zone;   // the zone's name as the file gives it (TZID), else "UTC" or empty
     std::string summary;

@@ -7,8 +7,12 @@ using namespace crm::formats;
 namespace {
 
 IcsEvent event(std::string summary) {
-    return IcsEvent{"promise-acme-1@crm", *crm::Date::parse_iso("2026-11-30"), std::move(summary),
-                    "", "promise", 0};
+    return IcsEvent{"promise-acme-1@crm",
+                    *crm::Date::parse_iso("2026-11-30"),
+                    std::move(summary),
+                    "",
+                    "promise",
+                    0};
 }
 
 }  // namespace
