@@ -126,7 +126,11 @@ class CalendarImport {
         }
         if (skipped)
             summary += fmt::format(", {} skipped: {}", skipped, why);
-        ctx_.note(o_.dry_run ? fmt::format("{}; dry run: nothing written", summary) : summary);
+        // An hourly cron job whose calendar brought nothing new says nothing, so that cron
+        // mails only news; a person at a terminal, or trying a dry run, always hears.
+        const bool news = logged_ + moved_ + warnings_ > 0;
+        if (news || o_.dry_run || ctx_.err_is_tty())
+            ctx_.note(o_.dry_run ? fmt::format("{}; dry run: nothing written", summary) : summary);
         if (tx_ && !tx_->touched().empty())
             tx_->commit(commit_message());
         const bool bad_input = skips_[static_cast<std::size_t>(Skip::unreadable)] +
@@ -141,11 +145,16 @@ class CalendarImport {
         const std::string text =
             fmt::format("{}: skipped, {}{}", source, kSkipNames[static_cast<std::size_t>(why)],
                         detail.empty() ? "" : fmt::format(" ({})", detail));
+        // What needs a person is said each time; the rest comes back on every run of the
+        // same calendar (the dentist is never a client), so it is counted, and named only
+        // in a dry run, where someone is looking.
         if (why == Skip::unreadable || why == Skip::problem || why == Skip::refused ||
-            why == Skip::hand_edited)
+            why == Skip::hand_edited) {
+            ++warnings_;
             ctx_.warn(text);
-        else
+        } else if (o_.dry_run) {
             ctx_.note(text);
+        }
     }
 
     // The people who were there: whoever declined was not, and an event every teammate
@@ -318,7 +327,7 @@ class CalendarImport {
     std::set<std::string> planned_;
     std::set<std::string> clients_;
     std::string last_;
-    std::size_t logged_ = 0, moved_ = 0;
+    std::size_t logged_ = 0, moved_ = 0, warnings_ = 0;
     std::array<std::size_t, kSkipNames.size()> skips_{};
 };
 
