@@ -396,6 +396,21 @@ class BadInputTest(CalendarTestCase):
         self.assertIn("3 unreadable event", r.err)
         self.assertCheckClean()
 
+    def test_a_record_crm_check_would_refuse_is_not_written(self):
+        big = "x" * (1100 * 1024)  # a title larger than crm reads a record
+        path = self.write_ics("big.ics", (
+            "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n"
+            "BEGIN:VEVENT\nUID:big@test.example\nDTSTART:20261110T090000Z\n"
+            f"DTEND:20261110T100000Z\nSUMMARY:{big}\n"
+            "ATTENDEE;CN=Jane Doe:mailto:jane@acme.example\nEND:VEVENT\n"
+            "BEGIN:VEVENT\nUID:small@test.example\nDTSTART:20261111T090000Z\n"
+            "DTEND:20261111T100000Z\nSUMMARY:Small\n"
+            "ATTENDEE;CN=Jane Doe:mailto:jane@acme.example\nEND:VEVENT\nEND:VCALENDAR\n"))
+        r = self.import_(path, check=1)
+        self.assertIn("skipped, refused by crm check", r.err)
+        self.assertEqual(list(self.meetings(ACME)), ["small@test.example"])
+        self.assertCheckClean()
+
     def test_an_rrule_without_end_stops_at_today(self):
         path = self.write_ics("daily.ics", self.event(
             "DTSTART:20261101T090000Z\nDTEND:20261101T093000Z\nRRULE:FREQ=DAILY\n"))
