@@ -220,8 +220,13 @@ class CalendarImport {
         v.subject = e.summary;
         v.event = e.id;
         v.report = "pending";
-        if (auto had = known_.events.find(e.id); had != known_.events.end())
-            return again(source, name, had->second, std::move(v));
+        if (auto had = known_.events.find(e.id); had != known_.events.end()) {
+            // A meeting stays with the client it was logged at (whoever its people match
+            // now: a contact may have moved on since).
+            if (had->second.slug != client.slug)
+                return skip(Skip::already, source, fmt::format("{}: {}", name, had->second.file));
+            return again(source, name, had->second, std::move(v), client.name);
+        }
         std::string path;
         do {
             path = ctx_.folder().new_record_path(client.slug, RecordKind::visit, v.date, v.by);
@@ -236,7 +241,7 @@ class CalendarImport {
     // An event the folder has a meeting of already: nothing to do, unless the event moved
     // and nobody has written the meeting up yet.
     void again(const std::string& source, const std::string& name, const CapturedMeeting& had,
-               Visit v) {
+               Visit v, const std::string& client_name) {
         if (!had.pending)
             return skip(Skip::written_up, source, fmt::format("{}: {}", name, had.file));
         const auto text = ctx_.folder().read(had.file);
@@ -261,9 +266,8 @@ class CalendarImport {
             return skip(Skip::already, source, name);
         std::string path = had.file;
         if (v.date != old->visit.date) {
-            const std::string slug = client_of(had.file);
             do {
-                path = ctx_.folder().new_record_path(slug, RecordKind::visit, v.date, v.by);
+                path = ctx_.folder().new_record_path(had.slug, RecordKind::visit, v.date, v.by);
             } while (!planned_.insert(path).second);
         }
         const std::string out = now.text();
@@ -280,14 +284,8 @@ class CalendarImport {
         }
         ctx_.note(fmt::format("{}: moved the pending meeting {} to {}", source, had.file, path));
         ++moved_;
-        last_ = fmt::format("{} (meeting moved to {})", client_of(had.file), v.date);
-    }
-
-    static std::string client_of(const std::string& file) {
-        // clients/<slug>/visits/<name>
-        const auto first = file.find('/');
-        const auto second = file.find('/', first + 1);
-        return file.substr(first + 1, second - first - 1);
+        clients_.insert(client_name);
+        last_ = fmt::format("{} (meeting moved to {})", client_name, v.date);
     }
 
     bool write(const std::string& source, const std::string& path, const std::string& text) {

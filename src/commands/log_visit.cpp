@@ -237,6 +237,9 @@ int write_up_meeting(const LogVisitOptions& o, Context& ctx) {
     if (!o.date.empty())
         throw UsageError("--date and --meeting cannot go together: the meeting has its date",
                          "give the meeting's date to --meeting");
+    if (o.summary == "-")
+        throw UsageError("- (a visit on standard input) and --meeting cannot go together",
+                         "give the content as options, or write it up in the editor (--edit)");
     const bool use_editor = o.edit || (!has_content(o) && ctx.in_is_tty());
     if (!use_editor && !has_content(o))
         throw UsageError("nothing to write up: no content and no terminal for the editor",

@@ -45,7 +45,7 @@ class BashCompletionTest(CrmTestCase):
 
     def test_commands(self):
         self.assertEqual(self.complete("s"), ["show", "set", "sync", "search"])
-        self.assertEqual(self.complete("log"), ["log-visit", "log"])
+        self.assertEqual(self.complete("log"), ["log-visit", "log", "log-email"])
         everything = self.complete("")
         help_text = self.crm("--help", check=0).out.split("Commands:", 1)[1]
         listed = re.findall(r"^  ([a-z][a-z-]+)  ", help_text, re.M)
