@@ -29,7 +29,9 @@ commands::Runner register_sync(CLI::App& cmd) {
 
 commands::Runner register_import(CLI::App& cmd) {
     auto o = std::make_shared<commands::ImportOptions>();
-    cmd.add_option("FILE", o->file, "A vCard (.vcf) or CSV (.csv) file")->required();
+    cmd.add_option("FILE", o->file,
+                   "A vCard (.vcf), CSV (.csv) or calendar (.ics) file, or a vdir of .ics files")
+        ->required();
     cmd.add_flag("-n,--dry-run", o->dry_run, "Show what would be imported; write nothing");
     return [o](commands::Context& ctx) { return commands::import_file(*o, ctx); };
 }

@@ -59,6 +59,8 @@ commands::Runner register_log_visit(CLI::App& cmd) {
     cmd.add_option("--next", o->next, "When to get in touch next: a date, +2w, fri...");
     cmd.add_option("--note", o->note, "Free-text notes");
     cmd.add_flag("--edit", o->edit, "Write the visit in your editor");
+    cmd.add_option("--meeting", o->meeting,
+                   "Write up this meeting taken from the calendar: its date or file name");
     return [o](commands::Context& ctx) { return commands::log_visit(*o, ctx); };
 }
 

@@ -15,6 +15,7 @@ namespace {
 struct Seen {
     std::vector<Client> clients;
     std::vector<std::string> message_ids;
+    std::vector<std::pair<std::string, CapturedMeeting>> events;
 };
 
 void add_people(const std::vector<std::string>& lines, bool sender,
@@ -45,11 +46,16 @@ CaptureFolder load_capture_folder(Context& ctx, bool inbox) {
             for (const Visit& v : r.visits)
                 if (!v.message_id.empty())
                     seen.message_ids.push_back(v.message_id);
+                else if (!v.event.empty())
+                    seen.events.emplace_back(v.event, CapturedMeeting{r.client.slug, v.file, v.date,
+                                                                      v.report == "pending"});
         });
     for (auto& part : parts) {
         std::move(part.clients.begin(), part.clients.end(), std::back_inserter(folder.clients));
         for (auto& id : part.message_ids)
             folder.message_ids.insert(std::move(id));
+        for (auto& [id, meeting] : part.events)
+            folder.events.emplace(std::move(id), std::move(meeting));
     }
     auto& store = ctx.folder();
     for (const auto& file : inbox ? store.inbox_files() : std::vector<std::string>{}) {

@@ -3,6 +3,7 @@
 // clients and every Message-ID already logged), a captured message as the visit it
 // becomes, and the files kept from it.
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -13,13 +14,23 @@
 
 namespace crm::commands {
 
+// A visit taken from a calendar, as the folder holds it.
+struct CapturedMeeting {
+    std::string slug;
+    std::string file;
+    Date date;
+    bool pending = false;  // report: pending
+};
+
 // The folder as capture needs it, read under the transaction's lock so that two runs
-// cannot both log one message: the clients (sorted by slug, their contacts to match), and
-// the Message-IDs of every visit and (with `inbox`) of every message in inbox/.
+// cannot both log one message: the clients (sorted by slug, their contacts to match), the
+// Message-IDs of every visit and (with `inbox`) of every message in inbox/, and the
+// calendar events every meeting came from.
 struct CaptureFolder {
     std::vector<Client> clients;
     std::unordered_set<std::string> message_ids;
-    std::vector<DataError> problems;  // files that could not be read
+    std::unordered_map<std::string, CapturedMeeting> events;  // by the visit's `event`
+    std::vector<DataError> problems;                          // files that could not be read
 
     // The index of the client `slug`, or clients.size().
     std::size_t index_of(const std::string& slug) const;

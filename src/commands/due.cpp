@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/due.hpp"
@@ -17,6 +19,34 @@ bool has_tags(const Client& c, const std::vector<std::string>& tags) {
         return std::any_of(c.tags.begin(), c.tags.end(),
                            [&](const std::string& x) { return fold_case(x) == fold_case(t); });
     });
+}
+
+// When what a due item shows last changed, for its calendar event's LAST-MODIFIED and
+// SEQUENCE: the newest modification time of the files it comes from. Those are crm.yaml
+// (cadences, windows), the client's client.yaml (its name, owner, cadence), the record
+// of the item, and for a contact the client's visits/ folder, which changes when a
+// visit comes or goes. A file's time only moves forward as crm and git write it, so the
+// sequence grows with every change and stays put while nothing changes.
+std::int64_t item_modified(const std::filesystem::path& root, const DueItem& i) {
+    std::int64_t newest = 0;
+    auto consider = [&](const std::filesystem::path& p) {
+        std::error_code ec;
+        const auto t = std::filesystem::last_write_time(p, ec);
+        if (ec)
+            return;
+        const auto sys = std::chrono::file_clock::to_sys(t);
+        newest = std::max<std::int64_t>(
+            newest,
+            std::chrono::duration_cast<std::chrono::seconds>(sys.time_since_epoch()).count());
+    };
+    const std::filesystem::path client = root / "clients" / i.client;
+    consider(root / "crm.yaml");
+    consider(client / "client.yaml");
+    if (!i.file.empty())
+        consider(root / i.file);
+    if (i.type == DueType::contact)
+        consider(client / "visits");
+    return newest;
 }
 
 }  // namespace
@@ -66,7 +96,9 @@ int due(const DueOptions& o, Context& ctx) {
     } else if (o.format == "markdown") {
         ctx.out() << render::due_markdown(report);
     } else if (o.format == "ics") {
-        ctx.out() << render::due_ics(report);
+        const std::filesystem::path root = folder.root();
+        ctx.out() << render::due_ics(report,
+                                     [&](const DueItem& i) { return item_modified(root, i); });
     } else if (report.items.empty()) {
         // A sentence, as the Markdown report has: an empty screen reads as "did it work?".
         // (Cron mail of "nothing to do" is `crm remind`'s to avoid: it mails only what is due.)

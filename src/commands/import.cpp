@@ -9,6 +9,7 @@
 #include "crm/schema/records.hpp"
 #include "crm/util/text.hpp"
 
+#include "import_calendar.hpp"
 #include "import_read.hpp"
 
 namespace crm::commands {
@@ -37,6 +38,8 @@ std::vector<std::string> names_of(const std::vector<Contact>& contacts) {
 }  // namespace
 
 int import_file(const ImportOptions& o, Context& ctx) {
+    if (is_calendar_input(o.file))
+        return import_calendar(o, ctx);
     std::string text = read_import_file(o.file);
     auto& folder = ctx.folder();
     const Settings& settings = folder.settings();

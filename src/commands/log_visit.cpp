@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <filesystem>
 #include <istream>
 #include <iterator>
 
@@ -5,9 +7,11 @@
 #include "crm/commands/log_visit.hpp"
 #include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 #include "editor.hpp"
+#include "meeting.hpp"
 #include "writes.hpp"
 
 namespace crm::commands {
@@ -141,9 +145,179 @@ std::optional<std::string> visit_from_editor(const Visit& prefilled, const std::
     return text;
 }
 
+// The options' content added to a meeting's visit: lists grow, single values replace,
+// notes are appended.
+void fill_meeting(Visit& v, const LogVisitOptions& o, Context& ctx) {
+    LogVisitOptions content = o;
+    content.date.clear();
+    const Visit add = visit_from_options(content, ctx);
+    if (!add.where.empty())
+        v.where = add.where;
+    if (!add.initiated_by.empty())
+        v.initiated_by = add.initiated_by;
+    for (const auto& name : add.with)
+        if (std::find(v.with.begin(), v.with.end(), name) == v.with.end())
+            v.with.push_back(name);
+    v.discussed.insert(v.discussed.end(), add.discussed.begin(), add.discussed.end());
+    v.new_topics.insert(v.new_topics.end(), add.new_topics.begin(), add.new_topics.end());
+    v.promises.insert(v.promises.end(), add.promises.begin(), add.promises.end());
+    v.actions.insert(v.actions.end(), add.actions.begin(), add.actions.end());
+    if (add.next_contact)
+        v.next_contact = add.next_contact;
+    if (!add.notes.empty())
+        v.notes = v.notes.empty() ? add.notes : fmt::format("{}\n\n{}", v.notes, add.notes);
+}
+
+// The client's meeting --meeting names: a date (the pending meeting of that day) or a
+// piece of its file name.
+const Visit& pending_meeting(const ClientRecord& r, const std::string& which, Context& ctx) {
+    std::vector<const Visit*> pending;
+    for (const Visit& v : r.visits)
+        if (v.report == "pending")
+            pending.push_back(&v);
+    std::optional<Date> day;
+    if (which.find('/') == std::string::npos && !which.ends_with(".yaml")) {
+        try {
+            day = parse_date_arg(which, ctx.today(), DateDirection::past, "--meeting",
+                                 ctx.folder().settings().order());
+        } catch (const UsageError&) {
+        }
+    }
+    auto named = [&](const Visit& v) {
+        return day ? v.date == *day
+                   : std::filesystem::path(v.file).filename().string().find(
+                         std::filesystem::path(which).filename().string()) != std::string::npos;
+    };
+    std::vector<const Visit*> found;
+    for (const Visit* v : pending)
+        if (named(*v))
+            found.push_back(v);
+    if (found.size() == 1)
+        return *found.front();
+    const std::string what = day ? fmt::format("on {}", *day) : fmt::format("named '{}'", which);
+    if (found.size() > 1) {
+        std::vector<std::string> files;
+        for (const Visit* v : found)
+            files.push_back(std::filesystem::path(v->file).filename().string());
+        throw RuntimeError(fmt::format("{} has {} pending meetings {}: {}", r.client.name,
+                                       found.size(), what, join(files, ", ")),
+                           "give --meeting one file name");
+    }
+    for (const Visit& v : r.visits)
+        if (v.kind == "meeting" && !v.event.empty() && named(v))
+            throw RuntimeError(fmt::format("the meeting {} at {} is written up already ({})", what,
+                                           r.client.name, v.file),
+                               fmt::format("crm edit {} --visit {} changes it", r.client.slug,
+                                           std::filesystem::path(v.file).filename().string()));
+    std::vector<std::string> dates;
+    for (const Visit* v : pending)
+        dates.push_back(v->date.iso());
+    throw RuntimeError(
+        fmt::format("{} has no meeting {} waiting to be written up", r.client.name, what),
+        dates.empty() ? std::string("crm due lists the meetings waiting for their report")
+                      : fmt::format("its pending meetings: {}", join(dates, ", ")));
+}
+
+// The meeting's file without its `report: pending` line: what the editor starts from.
+std::string without_pending_line(const std::string& text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        end = end == std::string::npos ? text.size() : end + 1;
+        const std::string_view line(text.data() + start, end - start);
+        if (trim(line) != "report: pending" || line.starts_with(' '))
+            out.append(line);
+        start = end;
+    }
+    return out;
+}
+
+int write_up_meeting(const LogVisitOptions& o, Context& ctx) {
+    if (!o.date.empty())
+        throw UsageError("--date and --meeting cannot go together: the meeting has its date",
+                         "give the meeting's date to --meeting");
+    if (o.summary == "-")
+        throw UsageError("- (a visit on standard input) and --meeting cannot go together",
+                         "give the content as options, or write it up in the editor (--edit)");
+    const bool use_editor = o.edit || (!has_content(o) && ctx.in_is_tty());
+    if (!use_editor && !has_content(o))
+        throw UsageError("nothing to write up: no content and no terminal for the editor",
+                         "give --discussed, --promise, --action, --next or a SUMMARY");
+    const std::string slug = resolve_client(ctx, o.client);
+    auto& folder = ctx.folder();
+    const Settings& settings = folder.settings();
+    std::vector<DataError> problems;
+    const ClientRecord record = folder.load_record(slug, problems);
+    const Visit& meeting = pending_meeting(record, o.meeting, ctx);
+    const std::string file = meeting.file;
+    const auto before = folder.read(file);
+    if (!before)
+        throw RuntimeError(fmt::format("cannot read {}", file));
+    std::string text;
+    const auto written = as_crm_wrote_it(*before, file);
+    if (use_editor) {
+        std::string start = without_pending_line(*before);
+        if (written && has_content(o)) {
+            WrittenVisit filled = *written;
+            fill_meeting(filled.visit, o, ctx);
+            filled.visit.report.clear();
+            start = filled.text();
+        }
+        EditorRequest request;
+        request.header = fmt::format(
+            "# crm: The meeting of {} with {}. Write it up, then save and quit.\n"
+            "# crm: Leave it unchanged or empty it to cancel: it stays pending. Lines starting "
+            "with \"# crm:\" are removed.\n",
+            meeting.date, record.client.name);
+        request.text = fmt::format("{}{}", start, template_hints(schema::read_visit(start, file)));
+        request.name = fmt::format("{}-meeting", slug);
+        request.validate = [&](const std::string& t) {
+            return schema::check_file(t, file, schema::FileKind::visit, settings);
+        };
+        auto result = run_editor(ctx, request);
+        if (result.outcome != EditorResult::Outcome::saved) {
+            ctx.note(fmt::format(
+                "{} template: the meeting of {} stays pending",
+                result.outcome == EditorResult::Outcome::unchanged ? "unchanged" : "emptied",
+                meeting.date));
+            return 0;
+        }
+        text = result.text.ends_with('\n') ? result.text : fmt::format("{}\n", result.text);
+    } else {
+        if (!written)
+            throw RuntimeError(
+                fmt::format("{} was edited by hand: crm will not rewrite it from options", file),
+                fmt::format("write it up in the editor: crm log-visit {} --meeting {} --edit", slug,
+                            meeting.date));
+        WrittenVisit filled = *written;
+        fill_meeting(filled.visit, o, ctx);
+        filled.visit.report.clear();
+        text = filled.text();
+    }
+    const auto refused = schema::check_file(text, file, schema::FileKind::visit, settings);
+    if (!refused.empty())
+        throw refused.front();
+    auto tx = ctx.transaction();
+    // The file as it was when we read it: an edit made meanwhile is not overwritten.
+    if (folder.read(file) != before)
+        throw RuntimeError(fmt::format("{} changed while you were writing", file),
+                           "run the command again");
+    tx.replace(file, text);
+    ctx.out() << file << '\n';
+    if (schema::read_visit(text, file).report == "pending")
+        ctx.warn(fmt::format("{} still says report: pending; crm due keeps listing it", file));
+    tx.commit(
+        fmt::format("log-visit: {} ({} meeting written up)", record.client.name, meeting.date));
+    (void)ctx.warn_problems(problems);  // another file of the client: said, not fatal here
+    return 0;
+}
+
 }  // namespace
 
 int log_visit(const LogVisitOptions& o, Context& ctx) {
+    if (!o.meeting.empty())
+        return write_up_meeting(o, ctx);
     const bool use_editor = o.edit || (!has_content(o) && ctx.in_is_tty());
     const std::string slug = resolve_client(ctx, o.client);
     std::string custom_yaml;

@@ -36,6 +36,8 @@ std::string event_label(DueType t) {
             return "Next step";
         case DueType::rfp:
             return "RFP";
+        case DueType::report:
+            return "Report";
     }
     return "Contact";
 }
@@ -178,7 +180,8 @@ std::string due_markdown(const DueReport& r) {
     return out;
 }
 
-std::string due_ics(const DueReport& r) {
+std::string due_ics(const DueReport& r,
+                    const std::function<std::int64_t(const DueItem&)>& modified) {
     std::vector<formats::IcsEvent> events;
     for (const auto& i : r.items) {
         const std::string type(due_type_name(i.type));
@@ -195,6 +198,7 @@ std::string due_ics(const DueReport& r) {
             fmt::format("{}{}\nClient: {}", i.reason,
                         i.owner.empty() ? "" : fmt::format("\nOwner: {}", i.owner), i.client);
         e.category = type;
+        e.modified = modified ? modified(i) : 0;
         events.push_back(std::move(e));
     }
     return formats::ics_calendar(events, r.today);

@@ -26,6 +26,8 @@ std::string_view due_type_name(DueType t) {
             return "next-step";
         case DueType::rfp:
             return "rfp";
+        case DueType::report:
+            return "report";
     }
     return "contact";
 }
@@ -100,6 +102,27 @@ void add_commitments(const ClientRecord& r, const Settings& s, Date end,
     }
 }
 
+// A meeting taken from the calendar that nobody has written up yet: the report is due
+// report_within after it, and belongs to whoever was there.
+void add_reports(const ClientRecord& r, const Settings& s, Date end, std::vector<DueItem>& out) {
+    for (const Visit& v : r.visits) {
+        if (v.report != "pending")
+            continue;
+        const Date due = s.report_within.after(v.date);
+        if (due > end)
+            continue;
+        DueItem item = base_item(r, s, DueType::report);
+        item.by = v.by;
+        item.due = due;
+        item.what = fmt::format("write up the meeting of {}", v.date);
+        item.reason = fmt::format("met {}{} + report_within {}", v.date,
+                                  v.where.empty() ? "" : fmt::format(" at {}", v.where),
+                                  s.report_within.str());
+        item.file = v.file;
+        out.push_back(std::move(item));
+    }
+}
+
 void add_follow_ups(const ClientRecord& r, const Settings& s, Date end, std::vector<DueItem>& out) {
     for (const Review& rv : r.reviews) {
         // The reviews report's rule, so that both always agree (and `crm review` too).
@@ -167,6 +190,7 @@ void DueCollector::add(const ClientRecord& r) {
     add_opportunities(r, *settings_, end_, items_);
     add_commitments(r, *settings_, end_, items_);
     add_follow_ups(r, *settings_, end_, items_);
+    add_reports(r, *settings_, end_, items_);
 }
 
 std::string_view DueItem::who() const {
@@ -174,6 +198,7 @@ std::string_view DueItem::who() const {
     switch (type) {
         case DueType::promise:
         case DueType::action:
+        case DueType::report:  // a meeting's report is for whoever was there
             // A promise is its maker's to keep, whoever owns the client.
             return trim(by).empty() ? std::string_view(owner) : std::string_view(by);
         case DueType::contact:

@@ -35,6 +35,7 @@ DueGroup due_group(DueType t) {
             return DueGroup::contact;
         case DueType::promise:
         case DueType::action:
+        case DueType::report:
             return DueGroup::commitment;
         case DueType::follow_up:
             return DueGroup::follow_up;

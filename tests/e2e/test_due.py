@@ -1,5 +1,6 @@
 """crm due: every rule of spec section 3, each window option, filters, formats."""
 import csv
+import datetime
 import io
 import json
 import os
@@ -382,6 +383,33 @@ next_contact: 2027-01-01
         again = self.parse_ics(self.raw("due", "--format", "ics", env={"CRM_TODAY": "2026-11-24"}))
         self.assertEqual([e["UID"] for e in again], uids)
         self.assertEqual(again[1]["DTSTART;VALUE=DATE"], "20261127")
+
+    def test_sequence_and_last_modified_follow_the_items_files(self):
+        # A calendar that imports the feed (rather than subscribing) takes an event as an
+        # update only when its SEQUENCE grows; LAST-MODIFIED says when it changed.
+        def stamp(path, when):
+            t = datetime.datetime.fromisoformat(when).timestamp()
+            os.utime(path, (t, t))
+        for p in [self.dir, *self.dir.rglob("*")]:
+            if ".git" not in p.parts:
+                stamp(p, "2026-11-20T08:00:00+00:00")
+        events = self.parse_ics(self.raw("due", "--format", "ics"))
+        self.assertEqual([e["LAST-MODIFIED"] for e in events], ["20261120T080000Z"] * 2)
+        self.assertEqual([e["SEQUENCE"] for e in events], ["3622080"] * 2)  # minutes since 2020
+        # The same files: the same events, run after run.
+        self.assertEqual(self.parse_ics(self.raw("due", "--format", "ics")), events)
+        # The promise's visit changes: its event only moves on.
+        visit = next((self.dir / "clients/tanaka/visits").iterdir())
+        stamp(visit, "2026-11-21T09:30:00+00:00")
+        after = self.parse_ics(self.raw("due", "--format", "ics"))
+        self.assertEqual(after[0], events[0])
+        self.assertEqual((after[1]["LAST-MODIFIED"], after[1]["SEQUENCE"]),
+                         ("20261121T093000Z", "3623610"))
+        # crm.yaml (cadences, windows) changes: every event moves on.
+        stamp(self.dir / "crm.yaml", "2026-11-22T00:00:00+00:00")
+        last = self.parse_ics(self.raw("due", "--format", "ics"))
+        self.assertEqual([e["LAST-MODIFIED"] for e in last], ["20261122T000000Z"] * 2)
+        self.assertTrue(all(int(e["SEQUENCE"]) > int(a["SEQUENCE"]) for e, a in zip(last, after)))
 
 
 class BrokenFileTest(DueCase):

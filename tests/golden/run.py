@@ -16,10 +16,11 @@ POSIX shell would, never run by one); the lines after it are directives:
 Its expected output is <name>.out beside it: stdout, then `--- stderr` and stderr when
 there is any, then `--- exit N`. Each case runs in a fresh copy of its folder, committed
 to a fresh git repository, with CRM_TODAY=2026-11-23, CRM_USER="Alice Smith", COLUMNS=80, a
-test git identity and fixed commit dates, no terminal, and a HOME of its own. What
+test git identity, fixed commit dates and file modification times, no terminal, and a
+HOME of its own. What
 differs between runs by design is written as a placeholder: the random part of a new
 record's file name (-XXXXXX.yaml), commit ids (<commit 1>, <commit 2>... in order of
-appearance), a message's Date: and Message-ID: headers, the temporary folder (<dir>).
+appearance), a message's Date: and Message-ID: headers, the temporary folder (<dir>), tests/data (<data>).
 
     python3 tests/golden/run.py CRM_BINARY [CASE-PATTERN]
     CRM_UPDATE_GOLDEN=1 python3 tests/golden/run.py CRM_BINARY   # accept the new output
@@ -28,6 +29,7 @@ Exit 0 when every case matches; otherwise the diffs and exit 1. With CRM_UPDATE_
 the .out files are rewritten (review them with git diff before committing).
 """
 import difflib
+from datetime import datetime
 import os
 import re
 import shlex
@@ -112,17 +114,24 @@ def run_case(crm, path):
                "GIT_COMMITTER_DATE": GIT_DATE, "TZ": "UTC"}
         folder = tmp / "crm"
         shutil.copytree(folder_source(case["folder"]), folder, symlinks=True)
+        # Fixed modification times too: due's calendar feed dates its events by them.
+        stamp = datetime.fromisoformat(GIT_DATE).timestamp()
+        for p in [folder, *folder.rglob("*")]:
+            os.utime(p, (stamp, stamp), follow_symlinks=False)
         git(folder, "init", "-q", env=env)
         git(folder, "add", "-A", env=env)
         git(folder, "commit", "-qm", "The example folder", env=env)
         env.update(case["env"])
         norm = Normaliser(tmp)
+        def expand(args):
+            return [a.replace("{dir}", str(folder)).replace("{data}",
+                                                            str(ROOT / "tests" / "data"))
+                    for a in args]
         for before in case["before"]:
-            subprocess.run([crm, "--dir", str(folder), *before], env=env, cwd=tmp,
+            subprocess.run([crm, "--dir", str(folder), *expand(before)], env=env, cwd=tmp,
                            capture_output=True, check=True)
         head = git(folder, "rev-parse", "HEAD", env=env).strip()
-        args = [a.replace("{dir}", str(folder)).replace("{data}", str(ROOT / "tests" / "data"))
-                for a in case["args"]]
+        args = expand(case["args"])
         if "--dir" not in args and args[:1] != ["init"]:
             args = ["--dir", str(folder), *args]
         r = subprocess.run([crm, *args], env=env, cwd=tmp, input=case["stdin"],

@@ -22,6 +22,9 @@ struct LogVisitOptions {
     std::string next;
     std::string note;
     bool edit = false;
+    // --meeting DATE|FILE: write up that meeting taken from the calendar (report: pending)
+    // instead of logging a new visit.
+    std::string meeting;
 };
 
 int log_visit(const LogVisitOptions& o, Context& ctx);

@@ -1,6 +1,8 @@
 #pragma once
 // The formats of `crm due`: a grouped table for people, JSON and CSV for programs,
 // Markdown for mail, iCalendar for calendars.
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,9 @@ std::string due_table(const DueReport& r, const Styler& styler, int width);
 std::string due_json(const DueReport& r);
 std::string due_csv(const DueReport& r);
 std::string due_markdown(const DueReport& r);
-std::string due_ics(const DueReport& r);
+// `modified` says when what an item shows last changed (seconds since the epoch, 0:
+// unknown): each event's LAST-MODIFIED and SEQUENCE.
+std::string due_ics(const DueReport& r,
+                    const std::function<std::int64_t(const DueItem&)>& modified = {});
 
 }  // namespace crm::render

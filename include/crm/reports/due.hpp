@@ -12,9 +12,9 @@
 
 namespace crm {
 
-enum class DueType { contact, promise, action, follow_up, next_step, rfp };
+enum class DueType { contact, promise, action, follow_up, next_step, rfp, report };
 
-// contact | promise | action | follow-up | next-step | rfp
+// contact | promise | action | follow-up | next-step | rfp | report
 std::string_view due_type_name(DueType t);
 
 struct DueItem {
@@ -23,7 +23,7 @@ struct DueItem {
     std::string name;    // the client's name
     std::string owner;   // the client's owner; an opportunity's items, the opportunity's
     std::string tier;    // the client's tier, else the default tier
-    std::string by;      // who made the promise or action, or wrote the review
+    std::string by;      // who made the promise or action, wrote the review, or met (report)
     Date due;
     std::string what;    // the promise, action or next step; for the others, a short phrase
     std::string reason;  // why it is due on that day, for people

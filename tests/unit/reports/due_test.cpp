@@ -354,3 +354,32 @@ TEST_CASE("contact: only visits of cadence_kinds reset the cadence; an e-mail do
     CHECK(items[0].due == crm::test::day("2026-11-28"));
     CHECK(items[0].last_contact == crm::test::day("2026-10-01"));
 }
+
+TEST_CASE("report: a pending meeting is due report_within after it, for whoever was there") {
+    auto r = client("acme", "A");
+    Visit met = visit("2026-11-20");
+    met.kind = "meeting";
+    met.by = "Bob Jones";
+    met.where = "Depot";
+    met.event = "uid-1@example";
+    met.report = "pending";
+    r.visits.push_back(met);
+    Settings s;
+    auto items = due({r}, "2026-11-30", s);
+    // The meeting is contact: acme (30 days) is not due for contact, only for its report.
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].type == DueType::report);
+    CHECK(due_type_name(items[0].type) == "report");
+    CHECK(items[0].due == crm::test::day("2026-11-22"));
+    CHECK(items[0].by == "Bob Jones");
+    CHECK(items[0].what == "write up the meeting of 2026-11-20");
+    CHECK(items[0].reason == "met 2026-11-20 at Depot + report_within 2d");
+    CHECK(items[0].file == "visits/2026-11-20.yaml");
+
+    s.report_within = *parse_duration("10d");
+    CHECK(due({r}, "2026-11-29", s).empty());
+    CHECK(due({r}, "2026-11-30", s).size() == 1);
+
+    r.visits.back().report.clear();  // written up
+    CHECK(due({r}).empty());
+}
