@@ -42,10 +42,22 @@ int run(int argc, const char* const* argv, const commands::Environment& environm
     }();
     std::unique_ptr<CommandLine> line = command_line(help_width);
     const std::vector<std::string> words(argv + std::min(argc, 1), argv + argc);
-    // The shells' completion asks here, word by word (complete.hpp).
-    if (!words.empty() && words.front() == kCompleteCommand) {
-        commands::GlobalOptions global;
-        return complete(line->spec, {words.begin() + 1, words.end()}, environment, streams);
+    // The shells' completion asks here, word by word (complete.hpp), after crm's own
+    // options if any (`crm --dir D __complete ...`), which count as typed.
+    std::size_t at = 0;
+    while (at < words.size()) {
+        const std::string& w = words[at];
+        if (w == "--no-commit" || w == "--no-color" || w.starts_with("--dir="))
+            at += 1;
+        else if (w == "--dir" && at + 1 < words.size())
+            at += 2;
+        else
+            break;
+    }
+    if (at < words.size() && words[at] == kCompleteCommand) {
+        std::vector<std::string> typed(words.begin(), words.begin() + static_cast<long>(at));
+        typed.insert(typed.end(), words.begin() + static_cast<long>(at) + 1, words.end());
+        return complete(line->spec, typed, environment, streams);
     }
 
     try {

@@ -9,8 +9,15 @@
 namespace crm::cli {
 
 bool looks_like_option(const std::string& word) {
-    // `-` is standard input; `-2d` a date, as CLI11 reads a dash and a digit.
-    return word.size() > 1 && word[0] == '-' && !(word[1] >= '0' && word[1] <= '9');
+    // As CLI11 reads a word: `-x`, `--xy`; but `-` is standard input, `-2d` a date (a dash
+    // and a digit), and `- dash` or `-!` text, since no option starts that way.
+    auto starts_name = [](char c) { return c != '-' && c != '!' && c != ' ' && c != '\n'; };
+    if (word == "--")
+        return true;
+    if (word.size() > 2 && word.starts_with("--"))
+        return starts_name(word[2]);
+    return word.size() > 1 && word[0] == '-' && starts_name(word[1]) &&
+           !(word[1] >= '0' && word[1] <= '9');
 }
 
 std::vector<std::string> closest(const std::string& word, const std::vector<std::string>& names) {

@@ -15,12 +15,15 @@ Date read_date(Context& ctx, const DateText& d) {
                           ctx.folder().settings().order());
 }
 
-schema::Typing typing(Context& ctx, bool force) {
+schema::Typing typing(Context& ctx, bool force, std::vector<std::string>* warnings) {
     schema::Typing t;
     t.today = ctx.today();
     t.settings = &ctx.folder().settings();
     t.force = force;
-    t.warn = [&ctx](const std::string& message) { ctx.warn(message); };
+    if (warnings)
+        t.warn = [warnings](const std::string& message) { warnings->push_back(message); };
+    else
+        t.warn = [&ctx](const std::string& message) { ctx.warn(message); };
     return t;
 }
 

@@ -27,11 +27,12 @@ bool has_content(const LogVisitOptions& o) {
     return false;
 }
 
-Visit visit_from_options(const LogVisitOptions& o, Context& ctx) {
+Visit visit_from_options(const LogVisitOptions& o, Context& ctx,
+                         std::vector<std::string>& warnings) {
     Visit v;
     v.date = ctx.today();
     v.by = ctx.user();
-    type_fields(schema::visit_schema(), o.visit, v, typing(ctx, o.force));
+    type_fields(schema::visit_schema(), o.visit, v, typing(ctx, o.force, &warnings));
     // SUMMARY first, then --note.
     if (!o.summary.empty())
         v.notes = v.notes.empty() ? o.summary : fmt::format("{}\n\n{}", o.summary, v.notes);
@@ -39,13 +40,9 @@ Visit visit_from_options(const LogVisitOptions& o, Context& ctx) {
 }
 
 // The phrases a person wrote (`due: next fri`) as the dates they mean, in `text`'s own
-// lines; refused dates as usage errors, as they would be in options.
+// lines (schema::with_dates_read: a date on the wrong side of today is a usage error).
 std::string with_dates(Context& ctx, const std::string& text, const std::string& file, bool force) {
-    try {
-        return schema::with_dates_read(schema::visit_schema(), text, file, typing(ctx, force));
-    } catch (const DataError& e) {
-        throw UsageError(e.what(), e.hint());
-    }
+    return schema::with_dates_read(schema::visit_schema(), text, file, typing(ctx, force));
 }
 
 // `crm log-visit CLIENT -`: a whole visit as YAML on standard input, validated like a file.
@@ -56,7 +53,6 @@ Visit visit_from_stdin(Context& ctx, bool force, std::string& custom_yaml) {
     char buf[65536];
     while (text.size() <= yaml::kMaxFileSize && ctx.in().read(buf, sizeof buf).gcount() > 0)
         text.append(buf, static_cast<std::size_t>(ctx.in().gcount()));
-    (void)yaml::parse(text, "<stdin>");  // what is no YAML is the file's problem (exit 1)
     text = with_dates(ctx, text, "<stdin>", force);
     yaml::Node root = yaml::parse(text, "<stdin>");
     // Like the options, a visit on stdin without a date happened today.
@@ -112,6 +108,8 @@ std::optional<std::string> visit_from_editor(const Visit& prefilled, const std::
             return schema::check_file(read, shown, schema::FileKind::visit, settings);
         } catch (const DataError& e) {
             return {e};
+        } catch (const UsageError& e) {  // a date on the wrong side of today
+            return {DataError({}, e.what(), e.hint())};
         }
     };
     auto result = run_editor(ctx, request);
@@ -133,8 +131,9 @@ int log_visit(const LogVisitOptions& o, Context& ctx) {
     const bool use_editor = o.edit || (!has_content(o) && ctx.in_is_tty());
     const std::string slug = resolve_client(ctx, o.client);
     std::string custom_yaml;
-    Visit visit =
-        o.summary == "-" ? visit_from_stdin(ctx, o.force, custom_yaml) : visit_from_options(o, ctx);
+    std::vector<std::string> warnings;
+    Visit visit = o.summary == "-" ? visit_from_stdin(ctx, o.force, custom_yaml)
+                                   : visit_from_options(o, ctx, warnings);
     Client client = client_or_slug(ctx, slug);
     std::string text = fmt::format("{}{}", schema::visit_yaml(visit), custom_yaml);
     if (use_editor) {
@@ -150,7 +149,7 @@ int log_visit(const LogVisitOptions& o, Context& ctx) {
     write_new_record(ctx, slug, RecordKind::visit, visit.date, visit.by, text,
                      commit_message(client, visit));
     // After the file's path, what each date was understood as.
-    say_dates(ctx, schema::visit_schema(), visit);
+    say_dates(ctx, schema::visit_schema(), visit, warnings);
     return 0;
 }
 

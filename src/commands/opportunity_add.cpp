@@ -12,12 +12,13 @@ namespace crm::commands {
 
 namespace {
 
-Opportunity from_options(const OpportunityAddOptions& o, Context& ctx) {
+Opportunity from_options(const OpportunityAddOptions& o, Context& ctx,
+                         std::vector<std::string>& warnings) {
     const Date today = ctx.today();
     const Settings& s = ctx.folder().settings();
     Opportunity opp;
     opp.by = ctx.user();
-    type_fields(schema::opportunity_schema(), o.opportunity, opp, typing(ctx, o.force));
+    type_fields(schema::opportunity_schema(), o.opportunity, opp, typing(ctx, o.force, &warnings));
     if (opp.owner.empty())
         opp.owner = opp.by;
     if (opp.stage.empty() && !s.opportunity_stages.empty())
@@ -34,7 +35,8 @@ Opportunity from_options(const OpportunityAddOptions& o, Context& ctx) {
 
 int opportunity_add(const OpportunityAddOptions& o, Context& ctx) {
     // Bad option values are usage errors, whatever the client.
-    const Opportunity opp = from_options(o, ctx);
+    std::vector<std::string> warnings;
+    const Opportunity opp = from_options(o, ctx, warnings);
     const std::string slug = resolve_client(ctx, o.client);
     const Client client = ctx.folder().load_client(slug);
     const std::string text = schema::opportunity_yaml(opp);
@@ -48,7 +50,7 @@ int opportunity_add(const OpportunityAddOptions& o, Context& ctx) {
     write_new_record(
         ctx, slug, RecordKind::opportunity, ctx.today(), opp.by, text,
         fmt::format("opportunity add: {}: {}", client.name, commit_subject(opp.title)));
-    say_dates(ctx, schema::opportunity_schema(), opp);
+    say_dates(ctx, schema::opportunity_schema(), opp, warnings);
     return 0;
 }
 

@@ -142,7 +142,7 @@ class OpportunityEdit {
 // set: the edited text for FIELD = VALUE, the value read as the schema's row for that
 // key says (schema/records.cpp); `shown` gets it as written.
 std::string edited(const OpportunitySetOptions& o, const OpportunityEdit& edit, Context& ctx,
-                   std::string& shown) {
+                   std::string& shown, std::vector<std::string>& warnings) {
     const auto& s = schema::opportunity_schema();
     const Opportunity& opp = edit.opportunity();
     const std::string& f = o.field;
@@ -169,7 +169,7 @@ std::string edited(const OpportunitySetOptions& o, const OpportunityEdit& edit, 
                                        stage_of(opp, ctx.folder().settings())),
                            fmt::format("to reopen it, edit the file: {}", edit.edit_command()));
     Opportunity typed;
-    schema::type_in(s, *field, typed, o.value, f, typing(ctx, o.force));
+    schema::type_in(s, *field, typed, o.value, f, typing(ctx, o.force, &warnings));
     const EditValue value = schema::edit_value_of(*field, typed);
     shown = said_value(value.value);
     std::string out = set(text, key, value);
@@ -205,7 +205,8 @@ Date day_ended(Context& ctx, const DateText& d) {
 int opportunity_set(const OpportunitySetOptions& o, Context& ctx) {
     OpportunityEdit edit(ctx, o.client, o.opportunity);
     std::string shown;
-    const std::string out = edited(o, edit, ctx, shown);
+    std::vector<std::string> warnings;
+    const std::string out = edited(o, edit, ctx, shown, warnings);
     const std::string& title = edit.opportunity().title;
     if (out == edit.text()) {
         ctx.note(fmt::format("{}: {} is already {}; nothing to change", title, o.field, shown));
@@ -214,6 +215,8 @@ int opportunity_set(const OpportunitySetOptions& o, Context& ctx) {
     // The rules between keys (the RFP before the decision) are the schema's, checked here.
     edit.replace(out);
     ctx.note(fmt::format("{}: {} set to {}", title, o.field, shown));
+    for (const auto& w : warnings)
+        ctx.warn(w);
     return edit.commit("set");
 }
 

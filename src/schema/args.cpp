@@ -61,15 +61,23 @@ Date typed_date(const FieldArg& f, std::string_view text, const Typing& t) {
     const DateOrder order = t.settings ? t.settings->order() : DateOrder::none;
     const Date d = parse_date_arg(
         text, t.today, ahead ? DateDirection::future : DateDirection::past, f.name, order);
-    if ((f.flags & kGuarded) == 0 || t.force)
-        return d;
-    if (!ahead && d > t.today)
-        throw UsageError(fmt::format("{}: {} {} is in the future", f.name, weekday_short(d), d),
-                         fmt::format("give the day it happened, or add --force to keep {}", d));
-    if (ahead && d < t.today)
-        throw UsageError(fmt::format("{}: {} {} is in the past", f.name, weekday_short(d), d),
-                         fmt::format("give today or a later day, or add --force to keep {}", d));
+    if (auto why = wrong_side(f, d, t))
+        throw UsageError(why->first, why->second);
     return d;
+}
+
+std::optional<std::pair<std::string, std::string>> wrong_side(const FieldArg& f, Date d,
+                                                              const Typing& t) {
+    const bool ahead = (f.flags & kAhead) != 0;
+    if ((f.flags & kGuarded) == 0 || t.force)
+        return std::nullopt;
+    if (!ahead && d > t.today)
+        return std::pair{fmt::format("{}: {} {} is in the future", f.name, weekday_short(d), d),
+                         fmt::format("give the day it happened, or add --force to keep {}", d)};
+    if (ahead && d < t.today)
+        return std::pair{fmt::format("{}: {} {} is in the past", f.name, weekday_short(d), d),
+                         fmt::format("give today or a later day, or add --force to keep {}", d)};
+    return std::nullopt;
 }
 
 namespace {
@@ -303,17 +311,27 @@ std::vector<DateLine> dates_of(const Schema<R>& s, const R& record, Date today) 
 
 namespace {
 
-// The date a phrase at `node` means, or a DataError at it.
+// The date a phrase at `node` means (nullopt: it is one already, or empty): a phrase
+// that is no date is a DataError at it, a date on the wrong side of today a UsageError
+// that names where it is (the person wrote a date; crm only doubts it).
 std::optional<std::string> read_phrase(const yaml::Node& node, const FieldArg& f,
                                        const std::string& file, const Typing& t) {
     if (!node.is_scalar() || trim(node.value).empty())
         return std::nullopt;  // the reader says what is wrong with it
+    Date d;
     try {
-        const Date d = typed_date(f, trim(node.value), t);
-        return d.iso() == node.value ? std::nullopt : std::optional<std::string>(d.iso());
+        FieldArg unguarded = f;
+        unguarded.flags &= static_cast<std::uint8_t>(~kGuarded);
+        d = typed_date(unguarded, trim(node.value), t);
     } catch (const UsageError& e) {
         throw DataError({file, node.mark.line, node.mark.column}, e.what(), e.hint());
     }
+    if (auto why = wrong_side(f, d, t))
+        throw UsageError(
+            fmt::format("{}: {}", SourceLocation{file, node.mark.line, node.mark.column}.str(),
+                        why->first),
+            why->second);
+    return d.iso() == node.value ? std::nullopt : std::optional<std::string>(d.iso());
 }
 
 // The line editor keeps everything else of the person's text; where it cannot (an item

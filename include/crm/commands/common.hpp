@@ -33,8 +33,10 @@ Date read_date(Context& ctx, const DateText& d);
 using FieldTexts = std::map<std::string, std::vector<std::string>, std::less<>>;
 
 // How typed values are read here: today, the folder's settings, --force, and the
-// warnings (a promise without a date) on stderr.
-schema::Typing typing(Context& ctx, bool force = false);
+// warnings (a promise without a date): into `warnings` when given (a command that writes
+// says them after the write, with the dates it understood), else on stderr.
+schema::Typing typing(Context& ctx, bool force = false,
+                      std::vector<std::string>* warnings = nullptr);
 
 // `record` with each field of `texts` read into it, in the schema's order.
 template <class R>
@@ -49,11 +51,15 @@ void type_fields(const schema::Schema<R>& s, const FieldTexts& texts, R& record,
 // A value as a note says it: a date with its weekday ("Fri 2026-11-27"), else as it is.
 std::string said_value(const std::string& value);
 
-// Says on stderr what each date of `record` was understood as (schema::dates_of).
+// Says on stderr what each date of `record` was understood as (schema::dates_of), then
+// the warnings kept while it was typed.
 template <class R>
-void say_dates(Context& ctx, const schema::Schema<R>& s, const R& record) {
+void say_dates(Context& ctx, const schema::Schema<R>& s, const R& record,
+               const std::vector<std::string>& warnings = {}) {
     for (const auto& line : schema::dates_of(s, record, ctx.today()))
         ctx.note(schema::said(line));
+    for (const auto& w : warnings)
+        ctx.warn(w);
 }
 
 // The slug of the client `query` names (exact slug, exact name, unique prefix, unique

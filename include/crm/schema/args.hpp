@@ -14,6 +14,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "crm/model/commitment_text.hpp"
@@ -48,6 +49,9 @@ std::string choose(std::string_view name, std::string_view value,
 // A date as the field reads it (its direction), refused on the wrong side of today when
 // the field is kGuarded and --force was not given.
 Date typed_date(const FieldArg& f, std::string_view text, const Typing& t);
+// Why `d` is refused for a guarded field (message, hint), if it is.
+std::optional<std::pair<std::string, std::string>> wrong_side(const FieldArg& f, Date d,
+                                                              const Typing& t);
 
 // One reader per kind of value; a list field takes one item per call (each use of a
 // repeatable option adds one).
@@ -160,7 +164,8 @@ std::vector<DateLine> dates_of(const Schema<R>& s, const R& record, Date today);
 // `text` (a record of schema `s`, named `file` in errors) with every date phrase a person
 // wrote (`date: yesterday`, `due: next fri`) replaced by the date it means, in the field's
 // direction, and each guarded date checked against today (Typing::force). Only those
-// lines change. Throws DataError at the value for a phrase that is no date.
+// lines change. Throws DataError at the value for a phrase that is no date, UsageError
+// (naming file:line:column) for a date on the wrong side of today.
 template <class R>
 std::string with_dates_read(const Schema<R>& s, std::string_view text, const std::string& file,
                             const Typing& t);
