@@ -150,7 +150,7 @@ void Args::fields(const schema::Schema<R>& s, commands::FieldTexts& out) {
             f.member);
         if (f.arg.names == schema::Names::team || f.arg.names == schema::Names::contacts)
             value_name = "NAME";
-        else if (values_of(f).kind != Kind::none)
+        else if (f.arg.names == schema::Names::none && values_of(f).kind != Kind::none)
             value_name = "WORD";
         if (!f.arg.due_key.empty())
             value_name = "\"TEXT [by DATE]\"";

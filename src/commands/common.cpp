@@ -35,9 +35,13 @@ std::string said_value(const std::string& value) {
 
 std::string commit_subject(const std::string& value) {
     std::string shown = value.substr(0, value.find_first_of("\r\n"));
-    if (shown.size() > 60 || shown.size() < value.size())
-        shown = truncate_to_width(shown, 57) + "...";
-    return shown;
+    if (shown.size() <= 60 && shown.size() == value.size())
+        return shown;
+    // 57 columns and "...": truncate_to_width's own "…" would make it "…...".
+    std::string cut = truncate_to_width(shown, 58);
+    if (cut.size() < shown.size() && cut.ends_with("…"))
+        cut.resize(cut.size() - std::string_view("…").size());
+    return fmt::format("{}...", cut);
 }
 
 bool is_key_name(const std::string& s) {

@@ -46,10 +46,7 @@ std::string slug_of(const ClientFileEdit& edit) {
 
 // A commit subject is one short line, whatever the value.
 std::string shown(const std::string& value) {
-    std::string s = value.substr(0, value.find_first_of("\r\n"));
-    if (s.size() > 60 || s.size() < value.size())
-        s = truncate_to_width(s, 57) + "...";
-    return s;
+    return commit_subject(value);
 }
 
 // Who else among the contacts (but `self`) already is `c`: a second entry for one

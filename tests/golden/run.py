@@ -18,7 +18,7 @@ there is any, then `--- exit N`. Each case runs in a fresh copy of its folder, c
 to a fresh git repository, with CRM_TODAY=2026-11-23, CRM_USER="Alice Smith", COLUMNS=80, a
 test git identity and fixed commit dates, no terminal, and a HOME of its own. What
 differs between runs by design is written as a placeholder: the random part of a new
-record's file name (-XXXXXX.yaml), commit ids (<commit 1>, <commit 2>... in order of
+record's file name (-XXXXXX.yaml), the checkout's tests/data folder (<data>), commit ids (<commit 1>, <commit 2>... in order of
 appearance), a message's Date: and Message-ID: headers, the temporary folder (<dir>).
 
     python3 tests/golden/run.py CRM_BINARY [CASE-PATTERN]
@@ -84,6 +84,8 @@ class Normaliser:
 
     def __call__(self, text, repo=None, env=None):
         text = text.replace(self.tmp, "<dir>")
+        # The checkout's own path ({data} arguments), wherever it is cloned.
+        text = text.replace(str(ROOT / "tests" / "data"), "<data>")
         text = re.sub(r"(\d{4}-\d\d-\d\d-[a-z0-9-]+?-)[0-9a-f]{6}(\.yaml)", r"\1XXXXXX\2", text)
         text = re.sub(r"(?m)^Date: .*$", "Date: <date>", text)
         text = re.sub(r"(?m)^Message-ID: .*$", "Message-ID: <id>", text)
