@@ -66,6 +66,34 @@ Date typed_date(const FieldArg& f, std::string_view text, const Typing& t) {
     return d;
 }
 
+void see_record_day(Typing& t, Date d, std::string_view kind) {
+    if (d < t.today) {
+        t.record_day = d;
+        t.record_kind = kind;
+    } else {
+        t.record_day.reset();
+    }
+}
+
+namespace {
+
+// Why a date looking forward (`what`: "--next: Sun 2026-11-22", "--promise: due ...") is
+// too early: before today, or before the day of the record it belongs to.
+std::optional<std::pair<std::string, std::string>> too_early(std::string_view what, Date d,
+                                                             const Typing& t) {
+    if (t.force || d >= t.earliest_ahead())
+        return std::nullopt;
+    if (!t.record_day)
+        return std::pair{fmt::format("{} is in the past", what),
+                         fmt::format("give today or a later day, or add --force to keep {}", d)};
+    const Date day = *t.record_day;
+    return std::pair{fmt::format("{} is before the {} it belongs to ({} {})", what, t.record_kind,
+                                 weekday_short(day), day),
+                     fmt::format("give {} or a later day, or add --force to keep {}", day, d)};
+}
+
+}  // namespace
+
 std::optional<std::pair<std::string, std::string>> wrong_side(const FieldArg& f, Date d,
                                                               const Typing& t) {
     const bool ahead = (f.flags & kAhead) != 0;
@@ -74,21 +102,22 @@ std::optional<std::pair<std::string, std::string>> wrong_side(const FieldArg& f,
     if (!ahead && d > t.today)
         return std::pair{fmt::format("{}: {} {} is in the future", f.name, weekday_short(d), d),
                          fmt::format("give the day it happened, or add --force to keep {}", d)};
-    if (ahead && d < t.today)
-        return std::pair{fmt::format("{}: {} {} is in the past", f.name, weekday_short(d), d),
-                         fmt::format("give today or a later day, or add --force to keep {}", d)};
+    if (ahead)
+        return too_early(fmt::format("{}: {} {}", f.name, weekday_short(d), d), d, t);
     return std::nullopt;
 }
 
 namespace {
 
-// Typed text: a person's stray blanks go; empty, it clears the field, unless the field
-// must have a text (a name, a title, an owner).
-std::string text_of(const FieldArg& f, std::string_view text) {
-    std::string t = trim(text);
+// Typed text. Free text (prose, an item of a list) reaches the file exactly as typed,
+// edge blanks and newlines included (spec section 5); a one-line value that names
+// something (a name, a title, an owner, a place) loses a person's stray blanks at its
+// edges. Blank, it clears the field, unless the field must have a text.
+std::string text_of(const FieldArg& f, std::string_view text, bool exact) {
+    std::string t = exact ? std::string(text) : trim(text);
     const bool needed =
         (f.flags & (kRequired | kKeepEmpty)) != 0 || (f.arg_flags & (kNotBlank | kMustGive)) != 0;
-    if (t.empty() && needed)
+    if (needed && trim(text).empty())
         throw UsageError(
             fmt::format("{}: the text is empty", f.name),
             f.name.starts_with("-") ? "write the text, or leave the option out" : "write the text");
@@ -98,7 +127,7 @@ std::string text_of(const FieldArg& f, std::string_view text) {
 }  // namespace
 
 void type_value(const FieldArg& f, std::string_view text, std::string& out, const Typing& t) {
-    const std::string v = text_of(f, text);
+    const std::string v = text_of(f, text, (f.flags & kProse) != 0 && f.allowed == Allowed::any);
     switch (f.allowed) {
         case Allowed::any:
             out = v;
@@ -137,7 +166,7 @@ void type_value(const FieldArg& f, std::string_view text, std::optional<Date>& o
 void type_value(const FieldArg& f, std::string_view text, std::vector<std::string>& out,
                 const Typing&) {
     // An item of a list is never empty.
-    out.push_back(text_of({f.name, f.flags, f.allowed, kNotBlank}, text));
+    out.push_back(text_of({f.name, f.flags, f.allowed, kNotBlank}, text, true));
 }
 
 // "TEXT by DATE": the date looks forward, and a due date before today is a typo unless
@@ -146,10 +175,10 @@ void type_value(const FieldArg& f, std::string_view text, std::vector<Commitment
                 const Typing& t) {
     const DateOrder order = t.settings ? t.settings->order() : DateOrder::none;
     Commitment c = parse_commitment(text, t.today, f.name, order);
-    if (c.due && *c.due < t.today && !t.force)
-        throw UsageError(
-            fmt::format("{}: due {} {} is in the past", f.name, weekday_short(*c.due), *c.due),
-            fmt::format("give today or a later day, or add --force to keep {}", *c.due));
+    if (c.due)
+        if (auto why = too_early(
+                fmt::format("{}: due {} {}", f.name, weekday_short(*c.due), *c.due), *c.due, t))
+            throw UsageError(why->first, why->second);
     if (!c.due && t.warn)
         t.warn(fmt::format("{} '{}': {}", f.name, c.what, kNoDueDate));
     out.push_back(std::move(c));
@@ -311,11 +340,11 @@ std::vector<DateLine> dates_of(const Schema<R>& s, const R& record, Date today) 
 
 namespace {
 
-// The date a phrase at `node` means (nullopt: it is one already, or empty): a phrase
-// that is no date is a DataError at it, a date on the wrong side of today a UsageError
-// that names where it is (the person wrote a date; crm only doubts it).
-std::optional<std::string> read_phrase(const yaml::Node& node, const FieldArg& f,
-                                       const std::string& file, const Typing& t) {
+// The date a phrase at `node` means (nullopt: empty, or no scalar): a phrase that is no
+// date is a DataError at it, a date on the wrong side of today a UsageError that names
+// where it is (the person wrote a date; crm only doubts it).
+std::optional<Date> read_phrase(const yaml::Node& node, const FieldArg& f, const std::string& file,
+                                const Typing& t) {
     if (!node.is_scalar() || trim(node.value).empty())
         return std::nullopt;  // the reader says what is wrong with it
     Date d;
@@ -331,7 +360,14 @@ std::optional<std::string> read_phrase(const yaml::Node& node, const FieldArg& f
             fmt::format("{}: {}", SourceLocation{file, node.mark.line, node.mark.column}.str(),
                         why->first),
             why->second);
-    return d.iso() == node.value ? std::nullopt : std::optional<std::string>(d.iso());
+    return d;
+}
+
+// The ISO text of `d` when the node at which it was read says it otherwise (a phrase).
+std::optional<std::string> rewritten(const std::optional<Date>& d, const yaml::Node& node) {
+    if (!d || d->iso() == node.value)
+        return std::nullopt;
+    return d->iso();
 }
 
 // The line editor keeps everything else of the person's text; where it cannot (an item
@@ -353,7 +389,8 @@ std::string set_in_item(const std::string& text, const std::string& file, const 
 
 template <class R>
 std::string with_dates_read(const Schema<R>& s, std::string_view text, const std::string& file,
-                            const Typing& t) {
+                            const Typing& typing) {
+    Typing t = typing;  // the record's date, once read, is the day its due dates follow
     std::string out(text);
     const yaml::Node root = yaml::parse(text, file);
     if (!root.is_map())
@@ -367,7 +404,10 @@ std::string with_dates_read(const Schema<R>& s, std::string_view text, const std
             [&](auto m) {
                 using T = std::remove_cvref_t<decltype(std::declval<R&>().*m)>;
                 if constexpr (std::is_same_v<T, Date> || std::is_same_v<T, std::optional<Date>>) {
-                    if (auto iso = read_phrase(*node, {f.key, f.flags}, file, t))
+                    const std::optional<Date> d = read_phrase(*node, {f.key, f.flags}, file, t);
+                    if (d && is_record_day(f.flags))
+                        see_record_day(t, *d, s.kind);
+                    if (auto iso = rewritten(d, *node))
                         out = yaml::set_key(out, file, key, yaml::EditValue::raw(*iso));
                 } else if constexpr (std::is_same_v<T, std::vector<Commitment>>) {
                     if (!node->is_sequence())
@@ -389,7 +429,7 @@ std::string with_dates_read(const Schema<R>& s, std::string_view text, const std
                             const std::string& shown = name == "due" ? due_name : done_name;
                             if (!v)
                                 continue;
-                            if (auto iso = read_phrase(*v, {shown, flags}, file, t))
+                            if (auto iso = rewritten(read_phrase(*v, {shown, flags}, file, t), *v))
                                 out = set_in_item(out, file, key, index, name, *iso, *v);
                         }
                     }

@@ -38,14 +38,21 @@ using FieldTexts = std::map<std::string, std::vector<std::string>, std::less<>>;
 schema::Typing typing(Context& ctx, bool force = false,
                       std::vector<std::string>* warnings = nullptr);
 
-// `record` with each field of `texts` read into it, in the schema's order.
+// `record` with each field of `texts` read into it, in the schema's order: the record's
+// date first, so that the dates looking forward are checked against it (a visit logged
+// late may have a promise that fell due since).
 template <class R>
 void type_fields(const schema::Schema<R>& s, const FieldTexts& texts, R& record,
-                 const schema::Typing& t) {
-    for (const auto& f : s.fields)
+                 const schema::Typing& typing) {
+    schema::Typing t = typing;
+    for (const auto& f : s.fields) {
         if (auto it = texts.find(f.key); it != texts.end())
             for (const auto& text : it->second)
                 schema::type_in(s, f, record, text, f.arg.option, t);
+        if (schema::is_record_day(f.flags))
+            if (const auto* day = std::get_if<Date R::*>(&f.member))
+                schema::see_record_day(t, record.*(*day), s.kind);
+    }
 }
 
 // A value as a note says it: a date with its weekday ("Fri 2026-11-27"), else as it is.

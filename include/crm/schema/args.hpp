@@ -31,7 +31,23 @@ struct Typing {
     bool force = false;                  // a guarded date on the wrong side of today is kept
     // Said on stderr by the command: a promise without a date (kNoDueDate).
     std::function<void(const std::string&)> warn;
+    // The record's own day when it is before today (a visit logged late): a guarded date
+    // looking forward is checked against that day instead of today, since a promise due
+    // between the visit and today was no typo (it is overdue now). Set by see_record_day.
+    std::optional<Date> record_day;
+    std::string_view record_kind;  // "visit", for the refusal
+
+    // The day before which a guarded date looking forward is refused.
+    Date earliest_ahead() const { return record_day.value_or(today); }
 };
+
+// The record's own date: a required date looking back and guarded (a visit's or a
+// review's `date`); the dates looking forward typed after it are checked against it.
+constexpr bool is_record_day(std::uint8_t flags) {
+    return (flags & kRequired) != 0 && (flags & kGuarded) != 0 && (flags & kAhead) == 0;
+}
+// Keeps `d`, the record's date of a record of kind `kind`, in `t` when it is before today.
+void see_record_day(Typing& t, Date d, std::string_view kind);
 
 // What one value's reader needs of its field's row.
 struct FieldArg {
