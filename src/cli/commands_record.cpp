@@ -35,9 +35,9 @@ const Command kCommands[] = {
      "Dates are read as people type them (fri, next fri, in 2 weeks, 15 dec; 15/12 as\n"
      "date_order says): --date looks back, --next and a promise's 'by DATE' look ahead.\n"
      "After the file's path, crm says on stderr what each date was understood as. A visit\n"
-     "dated after today, or a next contact or due date before today, is refused without\n"
-     "--force. In the editor and on stdin the same phrases work (due: next fri), and\n"
-     "crm writes the date it understood.",
+     "dated after today, or a next contact or due date before today (before the visit's\n"
+     "day, for a visit logged late), is refused without --force. In the editor and on\n"
+     "stdin the same phrases work (due: next fri), and crm writes the date it understood.",
      [](Args& a) {
          auto o = a.options<commands::LogVisitOptions>();
          a.client(o->client);
