@@ -127,7 +127,7 @@ std::string text_of(const FieldArg& f, std::string_view text, bool exact) {
 }  // namespace
 
 void type_value(const FieldArg& f, std::string_view text, std::string& out, const Typing& t) {
-    const std::string v = text_of(f, text, (f.flags & kProse) != 0 && f.allowed == Allowed::any);
+    const std::string v = text_of(f, text, (f.flags & kProse) != 0);
     switch (f.allowed) {
         case Allowed::any:
             out = v;
@@ -169,8 +169,9 @@ void type_value(const FieldArg& f, std::string_view text, std::vector<std::strin
     out.push_back(text_of({f.name, f.flags, f.allowed, kNotBlank}, text, true));
 }
 
-// "TEXT by DATE": the date looks forward, and a due date before today is a typo unless
-// --force says otherwise; no date at all is kept, with a warning.
+// "TEXT by DATE": the date looks forward, and a due date before today (before the
+// record's own day, for one dated earlier) is a typo unless --force says otherwise; no
+// date at all is kept, with a warning.
 void type_value(const FieldArg& f, std::string_view text, std::vector<Commitment>& out,
                 const Typing& t) {
     const DateOrder order = t.settings ? t.settings->order() : DateOrder::none;
