@@ -156,8 +156,15 @@ std::string HelpFormatter::make_subcommands(const CLI::App* app, CLI::AppFormatM
     if (subs.empty() || mode == CLI::AppFormatMode::All)
         return CLI::Formatter::make_subcommands(app, mode);
     std::string out = "\nCommands:\n";
-    for (const CLI::App* sub : subs)
+    // crm's commands come in groups (cli/registry.hpp), each under its title.
+    std::string group;
+    for (const CLI::App* sub : subs) {
+        if (!app->get_parent() && sub->get_group() != group) {
+            group = sub->get_group();
+            format_to(out, "\n{}\n", group);
+        }
         out += row(sub->get_name(), sub->get_description());
+    }
     if (!app->get_parent())
         out += fmt::format(
             "\n{}\n",

@@ -5,15 +5,43 @@
 
 #include "crm/model/match.hpp"
 #include "crm/model/slug.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::commands {
 
+Date read_date(Context& ctx, const DateText& d) {
+    return parse_date_arg(d.text, ctx.today(), d.direction, d.option,
+                          ctx.folder().settings().order());
+}
+
+schema::Typing typing(Context& ctx, bool force, std::vector<std::string>* warnings) {
+    schema::Typing t;
+    t.today = ctx.today();
+    t.settings = &ctx.folder().settings();
+    t.force = force;
+    if (warnings)
+        t.warn = [warnings](const std::string& message) { warnings->push_back(message); };
+    else
+        t.warn = [&ctx](const std::string& message) { ctx.warn(message); };
+    return t;
+}
+
+std::string said_value(const std::string& value) {
+    if (auto d = Date::parse_iso(value))
+        return fmt::format("{} {}", weekday_short(*d), *d);
+    return value;
+}
+
 std::string commit_subject(const std::string& value) {
     std::string shown = value.substr(0, value.find_first_of("\r\n"));
-    if (shown.size() > 60 || shown.size() < value.size())
-        shown = truncate_to_width(shown, 57) + "...";
-    return shown;
+    if (shown.size() <= 60 && shown.size() == value.size())
+        return shown;
+    // 57 columns and "...": truncate_to_width's own "…" would make it "…...".
+    std::string cut = truncate_to_width(shown, 58);
+    if (cut.size() < shown.size() && cut.ends_with("…"))
+        cut.resize(cut.size() - std::string_view("…").size());
+    return fmt::format("{}...", cut);
 }
 
 bool is_key_name(const std::string& s) {
@@ -80,14 +108,7 @@ std::string resolve_client(Context& ctx, const std::string& query) {
 
 std::string one_of(const std::string& option, const std::string& value,
                    const std::vector<std::string>& allowed) {
-    for (const auto& a : allowed)
-        if (a == value)
-            return a;
-    for (const auto& a : allowed)
-        if (fold_case(a) == fold_case(trim(value)))
-            return a;
-    throw UsageError(option + ": '" + value + "' is not one of " + join(allowed, ", "),
-                     "use one of: " + join(allowed, ", "));
+    return schema::choose(option, value, allowed);
 }
 
 }  // namespace crm::commands

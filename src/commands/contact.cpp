@@ -3,6 +3,8 @@
 #include "crm/commands/common.hpp"
 #include "crm/model/contact.hpp"
 #include "crm/model/mail_address.hpp"
+#include "crm/schema/records.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/item_edit.hpp"
 
@@ -44,10 +46,7 @@ std::string slug_of(const ClientFileEdit& edit) {
 
 // A commit subject is one short line, whatever the value.
 std::string shown(const std::string& value) {
-    std::string s = value.substr(0, value.find_first_of("\r\n"));
-    if (s.size() > 60 || s.size() < value.size())
-        s = truncate_to_width(s, 57) + "...";
-    return s;
+    return commit_subject(value);
 }
 
 // Who else among the contacts (but `self`) already is `c`: a second entry for one
@@ -88,12 +87,10 @@ std::string with_new_contacts(const std::string& text, const std::string& file,
 int contact_add(const ContactAddOptions& o, Context& ctx) {
     std::optional<Contact> c = parse_contact_text(o.contact);
     if (!c)
-        throw UsageError("'" + o.contact + "' names nobody",
+        throw UsageError(fmt::format("'{}' names nobody", o.contact),
                          "write \"Jane Doe <jane@example.com>\"");
     require_contact_address("contact add", c->email);
-    c->role = trim(o.role);
-    c->phone = trim(o.phone);
-    c->notes = o.note;
+    type_fields(schema::contact_schema(), o.fields, *c, typing(ctx));
     ClientFileEdit edit(ctx, o.client);
     edit.apply([&](const std::string& text, const Client& client) {
         if (const Contact* have = already_there(client.contacts, *c)) {
@@ -113,16 +110,19 @@ int contact_add(const ContactAddOptions& o, Context& ctx) {
 }
 
 int contact_set(const ContactSetOptions& o, Context& ctx) {
-    if (!is_contact_field(o.field))
-        throw UsageError("'" + o.field + "' is not a field of a contact",
-                         "use one of: name, role, email, phone, notes");
-    // Names and e-mails are looked up by people: no stray spaces. Notes are prose.
-    const std::string value = o.field == "notes" ? o.value : trim(o.value);
-    if (o.field == "name" && value.empty())
+    // Each value read as its row in the contact schema says: a name is never empty, an
+    // e-mail is one address.
+    const auto& s = schema::contact_schema();
+    const schema::Field<Contact>* field = s.find(o.field);
+    if (!field || !field->arg.has(schema::kSettable))
+        throw UsageError(fmt::format("'{}' is not a field of a contact", o.field),
+                         fmt::format("use one of: {}", join(schema::settable_keys(s), ", ")));
+    Contact typed;
+    if (o.field == "name" && trim(o.value).empty())
         throw UsageError("a contact's name cannot be empty",
                          "to remove the contact: crm contact rm CLIENT CONTACT");
-    if (o.field == "email")
-        require_contact_address("contact set email", value);
+    schema::type_in(s, *field, typed, o.value, o.field, typing(ctx));
+    const std::string value = contact_field(typed, o.field);
     ClientFileEdit edit(ctx, o.client);
     std::string who;  // the contact's name before the change
     const bool changed = edit.apply([&](const std::string& text, const Client& client) {

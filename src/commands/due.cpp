@@ -51,11 +51,11 @@ std::int64_t item_modified(const std::filesystem::path& root, const DueItem& i) 
 
 }  // namespace
 
-Date due_window_end(const std::string& within, const std::string& until, const Settings& s,
+Date due_window_end(const std::string& within, const DateText& until, const Settings& s,
                     Date today) {
-    if (!until.empty()) {
+    if (until.given()) {
         // Looking back is allowed: `--until yesterday` shows only what is overdue.
-        return parse_date_arg(until, today, DateDirection::future, "--until");
+        return parse_date_arg(until.text, today, until.direction, until.option, s.order());
     }
     if (!within.empty())
         return parse_duration_arg(within, "--within").after(today);

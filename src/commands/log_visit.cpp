@@ -18,53 +18,45 @@ namespace crm::commands {
 
 namespace {
 
+// Something written about the visit: anything but when it was and what kind (rows with
+// a rule of their own: required, or one of allowed values).
 bool has_content(const LogVisitOptions& o) {
-    return !o.summary.empty() || !o.note.empty() || !o.where.empty() || !o.with.empty() ||
-           !o.discussed.empty() || !o.new_topics.empty() || !o.promises.empty() ||
-           !o.actions.empty() || !o.next.empty();
+    if (!o.summary.empty())
+        return true;
+    for (const auto& f : schema::visit_schema().fields)
+        if (auto it = o.visit.find(f.key); it != o.visit.end() && !it->second.empty())
+            if (!f.has(schema::kRequired) && f.allowed == schema::Allowed::any)
+                return true;
+    return false;
 }
 
-Visit visit_from_options(const LogVisitOptions& o, Context& ctx) {
-    const Date today = ctx.today();
+Visit visit_from_options(const LogVisitOptions& o, Context& ctx,
+                         std::vector<std::string>& warnings) {
     Visit v;
-    v.date = o.date.empty() ? today
-                            : parse_date_arg(o.date, today, DateDirection::past, "--date",
-                                             ctx.folder().settings().order());
+    v.date = ctx.today();
     v.by = ctx.user();
-    v.kind = o.kind;
-    v.where = trim(o.where);
-    v.initiated_by = o.initiated_by;
-    v.with = o.with;
-    v.discussed = o.discussed;
-    v.new_topics = o.new_topics;
-    const DateOrder order = ctx.folder().settings().order();
-    auto commitments = [&](const std::vector<std::string>& texts, const char* option) {
-        std::vector<Commitment> out;
-        for (const auto& text : texts) {
-            out.push_back(parse_commitment(text, today, option, order));
-            if (!out.back().due)
-                ctx.warn(fmt::format("{} '{}': {}", option, out.back().what, kNoDueDate));
-        }
-        return out;
-    };
-    v.promises = commitments(o.promises, "--promise");
-    v.actions = commitments(o.actions, "--action");
-    if (!o.next.empty())
-        v.next_contact = parse_date_arg(o.next, today, DateDirection::future, "--next", order);
-    v.notes = o.summary;
-    if (!o.note.empty())
-        v.notes += (v.notes.empty() ? "" : "\n\n") + o.note;
+    type_fields(schema::visit_schema(), o.visit, v, typing(ctx, o.force, &warnings));
+    // SUMMARY first, then --note.
+    if (!o.summary.empty())
+        v.notes = v.notes.empty() ? o.summary : fmt::format("{}\n\n{}", o.summary, v.notes);
     return v;
+}
+
+// The phrases a person wrote (`due: next fri`) as the dates they mean, in `text`'s own
+// lines (schema::with_dates_read: a date on the wrong side of today is a usage error).
+std::string with_dates(Context& ctx, const std::string& text, const std::string& file, bool force) {
+    return schema::with_dates_read(schema::visit_schema(), text, file, typing(ctx, force));
 }
 
 // `crm log-visit CLIENT -`: a whole visit as YAML on standard input, validated like a file.
 // Its custom fields, as YAML, go to `custom_yaml`.
-Visit visit_from_stdin(Context& ctx, std::string& custom_yaml) {
+Visit visit_from_stdin(Context& ctx, bool force, std::string& custom_yaml) {
     // Capped like a file: the reader refuses anything over the limit without holding it all.
     std::string text;
     char buf[65536];
     while (text.size() <= yaml::kMaxFileSize && ctx.in().read(buf, sizeof buf).gcount() > 0)
         text.append(buf, static_cast<std::size_t>(ctx.in().gcount()));
+    text = with_dates(ctx, text, "<stdin>", force);
     yaml::Node root = yaml::parse(text, "<stdin>");
     // Like the options, a visit on stdin without a date happened today.
     if (root.is_map() && !root.find("date")) {
@@ -91,55 +83,46 @@ std::string new_visit_shown(const std::string& slug) {
 }
 
 std::string commit_message(const Client& c, const Visit& v) {
-    return "log-visit: " + c.name + " (" + v.date.iso() + " " + v.kind + ")";
+    return fmt::format("log-visit: {} ({} {})", c.name, v.date, v.kind);
 }
 
-// The keys a visit may have that the options left empty, as comments to fill in.
-std::string template_hints(const Visit& v) {
-    std::string h;
-    auto hint = [&](bool empty, const char* lines) {
-        if (empty)
-            h += lines;
-    };
-    hint(v.where.empty(), "# where: Their office, level 3\n");
-    hint(v.initiated_by.empty(), "# initiated_by: us          # us | client\n");
-    hint(v.with.empty(), "# with: [Jane Doe]\n");
-    hint(v.discussed.empty(), "# discussed:\n#   - Phase 2 scope\n");
-    hint(v.new_topics.empty(), "# new_topics:\n#   - New depot planned\n");
-    hint(v.promises.empty(),
-         "# promises:                 # what we promised the client\n"
-         "#   - what: Send capability statement\n#     due: 2026-11-30\n");
-    hint(v.actions.empty(),
-         "# actions:                  # other follow-up work\n"
-         "#   - what: Ask Bob for a cost estimate\n#     due: 2026-12-05\n");
-    hint(!v.next_contact, "# next_contact: YYYY-MM-DD\n");
-    hint(v.notes.empty(), "# notes: |\n#   What happened, in your words.\n");
-    return h;
-}
-
-// `--edit`: the visit as the user writes it, comments and all. nullopt: cancelled.
+// `--edit`: the visit as the user writes it, comments and all, its date phrases read
+// (`due: next fri` is written as the date it means). nullopt: cancelled.
 std::optional<std::string> visit_from_editor(const Visit& prefilled, const std::string& slug,
-                                             const std::string& client_name, Context& ctx) {
+                                             const std::string& client_name, bool force,
+                                             Context& ctx) {
     EditorRequest request;
-    request.header = "# crm: New visit for " + client_name +
-                     ". Fill it in, then save and quit.\n"
-                     "# crm: Leave it unchanged or empty it to cancel. Lines starting with "
-                     "\"# crm:\" are removed.\n";
-    request.text = schema::visit_yaml(prefilled) + template_hints(prefilled);
-    request.name = slug + "-new-visit";
+    request.header = fmt::format(
+        "# crm: New visit for {}. Fill it in, then save and quit; dates as you say them\n"
+        "# crm: (next fri, in 2 weeks) are written as the day they mean.\n"
+        "# crm: Leave it unchanged or empty it to cancel. Lines starting with \"# crm:\" are "
+        "removed.\n",
+        client_name);
+    request.text = fmt::format("{}{}", schema::visit_yaml(prefilled),
+                               schema::template_hints(schema::visit_schema(), prefilled));
+    request.name = fmt::format("{}-new-visit", slug);
     const Settings& settings = ctx.folder().settings();
     const std::string shown = new_visit_shown(slug);
-    request.validate = [&](const std::string& text) {
-        return schema::check_file(text, shown, schema::FileKind::visit, settings);
+    const schema::Typing t = typing(ctx, force);
+    request.validate = [&](const std::string& text) -> std::vector<DataError> {
+        try {
+            const std::string read =
+                schema::with_dates_read(schema::visit_schema(), text, shown, t);
+            return schema::check_file(read, shown, schema::FileKind::visit, settings);
+        } catch (const DataError& e) {
+            return {e};
+        } catch (const UsageError& e) {  // a date on the wrong side of today
+            return {DataError({}, e.what(), e.hint())};
+        }
     };
     auto result = run_editor(ctx, request);
     if (result.outcome != EditorResult::Outcome::saved) {
-        ctx.note(std::string(result.outcome == EditorResult::Outcome::unchanged ? "unchanged"
-                                                                                : "emptied") +
-                 " template: no visit logged");
+        ctx.note(fmt::format(
+            "{} template: no visit logged",
+            result.outcome == EditorResult::Outcome::unchanged ? "unchanged" : "emptied"));
         return std::nullopt;
     }
-    std::string text = result.text;
+    std::string text = with_dates(ctx, result.text, shown, force);
     if (!text.ends_with('\n'))
         text += '\n';
     return text;
@@ -149,8 +132,11 @@ std::optional<std::string> visit_from_editor(const Visit& prefilled, const std::
 // notes are appended.
 void fill_meeting(Visit& v, const LogVisitOptions& o, Context& ctx) {
     LogVisitOptions content = o;
-    content.date.clear();
-    const Visit add = visit_from_options(content, ctx);
+    content.visit.erase("date");  // the meeting keeps its own
+    std::vector<std::string> warnings;
+    const Visit add = visit_from_options(content, ctx, warnings);
+    for (const auto& w : warnings)
+        ctx.warn(w);
     if (!add.where.empty())
         v.where = add.where;
     if (!add.initiated_by.empty())
@@ -234,7 +220,7 @@ std::string without_pending_line(const std::string& text) {
 }
 
 int write_up_meeting(const LogVisitOptions& o, Context& ctx) {
-    if (!o.date.empty())
+    if (auto date = o.visit.find("date"); date != o.visit.end() && !date->second.empty())
         throw UsageError("--date and --meeting cannot go together: the meeting has its date",
                          "give the meeting's date to --meeting");
     if (o.summary == "-")
@@ -270,7 +256,9 @@ int write_up_meeting(const LogVisitOptions& o, Context& ctx) {
             "# crm: Leave it unchanged or empty it to cancel: it stays pending. Lines starting "
             "with \"# crm:\" are removed.\n",
             meeting.date, record.client.name);
-        request.text = fmt::format("{}{}", start, template_hints(schema::read_visit(start, file)));
+        request.text = fmt::format(
+            "{}{}", start,
+            schema::template_hints(schema::visit_schema(), schema::read_visit(start, file)));
         request.name = fmt::format("{}-meeting", slug);
         request.validate = [&](const std::string& t) {
             return schema::check_file(t, file, schema::FileKind::visit, settings);
@@ -321,12 +309,13 @@ int log_visit(const LogVisitOptions& o, Context& ctx) {
     const bool use_editor = o.edit || (!has_content(o) && ctx.in_is_tty());
     const std::string slug = resolve_client(ctx, o.client);
     std::string custom_yaml;
-    Visit visit =
-        o.summary == "-" ? visit_from_stdin(ctx, custom_yaml) : visit_from_options(o, ctx);
+    std::vector<std::string> warnings;
+    Visit visit = o.summary == "-" ? visit_from_stdin(ctx, o.force, custom_yaml)
+                                   : visit_from_options(o, ctx, warnings);
     Client client = client_or_slug(ctx, slug);
-    std::string text = schema::visit_yaml(visit) + custom_yaml;
+    std::string text = fmt::format("{}{}", schema::visit_yaml(visit), custom_yaml);
     if (use_editor) {
-        auto edited = visit_from_editor(visit, slug, client.name, ctx);
+        auto edited = visit_from_editor(visit, slug, client.name, o.force, ctx);
         if (!edited)
             return 0;
         text = *edited;
@@ -337,6 +326,8 @@ int log_visit(const LogVisitOptions& o, Context& ctx) {
 
     write_new_record(ctx, slug, RecordKind::visit, visit.date, visit.by, text,
                      commit_message(client, visit));
+    // After the file's path, what each date was understood as.
+    say_dates(ctx, schema::visit_schema(), visit, warnings);
     return 0;
 }
 

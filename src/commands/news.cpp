@@ -46,8 +46,8 @@ int news(const NewsOptions& o, Context& ctx) {
     const auto& git = ctx.git();
     const std::string head = git ? git::resolve_commit(*git, "HEAD") : std::string{};
     auto state = store::read_local_state(folder.root(), kNewsState);
-    if (!o.since.empty()) {
-        Date since = parse_date_arg(o.since, today, DateDirection::past, "--since");
+    if (o.since.given()) {
+        Date since = read_date(ctx, o.since);
         groups = news_since(watched, since, q);
         since_text = "since " + since.iso();
     } else {

@@ -87,8 +87,8 @@ int notify(const NotifyOptions& o, Context& ctx) {
     Mailer mailer(ctx, MailOptions{o.dry_run, o.mbox});
     std::vector<DataError> problems;
 
-    if (!o.since.empty()) {
-        const Date since = parse_date_arg(o.since, today, DateDirection::past, "--since");
+    if (o.since.given()) {
+        const Date since = read_date(ctx, o.since);
         auto alerts = alerts_dated(ctx, s, since, problems);
         if (alerts.empty())
             mailer.tell("nothing new by others dated on or after " + since.iso() +

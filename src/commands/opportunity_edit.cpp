@@ -5,10 +5,9 @@
 #include "crm/model/opportunity.hpp"
 #include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/key_edit.hpp"
-
-#include "opportunity_values.hpp"
 
 namespace crm::commands {
 
@@ -142,138 +141,142 @@ class OpportunityEdit {
     std::vector<DataError> problems_;
 };
 
-Date future_date(const std::string& text, Date today, const std::string& field) {
-    return parse_date_arg(text, today, DateDirection::future, field);
-}
-
-// set: the edited text for FIELD = VALUE, each value checked as its key's kind.
-std::string edited(const OpportunitySetOptions& o, const OpportunityEdit& edit, Context& ctx) {
-    const Date today = ctx.today();
-    const Settings& s = ctx.folder().settings();
+// set: the edited text for FIELD = VALUE, the value read as the schema's row for that
+// key says (schema/records.cpp); `shown` gets it as written.
+std::string edited(const OpportunitySetOptions& o, const OpportunityEdit& edit, Context& ctx,
+                   std::string& shown, std::vector<std::string>& warnings) {
+    const auto& s = schema::opportunity_schema();
     const Opportunity& opp = edit.opportunity();
     const std::string& f = o.field;
-    const std::string& v = o.value;
-    auto set = [&](const std::string& text, const std::string& key, const EditValue& value) {
-        return yaml::set_key(text, edit.file(), key, value);
-    };
     const std::string& text = edit.text();
-    if (f == "title" || f == "owner" || f == "lost_reason")
-        return set(text, f, EditValue::text(text_arg(v, f)));
-    if (f == "notes")
-        return set(text, f, EditValue::text(v));
-    if (f == "next_step" || f == "next-step") {
-        const Commitment step = parse_commitment(v, today, f);
-        std::string out = set(text, "next_step", EditValue::text(step.what));
-        return step.due ? set(out, "next_step_due", EditValue::raw(step.due->iso())) : out;
+    auto set = [&](const std::string& in, const std::string& key, const EditValue& value) {
+        return yaml::set_key(in, edit.file(), key, value);
+    };
+    const schema::Field<Opportunity>* field = s.named(f);
+    if (!field) {
+        if (!is_key_name(f))
+            throw UsageError(fmt::format("'{}' is not a field name", f),
+                             fmt::format("a field is {}, or a custom word of letters, digits, _ "
+                                         "and -",
+                                         join(schema::settable_keys(s), ", ")));
+        shown = o.value;
+        return set(text, f, EditValue::text(o.value));
     }
-    if (f == "stage") {
-        const std::string stage = open_stage_arg(v, s, "stage");
-        if (!is_open(opp))
-            throw RuntimeError(
-                "'" + opp.title + "' is " + stage_of(opp, s) + "; its stage stays as it ended",
-                "to reopen it, edit the file: " + edit.edit_command());
-        std::string out = set(text, "stage", EditValue::text(stage));
-        // The clock's RFP date: the day the RFP came out, kept from the first time.
-        if (stage == kRfpStage && !opp.rfp_since && out != text)
-            out = set(out, "rfp_since", EditValue::raw(today.iso()));
-        return out;
+    if (!field->arg.has(schema::kSettable))
+        throw UsageError(fmt::format("'{}' cannot be set with crm opportunity set", f),
+                         std::string(field->arg.instead));
+    const std::string key(field->key);
+    if (key == "stage" && !is_open(opp))
+        throw RuntimeError(fmt::format("'{}' is {}; its stage stays as it ended", opp.title,
+                                       stage_of(opp, ctx.folder().settings())),
+                           fmt::format("to reopen it, edit the file: {}", edit.edit_command()));
+    Opportunity typed;
+    schema::type_in(s, *field, typed, o.value, f, typing(ctx, o.force, &warnings));
+    const EditValue value = schema::edit_value_of(*field, typed);
+    shown = said_value(value.value);
+    std::string out = set(text, key, value);
+    // "TEXT by DATE": the date to its own key (next_step_due).
+    if (const auto* due = field->arg.due_key.empty() ? nullptr : s.find(field->arg.due_key)) {
+        const EditValue date = schema::edit_value_of(*due, typed);
+        if (!date.value.empty()) {
+            out = set(out, std::string(due->key), date);
+            shown = fmt::format("{}, due {}", shown, said_value(date.value));
+        }
     }
-    if (f == "value")
-        return set(text, f, EditValue::raw(money_text(money_arg(v, f))));
-    if (f == "probability")
-        return set(text, f, EditValue::raw(std::to_string(percent_arg(v, f).points)));
-    if (f == "engaged" || f == "rfp_since")
-        return set(text, f, EditValue::raw(past_date_arg(v, today, f).iso()));
-    if (f == "rfp_expected" || f == "rfp")
-        return set(text, "rfp_expected", EditValue::raw(future_date(v, today, f).iso()));
-    if (f == "decision_expected" || f == "decision")
-        return set(text, "decision_expected", EditValue::raw(future_date(v, today, f).iso()));
-    if (f == "next_step_due")
-        return set(text, f, EditValue::raw(future_date(v, today, f).iso()));
-    if (f == "won" || f == "lost")
-        throw UsageError("'" + f + "' is set by crm opportunity " + f,
-                         "crm opportunity " + f + " CLIENT OPP" +
-                             (f == "lost" ? " --reason TEXT" : "") + " [--date D]");
-    if (f == "by")
-        throw UsageError("'by' is who logged the opportunity, and stays",
-                         "to change who pursues it: crm opportunity set CLIENT OPP owner NAME");
-    if (!is_key_name(f))
-        throw UsageError("'" + f + "' is not a field name",
-                         "a field is title, owner, stage, value, probability, engaged, "
-                         "rfp_expected, decision_expected, next_step, next_step_due, "
-                         "lost_reason, notes, or a custom word of letters, digits, _ and -");
-    return set(text, f, EditValue::text(v));
+    // The clock's RFP date: the day the RFP came out, kept from the first time.
+    if (key == "stage" && typed.stage == kRfpStage && !opp.rfp_since && out != text)
+        out = set(out, "rfp_since", EditValue::raw(ctx.today().iso()));
+    return out;
 }
 
-// The RFP must come before the decision, whichever of the two the command changed.
-void require_rules(const std::string& edited, const OpportunityEdit& edit) {
-    const Opportunity after = schema::read_opportunity(edited, edit.file());
-    require_rfp_before_decision(after, "rfp_expected", "decision_expected");
+// A day something ended (won, lost): today or earlier.
+Date day_ended(Context& ctx, const DateText& d) {
+    const Date today = ctx.today();
+    if (!d.given())
+        return today;
+    const Date date = read_date(ctx, d);
+    if (date > today)
+        throw UsageError(
+            fmt::format("{}: {} {} is in the future", d.option, weekday_short(date), date),
+            "give a day that has come: today or earlier");
+    return date;
 }
 
 }  // namespace
 
 int opportunity_set(const OpportunitySetOptions& o, Context& ctx) {
     OpportunityEdit edit(ctx, o.client, o.opportunity);
-    const std::string out = edited(o, edit, ctx);
+    std::string shown;
+    std::vector<std::string> warnings;
+    const std::string out = edited(o, edit, ctx, shown, warnings);
     const std::string& title = edit.opportunity().title;
     if (out == edit.text()) {
-        ctx.note(title + ": " + o.field + " is already " + o.value + "; nothing to change");
+        ctx.note(fmt::format("{}: {} is already {}; nothing to change", title, o.field, shown));
         return 0;
     }
-    require_rules(out, edit);
+    // The rules between keys (the RFP before the decision) are the schema's, checked here.
     edit.replace(out);
-    return edit.commit("set", title + ": " + o.field + " set to " + o.value);
+    const int code = edit.commit("set", fmt::format("{}: {} set to {}", title, o.field, shown));
+    for (const auto& w : warnings)
+        ctx.warn(w);
+    return code;
 }
 
 int opportunity_won(const OpportunityWonOptions& o, Context& ctx) {
-    const Date today = ctx.today();
-    const Date date = o.date.empty() ? today : past_date_arg(o.date, today, "--date");
-    std::optional<Money> value;
+    const Date date = day_ended(ctx, o.date);
+    Opportunity typed;
+    const auto& s = schema::opportunity_schema();
     if (!o.value.empty())
-        value = money_arg(o.value, "--value");
+        schema::type_in(s, *s.find("value"), typed, o.value, "--value", typing(ctx));
+    const std::optional<Money> value = typed.value;
     OpportunityEdit edit(ctx, o.client, o.opportunity);
     const Opportunity& opp = edit.opportunity();
     if (outcome_of(opp) == Outcome::lost)
-        throw RuntimeError("'" + opp.title + "' was lost" +
-                               (opp.lost ? " on " + opp.lost->iso() : "") +
-                               ": an opportunity is won or lost, not both",
-                           "if it was won after all, correct the file: " + edit.edit_command());
+        throw RuntimeError(
+            fmt::format("'{}' was lost{}: an opportunity is won or lost, not both", opp.title,
+                        opp.lost ? fmt::format(" on {}", *opp.lost) : ""),
+            fmt::format("if it was won after all, correct the file: {}", edit.edit_command()));
     std::string out = yaml::set_key(edit.text(), edit.file(), "stage", EditValue::text("won"));
     out = yaml::set_key(out, edit.file(), "won", EditValue::raw(date.iso()));
     if (value)
         out = yaml::set_key(out, edit.file(), "value", EditValue::raw(money_text(*value)));
     if (out == edit.text()) {
-        ctx.note("'" + opp.title + "' is already won on " + date.iso() + "; nothing to change");
+        ctx.note(fmt::format("'{}' is already won on {} {}; nothing to change", opp.title,
+                             weekday_short(date), date));
         return 0;
     }
     edit.replace(out);
     const auto final_value = value ? value : opp.value;
-    return edit.commit("won", "won " + date.iso() + ": '" + opp.title + "' (" + edit.client().name +
-                                  ")" + (final_value ? ", value " + money_text(*final_value) : ""));
+    return edit.commit(
+        "won", fmt::format("won {} {}: '{}' ({}){}", weekday_short(date), date, opp.title,
+                           edit.client().name,
+                           final_value ? fmt::format(", value {}", money_text(*final_value)) : ""));
 }
 
 int opportunity_lost(const OpportunityLostOptions& o, Context& ctx) {
-    const Date today = ctx.today();
-    const Date date = o.date.empty() ? today : past_date_arg(o.date, today, "--date");
-    const std::string reason = text_arg(o.reason, "--reason");
+    const Date date = day_ended(ctx, o.date);
+    Opportunity typed;
+    const auto& s = schema::opportunity_schema();
+    schema::type_in(s, *s.find("lost_reason"), typed, o.reason, "--reason", typing(ctx));
+    const std::string& reason = typed.lost_reason;
     OpportunityEdit edit(ctx, o.client, o.opportunity);
     const Opportunity& opp = edit.opportunity();
     if (outcome_of(opp) == Outcome::won)
-        throw RuntimeError("'" + opp.title + "' was won" +
-                               (opp.won ? " on " + opp.won->iso() : "") +
-                               ": an opportunity is won or lost, not both",
-                           "if it was lost after all, correct the file: " + edit.edit_command());
+        throw RuntimeError(
+            fmt::format("'{}' was won{}: an opportunity is won or lost, not both", opp.title,
+                        opp.won ? fmt::format(" on {}", *opp.won) : ""),
+            fmt::format("if it was lost after all, correct the file: {}", edit.edit_command()));
     std::string out = yaml::set_key(edit.text(), edit.file(), "stage", EditValue::text("lost"));
     out = yaml::set_key(out, edit.file(), "lost", EditValue::raw(date.iso()));
     out = yaml::set_key(out, edit.file(), "lost_reason", EditValue::text(reason));
     if (out == edit.text()) {
-        ctx.note("'" + opp.title + "' is already lost on " + date.iso() + "; nothing to change");
+        ctx.note(fmt::format("'{}' is already lost on {} {}; nothing to change", opp.title,
+                             weekday_short(date), date));
         return 0;
     }
     edit.replace(out);
-    return edit.commit("lost", "lost " + date.iso() + ": '" + opp.title + "' (" +
-                                   edit.client().name + "): " + reason);
+    return edit.commit("lost", fmt::format("lost {} {}: '{}' ({}): {}", weekday_short(date), date,
+                                           opp.title, edit.client().name, reason));
 }
 
 }  // namespace crm::commands

@@ -45,7 +45,7 @@ Date end_of_month(Date today) {
     return Date::from_ymd(today.year(), today.month(), 1)->plus_months(1).plus_days(-1);
 }
 
-ReportPeriod report_period(const ReportOptions& o, Date today) {
+ReportPeriod report_period(const ReportOptions& o, Date today, DateOrder order) {
     ReportPeriod p = previous_month(today);
     if (!o.month.empty()) {
         auto month = parse_month(o.month);
@@ -53,11 +53,13 @@ ReportPeriod report_period(const ReportOptions& o, Date today) {
             throw UsageError("--month: '" + o.month + "' is not a month",
                              "write it YYYY-MM, e.g. --month " + p.since.iso().substr(0, 7));
         p = *month;
-    } else if (!o.since.empty()) {
-        p.since = parse_date_arg(o.since, today, DateDirection::past, "--since");
-        p.until = o.until.empty() ? today
-                                  : parse_date_arg(o.until, today, DateDirection::past, "--until");
-    } else if (!o.until.empty()) {
+    } else if (o.since.given()) {
+        auto read = [&](const DateText& d) {
+            return parse_date_arg(d.text, today, d.direction, d.option, order);
+        };
+        p.since = read(o.since);
+        p.until = o.until.given() ? read(o.until) : today;
+    } else if (o.until.given()) {
         throw UsageError("--until needs --since", "e.g. --since 2026-09-01 --until 2026-09-30");
     }
     if (p.since > today)
@@ -99,7 +101,7 @@ MonthlyReport build_report(Context& ctx, ReportPeriod period, Date due_until, bo
 
 int report(const ReportOptions& o, Context& ctx) {
     const Date today = ctx.today();
-    const ReportPeriod period = report_period(o, today);
+    const ReportPeriod period = report_period(o, today, ctx.folder().settings().order());
     std::vector<DataError> problems;
     const MonthlyReport r = build_report(ctx, period, end_of_month(today), true, problems);
     const render::ReportPage page = render::report_page(r);

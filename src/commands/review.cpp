@@ -5,6 +5,7 @@
 #include "crm/commands/common.hpp"
 #include "crm/reports/reviews_summary.hpp"
 #include "crm/schema/records.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 #include "writes.hpp"
@@ -13,31 +14,11 @@ namespace crm::commands {
 
 namespace {
 
-std::vector<std::string> items(const std::vector<std::string>& values, const std::string& option) {
-    std::vector<std::string> out;
-    for (const auto& v : values) {
-        std::string t = trim(v);
-        if (t.empty())
-            throw UsageError(option + ": the text is empty", "write the item, or leave it out");
-        out.push_back(std::move(t));
-    }
-    return out;
-}
-
 Review review_from_options(const ReviewOptions& o, Context& ctx) {
     Review r;
-    r.rating = *parse_rating(one_of("--rating", o.rating, rating_names()));
-    r.project = trim(o.project);
-    if (r.project.empty())
-        throw UsageError("--project: the project name is empty", "name the project reviewed");
-    const Date today = ctx.today();
-    r.date = o.date.empty() ? today : parse_date_arg(o.date, today, DateDirection::past, "--date");
+    r.date = ctx.today();
     r.by = ctx.user();
-    r.why = trim(o.why);
-    r.went_well = items(o.went_well, "--went-well");
-    r.to_improve = items(o.improve, "--improve");
-    r.testimonial = trim(o.testimonial);
-    r.referrals = items(o.referrals, "--referral");
+    type_fields(schema::review_schema(), o.review, r, typing(ctx, o.force));
     return r;
 }
 
@@ -53,12 +34,14 @@ void note_follow_up(Context& ctx, const std::string& slug, const std::string& fi
         return;
     const auto due = open_follow_up_due(rec, *written, ctx.folder().settings().review_follow_up);
     if (!due) {
-        ctx.note("no follow-up is due: a visit to " + rec.client.name +
-                 " was logged after the review's date");
+        ctx.note(
+            fmt::format("no follow-up is due: a visit to {} was logged after the review's date",
+                        rec.client.name));
         return;
     }
-    ctx.note("a follow-up with " + rec.client.name + " is due by " + due->iso() + " (" +
-             relative_days(*due, ctx.today()) + "): log it with 'crm log-visit " + slug + "'");
+    ctx.note(fmt::format("a follow-up with {} is due by {} {} ({}): log it with 'crm log-visit {}'",
+                         rec.client.name, weekday_short(*due), *due,
+                         relative_days(*due, ctx.today()), slug));
 }
 
 }  // namespace
@@ -71,8 +54,9 @@ int review(const ReviewOptions& o, Context& ctx) {
 
     const std::string file = write_new_record(
         ctx, slug, RecordKind::review, review.date, review.by, schema::review_yaml(review),
-        "review: " + client.name + " (" + review.project + ", " +
-            std::string(rating_name(review.rating)) + ")");
+        fmt::format("review: {} ({}, {})", client.name, review.project,
+                    rating_name(review.rating)));
+    say_dates(ctx, schema::review_schema(), review);
     note_follow_up(ctx, slug, file);
     return 0;
 }

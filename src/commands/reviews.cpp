@@ -10,11 +10,11 @@ namespace crm::commands {
 int reviews(const ReviewsOptions& o, Context& ctx) {
     const Date today = ctx.today();
     std::optional<Date> since;
-    if (!o.since.empty())
-        since = parse_date_arg(o.since, today, DateDirection::past, "--since");
+    if (o.since.given())
+        since = read_date(ctx, o.since);
     std::optional<Date> until;
-    if (!o.until.empty())
-        until = parse_date_arg(o.until, today, DateDirection::past, "--until");
+    if (o.until.given())
+        until = read_date(ctx, o.until);
     auto& folder = ctx.folder();
     std::vector<DataError> problems;
     const auto summary =

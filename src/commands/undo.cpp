@@ -122,8 +122,8 @@ int log_history(const LogOptions& o, Context& ctx) {
     const git::Git& git =
         require_git(ctx, "crm log reads git's history; crm init makes a repository");
     std::optional<Date> since;
-    if (!o.since.empty())
-        since = parse_date_arg(o.since, ctx.today(), DateDirection::past, "--since");
+    if (o.since.given())
+        since = read_date(ctx, o.since);
     std::vector<std::string> paths;
     std::string whose;
     if (!o.client.empty()) {

@@ -19,29 +19,12 @@ void check_allowed(const Field<R>& f, const yaml::Node& v, Problems& p) {
     const Settings* s = p.settings();
     if (!s || f.allowed == Allowed::any || !v.is_scalar())
         return;
-    static const std::vector<std::string> kInitiators{"us", "client"};
-    static const std::vector<std::string> kDateOrders{"dmy", "mdy"};
-    static const std::vector<std::string> kDirections{"in", "out"};
-    static const std::vector<std::string> kReportStates{"pending"};
-    const std::vector<std::string> names = f.allowed == Allowed::tiers ? s->tier_names()
-                                           : f.allowed == Allowed::opportunity_stages
-                                               ? s->opportunity_stage_names()
-                                               : std::vector<std::string>{};
-    const std::vector<std::string>& allowed = f.allowed == Allowed::visit_kinds     ? visit_kinds()
-                                              : f.allowed == Allowed::initiated_by  ? kInitiators
-                                              : f.allowed == Allowed::date_orders   ? kDateOrders
-                                              : f.allowed == Allowed::directions    ? kDirections
-                                              : f.allowed == Allowed::report_states ? kReportStates
-                                              : f.allowed == Allowed::stages        ? s->stages
-                                                                                    : names;
+    const std::vector<std::string> allowed = allowed_values(f.allowed, *s);
     if (std::find(allowed.begin(), allowed.end(), v.value) != allowed.end())
         return;
-    std::string list;
-    for (const auto& a : allowed)
-        list += (list.empty() ? "" : ", ") + a;
     const std::string key(f.key);
     p.add(v, fmt::format("{}: unknown {} '{}'", key, key, v.value),
-          fmt::format("use one of: {}", list));
+          fmt::format("use one of: {}", fmt::join(allowed, ", ")));
 }
 
 // Fills `record` from the map `root` (the caller has checked that it is one). Required

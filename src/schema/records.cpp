@@ -13,19 +13,22 @@ constexpr std::string_view kNameHint = "add a line such as  name: Acme Pty Ltd";
 constexpr std::string_view kDateHint = "add a line such as  date: 2026-11-23";
 
 // clang-format off
+// Each row: key, member, flags, the hint for a missing required key, the values allowed,
+// and how the command line gives it (Arg: option or positional, help, example, what it
+// names, ArgFlag, due_key, instead).
 constexpr Field<Client> kClientFields[] = {
-    {"name",        &Client::name,        kRequired | kKeepEmpty, kNameHint},
-    {"stage",       &Client::stage,       0, {}, Allowed::stages},
-    {"tier",        &Client::tier,        0, {}, Allowed::tiers},
-    {"every",       &Client::every},
-    {"owner",       &Client::owner},
+    {"name",        &Client::name,        kRequired | kKeepEmpty, kNameHint, Allowed::any, {"NAME", "The client's name, e.g. \"Acme Engineering Pty Ltd\"", {}, Names::none, kSettable}},
+    {"stage",       &Client::stage,       0, {}, Allowed::stages, {"--stage", "Funnel stage (default: the first in crm.yaml)", {}, Names::none, kSettable}},
+    {"tier",        &Client::tier,        0, {}, Allowed::tiers, {"--tier", "Portfolio tier (default: default_tier)", {}, Names::none, kSettable}},
+    {"every",       &Client::every,       0, {}, Allowed::any, {"--every", "How often to get in touch, e.g. 21d, 2m, or never", {}, Names::none, kSettable}},
+    {"owner",       &Client::owner,       0, {}, Allowed::any, {"--owner", "The teammate who owns the relationship", {}, Names::team, kSettable | kNotBlank}},
     {"since",       &Client::since},
-    {"stage_since", &Client::stage_since},
-    {"ratings",     &Client::ratings},
-    {"contacts",    &Client::contacts},
-    {"tags",        &Client::tags},
-    {"watchers",    &Client::watchers},
-    {"notes",       &Client::notes,       kProse},
+    {"stage_since", &Client::stage_since, 0, {}, Allowed::any, {{}, {}, {}, Names::none, 0, {}, "crm set CLIENT stage S keeps it"}},
+    {"ratings",     &Client::ratings,     0, {}, Allowed::any, {{}, "ratings.potential, ratings.compatibility, ratings.profitability: 1 to 5", {}, Names::none, kSettable}},
+    {"contacts",    &Client::contacts,    0, {}, Allowed::any, {"--contact", "A person: \"Jane Doe <jane@example.com>\"", {}, Names::none, 0, {}, "use crm contact add, crm contact set and crm contact rm"}},
+    {"tags",        &Client::tags,        0, {}, Allowed::any, {"--tag", "A tag", {}, Names::tags}},
+    {"watchers",    &Client::watchers,    0, {}, Allowed::any, {{}, {}, {}, Names::none, 0, {}, "use crm watch and crm unwatch"}},
+    {"notes",       &Client::notes,       kProse, {}, Allowed::any, {"--note", "Free-text notes", {}, Names::none, kSettable}},
 };
 
 // A visit's summary is what `due`, `promises` and the portfolio read; the rest (where,
@@ -33,17 +36,17 @@ constexpr Field<Client> kClientFields[] = {
 // message's id and a calendar meeting's event are in the summary too: capture looks
 // them up in every visit of the folder before it writes (never logged twice).
 constexpr Field<Visit> kVisitFields[] = {
-    {"date",         &Visit::date,         kRequired | kSummary, kDateHint},
+    {"date",         &Visit::date,         kRequired | kSummary | kGuarded, kDateHint, Allowed::any, {"--date", "When it happened (default today): a date, yesterday, fri, 3 days ago..."}},
     {"by",           &Visit::by,           kSummary},
-    {"kind",         &Visit::kind,         kSummary, {}, Allowed::visit_kinds},
-    {"where",        &Visit::where},
-    {"initiated_by", &Visit::initiated_by, 0, {}, Allowed::initiated_by},
-    {"with",         &Visit::with},
-    {"discussed",    &Visit::discussed},
-    {"new_topics",   &Visit::new_topics},
-    {"promises",     &Visit::promises,     kSummary},
-    {"actions",      &Visit::actions,      kSummary},
-    {"next_contact", &Visit::next_contact, kSummary},
+    {"kind",         &Visit::kind,         kSummary, {}, Allowed::visit_kinds, {"--kind", "visit, call, meeting, email, lunch, event or other"}},
+    {"where",        &Visit::where,        0, {}, Allowed::any, {"--where", "Where it took place", "Their office, level 3"}},
+    {"initiated_by", &Visit::initiated_by, 0, {}, Allowed::initiated_by, {"--initiated-by", "Who started it: us or client", "us"}},
+    {"with",         &Visit::with,         0, {}, Allowed::any, {"--with", "A person present", "Jane Doe", Names::contacts}},
+    {"discussed",    &Visit::discussed,    0, {}, Allowed::any, {"--discussed", "A topic discussed", "Phase 2 scope"}},
+    {"new_topics",   &Visit::new_topics,   0, {}, Allowed::any, {"--new-topic", "A new topic raised", "New depot planned"}},
+    {"promises",     &Visit::promises,     kSummary, {}, Allowed::any, {"--promise", "What we promised: \"TEXT [by DATE]\"", "Send capability statement"}},
+    {"actions",      &Visit::actions,      kSummary, {}, Allowed::any, {"--action", "Other follow-up work: \"TEXT [by DATE]\"", "Ask Bob for a cost estimate"}},
+    {"next_contact", &Visit::next_contact, kSummary | kAhead | kGuarded, {}, Allowed::any, {"--next", "When to get in touch next: a date, +2w, next fri...", "in 2 weeks"}},
     {"subject",      &Visit::subject},
     {"direction",    &Visit::direction,    0, {}, Allowed::directions},
     {"message_id",   &Visit::message_id,   kSummary},
@@ -51,7 +54,7 @@ constexpr Field<Visit> kVisitFields[] = {
     {"attachments",  &Visit::attachments},
     {"event",        &Visit::event,        kSummary},
     {"report",       &Visit::report,       kSummary, {}, Allowed::report_states},
-    {"notes",        &Visit::notes,        kProse},
+    {"notes",        &Visit::notes,        kProse, {}, Allowed::any, {"--note", "Free-text notes", "What happened, in your words."}},
 };
 
 // A message in inbox/: a visit of kind email to be, and who may be its client.
@@ -71,36 +74,46 @@ constexpr Field<InboxMessage> kInboxFields[] = {
 };
 
 constexpr Field<Review> kReviewFields[] = {
-    {"date",        &Review::date,        kRequired, kDateHint},
+    {"date",        &Review::date,        kRequired | kGuarded, kDateHint, Allowed::any, {"--date", "When (default today): a date, yesterday, fri..."}},
     {"by",          &Review::by},
-    {"project",     &Review::project,     kKeepEmpty},
-    {"rating",      &Review::rating,      kRequired, "add rating: angry, unhappy, neutral, happy or elated"},
-    {"why",         &Review::why,         kProse},
-    {"went_well",   &Review::went_well},
-    {"to_improve",  &Review::to_improve},
-    {"testimonial", &Review::testimonial, kProse},
-    {"referrals",   &Review::referrals},
+    {"project",     &Review::project,     kKeepEmpty, {}, Allowed::any, {"--project", "The project reviewed", {}, Names::projects, kMustGive}},
+    {"rating",      &Review::rating,      kRequired, "add rating: angry, unhappy, neutral, happy or elated", Allowed::any, {"--rating", "angry, unhappy, neutral, happy or elated", {}, Names::none, kMustGive}},
+    {"why",         &Review::why,         kProse, {}, Allowed::any, {"--why", "Why the client feels that way"}},
+    {"went_well",   &Review::went_well,   0, {}, Allowed::any, {"--went-well", "Something that went well"}},
+    {"to_improve",  &Review::to_improve,  0, {}, Allowed::any, {"--improve", "Something to improve"}},
+    {"testimonial", &Review::testimonial, kProse, {}, Allowed::any, {"--testimonial", "A quote the client allows us to use"}},
+    {"referrals",   &Review::referrals,   0, {}, Allowed::any, {"--referral", "Someone the client referred us to"}},
 };
 
 // Everything but the free text is summary: `due` reads next steps and RFP dates, and
 // `pipeline` the rest.
 constexpr Field<Opportunity> kOpportunityFields[] = {
-    {"title",             &Opportunity::title,             kRequired | kKeepEmpty | kSummary, "add a line such as  title: Depot expansion stage 2"},
-    {"by",                &Opportunity::by,                kSummary},
-    {"owner",             &Opportunity::owner,             kSummary},
-    {"stage",             &Opportunity::stage,             kSummary, {}, Allowed::opportunity_stages},
-    {"rfp_since",         &Opportunity::rfp_since,         kSummary},
-    {"value",             &Opportunity::value,             kSummary},
-    {"probability",       &Opportunity::probability,       kSummary},
-    {"engaged",           &Opportunity::engaged,           kSummary},
-    {"rfp_expected",      &Opportunity::rfp_expected,      kSummary},
-    {"decision_expected", &Opportunity::decision_expected, kSummary},
-    {"next_step",         &Opportunity::next_step,         kSummary},
-    {"next_step_due",     &Opportunity::next_step_due,     kSummary},
-    {"won",               &Opportunity::won,               kSummary},
-    {"lost",              &Opportunity::lost,              kSummary},
-    {"lost_reason",       &Opportunity::lost_reason},
-    {"notes",             &Opportunity::notes,             kProse},
+    {"title",             &Opportunity::title,             kRequired | kKeepEmpty | kSummary, "add a line such as  title: Depot expansion stage 2", Allowed::any, {"TITLE", "What the project is, e.g. \"Depot expansion stage 2\"", {}, Names::none, kSettable}},
+    {"by",                &Opportunity::by,                kSummary, {}, Allowed::any, {{}, {}, {}, Names::none, 0, {}, "by is who logged it, and stays; who pursues it is owner: crm opportunity set CLIENT OPP owner NAME"}},
+    {"owner",             &Opportunity::owner,             kSummary, {}, Allowed::any, {"--owner", "Who pursues it (default: you)", {}, Names::team, kSettable | kNotBlank}},
+    {"stage",             &Opportunity::stage,             kSummary, {}, Allowed::opportunity_stages, {"--stage", "An open stage of opportunity_stages (default: the first)", {}, Names::none, kSettable}},
+    {"rfp_since",         &Opportunity::rfp_since,         kSummary | kGuarded, {}, Allowed::any, {{}, {}, {}, Names::none, kSettable}},
+    {"value",             &Opportunity::value,             kSummary, {}, Allowed::any, {"--value", "The expected fee: a plain number, e.g. 180000", {}, Names::none, kSettable}},
+    {"probability",       &Opportunity::probability,       kSummary, {}, Allowed::any, {"--probability", "Win probability in percent, 0-100 (default: the stage's)", {}, Names::none, kSettable}},
+    {"engaged",           &Opportunity::engaged,           kSummary | kGuarded, {}, Allowed::any, {"--engaged", "When we first talked about it (default today): a date, -3m, mon...", {}, Names::none, kSettable}},
+    {"rfp_expected",      &Opportunity::rfp_expected,      kSummary | kAhead, {}, Allowed::any, {"--rfp", "When the RFP or tender is expected: a date, +2m...", {}, Names::none, kSettable}},
+    {"decision_expected", &Opportunity::decision_expected, kSummary | kAhead, {}, Allowed::any, {"--decision", "When the client is expected to award it", {}, Names::none, kSettable}},
+    {"next_step",         &Opportunity::next_step,         kSummary, {}, Allowed::any, {"--next-step", "The next step: \"TEXT [by DATE]\"", {}, Names::none, kSettable, "next_step_due"}},
+    {"next_step_due",     &Opportunity::next_step_due,     kSummary | kAhead | kGuarded, {}, Allowed::any, {{}, {}, {}, Names::none, kSettable}},
+    {"won",               &Opportunity::won,               kSummary, {}, Allowed::any, {{}, {}, {}, Names::none, 0, {}, "crm opportunity won CLIENT OPP [--value N] [--date D]"}},
+    {"lost",              &Opportunity::lost,              kSummary, {}, Allowed::any, {{}, {}, {}, Names::none, 0, {}, "crm opportunity lost CLIENT OPP --reason TEXT [--date D]"}},
+    {"lost_reason",       &Opportunity::lost_reason,       0, {}, Allowed::any, {{}, {}, {}, Names::none, kSettable | kNotBlank}},
+    {"notes",             &Opportunity::notes,             kProse, {}, Allowed::any, {"--note", "Free-text notes", {}, Names::none, kSettable}},
+};
+
+// A contact is an item of a client's contacts: (values_read.cpp reads it); this table is
+// what `contact add` and `contact set` take.
+constexpr Field<Contact> kContactFields[] = {
+    {"name",  &Contact::name,  kRequired, {}, Allowed::any, {{}, {}, {}, Names::none, kSettable}},
+    {"role",  &Contact::role,  0, {}, Allowed::any, {"--role", "Their role, e.g. \"Director of Projects\"", {}, Names::none, kSettable}},
+    {"email", &Contact::email, 0, {}, Allowed::address, {{}, {}, {}, Names::none, kSettable}},
+    {"phone", &Contact::phone, 0, {}, Allowed::any, {"--phone", "Their phone number", {}, Names::none, kSettable}},
+    {"notes", &Contact::notes, kProse, {}, Allowed::any, {"--note", "Free-text notes about them", {}, Names::none, kSettable}},
 };
 
 constexpr Field<Settings> kSettingsFields[] = {
@@ -134,7 +147,8 @@ void check_opportunity(const Opportunity& o, const yaml::Node& root, Problems& p
               "keep one of won: and lost:, with the stage that goes with it");
     }
     if (o.rfp_expected && o.decision_expected && *o.rfp_expected > *o.decision_expected) {
-        p.add(*root.find("rfp_expected"),
+        const yaml::Node* at = root.find("rfp_expected");
+        p.add(at ? *at : root,
               fmt::format("rfp_expected {} is after decision_expected {}", *o.rfp_expected,
                           *o.decision_expected),
               "the RFP comes out before the award: correct one of the two dates");
@@ -148,6 +162,7 @@ const Schema<Opportunity> kOpportunity{"opportunity",        0x4F,  kOpportunity
                                        &Opportunity::custom, false, &check_opportunity};
 const Schema<Settings> kSettings{"settings", 0x53, kSettingsFields, nullptr, true};
 const Schema<InboxMessage> kInbox{"inbox message", 0x49, kInboxFields, &InboxMessage::custom, true};
+const Schema<Contact> kContact{"contact", 0x63, kContactFields, nullptr, true};
 
 template <class R>
 R from_root(const Schema<R>& s, const yaml::Node& root, const std::string& file) {
@@ -211,6 +226,9 @@ const Schema<Settings>& settings_schema() {
 }
 const Schema<InboxMessage>& inbox_schema() {
     return kInbox;
+}
+const Schema<Contact>& contact_schema() {
+    return kContact;
 }
 
 Settings settings_from(const yaml::Node& root, const std::string& file) {

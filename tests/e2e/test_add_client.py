@@ -75,7 +75,7 @@ class AddClientTest(CrmTestCase):
                 self.assertTrue(r.err.startswith("crm: error: "))
                 self.assertFalse((self.dir / "clients").exists())
         r = self.crm_in("add-client", "   ", check=2)
-        self.assertIn("name is empty", r.err)
+        self.assertIn("NAME: the text is empty", r.err)
         self.crm_in("add-client", check=2)
 
     def test_a_name_that_is_already_a_client_is_refused(self):

@@ -48,9 +48,10 @@ class CheckContactEmailTest(CheckTestCase):
             "'jane@x.example; touch pwned' is not an address: it contains ';'"])
         r = self.crm_in("check")
         self.assertIn("clients/beta-water/client.yaml:4:12: contacts: Jane's e-mail", r.out)
-        # Completion never offers it.
-        r = self.crm_in("completion", "--values", "contacts", "--of", "beta", check=0)
-        self.assertEqual(r.out, "Jane\nok@beta.example\n")
+        # Completion offers contacts by name: never the e-mail, a hostile one least of all.
+        r = self.crm("__complete", "contact", "rm", "beta", "", env={"CRM_DIR": str(self.dir)},
+                     check=0)
+        self.assertEqual(r.out, "words\nJane\nOk\n")
 
 
 class CheckProblemsTest(CheckTestCase):

@@ -96,13 +96,16 @@ class ErrorsTest(CrmTestCase):
     def test_a_value_that_starts_with_a_dash_is_explained(self):
         self.init()
         r = self.crm_in("add-client", "-rf now", check=2)
-        self.assertIn("NAME is required", r.err)
         self.assertIn("'-rf now' was read as an option", r.err)
         self.assertIn('crm add-client -- "-rf now"', r.err)
         self.assertEqual(self.crm_in("add-client", "--", "-rf now", check=0).out, "rf-now\n")
         # A mistyped option is not a value: the usual hint.
         r = self.crm_in("add-client", "Acme", "--ownr", "Bob", check=2)
         self.assertNotIn("was read as an option", r.err)
+        self.assertEqual(r.err, "crm: error: add-client: unknown option --ownr\n"
+                                "hint: did you mean --owner?\n")
+        # Text that starts with a dash and a blank is no option at all (as CLI11 reads it).
+        self.assertEqual(self.crm_in("add-client", "- Dash & Co", check=0).out, "dash-co\n")
 
     def test_crm_today_replaces_today(self):
         self.init()

@@ -136,7 +136,7 @@ class ContactSetTest(ContactTestCase):
 
     def test_an_e_mail_set_is_checked(self):
         self.assertRefused("contact", "set", "acme", "jane", "email", "jane@x.example>", code=2,
-                           says="contact set email: 'jane@x.example>' is not an e-mail address")
+                           says="email: 'jane@x.example>' is not an e-mail address")
         self.crm_in("contact", "set", "acme", "jane", "email", "jane.doe@acme.example", check=0)
 
     def test_bad_field_empty_name_and_a_taken_name(self):

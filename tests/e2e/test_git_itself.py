@@ -5,6 +5,7 @@ HEAD and the index disagreeing; what a refused commit wrote stays on disk and go
 next commit. crm's own files are invisible to git whatever the folder's .gitignore says."""
 import os
 import shutil
+import signal
 import stat
 import subprocess
 import time
@@ -49,9 +50,21 @@ class BusyGitTest(GitItselfTestCase):
         index behind, and the user's next `git commit` deleted those visits. Now each visit
         is committed, and the index agrees with HEAD after every one."""
         loop = subprocess.Popen(["bash", "-c", "while :; do git status >/dev/null 2>&1; done"],
-                                cwd=self.dir, env=self.env)
-        self.addCleanup(loop.wait)
-        self.addCleanup(loop.kill)
+                                cwd=self.dir, env=self.env, start_new_session=True)
+
+        def stop_loop():
+            # The loop and the `git status` it is running: git takes its index.lock away
+            # on SIGTERM, which it cannot do on the SIGKILL of bash alone.
+            try:
+                os.killpg(loop.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            loop.wait()
+            deadline = time.monotonic() + 10
+            while (self.dir / ".git/index.lock").exists() and time.monotonic() < deadline:
+                time.sleep(0.05)
+
+        self.addCleanup(stop_loop)
         before = self.commit_count()
         deadline = time.monotonic() + 25
         paths = []
@@ -61,7 +74,7 @@ class BusyGitTest(GitItselfTestCase):
             paths.append(r.out.strip())
             # Nothing staged that HEAD lacks, nothing in HEAD that the index lacks.
             self.assertEqual(self.git("diff", "--cached", "--name-only", "HEAD"), "")
-        loop.kill()
+        stop_loop()
         self.assertGreaterEqual(len(paths), 10)
         self.assertEqual(self.commit_count(), before + len(paths))
         committed = self.git("ls-tree", "-r", "--name-only", "HEAD", "--", "clients").split()

@@ -149,6 +149,38 @@ class LogVisitTest(CrmTestCase):
                 self.assertIn(f"--action: '{bad}' is not a", r.err)
         self.assertFalse((self.dir / "clients/acme-engineering/visits").exists())
 
+    def test_a_visit_logged_late_keeps_what_fell_due_since_and_refuses_before_it(self):
+        # A promise due between the visit and today was no typo: it is overdue now.
+        r = self.crm_in("log-visit", "acme", "First visit", "--date", "2026-10-01",
+                        "--promise", "Send statement by 2026-10-10", "--next", "2026-10-15",
+                        check=0)
+        v = self.load(r.out.strip())
+        self.assertEqual(v["promises"], [{"what": "Send statement", "due": D(2026, 10, 10)}])
+        self.assertEqual(v["next_contact"], D(2026, 10, 15))
+        self.assertEqual(r.err, "crm: visit dated Thu 2026-10-01\n"
+                                "crm: promise 'Send statement' due Sat 2026-10-10\n"
+                                "crm: next contact Thu 2026-10-15\n")
+        count = self.commit_count()
+        # Before the visit itself it is a typo, on the command line and on stdin alike.
+        r = self.log("--date", "2026-10-01", "--promise", "Send it by 2026-09-30", check=2)
+        self.assertEqual(r.err, "crm: error: --promise: due Wed 2026-09-30 is before the visit "
+                                "it belongs to (Thu 2026-10-01)\n"
+                                "hint: give 2026-10-01 or a later day, or add --force to keep "
+                                "2026-09-30\n")
+        r = self.log("--date", "2026-10-01", "--next", "2026-09-30", check=2)
+        self.assertIn("crm: error: --next: Wed 2026-09-30 is before the visit it belongs to "
+                      "(Thu 2026-10-01)\n", r.err)
+        r = self.log("-", input="date: 2026-10-01\npromises:\n  - what: X\n    due: 2026-09-30\n",
+                     check=2)
+        self.assertIn("crm: error: <stdin>:4:10: promises.due: Wed 2026-09-30 is before the "
+                      "visit it belongs to (Thu 2026-10-01)\n", r.err)
+        self.assertEqual(self.commit_count(), count)
+        path = self.log("-", input="date: 2026-10-01\npromises:\n  - what: X\n    due: 2026-10-02\n")
+        self.assertEqual(self.load(path)["promises"], [{"what": "X", "due": D(2026, 10, 2)}])
+        # A visit of today still refuses a due date before today.
+        r = self.log("--promise", "Send it by 2026-11-22", check=2)
+        self.assertIn("--promise: due Sun 2026-11-22 is in the past", r.err)
+
     def test_bad_kind_and_initiated_by_exit_2(self):
         r = self.log("--kind", "party", check=2)
         self.assertIn("party", r.err)

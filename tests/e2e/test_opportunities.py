@@ -3,10 +3,10 @@ import csv
 import io
 import json
 import os
-import subprocess
 import unittest
 
-from harness import CRM, CrmTestCase, changed_lines
+from harness import CrmTestCase, changed_lines
+from shells import Shells
 
 ACME = "clients/acme-engineering"
 
@@ -143,8 +143,8 @@ class AddTest(OpportunityCase):
             (["--stage", "won"], "'won' ends an opportunity"),
             (["--stage", "lost"], "crm opportunity lost"),
             (["--rfp", "2027-06-01", "--decision", "2027-05-15"],
-             "--rfp 2027-06-01 is after --decision 2027-05-15"),
-            (["--engaged", "2026-12-01"], "--engaged: 2026-12-01 is in the future"),
+             "rfp_expected 2027-06-01 is after decision_expected 2027-05-15"),
+            (["--engaged", "2026-12-01"], "--engaged: Tue 2026-12-01 is in the future"),
             (["--engaged", "someday"], "--engaged"),
             (["--rfp", "soonish"], "--rfp"),
             (["--next-step", "Call Jane by fri 31st"], "--next-step"),
@@ -153,7 +153,7 @@ class AddTest(OpportunityCase):
         for args, message in cases:
             with self.subTest(args=args):
                 self.assertRefused(["opportunity", "add", "acme", "Depot", *args], 2, message)
-        self.assertRefused(["opportunity", "add", "acme", "  "], 2, "TITLE: the title is empty")
+        self.assertRefused(["opportunity", "add", "acme", "  "], 2, "TITLE: the text is empty")
         self.assertRefused(["opportunity", "add", "acme"], 2)
         self.assertRefused(["opportunity", "add", "nobody-here", "Depot"], 1, "no client matches")
         self.assertRefused(["opportunity"], 2)
@@ -235,14 +235,14 @@ class SetTest(OpportunityCase):
         self.assertRefused(set_ + ["value", "180k"], 2, "value: '180k' is not a non-negative number")
         self.assertRefused(set_ + ["stage", "hot"], 2, "stage: 'hot' is not one of")
         self.assertRefused(set_ + ["stage", "won"], 2, "crm opportunity won")
-        self.assertRefused(set_ + ["won", "2026-11-01"], 2, "'won' is set by crm opportunity won")
+        self.assertRefused(set_ + ["won", "2026-11-01"], 2, "'won' cannot be set with crm opportunity set")
         self.assertRefused(set_ + ["lost", "2026-11-01"], 2, "--reason")
-        self.assertRefused(set_ + ["by", "Bob"], 2, "'by' is who logged")
+        self.assertRefused(set_ + ["by", "Bob"], 2, "by is who logged it")
         self.assertRefused(set_ + ["rfp_expected", "2027-06-01"], 2,
                            "rfp_expected 2027-06-01 is after decision_expected 2027-05-15")
         self.assertRefused(set_ + ["decision", "2027-02-01"], 2,
                            "rfp_expected 2027-03-01 is after decision_expected 2027-02-01")
-        self.assertRefused(set_ + ["engaged", "2027-01-01"], 2, "engaged: 2027-01-01 is in the future")
+        self.assertRefused(set_ + ["engaged", "2027-01-01"], 2, "engaged: Fri 2027-01-01 is in the future")
         self.assertRefused(set_ + ["next_step_due", "someday"], 2, "next_step_due")
         self.assertRefused(set_ + ["next_step", "Call by fri 31st"], 2, "next_step")
         self.assertRefused(set_ + ["title", " "], 2, "title: the text is empty")
@@ -337,7 +337,7 @@ class WonLostTest(OpportunityCase):
     def test_bad_options(self):
         self.assertRefused(["opportunity", "won", "acme", "depot", "--value", "a lot"], 2, "--value")
         self.assertRefused(["opportunity", "won", "acme", "depot", "--date", "2026-12-01"], 2,
-                           "--date: 2026-12-01 is in the future")
+                           "--date: Tue 2026-12-01 is in the future")
         self.assertRefused(["opportunity", "lost", "acme", "depot"], 2, "--reason")
         self.assertRefused(["opportunity", "lost", "acme", "depot", "--reason", "  "], 2,
                            "--reason: the text is empty")
@@ -533,20 +533,8 @@ class CheckTest(OpportunityCase):
 
 class CompletionTest(OpportunityCase):
     def complete(self, *words):
-        script = self.tmp / "crm.bash"
-        script.write_text(self.crm("completion", "bash", check=0).out)
-        bindir = self.tmp / "bin"
-        bindir.mkdir(exist_ok=True)
-        if not (bindir / "crm").exists():
-            os.symlink(os.path.abspath(CRM), bindir / "crm")
-        quoted = " ".join("'" + w.replace("'", "'\\''") + "'" for w in ("crm",) + words)
-        program = (f"source '{script}'\nCOMP_WORDS=({quoted})\nCOMP_CWORD={len(words)}\n"
-                   "_crm\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n")
-        env = dict(self.env, PATH=f"{bindir}:{self.env['PATH']}", CRM_DIR=str(self.dir))
-        proc = subprocess.run(["bash", "--norc", "--noprofile", "-c", program], env=env,
-                              capture_output=True, text=True, cwd=str(self.tmp), timeout=60)
-        self.assertEqual(proc.returncode, 0, proc.stderr)
-        return [w for w in proc.stdout.split("\n") if w]
+        """What bash offers (shells.py), each word as bash would insert it."""
+        return Shells(self).candidates("bash", *words)
 
     def test_review_project_completes_from_won_titles(self):
         self.add("Bridge retrofit stage 1")
@@ -560,16 +548,28 @@ class CompletionTest(OpportunityCase):
                          ["Pier\\ works", "Bridge\\ retrofit\\ stage\\ 1"])
         self.assertEqual(self.complete("review", "acme", "--project", "Br"),
                          ["Bridge\\ retrofit\\ stage\\ 1"])
-        self.assertEqual(self.crm_in("completion", "--values", "projects", check=0).out,
-                         "Pier works\nBridge retrofit stage 1\n")
-        self.assertEqual(
-            self.crm_in("completion", "--values", "projects", "--of", "beta", check=0).out, "")
+        self.assertEqual(self.complete("review", "beta", "--project", ""), [])
         # The titles are the client's named before --project, not the whole folder's.
         self.add("Beta reservoir", client="beta")
         self.crm_in("opportunity", "won", "beta", "reservoir", check=0)
         self.assertEqual(self.complete("review", "beta", "--project", ""), ["Beta\\ reservoir"])
         self.assertEqual(self.complete("review", "acme", "--project", ""),
                          ["Pier\\ works", "Bridge\\ retrofit\\ stage\\ 1"])
+
+    def test_opportunity_titles_of_the_client_typed(self):
+        self.add("Depot expansion stage 2")
+        self.add("Pier works")
+        self.crm_in("opportunity", "won", "acme", "pier", check=0)
+        # Open ones first; the client's own, whatever it is called on the line.
+        self.assertEqual(self.complete("opportunity", "set", "acme", ""),
+                         ["Depot\\ expansion\\ stage\\ 2", "Pier\\ works"])
+        self.assertEqual(self.complete("opportunity", "won", "\"Acme Engineering\"", "D"),
+                         ["Depot\\ expansion\\ stage\\ 2"])
+        self.assertEqual(self.complete("opportunity", "lost", "beta", ""), [])
+        # FIELD, then the values of the field typed.
+        self.assertIn("decision_expected", self.complete("opportunity", "set", "acme", "depot", ""))
+        self.assertEqual(self.complete("opportunity", "set", "acme", "depot", "stage", ""),
+                         ["pre-scoping", "rfp", "proposal", "negotiation"])
 
     def test_opportunity_subcommands_options_and_values(self):
         self.assertEqual(self.complete("opportunity", ""), ["add", "set", "won", "lost"])
@@ -585,14 +585,14 @@ class CompletionTest(OpportunityCase):
         # A flag takes no value: the word after it is the client.
         self.assertEqual(self.complete("log-visit", "--edit", "be"), ["beta-water"])
 
-    def test_values_hook_is_quiet_without_a_folder(self):
-        r = self.crm("completion", "--values", "opportunity-stages",
+    def test_values_are_quiet_without_a_folder(self):
+        r = self.crm("__complete", "opportunity", "add", "acme", "T", "--stage", "",
                      env={"CRM_DIR": str(self.tmp / "none")}, check=0)
-        self.assertEqual(r.out, "")
-        self.assertEqual(self.crm("completion", "--values", "projects", "--of", "nobody",
-                                  check=0).out, "")
+        self.assertEqual((r.out, r.err), ("words\n", ""))
+        r = self.crm("__complete", "review", "nobody", "--project", "",
+                     env={"CRM_DIR": str(self.dir)}, check=0)
+        self.assertEqual((r.out, r.err), ("words\n", ""))
         self.crm("completion", check=2)
-
 
 if __name__ == "__main__":
     unittest.main()

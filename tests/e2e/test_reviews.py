@@ -73,14 +73,21 @@ class ReviewCommandTest(CrmTestCase):
     def test_angry_review_notes_when_the_follow_up_is_due(self):
         r = self.crm_in("review", "acme", "--project", "Haul road", "--rating", "angry",
                         "--date", "2026-11-20", check=0)
-        self.assertIn("follow-up", r.err)
-        self.assertIn("due by 2026-11-27", r.err)
+        # What crm understood: the review's date, and the follow-up's with its weekday and
+        # how far away it is.
+        self.assertEqual(r.err, "crm: review dated Fri 2026-11-20\n"
+                                "crm: a follow-up with Acme Engineering Pty Ltd is due by "
+                                "Fri 2026-11-27 (in 4 days): log it with "
+                                "'crm log-visit acme-engineering-pty-ltd'\n")
         self.assertEqual(r.out.count("\n"), 1)  # only the path on stdout
         text = (self.dir / "crm.yaml").read_text().replace("review_follow_up: 7d", "review_follow_up: 2w")
         (self.dir / "crm.yaml").write_text(text)
         r = self.crm_in("review", "acme", "--project", "Other", "--rating", "unhappy", "--date",
                         "yesterday", "--no-commit", check=0)
-        self.assertIn("due by 2026-12-06", r.err)
+        self.assertEqual(r.err, "crm: review dated Sun 2026-11-22\n"
+                                "crm: a follow-up with Acme Engineering Pty Ltd is due by "
+                                "Sun 2026-12-06 (in 13 days): log it with "
+                                "'crm log-visit acme-engineering-pty-ltd'\n")
 
     def test_a_past_dated_review_after_its_visit_says_what_due_says(self):
         # The visit was logged today; the review it brought is recorded as of three days
@@ -98,7 +105,9 @@ class ReviewCommandTest(CrmTestCase):
         # A visit on the review's own day does not count as after it.
         r = self.crm_in("review", "acme", "--project", "Depot", "--rating", "unhappy",
                         "--date", "today", check=0)
-        self.assertIn("is due by 2026-11-30", r.err)
+        self.assertEqual(r.err, "crm: a follow-up with Acme Engineering Pty Ltd is due by "
+                                "Mon 2026-11-30 (in 7 days): log it with "
+                                "'crm log-visit acme-engineering-pty-ltd'\n")
         due = json.loads(self.crm_in("due", "--format", "json", check=0).out)
         self.assertEqual([(i["type"], i["due"]) for i in due["items"] if i["type"] == "follow-up"],
                          [("follow-up", "2026-11-30")])

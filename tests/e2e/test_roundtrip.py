@@ -110,6 +110,13 @@ class RoundTripTest(CrmTestCase):
                 v = self.load(path)
                 self.assertEqual(v["notes"], text)
                 self.assertEqual(v["discussed"], [text])
+                path = self.crm_in("review", "acme", "--project", text, "--rating", "happy",
+                                   f"--why={text}", f"--testimonial={text}",
+                                   f"--went-well={text}", check=0).out.strip()
+                rv = self.load(path)
+                self.assertEqual(rv["project"], text.strip())  # a name: stray blanks go
+                self.assertEqual((rv["why"], rv["testimonial"]), (text, text))
+                self.assertEqual(rv["went_well"], [text])
 
     def test_every_multi_line_note_is_readable_and_exact(self):
         note = "Met Jane.\n  - indented: item\n# not a comment\n---\nLast line\n"

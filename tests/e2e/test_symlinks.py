@@ -66,7 +66,7 @@ class SymlinkTest(CrmTestCase):
             ("promises", "acme"), ("reviews",), ("portfolio",), ("funnel",), ("pipeline",),
             ("news", "--since", "2026-01-01"), ("export", "--format", "json"),
             ("export", "--format", "csv"), ("check",), ("log",),
-            ("completion", "--values", "contacts", "--of", "gamma"),
+            ("__complete", "contact", "rm", "gamma", ""),
         ]
         warned = set()
         for args in commands:

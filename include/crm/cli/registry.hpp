@@ -1,25 +1,29 @@
 #pragma once
-// The one table of crm's commands: name, one-line summary, and the function that adds
-// the command's options and returns what runs it.
+// crm's commands, in groups as `crm --help` lists them. A command is one `Command`: its
+// name, summary, help footer and the function that declares its arguments (through the
+// vocabulary of src/cli/args.hpp) and returns what runs it. Each group is a table in its
+// own file (src/cli/commands_<group>.cpp); a new command is a row there, its code in
+// commands/ and its man page.
 #include <span>
 
 #include "crm/commands/context.hpp"
 
-namespace CLI {
-class App;
-}
-
 namespace crm::cli {
 
-// A command adds its options to its CLI11 subcommand `cmd` and returns what runs it.
-using Registrar = commands::Runner (*)(CLI::App& cmd);
+class Args;
 
-struct CommandInfo {
+struct Command {
     const char* name;
     const char* summary;
-    Registrar add;
+    const char* footer;  // help after the options; "" for none
+    commands::Runner (*declare)(Args& a);
 };
 
-std::span<const CommandInfo> command_table();
+struct CommandGroup {
+    const char* title;  // "Record", "Look"...
+    std::span<const Command> commands;
+};
+
+std::span<const CommandGroup> command_groups();
 
 }  // namespace crm::cli

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "crm/commands/common.hpp"
 #include "crm/commands/context.hpp"
 #include "crm/model/records.hpp"
 
@@ -13,15 +14,13 @@ namespace crm::commands {
 struct ContactAddOptions {
     std::string client;
     std::string contact;  // "Jane Doe <jane@x.example>"
-    std::string role;
-    std::string phone;
-    std::string note;
+    FieldTexts fields;    // --role, --phone, --note: the contact schema's rows, by key
 };
 
 struct ContactSetOptions {
     std::string client;
     std::string contact;  // a name in any case, an e-mail, or a unique part of one
-    std::string field;    // name, role, email, phone, notes
+    std::string field;    // a settable key of the contact schema: name, role, email...
     std::string value;
 };
 

@@ -3,13 +3,14 @@
 #include <string>
 #include <vector>
 
+#include "crm/commands/common.hpp"
 #include "crm/commands/context.hpp"
 
 namespace crm::commands {
 
 struct DueOptions {
     std::string within;
-    std::string until;
+    DateText until;  // future-facing
     std::string owner;
     bool mine = false;
     std::string tier;
@@ -21,7 +22,7 @@ int due(const DueOptions& o, Context& ctx);
 
 // The last day of a `due` window: --until (a date; in the past shows only what is
 // overdue), else --within from today, else the folder's due_within. Shared with remind.
-Date due_window_end(const std::string& within, const std::string& until, const Settings& s,
+Date due_window_end(const std::string& within, const DateText& until, const Settings& s,
                     Date today);
 
 }  // namespace crm::commands

@@ -1,30 +1,21 @@
 #pragma once
 // crm log-visit
 #include <string>
-#include <vector>
 
+#include "crm/commands/common.hpp"
 #include "crm/commands/context.hpp"
 
 namespace crm::commands {
 
 struct LogVisitOptions {
     std::string client;
-    std::string summary;
-    std::string date;
-    std::string kind = "visit";
-    std::string where;
-    std::string initiated_by;
-    std::vector<std::string> with;
-    std::vector<std::string> discussed;
-    std::vector<std::string> new_topics;
-    std::vector<std::string> promises;
-    std::vector<std::string> actions;
-    std::string next;
-    std::string note;
+    std::string summary;  // goes to notes; "-" reads a whole visit as YAML from stdin
+    FieldTexts visit;     // the visit's fields as typed, by key (schema/records.cpp's rows)
     bool edit = false;
     // --meeting DATE|FILE: write up that meeting taken from the calendar (report: pending)
     // instead of logging a new visit.
     std::string meeting;
+    bool force = false;  // keep a date on the wrong side of today
 };
 
 int log_visit(const LogVisitOptions& o, Context& ctx);

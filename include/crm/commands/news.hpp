@@ -3,12 +3,13 @@
 #include <string>
 #include <vector>
 
+#include "crm/commands/common.hpp"
 #include "crm/commands/context.hpp"
 
 namespace crm::commands {
 
 struct NewsOptions {
-    std::string since;
+    DateText since;  // past-facing
 };
 
 int news(const NewsOptions& o, Context& ctx);

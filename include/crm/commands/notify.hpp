@@ -2,12 +2,13 @@
 // crm notify
 #include <string>
 
+#include "crm/commands/common.hpp"
 #include "crm/commands/context.hpp"
 
 namespace crm::commands {
 
 struct NotifyOptions {
-    std::string since;  // records dated on or after this day, instead of what was added
+    DateText since;  // past-facing: records dated on or after this day, instead of what was added
     bool dry_run = false;
     std::string mbox;
 };

@@ -2,44 +2,38 @@
 // crm opportunity add | set | won | lost
 #include <string>
 
+#include "crm/commands/common.hpp"
 #include "crm/commands/context.hpp"
 
 namespace crm::commands {
 
 struct OpportunityAddOptions {
     std::string client;
-    std::string title;
-    std::string value;
-    std::string probability;
-    std::string stage;
-    std::string engaged;
-    std::string rfp;
-    std::string decision;
-    std::string next_step;  // "TEXT [by DATE]"
-    std::string owner;
-    std::string note;
+    FieldTexts opportunity;  // TITLE and the options, by key (schema/records.cpp's rows)
+    bool force = false;      // keep a next-step date before today
 };
 
 // OPP, in the three below: a unique piece of the title or the file name, any case.
 struct OpportunitySetOptions {
     std::string client;
     std::string opportunity;
-    std::string field;
+    std::string field;  // a key of the schema's settable rows, its option's word, or custom
     std::string value;
+    bool force = false;
 };
 
 struct OpportunityWonOptions {
     std::string client;
     std::string opportunity;
     std::string value;
-    std::string date;
+    DateText date;  // past-facing; empty: today
 };
 
 struct OpportunityLostOptions {
     std::string client;
     std::string opportunity;
     std::string reason;
-    std::string date;
+    DateText date;  // past-facing; empty: today
 };
 
 int opportunity_add(const OpportunityAddOptions& o, Context& ctx);

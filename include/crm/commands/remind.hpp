@@ -3,13 +3,14 @@
 #include <string>
 #include <vector>
 
+#include "crm/commands/common.hpp"
 #include "crm/commands/context.hpp"
 
 namespace crm::commands {
 
 struct RemindOptions {
     std::string within;
-    std::string until;
+    DateText until;               // future-facing
     std::vector<std::string> to;  // only these teammates
     bool dry_run = false;
     std::string mbox;

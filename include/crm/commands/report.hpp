@@ -2,15 +2,16 @@
 // crm report
 #include <string>
 
+#include "crm/commands/common.hpp"
 #include "crm/commands/context.hpp"
 #include "crm/reports/monthly.hpp"
 
 namespace crm::commands {
 
 struct ReportOptions {
-    std::string month;  // YYYY-MM
-    std::string since;
-    std::string until;
+    std::string month;            // YYYY-MM
+    DateText since;               // past-facing
+    DateText until;               // past-facing
     std::string format = "html";  // html or markdown
     std::string output;           // -o FILE; empty: stdout
 };
@@ -21,7 +22,7 @@ int report(const ReportOptions& o, Context& ctx);
 // the month before today's. A period's end after today is today: the page tells no future.
 // Throws UsageError for a malformed month, a period that ends before it starts, or one
 // that starts after today.
-ReportPeriod report_period(const ReportOptions& o, Date today);
+ReportPeriod report_period(const ReportOptions& o, Date today, DateOrder order = DateOrder::none);
 
 // The last day of the month of `today`: the page's due window (as `crm due --until eom`).
 Date end_of_month(Date today);

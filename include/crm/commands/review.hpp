@@ -1,22 +1,16 @@
 #pragma once
 // crm review
 #include <string>
-#include <vector>
 
+#include "crm/commands/common.hpp"
 #include "crm/commands/context.hpp"
 
 namespace crm::commands {
 
 struct ReviewOptions {
     std::string client;
-    std::string project;
-    std::string rating;
-    std::string why;
-    std::vector<std::string> went_well;
-    std::vector<std::string> improve;
-    std::string testimonial;
-    std::vector<std::string> referrals;
-    std::string date;
+    FieldTexts review;   // the review's fields as typed, by key (schema/records.cpp's rows)
+    bool force = false;  // keep a review dated after today
 };
 
 int review(const ReviewOptions& o, Context& ctx);

@@ -3,13 +3,14 @@
 #include <string>
 #include <vector>
 
+#include "crm/commands/common.hpp"
 #include "crm/commands/context.hpp"
 
 namespace crm::commands {
 
 struct ReviewsOptions {
-    std::string since;
-    std::string until;
+    DateText since;  // past-facing
+    DateText until;  // past-facing
     std::string format = "table";
 };
 

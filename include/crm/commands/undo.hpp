@@ -2,6 +2,7 @@
 // crm undo, crm log: the folder's history, from git.
 #include <string>
 
+#include "crm/commands/common.hpp"
 #include "crm/commands/context.hpp"
 
 namespace crm::commands {
@@ -11,7 +12,7 @@ int undo(Context& ctx);
 
 struct LogOptions {
     std::string client;            // empty: the whole folder
-    std::string since;             // a date; empty: all
+    DateText since;                // past-facing; empty: all
     std::string format = "table";  // table or json
 };
 

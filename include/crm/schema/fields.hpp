@@ -4,13 +4,17 @@
 // member's type chooses how the value is read, written and encoded (values.hpp).
 //
 //   constexpr Field<Visit> kVisitFields[] = {
-//       {"date", &Visit::date, kRequired, "add a line such as  date: 2026-11-23"},
-//       {"kind", &Visit::kind, kSummary, {}, Allowed::visit_kinds},
+//       {"date", &Visit::date, kRequired | kGuarded, "add a line such as  date: 2026-11-23",
+//        Allowed::any, {"--date", "When it happened (default today)"}},
+//       {"kind", &Visit::kind, kSummary, {}, Allowed::visit_kinds, {"--kind", "What it was"}},
 //       ...
 //   };
 //
-// A new field is one line here plus the code that uses it; the cache's version changes by
-// itself when a table does (cache_layout_version).
+// The same row says how a person gives the field on the command line (Arg): the option of
+// the command that creates the record (`log-visit --where`), its help, and whether `set`
+// may change it; args.hpp reads what is typed into the member, by its type. A new field
+// is one line here plus the code that uses it; the cache's version changes by itself
+// when a table does (cache_layout_version).
 #include <algorithm>
 #include <cstdint>
 #include <span>
@@ -39,6 +43,9 @@ enum Flag : std::uint8_t {
     kKeepEmpty = 4,  // text written even when empty
     kProse = 8,      // text written as a literal block when it has several lines
     kNonEmpty = 16,  // a list that must have an item
+    kAhead = 32,    // a date that looks forward (next contact, a due date): `fri` is the coming one
+    kGuarded = 64,  // a date on the wrong side of today (a visit tomorrow, a next contact
+                    // yesterday) is refused unless --force: a typo, almost always
 };
 
 // Values a field may hold, beyond its type, checked by `crm check` only: reports read
@@ -53,6 +60,38 @@ enum class Allowed : std::uint8_t {
     date_orders,         // dmy or mdy
     directions,          // a captured message's: in or out
     report_states,       // a calendar meeting's write-up: pending
+    address,             // one e-mail address (model/mail_address.hpp), checked as typed
+};
+
+// The values `allowed` names in `s`, in their order (one list for `crm check`, the command
+// line and completion alike); empty for Allowed::any.
+std::vector<std::string> allowed_values(Allowed allowed, const Settings& s);
+
+// What else a field's value names, for completion: values the folder already holds.
+enum class Names : std::uint8_t { none, team, contacts, tags, projects };
+
+// How the command line gives a field (args.hpp).
+enum ArgFlag : std::uint8_t {
+    kSettable = 1,  // FIELD of `set` / `opportunity set` / `contact set`
+    kMustGive = 2,  // the option is required by the command that creates the record
+    kNotBlank = 4,  // typed empty, it is refused (a name, an owner); else empty clears it
+};
+
+// A field on the command line: the option of the command that creates the record
+// (`log-visit --where W`, repeatable when the member is a list) and, with kSettable, a
+// FIELD that `set` and its kin change. Empty `option`: no command creates it from options.
+struct Arg {
+    std::string_view option = {};   // "--where"
+    std::string_view help = {};     // one line for --help
+    std::string_view example = {};  // a value, for the commented lines of the editor template
+    Names names = Names::none;
+    std::uint8_t flags = 0;         // ArgFlag
+    std::string_view due_key = {};  // a trailing " by DATE" goes to this date field
+    std::string_view instead = {};  // not settable: how to change it instead
+
+    bool has(ArgFlag f) const { return (flags & f) != 0; }
+    // The option's name without its dashes: `set` and `opportunity set` take it as FIELD too.
+    std::string_view word() const { return option.substr(option.starts_with("--") ? 2 : 0); }
 };
 
 template <class R>
@@ -62,6 +101,7 @@ struct Field {
     std::uint8_t flags = 0;
     std::string_view hint = {};  // for a required field: how to add it
     Allowed allowed = Allowed::any;
+    Arg arg = {};
 
     bool has(Flag f) const { return (flags & f) != 0; }
     Style style() const {
@@ -83,6 +123,15 @@ struct Schema {
     const Field<R>* find(std::string_view key) const {
         auto it = std::find_if(fields.begin(), fields.end(),
                                [&](const Field<R>& f) { return f.key == key; });
+        return it == fields.end() ? nullptr : &*it;
+    }
+    // The field a person names: its key, or its option's word (`rfp` for rfp_expected).
+    const Field<R>* named(std::string_view word) const {
+        if (const Field<R>* f = find(word))
+            return f;
+        auto it = std::find_if(fields.begin(), fields.end(), [&](const Field<R>& f) {
+            return !f.arg.option.empty() && f.arg.word() == word;
+        });
         return it == fields.end() ? nullptr : &*it;
     }
     bool in_summary(const Field<R>& f) const { return all_summary || f.has(kSummary); }

@@ -18,6 +18,8 @@ const Schema<Review>& review_schema();
 const Schema<Opportunity>& opportunity_schema();
 const Schema<Settings>& settings_schema();
 const Schema<InboxMessage>& inbox_schema();
+// The fields of one item of a client's contacts, for `contact add` and `contact set`.
+const Schema<Contact>& contact_schema();
 
 // `file` is the path relative to the folder; it names the record and appears in errors.
 Settings read_settings(std::string_view text, const std::string& file);

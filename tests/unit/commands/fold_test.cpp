@@ -70,7 +70,7 @@ TEST_CASE("due, promises, portfolio and reviews folded by threads equal the whol
         const store::Snapshot snap = store::load_all(ctx.folder(), store::Detail::summary);
         REQUIRE(snap.clients.size() > 500);
         CHECK(snap.problems.empty());
-        const Date end = commands::due_window_end("", "", s, today);
+        const Date end = commands::due_window_end("", {}, s, today);
         CHECK(due_out == render::due_json({compute_due(snap.clients, s, today, end), today, end}));
         CHECK(due_out.size() > 10000);
         CHECK(promises_out ==

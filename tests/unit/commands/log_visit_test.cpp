@@ -14,7 +14,7 @@ TEST_CASE("log-visit: dated by the Context's clock, by its user, without git no 
     LogVisitOptions o;
     o.client = "acme";
     o.summary = "Phase 2 scope";
-    o.promises = {"Send the statement by fri"};
+    o.visit["promises"] = {"Send the statement by fri"};
     auto& ctx = f.context();
     CHECK(crm::commands::log_visit(o, ctx) == 0);
     const std::string path = f.out().substr(0, f.out().find('\n'));
@@ -46,7 +46,7 @@ TEST_CASE("log-visit: a promise whose trailing 'by' looks like a date and is non
     f.write("clients/acme/client.yaml", "name: Acme\n");
     LogVisitOptions o;
     o.client = "acme";
-    o.promises = {"Send it by fri 31st"};
+    o.visit["promises"] = {"Send it by fri 31st"};
     auto& ctx = f.context();
     CHECK_THROWS_AS(crm::commands::log_visit(o, ctx), crm::UsageError);
     CHECK_FALSE(std::filesystem::exists(f.root() / "clients/acme/visits"));
