@@ -3,6 +3,7 @@
 #include "crm/commands/common.hpp"
 #include "crm/model/contact.hpp"
 #include "crm/model/mail_address.hpp"
+#include "crm/os/uuid.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
@@ -69,6 +70,12 @@ void require_contact_address(const std::string& option, const std::string& email
                          "write one address, such as \"Jane Doe <jane@example.com>\"");
 }
 
+void give_uids(std::vector<Contact>& contacts) {
+    for (auto& c : contacts)
+        if (c.uid.empty())
+            c.uid = os::new_uuid();
+}
+
 std::string with_new_contacts(const std::string& text, const std::string& file,
                               const std::vector<Contact>& contacts) {
     std::string out = text;
@@ -91,6 +98,7 @@ int contact_add(const ContactAddOptions& o, Context& ctx) {
                          "write \"Jane Doe <jane@example.com>\"");
     require_contact_address("contact add", c->email);
     type_fields(schema::contact_schema(), o.fields, *c, typing(ctx));
+    c->uid = os::new_uuid();
     ClientFileEdit edit(ctx, o.client);
     edit.apply([&](const std::string& text, const Client& client) {
         if (const Contact* have = already_there(client.contacts, *c)) {

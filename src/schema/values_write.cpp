@@ -156,20 +156,20 @@ void write_value(yaml::Writer& w, std::string_view key, const std::vector<Contac
     w.open_list(key);
     for (const auto& p : v) {
         w.item().field("name", p.name, true).field("role", p.role).field("email", p.email);
-        w.field("phone", p.phone).text("notes", p.notes);
+        w.field("phone", p.phone).text("notes", p.notes).field("uid", p.uid);
     }
     w.close();
 }
 void encode(BinaryWriter& w, const std::vector<Contact>& v) {
     w.u32(static_cast<std::uint32_t>(v.size()));
     for (const auto& p : v)
-        for (const std::string* s : {&p.name, &p.role, &p.email, &p.phone, &p.notes})
+        for (const std::string* s : {&p.name, &p.role, &p.email, &p.phone, &p.notes, &p.uid})
             w.str(*s);
 }
 void decode(BinaryReader& r, std::vector<Contact>& v) {
     v.resize(r.count());
     for (auto& p : v)
-        for (std::string* s : {&p.name, &p.role, &p.email, &p.phone, &p.notes})
+        for (std::string* s : {&p.name, &p.role, &p.email, &p.phone, &p.notes, &p.uid})
             *s = r.str();
 }
 bool is_empty(const std::vector<Contact>& v) {

@@ -37,6 +37,10 @@ int contact_rm(const ContactRmOptions& o, Context& ctx);
 // (model/mail_address.hpp): what a person types is checked before it is written.
 void require_contact_address(const std::string& option, const std::string& email);
 
+// Gives each contact without a uid a new one (os::new_uuid): every contact crm creates
+// (add-client --contact, contact add, import) carries its identity from the start.
+void give_uids(std::vector<Contact>& contacts);
+
 // `text` (client.yaml, named `file`) with `contacts` appended to its contacts: list, one
 // block item each (name, role, email, phone, notes, those that are set): what `contact
 // add`, `import` and `merge` add people with. Throws as yaml::append_map_item does.
