@@ -70,6 +70,11 @@ void require_contact_address(const std::string& option, const std::string& email
                          "write one address, such as \"Jane Doe <jane@example.com>\"");
 }
 
+yaml::EditValue contact_edit_value(std::string_view field, const std::string& value) {
+    return field == "uid" && is_uuid(value) ? yaml::EditValue::raw(value)
+                                            : yaml::EditValue::text(value);
+}
+
 void give_uids(std::vector<Contact>& contacts) {
     for (auto& c : contacts)
         if (c.uid.empty())
@@ -84,7 +89,7 @@ std::string with_new_contacts(const std::string& text, const std::string& file,
         for (std::string_view field : kContactFields) {
             const std::string& v = contact_field(c, field);
             if (!v.empty() || field == "name")
-                pairs.emplace_back(std::string(field), yaml::EditValue::text(v));
+                pairs.emplace_back(std::string(field), contact_edit_value(field, v));
         }
         out = yaml::append_map_item(out, file, kContacts, pairs);
     }

@@ -11,6 +11,7 @@
 #include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/format.hpp"
+#include "crm/yaml/edit_value.hpp"
 #include "crm/yaml/item_edit.hpp"
 
 #include <algorithm>
@@ -130,7 +131,7 @@ void give_missing_uids(Context& ctx) {
             if (!now.contacts[i].uid.empty())
                 continue;
             edited = yaml::set_item_key(edited, file, "contacts", i, "uid",
-                                        yaml::EditValue::text(os::new_uuid()));
+                                        yaml::EditValue::raw(os::new_uuid()));
             ++here;
         }
         if (!here)

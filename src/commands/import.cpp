@@ -413,7 +413,7 @@ int import_contacts(const ImportOptions& o, const std::vector<Arrival>& arrivals
                 for (const auto& f : fields)
                     text = yaml::set_item_key(
                         text, file, "contacts", index, f,
-                        yaml::EditValue::text(contact_field(c.contacts[index], f)));
+                        contact_edit_value(f, contact_field(c.contacts[index], f)));
             if (!added.empty())
                 text = with_new_contacts(text, file, added);
             if (auto p = schema::check_file(text, file, schema::FileKind::client, settings);
@@ -423,8 +423,9 @@ int import_contacts(const ImportOptions& o, const std::vector<Arrival>& arrivals
             ++skipped;
             report.add({{"skipped", render::Style::bold},
                         {c.slug},
-                        {fmt::format("{}: {}; nothing of it changed ({})", c.name, e.what(),
-                                     join(said, "; "))}});
+                        {fmt::format("{}: {}; left as it is, without: {} (crm contact add and "
+                                     "crm contact set do it by hand)",
+                                     c.name, e.what(), join(said, "; "))}});
             continue;
         }
         writes.push_back({file, text, false});

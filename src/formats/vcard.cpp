@@ -302,7 +302,8 @@ bool wanted(const std::string& name) {
 // What says how the file was made rather than who is in it: nothing of a person is lost
 // when it is left out, so the summary does not name it.
 bool bookkeeping(const std::string& name) {
-    for (const char* n : {"VERSION", "PRODID", "REV", "X-ABUID", "SOURCE", "CLIENTPIDMAP"})
+    for (const char* n : {"VERSION", "PRODID", "REV", "X-ABUID", "SOURCE", "CLIENTPIDMAP",
+                          "X-MS-OL-DESIGN", "X-MS-OL-DEFAULT-POSTAL-ADDRESS"})
         if (name == n)
             return true;
     return false;
