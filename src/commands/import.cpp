@@ -95,6 +95,9 @@ class Importer {
                        (!p.email.empty() && fold_case(c.email) == fold_case(p.email));
             })) {
             update(targets_[at->first], at->second, p);
+            // The organisation's own entry belongs where its people are.
+            if (!a.own_client && !find_named(a.profile.name))
+                aliases_.emplace_back(fold_case(a.profile.name), at->first);
             return;
         }
         auto compatible = [&](const Contact& c) {
@@ -159,6 +162,9 @@ class Importer {
         for (auto& t : targets_)
             if (named(t, name))
                 return &t;
+        for (const auto& [alias, index] : aliases_)
+            if (alias == fold_case(name))
+                return &targets_[index];
         for (auto& t : targets_)
             if (!t.created && t.client.slug == slug)
                 return &t;
@@ -298,6 +304,9 @@ class Importer {
 
   private:
     std::vector<Target> targets_;
+    // An organisation the file names whose people are at a client of another name (found
+    // by e-mail): "Northern Water" of an address book is "Northern Water Corporation".
+    std::vector<std::pair<std::string, std::size_t>> aliases_;
     Client defaults_;
     Date today_;
 };
@@ -346,8 +355,13 @@ int import_contacts(const ImportOptions& o, const std::vector<Arrival>& arrivals
         return it != o.client.end() && !it->second.empty();
     };
     importer.given_ = {given_option("stage"), given_option("owner"), given_option("every")};
+    // People first: an organisation's own entry then goes where its people were found.
     for (const auto& a : arrivals)
-        importer.take(a);
+        if (a.person)
+            importer.take(a);
+    for (const auto& a : arrivals)
+        if (!a.person)
+            importer.take(a);
 
     // Every file as it will be, checked as crm check would, before anything is written.
     struct Write {

@@ -1,4 +1,5 @@
 // Writing each kind of value as YAML lines, and its bytes in the record cache.
+#include "crm/model/contact.hpp"
 #include "crm/schema/values.hpp"
 #include "crm/util/format.hpp"
 
@@ -156,7 +157,12 @@ void write_value(yaml::Writer& w, std::string_view key, const std::vector<Contac
     w.open_list(key);
     for (const auto& p : v) {
         w.item().field("name", p.name, true).field("role", p.role).field("email", p.email);
-        w.field("phone", p.phone).text("notes", p.notes).field("uid", p.uid);
+        w.field("phone", p.phone).text("notes", p.notes);
+        // Bare whatever its first digit: hex and dashes are text to every YAML parser.
+        if (is_uuid(p.uid))
+            w.raw("uid", p.uid);
+        else
+            w.field("uid", p.uid);
     }
     w.close();
 }
