@@ -19,6 +19,7 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/item_edit.hpp"
+#include "crm/yaml/key_edit.hpp"
 #include "crm/yaml/write.hpp"
 
 #include "import_read.hpp"
@@ -40,12 +41,14 @@ struct Target {
     bool created = false;
     std::size_t original_contacts = 0;                        // those after are added by the import
     std::map<std::size_t, std::vector<std::string>> changed;  // contact: its fields changed
+    bool notes_changed = false;                               // the client's own notes
     std::vector<std::string> said;                            // what changed, for the report
     bool met = false;                                         // an entry of the file is here
     int line = 0;
     std::string file;  // where its entry is, for messages
     bool touched() const {
-        return created || !changed.empty() || client.contacts.size() > original_contacts;
+        return created || notes_changed || !changed.empty() ||
+               client.contacts.size() > original_contacts;
     }
 };
 
@@ -86,6 +89,15 @@ class Importer {
                 append_lines(t.client.notes, a.profile.notes);
                 for (const auto& tag : a.profile.tags)
                     add_unique(t.client.tags, tag);
+            } else {
+                // A client of the folder keeps its tags; what its own entry says that
+                // its notes lack is added to them, never dropped.
+                const std::string before = t.client.notes;
+                append_lines(t.client.notes, a.profile.notes);
+                if (t.client.notes != before) {
+                    t.notes_changed = true;
+                    t.said.emplace_back("notes added");
+                }
             }
             return;
         }
@@ -430,6 +442,8 @@ int import_contacts(const ImportOptions& o, const std::vector<Arrival>& arrivals
                         contact_edit_value(f, contact_field(c.contacts[index], f)));
             if (!added.empty())
                 text = with_new_contacts(text, file, added);
+            if (t.notes_changed)
+                text = yaml::set_text_key(text, file, "notes", c.notes);
             if (auto p = schema::check_file(text, file, schema::FileKind::client, settings);
                 !p.empty())
                 throw DataError(p.front());

@@ -176,6 +176,19 @@ class ImportRulesTest(ContactsTestCase):
         r = self.crm_in("import", str(later), check=0)
         self.assertIn("0 created, 0 updated, 1 unchanged, 0 skipped", r.err)
 
+    def test_an_organisations_own_entry_adds_to_the_notes_of_a_client_already_there(self):
+        self.crm_in("add-client", "Northern Water", "--tag", "water", "--note", "Panel member.",
+                    check=0)
+        r = self.imported("google_new.csv")
+        self.assertRegex(r.out, r"updated\s+northern-water\s+Northern Water: 1 contact added "
+                                r"\(Tom Lee\); notes added")
+        water = self.client("northern-water")
+        self.assertEqual(water["notes"], "Panel member.\nHead office switchboard\n"
+                                         "phone (work): +61 3 5555 0000")
+        self.assertEqual(water["tags"], ["water"])  # its own tags stay as they were
+        r = self.imported("google_new.csv")
+        self.assertIn("0 created, 0 updated, 2 unchanged", r.err)
+
     def test_options_apply_to_the_clients_import_creates_and_due_stays_quiet(self):
         self.crm_in("add-client", "Northern Water", "--stage", "client", check=0)
         r = self.imported("google_30.vcf", "--every", "never", "--owner", "Bob Jones",
