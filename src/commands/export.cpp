@@ -210,6 +210,9 @@ int export_all(const ExportOptions& o, Context& ctx) {
                          "crm export --format csv --what " + o.what);
     std::ostream& out = ctx.out();
     std::vector<DataError> problems;
+    if (o.format == "vcard" && !o.what.empty())
+        throw UsageError("--what is for --format csv; a vCard is one card per contact",
+                         fmt::format("crm export --format csv --what {}", o.what));
     if (!o.vdir.empty() && o.format != "vcard")
         throw UsageError("--vdir is for --format vcard", "crm export --format vcard --vdir DIR");
     if (o.format == "vcard") {

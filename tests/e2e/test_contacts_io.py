@@ -12,6 +12,8 @@ import sys
 import unittest
 from pathlib import Path
 
+import yaml
+
 from harness import CrmTestCase, TODAY
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "import"
@@ -48,6 +50,10 @@ def read_cards(text):
     if proc.returncode != 0:
         raise AssertionError(f"vobject could not read the cards: {proc.stderr}\n{text}")
     return json.loads(proc.stdout)
+
+
+def yaml_load(path):
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
 
 def without_uid(contact):
@@ -463,6 +469,27 @@ class VCardExportTest(ContactsTestCase):
         before = self.commit_count()
         self.crm_in("export", "--format", "vcard", check=0)
         self.assertEqual(self.commit_count(), before)
+
+    def test_a_vdir_imports_into_another_folder_as_the_same_people(self):
+        vdir = self.tmp / "vdir"
+        self.crm_in("export", "--format", "vcard", "--vdir", str(vdir), check=0)
+        uids = self.uids()
+        other = self.tmp / "other"
+        self.crm("init", str(other), check=0)
+        r = self.crm("--dir", str(other), "import", str(vdir), check=0)
+        self.assertIn("2 created", r.err)
+        acme = yaml_load(other / "clients/acme-engineering/client.yaml")
+        self.assertEqual({c["name"]: c["uid"] for c in acme["contacts"]},
+                         {"Jane Doe": uids["Jane Doe"], "Zoë Mary Adler": uids["Zoë Mary Adler"]})
+        self.assertEqual(acme["tags"], ["civil", "roads, bridges"])
+        r = self.crm("--dir", str(other), "import", str(vdir), check=0)
+        self.assertIn("0 created, 0 updated, 2 unchanged", r.err)
+
+    def test_options_that_do_not_go_together(self):
+        r = self.crm_in("export", "--format", "json", "--vdir", str(self.tmp / "v"), check=2)
+        self.assertIn("--vdir is for --format vcard", r.err)
+        r = self.crm_in("export", "--format", "vcard", "--what", "visits", check=2)
+        self.assertIn("--what is for --format csv", r.err)
 
     def test_a_vcard_export_imports_back_as_the_same_people(self):
         out = self.crm_in("export", "--format", "vcard", check=0).out
