@@ -124,21 +124,31 @@ void give_missing_uids(Context& ctx) {
         if (!text)
             continue;
         std::string edited = *text;
-        // The contacts as the file has them now, under the lock.
-        const Client now = schema::read_client(edited, file);
         std::size_t here = 0;
-        for (std::size_t i = 0; i < now.contacts.size(); ++i) {
-            if (!now.contacts[i].uid.empty())
-                continue;
-            edited = yaml::set_item_key(edited, file, "contacts", i, "uid",
-                                        yaml::EditValue::raw(os::new_uuid()));
-            ++here;
+        try {
+            // The contacts as the file has them now, under the lock.
+            const Client now = schema::read_client(edited, file);
+            for (std::size_t i = 0; i < now.contacts.size(); ++i) {
+                if (!now.contacts[i].uid.empty())
+                    continue;
+                edited = yaml::set_item_key(edited, file, "contacts", i, "uid",
+                                            yaml::EditValue::raw(os::new_uuid()));
+                ++here;
+            }
+            if (auto p =
+                    schema::check_file(edited, file, schema::FileKind::client, folder.settings());
+                !p.empty())
+                throw DataError(p.front());
+        } catch (const Error& e) {
+            // Its contacts go without a card this time; the others are not held back.
+            ctx.warn(
+                fmt::format("{}: no uid given ({}); its contacts without one are not "
+                            "exported",
+                            file, e.what()));
+            continue;
         }
         if (!here)
             continue;
-        if (auto p = schema::check_file(edited, file, schema::FileKind::client, folder.settings());
-            !p.empty())
-            throw DataError(p.front());
         tx.replace(file, edited);
         given += here;
     }

@@ -139,27 +139,10 @@ std::vector<Arrival> from_address_book(const std::vector<formats::CsvRecord>& re
     return arrivals_of(book.entries);
 }
 
-// Control characters (but tab and line breaks) are no text anyone typed: a terminal
-// would obey them. They go, counted.
-std::size_t strip_controls(std::string& s) {
-    std::size_t n = 0;
-    std::string out;
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
-            ++n;
-            continue;
-        }
-        out += ch;
-    }
-    if (n)
-        s = std::move(out);
-    return n;
-}
-
-// Every value of every arrival: control characters out, one too large refused at its line.
-void clean(std::vector<Arrival>& all, const std::string& path, Context& ctx) {
-    std::size_t controls = 0;
+// Every value of every arrival: one too large for a record is refused at its line. Other
+// text, control characters and formulas included, is kept exactly (the writer quotes it,
+// and what shows it on a terminal shows it safe).
+void check_sizes(std::vector<Arrival>& all, const std::string& path) {
     for (auto& a : all) {
         std::vector<std::string*> values{&a.profile.name, &a.profile.notes, &a.profile.owner,
                                          &a.profile.stage, &a.profile.tier};
@@ -181,13 +164,9 @@ void clean(std::vector<Arrival>& all, const std::string& path, Context& ctx) {
                                 v->size() / 1024, kMaxValueBytes / 1024, truncate_to_width(*v, 30)),
                     "shorten it in the file (or leave its column out), then import "
                     "again; nothing was written");
-            controls += strip_controls(*v);
         }
         a.profile.name = trim(a.profile.name);
     }
-    if (controls)
-        ctx.warn(fmt::format("{}: {} removed", path,
-                             plural(controls, "control character", "control characters")));
 }
 
 // An e-mail that is no address (`Jane <jane@x.example; touch pwned>`) never becomes the
@@ -292,7 +271,7 @@ std::vector<Arrival> read_arrivals(const std::string& path, const std::string& t
     }
     for (auto& a : all)
         a.file = path;
-    clean(all, path, ctx);
+    check_sizes(all, path);
     keep_bad_addresses_as_notes(all, path, ctx);
     return all;
 }

@@ -307,14 +307,18 @@ class BadInputTest(ContactsTestCase):
             "evil@x.example\n"
             "Bell\x07,Ring\x1b[31m,.git,ok,bell@x.example\n".encode())
         r = self.crm_in("import", str(path), check=0)
-        self.assertIn("control characters removed", r.err)
+        self.assertNotIn("\x1b", r.out + r.err)  # shown safe on a terminal
         self.assertEqual(self.clients(), ["etc-passwd", "git"])
         evil = self.client("etc-passwd")
         self.assertEqual(evil["name"], "../../etc/passwd")
         self.assertEqual(evil["contacts"][0]["name"], '=HYPERLINK("http://x.example") Evil')
         self.assertEqual(evil["contacts"][0]["notes"], "=cmd|' /C calc'!A0")
-        self.assertEqual(self.client("git")["contacts"][0]["name"], "Bell Ring[31m")
+        # Text is kept exactly, control characters too: data, never instructions.
+        self.assertEqual(self.client("git")["contacts"][0]["name"], "Bell\x07 Ring\x1b[31m")
         self.assert_checked()
+        # And a spreadsheet opening the export runs no formula.
+        rows = list(csv.DictReader(io.StringIO(self.crm_in("export", "--format", "csv").out)))
+        self.assertEqual(rows[0]["contact"], '\'=HYPERLINK("http://x.example") Evil')
 
     def assert_nothing_written(self, before):
         self.assertEqual(self.clients(), [])
@@ -490,6 +494,17 @@ class VCardExportTest(ContactsTestCase):
         self.assertIn("--vdir is for --format vcard", r.err)
         r = self.crm_in("export", "--format", "vcard", "--what", "visits", check=2)
         self.assertIn("--what is for --format csv", r.err)
+
+    def test_a_client_file_that_cannot_take_a_uid_holds_back_only_its_contacts(self):
+        hand = "name: Flow Co\ncontacts: [Ann Flow]   # flow style: crm does not rewrite it\n"
+        self.write("clients/flow-co/client.yaml", hand)
+        self.git("add", "-A")
+        self.git("commit", "-q", "-m", "hand-written")
+        r = self.crm_in("export", "--format", "vcard", check=0)
+        self.assertIn("clients/flow-co/client.yaml: no uid given (cannot change", r.err)
+        self.assertEqual(sorted(c["fn"] for c in read_cards(r.out)),
+                         ["Bo Li", "Jane Doe", "Zoë Mary Adler"])
+        self.assertEqual((self.dir / "clients/flow-co/client.yaml").read_text(), hand)
 
     def test_a_vcard_export_imports_back_as_the_same_people(self):
         out = self.crm_in("export", "--format", "vcard", check=0).out
