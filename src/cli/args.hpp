@@ -12,6 +12,8 @@
 //        a.format(o->format, {"text", "json"});
 //        return a.run(o, &commands::show);
 //    }},
+#include <algorithm>
+#include <initializer_list>
 #include <memory>
 #include <span>
 #include <string>
@@ -91,8 +93,10 @@ class Args {
     void force(bool& out);
     // The options (and the NAME or TITLE positional) of a record's fields, from the rows
     // of its schema that name one (schema/records.cpp), into `out` by key.
+    // With `only`, just the rows of those keys (import's --stage, --tag... of a client).
     template <class R>
-    void fields(const schema::Schema<R>& s, commands::FieldTexts& out);
+    void fields(const schema::Schema<R>& s, commands::FieldTexts& out,
+                std::initializer_list<std::string_view> only = {});
     // The two cannot go together.
     void excludes(CLI::Option* a, CLI::Option* b);
     // An option the command cannot do without.
@@ -127,9 +131,12 @@ Values values_of(const schema::Field<R>& f) {
 }
 
 template <class R>
-void Args::fields(const schema::Schema<R>& s, commands::FieldTexts& out) {
+void Args::fields(const schema::Schema<R>& s, commands::FieldTexts& out,
+                  std::initializer_list<std::string_view> only) {
     for (const auto& f : s.fields) {
         if (f.arg.option.empty())
+            continue;
+        if (only.size() && std::find(only.begin(), only.end(), f.key) == only.end())
             continue;
         bool repeats = false;
         const char* value_name = "TEXT";

@@ -3,7 +3,9 @@
 #include "crm/commands/check.hpp"
 #include "crm/commands/export.hpp"
 #include "crm/commands/import.hpp"
+#include "crm/commands/query.hpp"
 #include "crm/commands/undo.hpp"
+#include "crm/schema/records.hpp"
 
 #include "args.hpp"
 #include "completion.hpp"
@@ -39,26 +41,51 @@ const Command kCommands[] = {
          return [](commands::Context& ctx) { return commands::undo(ctx); };
      }},
 
-    {"import", "Import clients and contacts (vCard, CSV) or meetings (calendars)", "",
+    {"import", "Import clients and contacts (vCard, CSV) or meetings (calendars)",
+     "Reads Google, Outlook (UTF-8 or windows-1252), Apple, Android, Nextcloud,\n"
+     "Thunderbird and LinkedIn exports, and crm's own CSV. A person is found by e-mail,\n"
+     "else by name; one already there gets what they lacked, and a value that differs\n"
+     "goes to their notes. Everything not imported is named. Importing again changes\n"
+     "nothing. --owner, --stage, --tag and --every apply to the clients it creates.\n"
+     "A calendar (.ics, or a vdir of them) brings its client meetings in (crm-import(1)).",
      [](Args& a) {
          auto o = a.options<commands::ImportOptions>();
          a.positional("FILE", o->file,
-                      "A vCard (.vcf), CSV (.csv) or calendar (.ics) file, or a vdir of .ics "
-                      "files",
+                      "A vCard (.vcf), CSV (.csv) or calendar (.ics) file, or a vdir of them",
                       Values::of(Kind::files));
+         a.fields(schema::client_schema(), o->client, {"stage", "every", "owner", "tags"});
          a.flag("-n,--dry-run", o->dry_run, "Show what would be imported; write nothing");
          return a.run(o, &commands::import_file);
      }},
 
-    {"export", "Export clients and visits as JSON or CSV", "",
+    {"export", "Export clients and visits as JSON, CSV or vCard",
+     "JSON holds everything. CSV is one table (--what): clients, one row per contact\n"
+     "with every field, which crm import reads back. vCard 4.0 is one card per contact\n"
+     "(UID the contact's uid), on stdout or, with --vdir, one file per contact in DIR\n"
+     "for khard and vdirsyncer.",
      [](Args& a) {
          auto o = a.options<commands::ExportOptions>();
-         a.format(o->format, {"json", "csv"});
+         a.format(o->format, {"json", "csv", "vcard"});
          a.choice("--what", o->what,
                   "With csv: clients (one row per contact, the default), visits, reviews or "
                   "opportunities",
                   {"clients", "visits", "reviews", "opportunities"});
+         a.option("--vdir", o->vdir,
+                  "With vcard: write one <uid>.vcf per contact into DIR (a vdir), removing "
+                  "those of contacts that are gone",
+                  Values::of(Kind::dirs), "DIR");
          return a.run(o, &commands::export_all);
+     }},
+
+    {"query", "Contacts for mutt's and aerc's address completion",
+     "Prints a first line, then email<TAB>name<TAB>client for each contact with an\n"
+     "e-mail whose name, e-mail or client matches TEXT (any case, any part); exit 1\n"
+     "when none does. In ~/.muttrc:  set query_command = \"crm query %s\"; in aerc's\n"
+     "[compose]:  address-book-cmd = crm query \"%s\".",
+     [](Args& a) {
+         auto o = a.options<commands::QueryOptions>();
+         a.positional("TEXT", o->text, "Part of a name, an e-mail or a client");
+         return a.run(o, &commands::query);
      }},
 
     {"completion", "Shell completion script for bash, zsh or fish",

@@ -24,6 +24,7 @@ Client build_client(const AddClientOptions& o, Context& ctx) {
             c.contacts.push_back(Contact{c.name, "", "", "", ""});
         c.contacts.front().phone = o.phone;
     }
+    give_uids(c.contacts);
     return c;
 }
 

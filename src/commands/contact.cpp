@@ -3,6 +3,7 @@
 #include "crm/commands/common.hpp"
 #include "crm/model/contact.hpp"
 #include "crm/model/mail_address.hpp"
+#include "crm/os/uuid.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
@@ -69,6 +70,17 @@ void require_contact_address(const std::string& option, const std::string& email
                          "write one address, such as \"Jane Doe <jane@example.com>\"");
 }
 
+yaml::EditValue contact_edit_value(std::string_view field, const std::string& value) {
+    return field == "uid" && is_uuid(value) ? yaml::EditValue::raw(value)
+                                            : yaml::EditValue::text(value);
+}
+
+void give_uids(std::vector<Contact>& contacts) {
+    for (auto& c : contacts)
+        if (c.uid.empty())
+            c.uid = os::new_uuid();
+}
+
 std::string with_new_contacts(const std::string& text, const std::string& file,
                               const std::vector<Contact>& contacts) {
     std::string out = text;
@@ -77,7 +89,7 @@ std::string with_new_contacts(const std::string& text, const std::string& file,
         for (std::string_view field : kContactFields) {
             const std::string& v = contact_field(c, field);
             if (!v.empty() || field == "name")
-                pairs.emplace_back(std::string(field), yaml::EditValue::text(v));
+                pairs.emplace_back(std::string(field), contact_edit_value(field, v));
         }
         out = yaml::append_map_item(out, file, kContacts, pairs);
     }
@@ -91,6 +103,7 @@ int contact_add(const ContactAddOptions& o, Context& ctx) {
                          "write \"Jane Doe <jane@example.com>\"");
     require_contact_address("contact add", c->email);
     type_fields(schema::contact_schema(), o.fields, *c, typing(ctx));
+    c->uid = os::new_uuid();
     ClientFileEdit edit(ctx, o.client);
     edit.apply([&](const std::string& text, const Client& client) {
         if (const Contact* have = already_there(client.contacts, *c)) {

@@ -1,38 +1,197 @@
-#include <filesystem>
-
-#include "crm/commands/common.hpp"
-#include "crm/commands/contact.hpp"
+// crm import's writing half: each person or organisation of the file meets the folder.
+// Identity is by e-mail, else by name; a person already there gets what they lacked and
+// a value that differs in their notes; two people of one name stay two. Every file is
+// built, then checked as `crm check` would, then written: a bad one writes nothing.
 #include "crm/commands/import.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "crm/commands/contact.hpp"
 #include "crm/model/contact.hpp"
 #include "crm/model/slug.hpp"
+#include "crm/os/files.hpp"
+#include "crm/os/uuid.hpp"
 #include "crm/render/table.hpp"
+#include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
+#include "crm/yaml/item_edit.hpp"
+#include "crm/yaml/key_edit.hpp"
+#include "crm/yaml/write.hpp"
 
 #include "import_calendar.hpp"
+#include "import_match.hpp"
 #include "import_read.hpp"
 
 namespace crm::commands {
 
 namespace {
 
-const Client* find_existing(const std::vector<Client>& clients, const std::string& name) {
-    std::string slug = slugify(name);
-    for (const auto& c : clients)
-        if (fold_case(c.name) == fold_case(name) || c.slug == name || c.slug == slug)
-            return &c;
-    return nullptr;
+namespace fs = std::filesystem;
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-std::string plural(std::size_t n, const std::string& word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+// The lines of custom fields a client.yaml written by client_yaml lacks.
+std::string with_custom(std::string text, const CustomFields& custom) {
+    for (const auto& [key, value] : custom)
+        text += fmt::format("{}: {}\n", yaml::scalar(key), yaml::scalar(value));
+    return text;
 }
 
-std::vector<std::string> names_of(const std::vector<Contact>& contacts) {
-    std::vector<std::string> names;
-    for (const auto& c : contacts)
-        names.push_back(c.name);
-    return names;
+// The files to read: FILE itself, or a vdir's .vcf (and .ics) files in name order.
+std::vector<std::string> files_of(const std::string& path) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec))
+        return {path};
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(path, ec)) {
+        const std::string ext = ascii_lower(entry.path().extension().string());
+        if ((ext == ".vcf" || ext == ".ics") && entry.is_regular_file(ec))
+            files.push_back(entry.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty())
+        throw RuntimeError(fmt::format("'{}' holds no .vcf or .ics file", path),
+                           "a vdir (khard's, vdirsyncer's) has one card or calendar per file");
+    return files;
+}
+
+int import_contacts(const ImportOptions& o, const std::vector<Arrival>& arrivals,
+                    const Client& given, Context& ctx) {
+    auto& folder = ctx.folder();
+    const Settings& settings = folder.settings();
+    std::optional<store::Transaction> tx;
+    if (!o.dry_run)
+        tx.emplace(folder.root(), ctx.commit_policy());
+    std::vector<DataError> problems;
+    Client defaults = given;
+    defaults.stage = given.stage.empty() ? settings.stages.front() : given.stage;
+    defaults.tier = settings.default_tier;
+    if (defaults.owner.empty())
+        defaults.owner = ctx.user();
+    auto given_option = [&](const char* key) {
+        auto it = o.client.find(key);
+        return it != o.client.end() && !it->second.empty();
+    };
+    std::vector<Target> targets =
+        match_arrivals(folder.load_clients(problems), arrivals,
+                       {defaults, given_option("stage"), given_option("owner"),
+                        given_option("every"), ctx.today()});
+
+    // Every file as it will be, checked as crm check would, before anything is written.
+    struct Write {
+        std::string file;
+        std::string text;
+        bool create;
+    };
+    std::vector<Write> writes;
+    render::Table report({"RESULT", "SLUG", "CLIENT"});
+    report.flexible(2);
+    std::vector<std::string> planned;
+    std::size_t created = 0, updated = 0, unchanged = 0, skipped = 0;
+    for (auto& t : targets) {
+        Client& c = t.client;
+        if (!t.touched()) {
+            if (t.met) {
+                ++unchanged;
+                report.add({{"unchanged"}, {c.slug}, {fmt::format("{}: already there", c.name)}});
+            }
+            continue;
+        }
+        if (t.created) {
+            c.slug = unique_slug(slugify(c.name), [&](const std::string& s) {
+                return std::find(planned.begin(), planned.end(), s) != planned.end() ||
+                       folder.client_dir_taken(s);
+            });
+            planned.push_back(c.slug);
+            const std::string file = folder.client_file(c.slug);
+            const std::string text = with_custom(schema::client_yaml(c), c.custom);
+            if (auto p = schema::check_file(text, file, schema::FileKind::client, settings);
+                !p.empty())
+                throw DataError({t.file, t.line, 0},
+                                fmt::format("{} would be a client.yaml crm refuses: {}", c.name,
+                                            p.front().what()),
+                                "correct the entry in the file, then import again; nothing "
+                                "was written");
+            writes.push_back({file, text, true});
+            ++created;
+            report.add({{"created", render::Style::bold},
+                        {c.slug},
+                        {fmt::format("{} ({})", c.name,
+                                     plural(c.contacts.size(), "contact", "contacts"))}});
+            continue;
+        }
+        // A client of the folder: only the lines of the contacts that change, and those
+        // added, as `crm contact set` and `crm contact add` write them.
+        const std::string file = folder.client_file(c.slug);
+        std::vector<std::string> said = t.said;
+        std::vector<Contact> added(c.contacts.begin() + static_cast<long>(t.original_contacts),
+                                   c.contacts.end());
+        std::vector<std::string> added_names;
+        for (const auto& p : added)
+            added_names.push_back(p.name);
+        if (!added.empty())
+            said.insert(said.begin(),
+                        fmt::format("{} added ({})", plural(added.size(), "contact", "contacts"),
+                                    join(added_names, ", ")));
+        std::string text;
+        try {
+            // Read in the transaction: the file replaced must be the one read.
+            text = (tx ? tx->read(file) : folder.read(file)).value_or(std::string());
+            for (const auto& [index, fields] : t.changed)
+                for (const auto& f : fields)
+                    text = yaml::set_item_key(
+                        text, file, "contacts", index, f,
+                        contact_edit_value(f, contact_field(c.contacts[index], f)));
+            if (!added.empty())
+                text = with_new_contacts(text, file, added);
+            if (t.notes_changed)
+                text = yaml::set_text_key(text, file, "notes", c.notes);
+            if (auto p = schema::check_file(text, file, schema::FileKind::client, settings);
+                !p.empty())
+                throw DataError(p.front());
+        } catch (const Error& e) {
+            ++skipped;
+            report.add({{"skipped", render::Style::bold},
+                        {c.slug},
+                        {fmt::format("{}: {}; left as it is, without: {} (crm contact add and "
+                                     "crm contact set do it by hand)",
+                                     c.name, e.what(), join(said, "; "))}});
+            continue;
+        }
+        writes.push_back({file, text, false});
+        ++updated;
+        report.add({{"updated", render::Style::bold},
+                    {c.slug},
+                    {fmt::format("{}: {}", c.name, join(said, "; "))}});
+    }
+    // The report once it is committed: a commit that fails is an error, never a success.
+    if (tx && !writes.empty()) {
+        for (const auto& w : writes) {
+            if (w.create)
+                tx->create(w.file, w.text);
+            else
+                tx->replace(w.file, w.text);
+        }
+        std::vector<std::string> what;
+        if (created)
+            what.push_back(plural(created, "client", "clients"));
+        if (updated)
+            what.push_back(fmt::format("contacts at {}", plural(updated, "client", "clients")));
+        tx->commit(fmt::format("import: {} from {}", join(what, " and "),
+                               fs::path(o.file).filename().string()));
+    }
+    if (!report.empty())
+        ctx.out() << report.render(render::Styler(ctx.color()), ctx.terminal_width());
+    const std::string summary = fmt::format("{} created, {} updated, {} unchanged, {} skipped",
+                                            created, updated, unchanged, skipped);
+    ctx.note(o.dry_run ? fmt::format("{}; dry run: nothing written", summary) : summary);
+    return ctx.warn_problems(problems);
 }
 
 }  // namespace
@@ -40,102 +199,31 @@ std::vector<std::string> names_of(const std::vector<Contact>& contacts) {
 int import_file(const ImportOptions& o, Context& ctx) {
     if (is_calendar_input(o.file))
         return import_calendar(o, ctx);
-    std::string text = read_import_file(o.file);
     auto& folder = ctx.folder();
     const Settings& settings = folder.settings();
-    std::vector<Incoming> incoming = read_incoming(o.file, text, settings, ctx);
+    Client given;
+    type_fields(schema::client_schema(), o.client, given, typing(ctx));
 
-    std::optional<store::Transaction> tx;
-    if (!o.dry_run)
-        tx.emplace(folder.root(), ctx.commit_policy());
-    std::vector<DataError> problems;
-    const std::vector<Client> existing = folder.load_clients(problems);
-
-    render::Table report({"RESULT", "SLUG", "CLIENT"});
-    report.flexible(2);
-    std::vector<std::string> planned;
-    std::size_t created = 0, updated = 0, unchanged = 0, skipped = 0;
-    for (const auto& in : incoming) {
-        if (const Client* have = find_existing(existing, in.name)) {
-            std::vector<Contact> missing;
-            for (const auto& c : in.contacts)
-                if (std::none_of(have->contacts.begin(), have->contacts.end(),
-                                 [&](const Contact& h) { return same_contact(h, c); }))
-                    missing.push_back(c);
-            if (missing.empty()) {
-                ++unchanged;
-                report.add({{"unchanged"}, {have->slug}, {have->name + ": already there"}});
-                continue;
-            }
-            const std::string added = join(names_of(missing), ", ");
-            // The new people join the client's contacts as `crm contact add` adds them:
-            // only their lines, read back as a client, or the file is left alone.
-            const std::string file = folder.client_file(have->slug);
-            std::string edited;
-            try {
-                // Read in the transaction: the file replaced must be the one read.
-                const std::string text =
-                    (tx ? tx->read(file) : folder.read(file)).value_or(std::string());
-                edited = with_new_contacts(text, file, missing);
-                (void)schema::read_client(edited, file);
-            } catch (const Error& e) {
-                ++skipped;
-                report.add({{"skipped", render::Style::bold},
-                            {have->slug},
-                            {have->name + ": " + e.what() + "; add them with crm contact add (" +
-                             added + ")"}});
-                continue;
-            }
-            // Outside the try: a write that fails (a full disk) fails the import, which
-            // takes back what it wrote, rather than being counted as one client skipped.
-            if (tx)
-                tx->replace(file, edited);
-            ++updated;
-            report.add({{"updated", render::Style::bold},
-                        {have->slug},
-                        {have->name + ": " + plural(missing.size(), "contact") + " added (" +
-                         added + ")"}});
+    std::vector<Arrival> arrivals;
+    std::vector<std::string> calendars;
+    for (const auto& file : files_of(o.file)) {
+        const std::string head = os::read_file(file, 512).value_or(std::string());
+        const ImportKind kind = import_kind(file, head);
+        if (kind == ImportKind::calendar) {
+            calendars.push_back(file);
             continue;
         }
-        Client c;
-        c.name = in.name;
-        c.stage = in.stage.empty() ? settings.stages.front() : in.stage;
-        c.tier = in.tier.empty() ? settings.default_tier : in.tier;
-        c.owner = in.owner;
-        c.every = in.every;
-        c.since = in.since ? in.since : ctx.today();
-        c.tags = in.tags;
-        c.contacts = in.contacts;
-        c.notes = in.notes;
-        c.slug = unique_slug(slugify(c.name), [&](const std::string& s) {
-            return std::find(planned.begin(), planned.end(), s) != planned.end() ||
-                   folder.client_dir_taken(s);
-        });
-        planned.push_back(c.slug);
-        ++created;
-        report.add({{"created", render::Style::bold},
-                    {c.slug},
-                    {c.name + " (" + plural(c.contacts.size(), "contact") + ")"}});
-        if (tx)
-            tx->create(folder.client_file(c.slug), schema::client_yaml(c));
+        const std::string text = read_import_file(file, kind, ctx);
+        auto more = read_arrivals(file, text, kind, settings, ctx);
+        arrivals.insert(arrivals.end(), std::make_move_iterator(more.begin()),
+                        std::make_move_iterator(more.end()));
     }
-    // The report once it is committed: a commit that fails is an error, never a success.
-    if (tx && !tx->touched().empty()) {
-        std::string name = std::filesystem::path(o.file).filename().string();
-        std::vector<std::string> what;
-        if (created)
-            what.push_back(plural(created, "client"));
-        if (updated)
-            what.push_back("contacts at " + plural(updated, "client"));
-        tx->commit("import: " + join(what, " and ") + " from " + name);
-    }
-    if (!report.empty())
-        ctx.out() << report.render(render::Styler(ctx.color()), ctx.terminal_width());
-    std::string summary = std::to_string(created) + " created, " + std::to_string(updated) +
-                          " updated, " + std::to_string(unchanged) + " unchanged, " +
-                          std::to_string(skipped) + " skipped";
-    ctx.note(o.dry_run ? summary + "; dry run: nothing written" : summary);
-    return ctx.warn_problems(problems);
+    int status = 0;
+    if (!arrivals.empty() || calendars.empty())
+        status = import_contacts(o, arrivals, given, ctx);
+    if (!calendars.empty())
+        status = std::max(status, import_calendars(o, calendars, ctx));
+    return status;
 }
 
 }  // namespace crm::commands

@@ -382,4 +382,16 @@ int import_calendar(const ImportOptions& o, Context& ctx) {
     return import.finish();
 }
 
+// The calendars of a folder crm import read for contacts too (a vdir of .vcf and .ics):
+// each as its own import.
+int import_calendars(const ImportOptions& o, const std::vector<std::string>& files, Context& ctx) {
+    int status = 0;
+    for (const auto& file : files) {
+        ImportOptions one = o;
+        one.file = file;
+        status = std::max(status, import_calendar(one, ctx));
+    }
+    return status;
+}
+
 }  // namespace crm::commands

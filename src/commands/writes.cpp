@@ -1,11 +1,13 @@
 #include "writes.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ostream>
 #include <set>
 #include <thread>
 
 #include "crm/commands/common.hpp"
+#include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/tree.hpp"
@@ -35,7 +37,9 @@ std::string client_file_of(Context& ctx, const std::string& query) {
 // The client is found before the lock is taken, as a read-only command would find it;
 // its file is read under the lock.
 ClientFileEdit::ClientFileEdit(Context& ctx, const std::string& client_query)
-    : file_(client_file_of(ctx, client_query)), tx_(ctx.transaction()) {
+    : settings_(ctx.folder().settings()),
+      file_(client_file_of(ctx, client_query)),
+      tx_(ctx.transaction()) {
     read();
 }
 
@@ -62,12 +66,24 @@ constexpr int kAttempts = 5;
 
 }  // namespace
 
+// crm never writes what crm check would refuse: a problem the edit brings (one the file
+// did not have already) stops it, and nothing is written.
+void ClientFileEdit::refuse_new_problems(const std::string& before, const std::string& after) {
+    const auto had = schema::check_file(before, file_, schema::FileKind::client, settings_);
+    for (const auto& p : schema::check_file(after, file_, schema::FileKind::client, settings_))
+        if (std::none_of(had.begin(), had.end(), [&](const DataError& h) {
+                return std::string_view(h.what()) == std::string_view(p.what());
+            }))
+            throw p;
+}
+
 bool ClientFileEdit::apply(const Edit& edit) {
     for (int attempt = 1;; ++attempt) {
         const std::string edited = edit(text_, client_);
         if (edited == text_)
             return false;
         (void)schema::read_client(edited, file_);
+        refuse_new_problems(text_, edited);
         try {
             tx_.replace(file_, edited);
             text_ = edited;

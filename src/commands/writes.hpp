@@ -45,6 +45,8 @@ class ClientFileEdit {
 
   private:
     void read();
+    void refuse_new_problems(const std::string& before, const std::string& after);
+    const Settings& settings_;
     std::string file_;
     store::Transaction tx_;
     std::string text_;

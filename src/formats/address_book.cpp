@@ -30,8 +30,10 @@ void settle_list(std::vector<Labelled>& values, bool fold) {
     std::vector<Labelled> kept;
     for (auto& v : values) {
         v.value = trim(v.value);
-        if (v.value.empty())
+        if (v.value.empty() || (fold && is_exchange_address(v.value)))
             continue;
+        if (v.label == "smtp" || v.label == "ex")
+            v.label.clear();  // Outlook's E-mail Type says how, not which
         const std::string key = fold ? fold_case(v.value) : v.value;
         if (std::none_of(kept.begin(), kept.end(), [&](const Labelled& k) {
                 return (fold ? fold_case(k.value) : k.value) == key;
@@ -59,6 +61,27 @@ std::string joined_notes(const std::string& a, const std::string& b) {
 }
 
 }  // namespace
+
+bool is_exchange_address(std::string_view value) {
+    const std::string v = ascii_lower(trim(value));
+    return v.starts_with("/o=") || v.starts_with("ex:/o=");
+}
+
+bool is_system_group(std::string_view tag) {
+    std::string t = fold_case(trim(tag));
+    if (t.starts_with("* "))
+        t = trim(t.substr(2));
+    return t == "mycontacts" || t == "starred";
+}
+
+void add_dropped(std::vector<Dropped>& dropped, std::string_view what) {
+    for (auto& d : dropped)
+        if (d.what == what) {
+            ++d.count;
+            return;
+        }
+    dropped.push_back({std::string(what), 1});
+}
 
 void settle(AddressEntry& e) {
     e.org = trim(e.org);

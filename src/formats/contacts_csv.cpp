@@ -66,7 +66,14 @@ const std::map<std::string, Kind, std::less<>>& named_columns() {
         {"group membership", Kind::tags},
         {"labels", Kind::tags},
         {"categories", Kind::tags},
-        {"e-mail address", Kind::email},  // Outlook's first; its slot is 1
+        {"e-mail address", Kind::email},    // Outlook's first; its slot is 1
+        {"email address", Kind::email},     // LinkedIn's Connections.csv
+        {"position", Kind::title},          // LinkedIn's
+        {"display name", Kind::full_name},  // Thunderbird's
+        {"primary email", Kind::email},
+        {"organization", Kind::org},
+        {"e-mail type", Kind::email_label},
+        {"e-mail display name", Kind::email_display},
     };
     return columns;
 }
@@ -98,7 +105,7 @@ void add_tags(AddressEntry& e, const std::string& cell) {
             std::string t = trim(current);
             current.clear();
             const std::string folded = fold_case(t);
-            if (folded == "* mycontacts" || folded == "* starred")
+            if (is_system_group(folded))
                 continue;  // Google's system groups: every contact is in them
             if (t.starts_with("* "))
                 t = trim(t.substr(2));
@@ -144,9 +151,14 @@ ContactColumn classify_contact_column(std::string_view header) {
         return {Kind::email_label, n, ""};
     if (int n = slot_in(h, "e-mail ", " address"))
         return {Kind::email, n, ""};  // Outlook's "E-mail 2 Address"
-    if (h == "e-mail type" || h == "e-mail display name" || slot_in(h, "e-mail ", " type") ||
-        slot_in(h, "e-mail ", " display name"))
-        return {Kind::redundant, 0, ""};  // Outlook's "SMTP" and "Jane Doe (jane@x.example)"
+    if (int n = slot_in(h, "e-mail ", " type"))
+        return {Kind::email_label, n, ""};  // Outlook's "SMTP" or "EX"
+    if (int n = slot_in(h, "e-mail ", " display name"))
+        return {Kind::email_display, n, ""};  // Outlook's "Jane Doe (jane@x.example)"
+    if (h == "secondary email")
+        return {Kind::email, 2, ""};  // Thunderbird's
+    if (h == "mobile number" || h == "fax number" || h == "pager number")
+        return {Kind::phone, 0, h == "mobile number" ? "mobile" : h.substr(0, h.size() - 7)};
     if (int n = slot_in(h, "phone ", " - value"))
         return {Kind::phone, n, ""};
     if (int n = slot_in(h, "phone ", " - type"); n || (n = slot_in(h, "phone ", " - label")))
@@ -179,6 +191,15 @@ bool is_address_book_header(const std::vector<std::string>& header) {
     });
 }
 
+std::size_t preamble_records(const std::vector<CsvRecord>& records) {
+    if (records.empty() || fold_case(trim(records[0].fields.front())) != "notes:")
+        return 0;
+    for (std::size_t i = 1; i < records.size(); ++i)
+        if (is_address_book_header(records[i].fields))
+            return i;
+    return 0;
+}
+
 AddressBookCsv read_address_book_csv(const std::vector<CsvRecord>& records) {
     AddressBookCsv out;
     if (records.empty())
@@ -195,6 +216,12 @@ AddressBookCsv read_address_book_csv(const std::vector<CsvRecord>& records) {
         e.line = records[r].line;
         std::string full, given, middle, family, file_as, title, department;
         std::map<int, std::pair<std::string, std::string>> emails, phones;  // slot: value, label
+        std::map<int, std::string> displays;  // slot: Outlook's "Tom Lee (tom@x.example)"
+        if (fields.size() > header.size()) {
+            // More cells than the header names: which column is which is a guess.
+            out.long_rows.push_back(records[r].line);
+            continue;
+        }
         std::vector<Labelled> outlook_phones;
         for (std::size_t i = 0; i < fields.size() && i < columns.size(); ++i) {
             const std::string& cell = fields[i];
@@ -205,6 +232,9 @@ AddressBookCsv read_address_book_csv(const std::vector<CsvRecord>& records) {
                         has_data[i] = true;
                     break;
                 case Kind::redundant:
+                    break;
+                case Kind::email_display:
+                    displays[col.slot] = cell;
                     break;
                 case Kind::full_name:
                     full = trim(cell);
@@ -255,9 +285,22 @@ AddressBookCsv read_address_book_csv(const std::vector<CsvRecord>& records) {
                     break;
             }
         }
-        for (const auto& [slot, v] : emails)
-            for (const auto& value : values_in(v.first))
+        for (const auto& [slot, v] : emails) {
+            for (const auto& value : values_in(v.first)) {
+                if (is_exchange_address(value) || ascii_lower(trim(v.second)) == "ex") {
+                    // Exchange's /o=... is no address; Outlook's display name of that
+                    // slot often holds the SMTP one: "Tom Lee (tom@x.example)".
+                    ++out.exchange_addresses;
+                    const std::string& shown = displays[slot];
+                    auto open = shown.rfind('('), close = shown.rfind(')');
+                    if (open != std::string::npos && close != std::string::npos && close > open &&
+                        shown.find('@', open) < close)
+                        e.emails.push_back(labelled(shown.substr(open + 1, close - open - 1), ""));
+                    continue;
+                }
                 e.emails.push_back(labelled(value, v.second));
+            }
+        }
         for (const auto& [slot, v] : phones)
             for (const auto& value : values_in(v.first))
                 e.phones.push_back(labelled(value, v.second));
@@ -277,7 +320,8 @@ AddressBookCsv read_address_book_csv(const std::vector<CsvRecord>& records) {
         out.entries.push_back(std::move(e));
     }
     for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (columns[i].kind != Kind::ignored && columns[i].kind != Kind::redundant)
+        if (columns[i].kind != Kind::ignored && columns[i].kind != Kind::redundant &&
+            columns[i].kind != Kind::email_display)
             continue;
         ++out.ignored_columns;
         if (has_data[i])

@@ -50,7 +50,8 @@ Json value_json(const std::vector<Contact>& v) {
                          {"role", p.role},
                          {"email", p.email},
                          {"phone", p.phone},
-                         {"notes", p.notes}});
+                         {"notes", p.notes},
+                         {"uid", p.uid}});
     }
     return items;
 }

@@ -1,5 +1,7 @@
 #include "crm/formats/record_csv.hpp"
 
+#include <algorithm>
+
 #include "crm/model/opportunity.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/format.hpp"
@@ -127,6 +129,55 @@ std::string commitments_text(const std::vector<Commitment>& items) {
         parts.push_back(s);
     }
     return joined(parts, "; ");
+}
+
+std::vector<std::string> client_columns() {
+    return {"slug",          "name",  "stage",       "tier",          "every",
+            "owner",         "since", "stage_since", "potential",     "compatibility",
+            "profitability", "tags",  "watchers",    "notes",         "contact",
+            "role",          "email", "phone",       "contact_notes", "uid"};
+}
+
+std::vector<std::string> client_cells(const Client& c, const Contact& p,
+                                      const std::vector<std::string>& custom_keys) {
+    auto rating = [](const std::optional<int>& r) { return r ? std::to_string(*r) : ""; };
+    std::vector<std::string> out{c.slug,
+                                 c.name,
+                                 c.stage,
+                                 c.tier,
+                                 cell(c.every),
+                                 c.owner,
+                                 cell(c.since),
+                                 cell(c.stage_since),
+                                 rating(c.ratings.potential),
+                                 rating(c.ratings.compatibility),
+                                 rating(c.ratings.profitability),
+                                 joined(c.tags, ";"),
+                                 joined(c.watchers, ";"),
+                                 c.notes,
+                                 p.name,
+                                 p.role,
+                                 p.email,
+                                 p.phone,
+                                 p.notes,
+                                 p.uid};
+    for (const auto& key : custom_keys) {
+        auto it = std::find_if(c.custom.begin(), c.custom.end(),
+                               [&](const auto& kv) { return kv.first == key; });
+        out.push_back(it == c.custom.end() ? "" : it->second);
+    }
+    return out;
+}
+
+std::optional<std::string> custom_column_key(std::string_view header) {
+    constexpr std::string_view prefix = "custom.";
+    if (header.size() > prefix.size() && header.starts_with(prefix))
+        return std::string(header.substr(prefix.size()));
+    return std::nullopt;
+}
+
+std::string custom_column(std::string_view key) {
+    return fmt::format("custom.{}", key);
 }
 
 std::vector<std::string> visit_columns() {

@@ -1,9 +1,11 @@
 #include "crm/formats/vcard.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
 #include "crm/formats/text_encoding.hpp"
+#include "crm/model/contact.hpp"
 #include "crm/util/error.hpp"
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
@@ -214,6 +216,8 @@ struct CardState {
     std::vector<std::pair<std::string, std::string>> group_labels;    // group, label
     std::vector<std::pair<std::string, std::size_t>> grouped_emails;  // group, index
     std::vector<std::pair<std::string, std::size_t>> grouped_phones;
+    std::vector<std::string> dropped;  // properties crm does not read, once each
+    bool group = false;                // a group card: a list of people, not one
 };
 
 // "_$!<Home>!$_" (Apple's own labels) -> "home"; a label the user typed stays as typed.
@@ -246,6 +250,11 @@ void apply(CardState& card, const Property& p, const std::string& v) {
             e.role = trim(unescape_vcard(v));
     } else if (p.name == "EMAIL") {
         std::string mail = trim(unescape_vcard(v));
+        if (is_exchange_address(mail) ||
+            std::find(p.types.begin(), p.types.end(), "x400") != p.types.end()) {
+            card.dropped.emplace_back("EMAIL (Exchange)");
+            return;
+        }
         if (ascii_lower(mail).starts_with("mailto:"))
             mail = mail.substr(7);
         e.emails.push_back({mail, label_of(p), p.preferred});
@@ -263,7 +272,18 @@ void apply(CardState& card, const Property& p, const std::string& v) {
         e.notes = e.notes.empty() ? note : fmt::format("{}\n{}", e.notes, note);
     } else if (p.name == "CATEGORIES") {
         for (const auto& t : components(v, ','))
-            add_tag(e.tags, t);
+            if (!is_system_group(t))
+                add_tag(e.tags, t);
+    } else if (p.name == "UID") {
+        std::string uid = trim(v);
+        if (ascii_lower(uid).starts_with("urn:uuid:"))
+            uid = uid.substr(9);
+        if (is_uuid(uid))
+            e.uid = ascii_lower(uid);
+        else
+            card.dropped.emplace_back("UID");
+    } else if (p.name == "KIND" || p.name == "X-ADDRESSBOOKSERVER-KIND") {
+        card.group = is(v, "group");
     } else if (p.name == "X-ABSHOWAS") {
         card.show_as_company = is(v, "COMPANY");
     } else if (p.name == "X-ABLABEL" && !p.group.empty()) {
@@ -273,7 +293,17 @@ void apply(CardState& card, const Property& p, const std::string& v) {
 
 bool wanted(const std::string& name) {
     for (const char* n : {"ORG", "FN", "N", "TITLE", "ROLE", "EMAIL", "TEL", "NOTE", "CATEGORIES",
-                          "X-ABSHOWAS", "X-ABLABEL"})
+                          "X-ABSHOWAS", "X-ABLABEL", "UID", "KIND", "X-ADDRESSBOOKSERVER-KIND"})
+        if (name == n)
+            return true;
+    return false;
+}
+
+// What says how the file was made rather than who is in it: nothing of a person is lost
+// when it is left out, so the summary does not name it.
+bool bookkeeping(const std::string& name) {
+    for (const char* n : {"VERSION", "PRODID", "REV", "X-ABUID", "SOURCE", "CLIENTPIDMAP",
+                          "X-MS-OL-DESIGN", "X-MS-OL-DEFAULT-POSTAL-ADDRESS"})
         if (name == n)
             return true;
     return false;
@@ -328,7 +358,12 @@ std::string unescape_vcard(std::string_view value) {
 }
 
 std::vector<AddressEntry> parse_vcards(std::string_view text, const std::string& file) {
-    std::vector<AddressEntry> cards;
+    return read_vcards(text, file).entries;
+}
+
+VCardFile read_vcards(std::string_view text, const std::string& file) {
+    VCardFile out;
+    std::vector<AddressEntry>& cards = out.entries;
     std::optional<CardState> card;
     auto unended = [&] {
         return DataError({file, card->entry.line, 0}, "this vCard has no END:VCARD",
@@ -347,19 +382,34 @@ std::vector<AddressEntry> parse_vcards(std::string_view text, const std::string&
         if (is(line.text, "END:VCARD")) {
             if (!card)
                 throw DataError({file, line.number, 0}, "END:VCARD without BEGIN:VCARD");
-            cards.push_back(finished(*card));
+            if (card->group) {
+                out.groups.push_back(card->fn.empty() ? card->n_name : card->fn);
+            } else {
+                std::vector<std::string> once;
+                for (const auto& d : card->dropped)
+                    if (std::find(once.begin(), once.end(), d) == once.end())
+                        once.push_back(d);
+                for (const auto& d : once)
+                    add_dropped(out.dropped, d);
+                cards.push_back(finished(*card));
+            }
             card.reset();
             continue;
         }
         if (!card)
             throw DataError({file, line.number, 0}, "text outside BEGIN:VCARD ... END:VCARD",
                             "is this a vCard (.vcf) file?");
-        if (auto p = split_property(line.text); p && wanted(p->name))
+        auto p = split_property(line.text);
+        if (!p)
+            continue;
+        if (wanted(p->name))
             apply(*card, *p, decoded(*p, file, line.number));
+        else if (!bookkeeping(p->name) && !p->name.empty())
+            card->dropped.push_back(p->name);
     }
     if (card)
         throw unended();
-    return cards;
+    return out;
 }
 
 }  // namespace crm::formats

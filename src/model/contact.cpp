@@ -67,6 +67,21 @@ std::string contact_label(const Contact& c) {
     return fmt::format("{} <{}>", c.name, c.email);
 }
 
+bool is_uuid(std::string_view text) {
+    if (text.size() != 36)
+        return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != '-')
+                return false;
+        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool is_contact_field(std::string_view field) {
     return std::find(std::begin(kContactFields), std::end(kContactFields), field) !=
            std::end(kContactFields);
@@ -83,6 +98,8 @@ std::string& contact_field(Contact& c, std::string_view field) {
         return c.phone;
     if (field == "notes")
         return c.notes;
+    if (field == "uid")
+        return c.uid;
     throw std::logic_error(fmt::format("contact_field: no field {}", field));
 }
 

@@ -60,7 +60,7 @@ void plan_contacts(const Client& keep, const Client& other, MergePlan& plan) {
                 continue;
             if (kv.empty())
                 plan.contact_fills.push_back({index, std::string(field), ov});
-            else
+            else if (field != "uid")  // KEEP's contact stays who it is in every address book
                 plan.contact_differences.push_back(fmt::format("{}: {}", it->name, field));
         }
     }

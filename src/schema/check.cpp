@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "crm/model/contact.hpp"
 #include "crm/model/mail_address.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/format.hpp"
+#include "crm/util/text.hpp"
 
 #include "check_mail.hpp"
 #include "engine.hpp"
@@ -55,7 +57,7 @@ void check_contact_emails(const Node& root, Problems& p) {
         const Node* email = contact.is_map() ? contact.find("email") : nullptr;
         if (!email || !email->is_scalar() || email->value.empty())
             continue;
-        if (auto why = contact_address_problem(email->value)) {
+        if (auto why = contact_address_problem(email->value); why) {
             const Node* name = contact.find("name");
             const std::string who =
                 name && name->is_scalar() && !name->value.empty() ? name->value + "'s" : "a";
@@ -64,6 +66,32 @@ void check_contact_emails(const Node& root, Problems& p) {
                 "contacts: " + who + " e-mail '" + email->value + "' is not an address: it " + *why,
                 "write one address such as jane@example.com; anything else goes in notes");
         }
+    }
+}
+
+// A contact's uid is its identity in every address book its vCard reaches: one UUID,
+// not shared with another contact of the client.
+void check_contact_uids(const Node& root, Problems& p) {
+    const Node* contacts = root.find("contacts");
+    if (!contacts || !contacts->is_sequence())
+        return;
+    std::vector<std::string> seen;
+    for (const Node& contact : contacts->items) {
+        const Node* uid = contact.is_map() ? contact.find("uid") : nullptr;
+        if (!uid || !uid->is_scalar() || uid->value.empty())
+            continue;
+        if (!is_uuid(uid->value)) {
+            p.add(*uid, fmt::format("contacts: uid '{}' is not a UUID", uid->value),
+                  "a uid is 8-4-4-4-12 hexadecimal digits, as crm writes it; remove the line and "
+                  "crm export --format vcard writes a new one");
+            continue;
+        }
+        const std::string folded = ascii_lower(uid->value);
+        if (std::find(seen.begin(), seen.end(), folded) != seen.end())
+            p.add(*uid, fmt::format("contacts: uid '{}' is another contact's too", uid->value),
+                  "each contact has its own uid: remove this line and crm export --format vcard "
+                  "writes a new one");
+        seen.push_back(folded);
     }
 }
 
@@ -117,6 +145,7 @@ std::vector<DataError> check_file(std::string_view text, const std::string& file
         case FileKind::client:
             check_record(client_schema(), root, p);
             check_contact_emails(root, p);
+            check_contact_uids(root, p);
             break;
         case FileKind::visit:
             check_record(visit_schema(), root, p);

@@ -114,6 +114,7 @@ constexpr Field<Contact> kContactFields[] = {
     {"email", &Contact::email, 0, {}, Allowed::address, {{}, {}, {}, Names::none, kSettable}},
     {"phone", &Contact::phone, 0, {}, Allowed::any, {"--phone", "Their phone number", {}, Names::none, kSettable}},
     {"notes", &Contact::notes, kProse, {}, Allowed::any, {"--note", "Free-text notes about them", {}, Names::none, kSettable}},
+    {"uid",   &Contact::uid,   0, {}, Allowed::any, {{}, {}, {}, Names::none, 0, {}, "crm writes it when it creates the contact; it never changes"}},
 };
 
 constexpr Field<Settings> kSettingsFields[] = {

@@ -106,6 +106,8 @@ void contact_of(const Node& n, std::vector<Contact>& out, Problems& p) {
                 text_of(v, "phone", c.phone, p);
             else if (k.value == "notes")
                 text_of(v, "notes", c.notes, p);
+            else if (k.value == "uid")
+                text_of(v, "uid", c.uid, p);
         }
     } else {
         p.add(n, "contacts: each contact is a map with name:, role:, email:...");

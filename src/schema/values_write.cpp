@@ -1,4 +1,5 @@
 // Writing each kind of value as YAML lines, and its bytes in the record cache.
+#include "crm/model/contact.hpp"
 #include "crm/schema/values.hpp"
 #include "crm/util/format.hpp"
 
@@ -157,19 +158,24 @@ void write_value(yaml::Writer& w, std::string_view key, const std::vector<Contac
     for (const auto& p : v) {
         w.item().field("name", p.name, true).field("role", p.role).field("email", p.email);
         w.field("phone", p.phone).text("notes", p.notes);
+        // Bare whatever its first digit: hex and dashes are text to every YAML parser.
+        if (is_uuid(p.uid))
+            w.raw("uid", p.uid);
+        else
+            w.field("uid", p.uid);
     }
     w.close();
 }
 void encode(BinaryWriter& w, const std::vector<Contact>& v) {
     w.u32(static_cast<std::uint32_t>(v.size()));
     for (const auto& p : v)
-        for (const std::string* s : {&p.name, &p.role, &p.email, &p.phone, &p.notes})
+        for (const std::string* s : {&p.name, &p.role, &p.email, &p.phone, &p.notes, &p.uid})
             w.str(*s);
 }
 void decode(BinaryReader& r, std::vector<Contact>& v) {
     v.resize(r.count());
     for (auto& p : v)
-        for (std::string* s : {&p.name, &p.role, &p.email, &p.phone, &p.notes})
+        for (std::string* s : {&p.name, &p.role, &p.email, &p.phone, &p.notes, &p.uid})
             *s = r.str();
 }
 bool is_empty(const std::vector<Contact>& v) {

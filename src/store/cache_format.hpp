@@ -10,7 +10,7 @@ namespace crm::store::cache_format {
 // Bump when the layout of this file changes; the records' layout is the schemas'
 // fingerprint, stored beside it. Either differing, the old cache is rebuilt.
 constexpr char kMagic[8] = {'C', 'R', 'M', 'C', 'A', 'C', 'H', 'E'};
-constexpr std::uint32_t kVersion = 4;
+constexpr std::uint32_t kVersion = 5;
 constexpr std::size_t kMaxCacheSize = 1024u * 1024 * 1024;
 
 struct Header {

@@ -32,6 +32,8 @@ class AddClientTest(CrmTestCase):
         self.assertEqual(c["every"], "21d")
         self.assertEqual(c["owner"], "Bob Jones")
         self.assertEqual(str(c["since"]), "2026-11-23")
+        uids = [p.pop("uid") for p in c["contacts"]]  # each contact crm creates has its own
+        self.assertEqual(len(set(uids)), 3)
         self.assertEqual(c["contacts"], [
             {"name": "Jane Doe", "email": "jane@acme.example", "phone": "+61 2 5555 0100"},
             {"name": "Tom Lee"},
@@ -43,6 +45,7 @@ class AddClientTest(CrmTestCase):
     def test_phone_without_contact_makes_a_contact_named_after_the_client(self):
         self.crm_in("add-client", "Acme", "--phone", "0400 000 000", check=0)
         c = self.load("clients/acme/client.yaml")
+        self.assertRegex(c["contacts"][0].pop("uid"), r"^[0-9a-f-]{36}$")
         self.assertEqual(c["contacts"], [{"name": "Acme", "phone": "0400 000 000"}])
 
     def test_every_never_and_durations(self):

@@ -47,16 +47,18 @@ class ContactAddTest(ContactTestCase):
                         "Site: north", "--phone", "0400 000 000", "--note", "yes", check=0)
         self.assertIn("added Tom Lee <tom@acme.example> to Acme Engineering", r.err)
         self.assertEqual(r.out, "")
+        uid = self.load(CLIENT)["contacts"][2]["uid"]  # crm gives every contact it adds one
+        self.assertRegex(uid, r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
         self.assertEqual(changed_lines(HAND, self.text()),
                          ([], ["  - name: Tom Lee\n", '    role: "Site: north"\n',
                                "    email: tom@acme.example\n", '    phone: "0400 000 000"\n',
-                               '    notes: "yes"\n']))
+                               '    notes: "yes"\n', f"    uid: {uid}\n"]))
         # After the last contact's lines, before the next key.
         self.assertIn('    role: CFO\n  - name: Tom Lee\n', self.text())
         contacts = self.load(CLIENT)["contacts"]
         self.assertEqual(contacts[2], {"name": "Tom Lee", "role": "Site: north",
                                        "email": "tom@acme.example", "phone": "0400 000 000",
-                                       "notes": "yes"})
+                                       "notes": "yes", "uid": uid})
         self.assertEqual(self.last_commit_message(), "contact add: Acme Engineering (Tom Lee)")
         self.assertEqual(self.trailer(), "contact add")
         self.assertEqual(self.last_commit_files(), [CLIENT])
@@ -66,8 +68,8 @@ class ContactAddTest(ContactTestCase):
     def test_add_to_a_client_without_contacts_and_by_email_alone(self):
         self.crm_in("contact", "add", "beta", "ann@beta.example", check=0)
         data = self.load("clients/beta-water/client.yaml")
-        self.assertEqual(data["contacts"], [{"name": "ann@beta.example",
-                                             "email": "ann@beta.example"}])
+        self.assertEqual([{k: v for k, v in c.items() if k != "uid"} for c in data["contacts"]],
+                         [{"name": "ann@beta.example", "email": "ann@beta.example"}])
         self.assertCheckClean()
 
     def test_the_same_person_twice_is_refused(self):

@@ -34,6 +34,7 @@ class AddClientTest(CrmTestCase):
         self.assertEqual(c["tier"], "A")
         self.assertEqual(c["stage"], "lead")
         self.assertEqual(str(c["since"]), "2026-11-23")
+        self.assertRegex(c["contacts"][0].pop("uid"), r"^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$")
         self.assertEqual(c["contacts"][0], {"name": "Jürgen Müller", "email": "j@example.de"})
         self.assertEqual(self.last_commit_files(), ["clients/muller-sohne-gmbh/client.yaml"])
         self.assertEqual(self.last_commit_message(), "add-client: Müller & Söhne GmbH")

@@ -6,6 +6,18 @@ import unittest
 
 from harness import CrmTestCase
 
+
+class ImportTestCase(CrmTestCase):
+    """Reads client.yaml with each contact's uid checked and left out, so that the
+    contacts compare with what the file said (crm gives every contact it creates one)."""
+
+    def load(self, relative):
+        data = super().load(relative)
+        for c in (data or {}).get("contacts", []) if relative.endswith("client.yaml") else []:
+            if isinstance(c, dict) and "uid" in c:
+                self.assertRegex(c.pop("uid"), r"^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$")
+        return data
+
 VCF = (
     "BEGIN:VCARD\r\n"
     "VERSION:3.0\r\n"
@@ -33,7 +45,7 @@ VCF = (
 )
 
 
-class ImportVCardTest(CrmTestCase):
+class ImportVCardTest(ImportTestCase):
     def setUp(self):
         super().setUp()
         self.init()
@@ -100,7 +112,7 @@ class ImportVCardTest(CrmTestCase):
         self.write("clients/northern-water/client.yaml", hand)
         r = self.crm_in("import", str(self.vcf), check=0)
         self.assertRegex(r.out, r"skipped\s+northern-water\s+Northern Water: cannot change")
-        self.assertIn("add them with crm contact add (Tom Lee)", r.out.replace("\n", " "))
+        self.assertIn("left as it is, without: 1 contact added (Tom Lee)", " ".join(r.out.split()))
         self.assertIn("1 created, 0 updated, 0 unchanged, 1 skipped", r.err)
         self.assertEqual((self.dir / "clients/northern-water/client.yaml").read_text(), hand)
         self.assertEqual(self.last_commit_files(), ["clients/acme-engineering-pty-ltd/client.yaml"])
@@ -114,9 +126,19 @@ class ImportVCardTest(CrmTestCase):
         self.git("add", "-A")
         self.git("commit", "-qm", "by hand")  # crm commits only its own change
         r = self.crm_in("import", str(self.vcf), check=0)
-        self.assertRegex(r.out, r"unchanged\s+acme-engineering-pty-ltd")
+        # Jane by her e-mail, Marcus by his name: each gets what they lacked, and Jane's
+        # other name is kept in her notes.
+        self.assertRegex(" ".join(r.out.split()), r"updated acme-engineering-pty-ltd Acme Eng\.: "
+                                                  r"J\. Doe: .*added; a different name kept in "
+                                                  r"notes; marcus webb: e-mail added")
         self.assertRegex(r.out, r"updated\s+northern-water")
-        self.assertIn("0 created, 1 updated, 1 unchanged, 0 skipped", r.err)
+        self.assertIn("0 created, 2 updated, 0 unchanged, 0 skipped", r.err)
+        jane = self.load("clients/acme-engineering-pty-ltd/client.yaml")["contacts"][0]
+        self.assertEqual(jane["name"], "J. Doe")
+        self.assertEqual(jane["email"], "JANE@acme.example")
+        self.assertIn("name (import 2026-11-23): Jane Doe", jane["notes"])
+        r = self.crm_in("import", str(self.vcf), check=0)
+        self.assertIn("0 created, 0 updated, 2 unchanged, 0 skipped", r.err)
 
     def test_dry_run_writes_nothing(self):
         before = self.commit_count()
@@ -140,10 +162,10 @@ class ImportVCardTest(CrmTestCase):
         u16 = self.tmp / "u16.csv"
         u16.write_bytes("name\nAcme\n".encode("utf-16"))
         r = self.crm_in("import", str(u16), check=1)
-        self.assertIn("not UTF-8", r.err)
+        self.assertIn("is UTF-16 text", r.err)
 
 
-class ImportCsvTest(CrmTestCase):
+class ImportCsvTest(ImportTestCase):
     def setUp(self):
         super().setUp()
         self.init()
@@ -173,7 +195,7 @@ class ImportCsvTest(CrmTestCase):
             "Harbour Café,,,,,,,,\r\n"
             "\r\n")
         r = self.crm_in("import", str(path), check=0)
-        self.assertIn("clients.csv: 1 column not imported: Industry", r.err)
+        self.assertIn("clients.csv: columns not imported: Industry (crm reads slug, name,", r.err)
         self.assertEqual(r.err.count("warning"), 1, r.err)
         sj = self.load("clients/smith-jones-co/client.yaml")
         self.assertEqual(sj["name"], "Smith, Jones & Co")
@@ -190,7 +212,9 @@ class ImportCsvTest(CrmTestCase):
         again = self.write_csv("name,contact,email\nsmith-jones-co,A. Smith,ANN@sj.example\n",
                                "again.csv")
         r = self.crm_in("import", str(again), check=0)
-        self.assertRegex(r.out, r"unchanged\s+smith-jones-co")
+        self.assertRegex(r.out, r"updated\s+smith-jones-co\s+Smith, Jones & Co: Ann Smith: a "
+                                r"different name kept in notes")
+        self.assertEqual(len(self.load("clients/smith-jones-co/client.yaml")["contacts"]), 2)
 
     def test_bad_tier_stops_the_import_naming_the_line(self):
         path = self.write_csv("name,tier\nGood Pty,A\nBad Pty,Z\n")

@@ -19,8 +19,9 @@ to a fresh git repository, with CRM_TODAY=2026-11-23, CRM_USER="Alice Smith", CO
 test git identity, fixed commit dates and file modification times, no terminal, and a
 HOME of its own. What
 differs between runs by design is written as a placeholder: the random part of a new
-record's file name (-XXXXXX.yaml), commit ids (<commit 1>, <commit 2>... in order of
-appearance), a message's Date: and Message-ID: headers, the temporary folder (<dir>), tests/data (<data>).
+record's file name (-XXXXXX.yaml), the checkout's tests/data folder (<data>), commit ids (<commit 1>, <commit 2>... in order of
+appearance), a message's Date: and Message-ID: headers, the temporary folder (<dir>), a
+contact's new uid (<uuid>).
 
     python3 tests/golden/run.py CRM_BINARY [CASE-PATTERN]
     CRM_UPDATE_GOLDEN=1 python3 tests/golden/run.py CRM_BINARY   # accept the new output
@@ -90,6 +91,8 @@ class Normaliser:
         text = text.replace(str(ROOT / "tests" / "data"), "<data>")
         text = re.sub(r"(\d{4}-\d\d-\d\d-[a-z0-9-]+?-)[0-9a-f]{6}(\.yaml)", r"\1XXXXXX\2", text)
         text = re.sub(r"(?m)^Date: .*$", "Date: <date>", text)
+        text = re.sub(r"\b[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\b",
+                      "<uuid>", text)
         text = re.sub(r"(?mi)^Message-ID: .*$", "Message-ID: <id>", text)
         if repo is not None:
             for full in git(repo, "rev-list", "--all", env=env).split():

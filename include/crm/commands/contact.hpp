@@ -8,6 +8,7 @@
 #include "crm/commands/common.hpp"
 #include "crm/commands/context.hpp"
 #include "crm/model/records.hpp"
+#include "crm/yaml/edit_value.hpp"
 
 namespace crm::commands {
 
@@ -36,6 +37,14 @@ int contact_rm(const ContactRmOptions& o, Context& ctx);
 // Throws UsageError naming `option` when `email` (not empty) is no e-mail address
 // (model/mail_address.hpp): what a person types is checked before it is written.
 void require_contact_address(const std::string& option, const std::string& email);
+
+// Gives each contact without a uid a new one (os::new_uuid): every contact crm creates
+// (add-client --contact, contact add, import) carries its identity from the start.
+void give_uids(std::vector<Contact>& contacts);
+
+// A contact's field as the line editor writes it: a uid bare (hex digits and dashes, which
+// no YAML parser reads as anything but text), the rest as text.
+yaml::EditValue contact_edit_value(std::string_view field, const std::string& value);
 
 // `text` (client.yaml, named `file`) with `contacts` appended to its contacts: list, one
 // block item each (name, role, email, phone, notes, those that are set): what `contact

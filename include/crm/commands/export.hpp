@@ -10,6 +10,7 @@ namespace crm::commands {
 struct ExportOptions {
     std::string format = "json";
     std::string what;
+    std::string vdir;  // with vcard: one <uid>.vcf per contact in this folder
 };
 
 int export_all(const ExportOptions& o, Context& ctx);

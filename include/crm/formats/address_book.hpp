@@ -27,8 +27,25 @@ struct AddressEntry {
     std::vector<Labelled> phones;
     std::vector<std::string> tags;
     bool org_card = false;  // the organisation's own entry (Apple's X-ABShowAs:COMPANY)
+    std::string uid;        // a vCard's UID when it is a UUID (crm's own export): the contact's
     int line = 0;           // where it starts in the file, for messages
 };
+
+// Whether an address is an Exchange one (`/o=ExchangeLabs/ou=.../cn=...`, Outlook's type
+// EX): no mail program can send to it, so it is never a contact's e-mail.
+bool is_exchange_address(std::string_view value);
+
+// Google's system groups (`myContacts`, `starred`, with or without its "* "): every
+// contact of the account is in them, so they are neither clients nor tags.
+bool is_system_group(std::string_view tag);
+
+// What a file held that crm does not import, named in the summary: each property or
+// column with how many entries had it.
+struct Dropped {
+    std::string what;  // "ADR", "column 'VAT number'"
+    std::size_t count = 0;
+};
+void add_dropped(std::vector<Dropped>& dropped, std::string_view what);
 
 // Makes an entry say what it is: a person named like their organisation (how Outlook
 // and Google write a company's own entry) or no person at all but an organisation is

@@ -31,6 +31,7 @@ struct ContactColumn {
         tags,
         email,
         email_label,
+        email_display,  // Outlook's "E-mail Display Name": the SMTP address of an EX one
         phone,
         phone_label,
     };
@@ -52,9 +53,16 @@ struct AddressBookCsv {
     std::size_t ignored_columns = 0;             // every column crm does not read
     std::vector<std::string> ignored_with_data;  // those of them that hold something
     std::size_t empty_rows = 0;                  // rows naming no one and no organisation
+    std::vector<int> long_rows;                  // lines of rows with more cells than the header
+    std::size_t exchange_addresses = 0;          // Exchange /o=... addresses left out
 };
 
-// Every row after the header as an entry. Labels and categories become tags (Google's
+// LinkedIn's Connections.csv opens with a "Notes:" line and a quoted paragraph before its
+// header: the records before the first one that names a column crm knows.
+std::size_t preamble_records(const std::vector<CsvRecord>& records);
+
+// Every row after the header as an entry (a row with more cells than the header is
+// skipped and its line kept). Labels and categories become tags (Google's
 // " ::: " and Outlook's ";" both separate them); Google's system groups "* myContacts"
 // and "* starred" are not tags, and the "* " of its other system groups goes.
 AddressBookCsv read_address_book_csv(const std::vector<CsvRecord>& records);

@@ -31,4 +31,15 @@ std::string unescape_vcard(std::string_view value);
 // property outside any card, or a CHARSET crm cannot read.
 std::vector<AddressEntry> parse_vcards(std::string_view text, const std::string& file);
 
+// The cards of a file with what was left out: group cards (vCard 4.0's KIND:group, the
+// X-ADDRESSBOOKSERVER-KIND:group of Apple and Nextcloud) are not people, and every other
+// property crm does not read (ADR, BDAY, URL, PHOTO, X-SOCIALPROFILE...) is counted by
+// name so that the summary can say so.
+struct VCardFile {
+    std::vector<AddressEntry> entries;
+    std::vector<Dropped> dropped;
+    std::vector<std::string> groups;  // the FN of each group card
+};
+VCardFile read_vcards(std::string_view text, const std::string& file);
+
 }  // namespace crm::formats

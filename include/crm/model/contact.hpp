@@ -25,11 +25,16 @@ bool same_contact(const Contact& a, const Contact& b);
 // none: candidates empty (every contact is a candidate to list then).
 MatchResult match_contact(std::string_view query, const std::vector<Contact>& contacts);
 
+// Whether `text` has a UUID's form (8-4-4-4-12 hexadecimal digits, any case): what a
+// contact's uid must be.
+bool is_uuid(std::string_view text);
+
 // "Jane Doe <jane@x.example>", or the name alone.
 std::string contact_label(const Contact& c);
 
 // The fields of a contact in the order client.yaml keeps them.
-inline constexpr std::string_view kContactFields[] = {"name", "role", "email", "phone", "notes"};
+inline constexpr std::string_view kContactFields[] = {"name",  "role",  "email",
+                                                      "phone", "notes", "uid"};
 bool is_contact_field(std::string_view field);
 // The field `field` of `c` (one of kContactFields).
 const std::string& contact_field(const Contact& c, std::string_view field);

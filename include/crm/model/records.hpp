@@ -31,6 +31,7 @@ struct Contact {
     std::string email;
     std::string phone;
     std::string notes;
+    std::string uid;  // written by crm when it creates the contact; its vCard's UID
 };
 
 struct Ratings {

@@ -29,8 +29,15 @@ TEST_CASE("classify_contact_column: Google's old and current headers, Outlook's"
     CHECK(classify_contact_column("Phone 2 - Label").kind == Kind::phone_label);
     CHECK(classify_contact_column("E-mail Address").kind == Kind::email);
     CHECK(classify_contact_column("E-mail 2 Address").slot == 2);
-    CHECK(classify_contact_column("E-mail Display Name").kind == Kind::redundant);
-    CHECK(classify_contact_column("E-mail 2 Type").kind == Kind::redundant);
+    // Outlook's type (SMTP or EX) labels its slot; its display name holds the SMTP
+    // address of an Exchange one.
+    CHECK(classify_contact_column("E-mail Display Name").kind == Kind::email_display);
+    CHECK(classify_contact_column("E-mail 2 Type").kind == Kind::email_label);
+    CHECK(classify_contact_column("E-mail 2 Type").slot == 2);
+    CHECK(classify_contact_column("Email Address").kind == Kind::email);  // LinkedIn
+    CHECK(classify_contact_column("Position").kind == Kind::title);
+    CHECK(classify_contact_column("Secondary Email").slot == 2);  // Thunderbird
+    CHECK(classify_contact_column("Mobile Number").label == "mobile");
     auto b = classify_contact_column("Business Phone");
     CHECK(b.kind == Kind::phone);
     CHECK(b.label == "business");
@@ -136,4 +143,29 @@ TEST_CASE("group_by_org: people join their organisation; its own entry gives the
     CHECK(clients[1].name == "Solo Person");
     CHECK(clients[1].contacts.at(0).name == "Solo Person");
     CHECK(clients[1].tags == std::vector<std::string>{"clients", "Private"});
+}
+
+TEST_CASE("read_address_book_csv: an Exchange address is no e-mail, and a long row is skipped") {
+    auto records = read_csv(
+        "First Name,Company,E-mail Address,E-mail Type,E-mail Display Name\n"
+        "Tom,Northern Water,/o=ExchangeLabs/ou=Exchange/cn=Recipients/cn=tom,EX,"
+        "Tom Lee (tlee@nw.example)\n"
+        "Ann,Beta,ann@beta.example,SMTP,Ann (ann@beta.example),extra\n",
+        "x.csv");
+    auto book = read_address_book_csv(records);
+    REQUIRE(book.entries.size() == 1);
+    REQUIRE(book.entries[0].emails.size() == 1);
+    CHECK(book.entries[0].emails[0].value == "tlee@nw.example");
+    CHECK(book.entries[0].emails[0].label.empty());
+    CHECK(book.exchange_addresses == 1);
+    CHECK(book.long_rows == std::vector<int>{3});
+}
+
+TEST_CASE("preamble_records: LinkedIn's Notes: lines before the header") {
+    auto records = read_csv(
+        "Notes:\n\"When exporting your connection data, ...\"\n\n"
+        "First Name,Last Name,Email Address,Company\nPriya,Raman,priya@r.example,R\n",
+        "Connections.csv");
+    CHECK(preamble_records(records) == 2);
+    CHECK(preamble_records(read_csv("First Name,Company\nA,B\n", "x.csv")) == 0);
 }

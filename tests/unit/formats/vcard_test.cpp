@@ -163,3 +163,22 @@ TEST_CASE("formats::parse_vcards labels Apple's grouped values with their X-ABLa
     CHECK(cards[0].phones[0].label == "mobile");
     CHECK(cards[0].phones[1].label == "Site office");
 }
+
+TEST_CASE("formats::read_vcards leaves group cards out and names what it does not read") {
+    const std::string text =
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:urn:uuid:0C9A7B52-31F4-4F8E-A3C1-7D4E2B9F6A80\r\n"
+        "FN:Omar\r\nORG:Gulf\r\nADR:;;1 Quay;Dubai;;;\r\nPHOTO:data:image/png;base64,AA\r\n"
+        "EMAIL:/o=ExchangeLabs/cn=omar\r\nCATEGORIES:myContacts,starred,Ports\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:group\r\nFN:Ports\r\nMEMBER:urn:uuid:x\r\n"
+        "END:VCARD\r\n";
+    auto file = formats::read_vcards(text, "a.vcf");
+    REQUIRE(file.entries.size() == 1);
+    CHECK(file.entries[0].uid == "0c9a7b52-31f4-4f8e-a3c1-7d4e2b9f6a80");
+    CHECK(file.entries[0].emails.empty());
+    CHECK(file.entries[0].tags == std::vector<std::string>{"Ports"});
+    CHECK(file.groups == std::vector<std::string>{"Ports"});
+    REQUIRE(file.dropped.size() == 3);
+    CHECK(file.dropped[0].what == "ADR");
+    CHECK(file.dropped[1].what == "PHOTO");
+    CHECK(file.dropped[2].what == "EMAIL (Exchange)");
+}

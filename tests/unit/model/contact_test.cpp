@@ -69,3 +69,12 @@ TEST_CASE("one person: the same name or the same e-mail, in any case") {
     CHECK_FALSE(crm::same_contact({"Jane", "", "", "", ""}, {"John", "", "", "", ""}));
     CHECK_FALSE(crm::same_contact({"", "", "", "", ""}, {"", "", "", "", ""}));
 }
+
+TEST_CASE("is_uuid: the 8-4-4-4-12 form of a contact's uid") {
+    CHECK(crm::is_uuid("0d6f3c1e-8b1a-4c52-9a0e-5e2b7d1f4a90"));
+    CHECK(crm::is_uuid("0D6F3C1E-8B1A-4C52-9A0E-5E2B7D1F4A90"));
+    CHECK_FALSE(crm::is_uuid("0d6f3c1e-8b1a-4c52-9a0e-5e2b7d1f4a9"));
+    CHECK_FALSE(crm::is_uuid("0d6f3c1e8b1a-4c52-9a0e-5e2b7d1f4a900"));
+    CHECK_FALSE(crm::is_uuid("0d6f3c1e-8b1a-4c52-9a0e-5e2b7d1f4a9g"));
+    CHECK_FALSE(crm::is_uuid(""));
+}
