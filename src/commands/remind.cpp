@@ -6,6 +6,7 @@
 #include "crm/render/mail_text.hpp"
 #include "crm/render/report_html.hpp"
 #include "crm/reports/remind.hpp"
+#include "crm/util/format.hpp"
 
 #include "fold.hpp"
 #include "mailing.hpp"
@@ -51,11 +52,11 @@ int remind(const RemindOptions& o, Context& ctx) {
                            ctx, store::Detail::summary, [&] { return DueCollector(s, end); },
                            problems, store::Unreadable::keep)
                            .finish();
-    if (o.to.empty()) {
-        if (auto nobody = people_outside_team(s.team, items); !nobody.empty())
-            ctx.note("not in the team, so not reminded: " + join(nobody, ", "));
-    }
-    const auto list = reminders(team, items, today);
+    if (auto nobody = people_outside_team(s.team, items); !nobody.empty())
+        ctx.note(
+            fmt::format("items of people not in the team ({}) go to {}", join(nobody, ", "),
+                        s.unowned_to.empty() ? std::string("everyone") : join(s.unowned_to, ", ")));
+    const auto list = reminders(team, items, today, s.team, s.unowned_to);
     if (list.empty())
         mailer.tell("nothing due by " + end.iso() + " for anyone mailed; no mail sent");
     for (const Reminder& r : list) {

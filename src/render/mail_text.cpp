@@ -53,6 +53,9 @@ constexpr const char* kNotifyFooter =
 }  // namespace
 
 std::string remind_subject(const Reminder& r, Date window_end) {
+    if (r.items.empty())
+        return fmt::format("crm: {} of nobody in the team due by {}",
+                           count(r.unowned.size(), "thing", "things"), window_end);
     std::string s =
         fmt::format("crm: {} due by {}", count(r.items.size(), "thing", "things"), window_end);
     if (r.overdue > 0)
@@ -62,9 +65,13 @@ std::string remind_subject(const Reminder& r, Date window_end) {
 
 std::string remind_body(const Reminder& r, Date today, Date window_end) {
     std::string out = fmt::format("Hello {},\n\n", one_line(r.member.name));
-    out += fmt::format("{} yours to do by {} (as of {})",
-                       count(r.items.size(), "thing is", "things are"), window_end, today);
-    out += r.overdue > 0 ? fmt::format(", {} of them overdue.\n", r.overdue) : ".\n";
+    if (r.items.empty())
+        out += fmt::format("Nothing of yours is due by {} (as of {}).\n", window_end, today);
+    else
+        out += fmt::format("{} yours to do by {} (as of {})",
+                           count(r.items.size(), "thing is", "things are"), window_end, today);
+    if (!r.items.empty())
+        out += r.overdue > 0 ? fmt::format(", {} of them overdue.\n", r.overdue) : ".\n";
     bool overdue_heading = false, due_heading = false;
     for (const DueItem& i : r.items) {
         if (i.overdue(today) && !overdue_heading) {
@@ -75,6 +82,15 @@ std::string remind_body(const Reminder& r, Date today, Date window_end) {
             due_heading = true;
         }
         out += item_text(i, today);
+    }
+    if (!r.unowned.empty()) {
+        // crm.yaml's unowned_to (or, naming nobody, everyone) hears of these.
+        out += fmt::format("\n{} nobody in the team:\n\n",
+                           r.unowned.size() == 1
+                               ? "One thing belongs to"
+                               : fmt::format("{} things belong to", r.unowned.size()));
+        for (const DueItem& i : r.unowned)
+            out += item_text(i, today);
     }
     return fmt::format("{}\n{}", out, kRemindFooter);
 }

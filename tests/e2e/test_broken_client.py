@@ -114,7 +114,9 @@ class BrokenClientTest(CrmTestCase):
         for what in ("Send the capability statement", "Ask Bob for a cost estimate",
                      "Send the fee proposal"):
             self.assertIn(what, r.out)
-        self.assertIn("not in the team, so not reminded: (nobody)", r.err)
+        self.assertIn("items of people not in the team ((nobody)) go to everyone", r.err)
+        # ...and to everyone, in a section of their own: nothing due goes unmailed.
+        self.assertEqual(r.out.count("nobody in the team:"), 2, r.out)
 
     def test_done_refuses_numbers_while_a_file_of_the_client_cannot_be_read(self):
         self.write(f"{ACME}/client.yaml", BROKEN_CLIENT.replace("2026-13-45", "2026-01-05"))

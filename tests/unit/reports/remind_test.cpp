@@ -47,14 +47,18 @@ TEST_CASE("each teammate gets their own items, overdue first, in the team's orde
         item(DueType::contact, " BOB JONES", "", "2026-11-26", "beta"),      // Bob's
         item(DueType::contact, "Dave Stranger", "", "2026-11-27", "gamma"),  // nobody in the team
     };
-    auto list = reminders(kTeam, items, kToday);
+    // Dave's item, nobody's in the team, goes to unowned_to: Alice.
+    auto list = reminders(kTeam, items, kToday, kTeam, {"Alice Smith"});
     REQUIRE(list.size() == 2);  // Carol has nothing due: no reminder
     CHECK(list[0].member.name == "Alice Smith");
     REQUIRE(list[0].items.size() == 2);
     CHECK(list[0].items[0].due == crm::test::day("2026-11-21"));
     CHECK(list[0].items[1].type == DueType::action);
     CHECK(list[0].overdue == 1);
+    REQUIRE(list[0].unowned.size() == 1);
+    CHECK(list[0].unowned[0].client == "gamma");
     CHECK(list[1].member.name == "Bob Jones");
+    CHECK(list[1].unowned.empty());
     REQUIRE(list[1].items.size() == 2);
     CHECK(list[1].items[0].type == DueType::promise);
     CHECK(list[1].overdue == 1);
@@ -71,4 +75,31 @@ TEST_CASE("each item to one person; a name listed twice hears once") {
     CHECK(people_outside_team(kTeam, {item(DueType::contact, "", "", "2026-11-25"),
                                       item(DueType::contact, " ", "", "2026-11-26")}) ==
           std::vector<std::string>{"(nobody)"});
+}
+
+TEST_CASE("items of nobody in the team go to unowned_to, or to everyone") {
+    const std::vector<DueItem> items = {item(DueType::contact, "Alice Smith", "", "2026-11-25"),
+                                        item(DueType::contact, "Dave Stranger", "", "2026-11-26"),
+                                        item(DueType::contact, "", "", "2026-11-27")};
+    SUBCASE("unowned_to names Bob: he gets both, Alice her own only") {
+        const auto list = reminders(kTeam, items, kToday, kTeam, {"bob jones"});
+        REQUIRE(list.size() == 2);
+        CHECK(list[0].member.name == "Alice Smith");
+        CHECK(list[0].items.size() == 1);
+        CHECK(list[0].unowned.empty());
+        CHECK(list[1].member.name == "Bob Jones");
+        CHECK(list[1].items.empty());
+        CHECK(list[1].unowned.size() == 2);
+    }
+    SUBCASE("unowned_to empty: every teammate hears of them") {
+        const auto list = reminders(kTeam, items, kToday, kTeam, {});
+        REQUIRE(list.size() == 3);
+        for (const auto& r : list)
+            CHECK(r.unowned.size() == 2);
+    }
+    SUBCASE("--to Alice: Bob's items are still Bob's, not nobody's") {
+        const std::vector<DueItem> bobs = {item(DueType::contact, "Bob Jones", "", "2026-11-25")};
+        const auto list = reminders({kTeam[0]}, bobs, kToday, kTeam, {});
+        CHECK(list.empty());
+    }
 }
