@@ -17,6 +17,7 @@ Client build_client(const AddClientOptions& o, Context& ctx) {
     Client c;
     c.stage = settings.stages.front();
     c.tier = settings.default_tier;
+    c.owner = ctx.user();  // the person acting, unless --owner names another
     type_fields(schema::client_schema(), o.client, c, typing(ctx));
     c.since = ctx.today();
     if (!o.phone.empty()) {

@@ -21,7 +21,7 @@ constexpr Field<Client> kClientFields[] = {
     {"stage",       &Client::stage,       0, {}, Allowed::stages, {"--stage", "Funnel stage (default: the first in crm.yaml)", {}, Names::none, kSettable}},
     {"tier",        &Client::tier,        0, {}, Allowed::tiers, {"--tier", "Portfolio tier (default: default_tier)", {}, Names::none, kSettable}},
     {"every",       &Client::every,       0, {}, Allowed::any, {"--every", "How often to get in touch, e.g. 21d, 2m, or never", {}, Names::none, kSettable}},
-    {"owner",       &Client::owner,       0, {}, Allowed::any, {"--owner", "The teammate who owns the relationship", {}, Names::team, kSettable | kNotBlank}},
+    {"owner",       &Client::owner,       0, {}, Allowed::any, {"--owner", "The teammate who owns the relationship (default: you)", {}, Names::team, kSettable | kNotBlank}},
     {"since",       &Client::since},
     {"stage_since", &Client::stage_since, 0, {}, Allowed::any, {{}, {}, {}, Names::none, 0, {}, "crm set CLIENT stage S keeps it"}},
     {"ratings",     &Client::ratings,     0, {}, Allowed::any, {{}, "ratings.potential, ratings.compatibility, ratings.profitability: 1 to 5", {}, Names::none, kSettable}},

@@ -16,8 +16,9 @@ class AddClientTest(CrmTestCase):
         self.assertEqual(r.out, "acme-engineering-pty-ltd\n")
         self.assertEqual(r.err, "")
         text = (self.dir / "clients/acme-engineering-pty-ltd/client.yaml").read_text()
+        # The owner is the person acting (CRM_USER here), unless --owner names another.
         self.assertEqual(text, "name: Acme Engineering Pty Ltd\nstage: lead\ntier: B\n"
-                               "since: 2026-11-23\n")
+                               "owner: Alice Smith\nsince: 2026-11-23\n")
 
     def test_every_option(self):
         self.crm_in("add-client", "Acme", "--stage", "client", "--tier", "A", "--every", "21d",
