@@ -91,7 +91,7 @@ std::vector<std::size_t> picks(const std::vector<CommitmentRef>& refs,
     if (items.empty())
         return {pick(refs, "", slug)};
     if (items.size() > 1 && !std::all_of(items.begin(), items.end(), is_number))
-        if (const auto one = matching(refs, join(items, " ")); one.size() == 1)
+        if (auto one = matching(refs, join(items, " ")); one.size() == 1)
             return one;
     std::vector<std::size_t> out;
     for (const auto& item : items)
