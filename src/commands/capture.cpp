@@ -144,4 +144,16 @@ std::string KeptFileNames::next(const std::string& dir, Date date, const std::st
     }
 }
 
+std::string skipped_summary(std::span<const std::size_t> counts,
+                            std::span<const std::string_view> names) {
+    std::size_t skipped = 0;
+    std::string why;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        skipped += counts[i];
+        if (counts[i])
+            why += fmt::format("{}{} {}", why.empty() ? "" : ", ", counts[i], names[i]);
+    }
+    return skipped ? fmt::format(", {} skipped: {}", skipped, why) : std::string();
+}
+
 }  // namespace crm::commands

@@ -2,7 +2,9 @@
 // What `crm log-email` and `crm inbox file` share: the folder as capture sees it (its
 // clients and every Message-ID already logged), a captured message as the visit it
 // becomes, and the files kept from it.
+#include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -64,5 +66,10 @@ class KeptFileNames {
     std::filesystem::path root_;
     std::unordered_set<std::string> planned_;
 };
+
+// ", N skipped: 2 automatic, 1 mass mail" of a capture run's summary, from its counts by
+// kind and the kinds' names (`counts[i]` of `names[i]`); empty when nothing was skipped.
+std::string skipped_summary(std::span<const std::size_t> counts,
+                            std::span<const std::string_view> names);
 
 }  // namespace crm::commands

@@ -117,15 +117,7 @@ class CalendarImport {
         std::string summary = fmt::format("{} logged", plural(logged_, "meeting"));
         if (moved_)
             summary += fmt::format(", {} moved", moved_);
-        std::size_t skipped = 0;
-        std::string why;
-        for (std::size_t i = 0; i < skips_.size(); ++i) {
-            skipped += skips_[i];
-            if (skips_[i])
-                why += fmt::format("{}{} {}", why.empty() ? "" : ", ", skips_[i], kSkipNames[i]);
-        }
-        if (skipped)
-            summary += fmt::format(", {} skipped: {}", skipped, why);
+        summary += skipped_summary(skips_, kSkipNames);
         // An hourly cron job whose calendar brought nothing new says nothing, so that cron
         // mails only news; a person at a terminal, or trying a dry run, always hears.
         const bool news = logged_ + moved_ + warnings_ > 0;

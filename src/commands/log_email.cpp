@@ -98,15 +98,7 @@ class Capture {
         std::string summary = fmt::format("{} logged", logged_);
         if (inboxed_)
             summary += fmt::format(", {} to the inbox", inboxed_);
-        std::size_t skipped = 0;
-        std::string why;
-        for (std::size_t i = 0; i < skips_.size(); ++i) {
-            skipped += skips_[i];
-            if (skips_[i])
-                why += fmt::format("{}{} {}", why.empty() ? "" : ", ", skips_[i], kSkipNames[i]);
-        }
-        if (skipped)
-            summary += fmt::format(", {} skipped: {}", skipped, why);
+        summary += skipped_summary(skips_, kSkipNames);
         ctx_.note(o_.dry_run ? fmt::format("{}; dry run: nothing written", summary) : summary);
         if (tx_ && !tx_->touched().empty())
             tx_->commit(commit_message());
