@@ -121,10 +121,11 @@ class CalendarImport {
         // An hourly cron job whose calendar brought nothing new says nothing, so that cron
         // mails only news; a person at a terminal, or trying a dry run, always hears.
         const bool news = logged_ + moved_ + warnings_ > 0;
-        if (news || o_.dry_run || ctx_.err_is_tty())
-            ctx_.note(o_.dry_run ? fmt::format("{}; dry run: nothing written", summary) : summary);
+        // Said once it is committed: a commit that fails is an error, never a success.
         if (tx_ && !tx_->touched().empty())
             tx_->commit(commit_message());
+        if (news || o_.dry_run || ctx_.err_is_tty())
+            ctx_.note(o_.dry_run ? fmt::format("{}; dry run: nothing written", summary) : summary);
         const bool bad_input = skips_[static_cast<std::size_t>(Skip::unreadable)] +
                                    skips_[static_cast<std::size_t>(Skip::refused)] >
                                0;

@@ -99,9 +99,10 @@ class Capture {
         if (inboxed_)
             summary += fmt::format(", {} to the inbox", inboxed_);
         summary += skipped_summary(skips_, kSkipNames);
-        ctx_.note(o_.dry_run ? fmt::format("{}; dry run: nothing written", summary) : summary);
+        // Said once it is committed: a commit that fails is an error, never a success.
         if (tx_ && !tx_->touched().empty())
             tx_->commit(commit_message());
+        ctx_.note(o_.dry_run ? fmt::format("{}; dry run: nothing written", summary) : summary);
         const bool bad_input = skips_[static_cast<std::size_t>(Skip::unreadable)] +
                                    skips_[static_cast<std::size_t>(Skip::not_mail)] +
                                    skips_[static_cast<std::size_t>(Skip::refused)] >

@@ -186,6 +186,20 @@ class MatchingTest(CaptureTestCase):
         self.assertIn("crm: error:", r.err)
 
 
+    def test_a_refused_commit_says_no_summary_of_success(self):
+        # A pre-commit hook refuses: the visit stays on disk, but crm never says it was
+        # logged before the commit it could not make.
+        hook = self.dir / ".git" / "hooks" / "pre-commit"
+        hook.parent.mkdir(parents=True, exist_ok=True)
+        hook.write_text("#!/bin/sh\nexit 1\n")
+        hook.chmod(0o755)
+        r = self.crm_in("log-email", str(DATA / "thunderbird-reply.eml"))
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("crm: error: not committed", r.err)
+        self.assertNotIn("1 logged", r.err)
+        self.assertEqual(len(self.visits("acme-engineering")), 1)
+
+
 class DeduplicationTest(CaptureTestCase):
     def test_the_same_message_twice_in_one_run_and_in_two_runs(self):
         path = DATA / "thunderbird-reply.eml"
