@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "crm/store/committed.hpp"
 #include "crm/store/uncommitted.hpp"
 #include "crm/util/text.hpp"
 
@@ -80,6 +81,12 @@ std::vector<std::string> check_before_change(const CommitPolicy& policy,
     for (const auto& f : state.changed)
         if (!has(mine, f) && !has(own, f))
             foreign.push_back(f);
+    // A file that is exactly what crm committed last is crm's, whatever the index says: a
+    // `git commit` racing crm's may have written back an index from before it.
+    if (!foreign.empty()) {
+        const auto crms = as_crm_committed(*policy.git, root, foreign);
+        std::erase_if(foreign, [&](const std::string& f) { return has(crms, f); });
+    }
     if (foreign.empty() || policy.include_changes)
         return foreign;
     throw RuntimeError(named(foreign) + have(foreign) + " changes that are not committed",

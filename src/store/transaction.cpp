@@ -11,6 +11,7 @@
 #include "crm/git/history.hpp"
 #include "crm/os/files.hpp"
 #include "crm/store/commit_guard.hpp"
+#include "crm/store/committed.hpp"
 #include "crm/store/uncommitted.hpp"
 #include "crm/util/error.hpp"
 #include "crm/util/format.hpp"
@@ -93,6 +94,22 @@ Transaction::Transaction(fs::path root, CommitPolicy policy)
     if (const std::string line = describe(recovered); !line.empty() && policy_.note)
         policy_.note(line);
     os::remove_stale_temp_files(root_);
+    // A change of crm's that another program's `git commit` took back out of HEAD
+    // (committed.hpp): on crm's list again, for this transaction's commit, or the next.
+    if (commits()) {
+        if (const auto back = taken_back(*policy_.git, root_); !back.empty()) {
+            try {
+                remember_uncommitted(root_, back);
+                if (policy_.note)
+                    policy_.note(fmt::format(
+                        "{}: a git commit made beside crm's took crm's change back out of "
+                        "git; the file on disk is crm's, and crm commits it again",
+                        join(back, ", ")));
+            } catch (const RuntimeError&) {
+                // A full disk: the next transaction finds them again.
+            }
+        }
+    }
 }
 
 void Transaction::require_open(const std::string& relative) const {
@@ -474,6 +491,8 @@ bool Transaction::commit(const std::string& message) {
         try {
             const bool made = policy_.git->commit(all, full);
             forget_uncommitted(root_);
+            if (made)
+                remember_committed(*policy_.git, root_, all);
             journal_.close();
             if (!earlier.empty() && policy_.also_committed)
                 policy_.also_committed(earlier);

@@ -16,7 +16,8 @@ For --seconds (bounded: the whole run takes about three minutes with the default
 
 Then it checks, from git and the folder:
 
-* lost: every record crm reported as written (exit 0: the path log-visit printed, the
+* lost (after one last crm command that writes, which commits what crm could not before,
+  see run()): every record crm reported as written (exit 0: the path log-visit printed, the
   value set printed, the promise done marked, the watcher added) is in HEAD, or on crm's
   list of files it wrote but could not commit (.crm/uncommitted), as reported, and the
   file parses (`crm check` names no problem in it);
@@ -245,6 +246,13 @@ class Soak:
         self.stop.set()
         for t in threads:
             t.join()
+        # crm's promise is that the next command that writes commits what an earlier one
+        # could not, or what someone else's racing `git commit` took back out of HEAD
+        # (store/committed.hpp): one last command, as the next cron run or person would.
+        r = self.crm("set", CLIENTS[0], "soak_final", "1")
+        if r.returncode != 0:
+            raise RuntimeError("the last crm command was refused: " + r.stderr)
+        self.final_note = r.stderr.strip()
 
     # -- the checks -------------------------------------------------------------------
     def in_head(self, path):
@@ -350,6 +358,8 @@ def main():
         soak.setup()
         soak.run()
         lost, foreign, commits = soak.check()
+        if soak.final_note:
+            print("soak: the last command said: " + soak.final_note.replace("\n", "\nsoak:   "))
         print("soak: " + ", ".join(f"{v} {k}" for k, v in soak.counts.items()) +
               f"; {commits} crm commits; {len(soak.mixed)} of the person's commits whose "
               "message git mixed with crm's (COMMIT_EDITMSG)")
