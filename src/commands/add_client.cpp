@@ -4,6 +4,7 @@
 #include "crm/model/contact.hpp"
 #include "crm/model/match.hpp"
 #include "crm/model/slug.hpp"
+#include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
@@ -51,7 +52,14 @@ int add_client(const AddClientOptions& o, Context& ctx) {
     }
     client.slug = unique_slug(slugify(client.name),
                               [&](const std::string& s) { return folder.client_dir_taken(s); });
-    tx.create(folder.client_file(client.slug), schema::client_yaml(client));
+    // crm never writes a file it would refuse to read (a record over the size limit).
+    const std::string file = folder.client_file(client.slug);
+    const std::string text = schema::client_yaml(client);
+    if (const auto refused =
+            schema::check_file(text, file, schema::FileKind::client, folder.settings());
+        !refused.empty())
+        throw refused.front();
+    tx.create(file, text);
     tx.commit(fmt::format("add-client: {}", client.name));
     ctx.out() << client.slug << '\n';
     return 0;

@@ -170,6 +170,18 @@ class AddClientTest(CrmTestCase):
         self.assertEqual(self.last_commit_message(), "add-client: Acme")
         self.assertIn("stray.txt", self.git("status", "--porcelain"))
 
+    def test_a_record_crm_would_refuse_to_read_is_never_written(self):
+        # Each argument stays under the kernel's 128 KiB; together over crm's 1024 KiB.
+        tags = [arg for i in range(11) for arg in ("--tag", f"t{i}" + "y" * 100_000)]
+        head = self.git("rev-parse", "HEAD")
+        r = self.crm_in("add-client", "Big", *tags, check=1)
+        self.assertIn("crm: error: clients/big/client.yaml: file is larger than the 1024 KiB "
+                      "a record may have", r.err)
+        self.assertEqual(r.out, "")
+        self.assertFalse((self.dir / "clients/big").exists())
+        self.assertEqual(self.git("rev-parse", "HEAD"), head)
+        self.assertIn("no problems", self.crm_in("check", check=0).err)
+
 
 if __name__ == "__main__":
     unittest.main()
