@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "crm/model/slug.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm {
 
@@ -131,7 +132,7 @@ std::string safe_file_name(std::string_view name) {
         base.resize(room);
     while (!base.empty() && base.back() == '-')
         base.pop_back();
-    return extension.empty() ? base : base + "." + extension;
+    return extension.empty() ? base : fmt::format("{}.{}", base, extension);
 }
 
 bool is_crm_data_path(std::string_view path) {

@@ -167,14 +167,14 @@ FileDescriptor open_input(const fs::path& path) {
     // Non-blocking, so that a named pipe (a FIFO in a maildir) is refused, never waited on.
     FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
     if (fd.get() < 0)
-        throw RuntimeError("cannot read " + path.string() + ": " + errno_text());
+        throw RuntimeError(fmt::format("cannot read {}: {}", path.string(), errno_text()));
     struct stat st;
     if (::fstat(fd.get(), &st) != 0)
-        throw RuntimeError("cannot read " + path.string() + ": " + errno_text());
+        throw RuntimeError(fmt::format("cannot read {}: {}", path.string(), errno_text()));
     if (S_ISDIR(st.st_mode))
-        throw RuntimeError("cannot read " + path.string() + ": it is a folder");
+        throw RuntimeError(fmt::format("cannot read {}: it is a folder", path.string()));
     if (!S_ISREG(st.st_mode))
-        throw RuntimeError("cannot read " + path.string() + ": it is not a regular file");
+        throw RuntimeError(fmt::format("cannot read {}: it is not a regular file", path.string()));
     ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
     return fd;
 }
@@ -182,7 +182,7 @@ FileDescriptor open_input(const fs::path& path) {
 FileDescriptor memory_file(std::string_view bytes) {
     FileDescriptor fd(::memfd_create("crm-input", MFD_CLOEXEC));
     if (fd.get() < 0)
-        throw RuntimeError("cannot hold standard input: " + errno_text());
+        throw RuntimeError(fmt::format("cannot hold standard input: {}", errno_text()));
     write_all(fd.get(), bytes, "standard input");
     ::lseek(fd.get(), 0, SEEK_SET);
     return fd;
@@ -468,11 +468,13 @@ fs::path write_staged(const fs::path& root, std::string_view content) {
     ensure_private_dir(root);
     ensure_no_symlinks(root, kTempDir);
     create_folders(root, kTempDir, false);
-    fs::path staged = fs::path(kTempDir) / (".staged" + std::string(kTempMarker) + random_suffix());
+    fs::path staged =
+        fs::path(kTempDir) / (fmt::format(".staged{}{}", kTempMarker, random_suffix()));
     FileDescriptor fd(::open((root / staged).c_str(),
                              O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
     if (fd.get() < 0)
-        throw RuntimeError("cannot create " + (root / staged).string() + ": " + errno_text());
+        throw RuntimeError(
+            fmt::format("cannot create {}: {}", (root / staged).string(), errno_text()));
     try {
         write_all(fd.get(), content, root / staged);
     } catch (...) {
@@ -490,8 +492,8 @@ void publish_staged(const fs::path& root, const fs::path& staged, const fs::path
     // link() fails when the target exists, unlike rename(); new files never replace.
     if (::link((root / staged).c_str(), target.c_str()) != 0) {
         if (errno == EEXIST)
-            throw RuntimeError(target.string() + " already exists");
-        throw RuntimeError("cannot create " + target.string() + ": " + errno_text());
+            throw RuntimeError(fmt::format("{} already exists", target.string()));
+        throw RuntimeError(fmt::format("cannot create {}: {}", target.string(), errno_text()));
     }
     ::unlink((root / staged).c_str());
 }
@@ -499,8 +501,8 @@ void publish_staged(const fs::path& root, const fs::path& staged, const fs::path
 void sync_file_system(const fs::path& root) {
     FileDescriptor fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (fd.get() < 0 || ::syncfs(fd.get()) != 0)
-        throw RuntimeError("cannot flush the files written to " + root.string() + ": " +
-                           errno_text());
+        throw RuntimeError(
+            fmt::format("cannot flush the files written to {}: {}", root.string(), errno_text()));
 }
 
 void write_atomic(const fs::path& root, const fs::path& relative, std::string_view content,

@@ -59,12 +59,13 @@ void check_contact_emails(const Node& root, Problems& p) {
             continue;
         if (auto why = contact_address_problem(email->value); why) {
             const Node* name = contact.find("name");
-            const std::string who =
-                name && name->is_scalar() && !name->value.empty() ? name->value + "'s" : "a";
-            p.add(
-                *email,
-                "contacts: " + who + " e-mail '" + email->value + "' is not an address: it " + *why,
-                "write one address such as jane@example.com; anything else goes in notes");
+            const std::string who = name && name->is_scalar() && !name->value.empty()
+                                        ? fmt::format("{}'s", name->value)
+                                        : "a";
+            p.add(*email,
+                  fmt::format("contacts: {} e-mail '{}' is not an address: it {}", who,
+                              email->value, *why),
+                  "write one address such as jane@example.com; anything else goes in notes");
         }
     }
 }

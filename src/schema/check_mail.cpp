@@ -123,12 +123,12 @@ bool names_a_program(std::string key) {
 
 void find_programs(const Node& map, const std::string& where, Problems& p) {
     for (const auto& [k, v] : map.entries) {
-        const std::string key = where.empty() ? k.value : where + "." + k.value;
+        const std::string key = where.empty() ? k.value : fmt::format("{}.{}", where, k.value);
         if (names_a_program(k.value)) {
             p.add(k,
-                  key +
-                      " names a program, and crm never runs a program named in the shared "
-                      "folder (a teammate could change it): it is ignored",
+                  fmt::format("{} names a program, and crm never runs a program named in the "
+                              "shared folder (a teammate could change it): it is ignored",
+                              key),
                   key == "mail.command"
                       ? "set your own mail command:  git config --global crm.mailCommand "
                         "\"msmtp -t\"  (or CRM_MAIL_COMMAND); then remove mail.command from "

@@ -4,6 +4,7 @@
 
 #include "crm/store/committed.hpp"
 #include "crm/store/uncommitted.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::store {
@@ -19,8 +20,8 @@ std::string named(const std::vector<std::string>& paths) {
     if (paths.size() == 1)
         return paths.front();
     if (paths.size() == 2)
-        return paths[0] + " and " + paths[1];
-    return paths.front() + " and " + std::to_string(paths.size() - 1) + " more";
+        return fmt::format("{} and {}", paths[0], paths[1]);
+    return fmt::format("{} and {} more", paths.front(), paths.size() - 1);
 }
 
 std::string have(const std::vector<std::string>& paths) {
@@ -41,7 +42,7 @@ std::vector<std::string> check_before_change(const CommitPolicy& policy,
         std::vector<std::string> out;
         for (const auto& e : entries)
             for (const auto& p : paths)
-                if (e == p || e.starts_with(p + "/")) {
+                if (e == p || e.starts_with(fmt::format("{}/", p))) {
                     out.push_back(e);
                     break;
                 }
@@ -58,21 +59,22 @@ std::vector<std::string> check_before_change(const CommitPolicy& policy,
     if (!state.skip_worktree.empty()) {
         const auto& f = state.skip_worktree;
         throw RuntimeError(
-            named(f) + (f.size() == 1 ? " is" : " are") +
-                " marked skip-worktree in git's index (a sparse checkout?): git does not look "
-                "at " +
-                (f.size() == 1 ? "it" : "them") + " on disk, so it would never commit crm's change",
-            "nothing was written; git sparse-checkout add " +
-                std::filesystem::path(f.front()).parent_path().string() +
-                " (or git update-index --no-skip-worktree " + f.front() + "), then run again");
+            fmt::format("{}{} marked skip-worktree in git's index (a sparse checkout?): git does "
+                        "not look at {} on disk, so it would never commit crm's change",
+                        named(f), f.size() == 1 ? " is" : " are", f.size() == 1 ? "it" : "them"),
+            fmt::format("nothing was written; git sparse-checkout add {} (or git update-index "
+                        "--no-skip-worktree {}), then run again",
+                        std::filesystem::path(f.front()).parent_path().string(), f.front()));
     }
     if (!state.assume_unchanged.empty()) {
         const auto& f = state.assume_unchanged;
-        throw RuntimeError(named(f) + (f.size() == 1 ? " is" : " are") +
-                               " marked assume-unchanged in git's index: git would never "
-                               "see crm's change, nor commit it",
-                           "nothing was written; git update-index --no-assume-unchanged " +
-                               f.front() + ", then run again");
+        throw RuntimeError(
+            fmt::format("{}{} marked assume-unchanged in git's index: git would never see crm's "
+                        "change, nor commit it",
+                        named(f), f.size() == 1 ? " is" : " are"),
+            fmt::format(
+                "nothing was written; git update-index --no-assume-unchanged {}, then run again",
+                f.front()));
     }
     std::vector<std::string> mine = uncommitted_files(root);
     for (const auto& f : uncommitted_removals(root))
@@ -89,9 +91,10 @@ std::vector<std::string> check_before_change(const CommitPolicy& policy,
     }
     if (foreign.empty() || policy.include_changes)
         return foreign;
-    throw RuntimeError(named(foreign) + have(foreign) + " changes that are not committed",
-                       "commit or stash them first (git commit, git stash), or run again with "
-                       "--include-changes to commit them with crm's change");
+    throw RuntimeError(
+        fmt::format("{}{} changes that are not committed", named(foreign), have(foreign)),
+        "commit or stash them first (git commit, git stash), or run again with "
+        "--include-changes to commit them with crm's change");
 }
 
 IndexCheck check_index(const git::Git& git, const std::vector<std::string>& new_paths,
@@ -104,7 +107,7 @@ IndexCheck check_index(const git::Git& git, const std::vector<std::string>& new_
     const auto state = git.index_state(all, false);
     for (const auto& p : new_paths) {
         // A folder renamed into place is taken when git has anything under it.
-        const std::string below = p + "/";
+        const std::string below = fmt::format("{}/", p);
         if (std::any_of(state.tracked.begin(), state.tracked.end(),
                         [&](const std::string& t) { return t == p || t.starts_with(below); }))
             out.taken.push_back(p);
@@ -116,12 +119,13 @@ IndexCheck check_index(const git::Git& git, const std::vector<std::string>& new_
 }
 
 RuntimeError taken_paths_error(const std::vector<std::string>& taken) {
-    return RuntimeError(named(taken) + (taken.size() == 1 ? " is" : " are") +
-                            " in git's index but not on disk (a sparse checkout, or a file "
-                            "deleted and not committed): crm does not take a name git has",
-                        "nothing was written; run the command again (a new record gets "
-                        "another name), or bring the file back: git sparse-checkout add, git "
-                        "restore");
+    return RuntimeError(
+        fmt::format("{}{} in git's index but not on disk (a sparse checkout, or a file deleted and "
+                    "not committed): crm does not take a name git has",
+                    named(taken), taken.size() == 1 ? " is" : " are"),
+        "nothing was written; run the command again (a new record gets "
+        "another name), or bring the file back: git sparse-checkout add, git "
+        "restore");
 }
 
 }  // namespace crm::store

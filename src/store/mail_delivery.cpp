@@ -4,6 +4,7 @@
 #include "crm/os/files.hpp"
 #include "crm/os/process.hpp"
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::store {
@@ -19,7 +20,7 @@ std::string said(const os::ProcessResult& r) {
     for (char& c : text)
         if (static_cast<unsigned char>(c) < 0x20)
             c = ' ';
-    return text.size() > 300 ? text.substr(0, 300) + "..." : text;
+    return text.size() > 300 ? fmt::format("{}...", text.substr(0, 300)) : text;
 }
 
 }  // namespace
@@ -39,12 +40,13 @@ void send_with_command(const MailCommand& command, std::string_view message,
         r.exit_code < 0 && r.err.starts_with("cannot run")
             ? said(r)
             : argv[0] + (r.exit_code < 0 ? std::string(" died")
-                                         : " exited with status " + std::to_string(r.exit_code));
+                                         : fmt::format(" exited with status {}", r.exit_code));
     const std::string output = said(r);
     if (!output.empty() && output != what)
-        what += ": " + output;
-    throw RuntimeError("mail to " + recipient + " was not sent: " + what,
-                       command.hint + "; what was sent is not sent again when you rerun");
+        what += fmt::format(": {}", output);
+    throw RuntimeError(
+        fmt::format("mail to {} was not sent: {}", recipient, what),
+        fmt::format("{}; what was sent is not sent again when you rerun", command.hint));
 }
 
 std::string SentMail::escape(std::string_view key) {
@@ -89,7 +91,7 @@ SentMail::SentMail(const std::filesystem::path& root, Date today) : root_(root),
             continue;
         }
         keys_.insert(line.substr(space + 1));
-        kept += line + "\n";
+        kept += fmt::format("{}\n", line);
     }
     // Old or new, never half (a rename); without the fsync that only the FolderLock's
     // holders may do. Every key names its day or its file, so even a log lost to a power
@@ -104,7 +106,7 @@ void SentMail::add(const std::string& key) {
     os::ensure_private_dir(root_);
     const std::string escaped = escape(key);
     os::append_durable(root_ / kLog,
-                       (needs_newline_ ? "\n" : "") + today_.iso() + " " + escaped + "\n", true);
+                       fmt::format("{}{} {}\n", needs_newline_ ? "\n" : "", today_, escaped), true);
     needs_newline_ = false;
     keys_.insert(escaped);
 }

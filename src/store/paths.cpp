@@ -169,7 +169,7 @@ std::vector<std::string> inbox_files(const fs::path& root) {
 
 std::string new_inbox_path(const fs::path& root, Date date) {
     for (;;) {
-        std::string path = inbox_file_path(date.iso() + "-" + random_hex(6) + ".yaml");
+        std::string path = inbox_file_path(fmt::format("{}-{}.yaml", date, random_hex(6)));
         std::error_code ec;
         if (!fs::exists(root / path, ec))
             return path;

@@ -114,14 +114,15 @@ Transaction::Transaction(fs::path root, CommitPolicy policy)
 
 void Transaction::require_open(const std::string& relative) const {
     if (committed_)
-        throw std::logic_error("store::Transaction: a change after commit (" + relative + ")");
+        throw std::logic_error(
+            fmt::format("store::Transaction: a change after commit ({})", relative));
     const fs::path p(relative);
     const bool inside = !relative.empty() && p.is_relative() &&
                         std::find(p.begin(), p.end(), "..") == p.end() &&
                         *p.begin() != os::kPrivateDir && *p.begin() != ".git";
     if (!inside)
-        throw RuntimeError("refusing to change '" + relative +
-                           "': not a path of the folder's data");
+        throw RuntimeError(
+            fmt::format("refusing to change '{}': not a path of the folder's data", relative));
 }
 
 void Transaction::touch(const std::string& relative) {
@@ -138,8 +139,8 @@ void Transaction::made(JournalStep step) {
     ++changes_;
     if (policy_.pause_after_step > 0 && changes_ == policy_.pause_after_step) {
         if (policy_.note)
-            policy_.note("paused after change " + std::to_string(changes_) +
-                         " (CRM_TEST_PAUSE_AFTER_STEP)");
+            policy_.note(
+                fmt::format("paused after change {} (CRM_TEST_PAUSE_AFTER_STEP)", changes_));
         std::this_thread::sleep_for(std::chrono::seconds(60));
     }
 }
@@ -148,7 +149,7 @@ std::optional<std::string> Transaction::read(const std::string& relative) {
     require_open(relative);
     auto got = os::read_for_change(root_, relative, kMaxKeptBytes);
     if (got && got->text.size() > kMaxKeptBytes)
-        throw RuntimeError("cannot change " + relative + ": it is larger than 64 MiB");
+        throw RuntimeError(fmt::format("cannot change {}: it is larger than 64 MiB", relative));
     reads_[relative] = got;
     if (!got)
         return std::nullopt;
@@ -165,7 +166,7 @@ void Transaction::create(const std::string& relative, std::string_view text) {
                      missing_folders(root_, fs::path(relative).parent_path())};
     os::ensure_no_symlinks(root_, relative);
     if (exists_no_follow(root_ / relative))
-        throw RuntimeError((root_ / relative).string() + " already exists");
+        throw RuntimeError(fmt::format("{} already exists", (root_ / relative).string()));
     begin(step);
     os::write_atomic(root_, relative, text, true);
     made(std::move(step));
@@ -226,7 +227,7 @@ void Transaction::replace(const std::string& relative, std::string_view text) {
     before_change(relative);
     os::ensure_no_symlinks(root_, relative);
     if (is_dir_no_follow(root_ / relative))
-        throw RuntimeError("cannot replace " + relative + ": it is a folder");
+        throw RuntimeError(fmt::format("cannot replace {}: it is a folder", relative));
     // The version the caller read, else the one there now: either must still be there
     // when the new one lands.
     std::optional<os::StampedText> was;
@@ -235,7 +236,8 @@ void Transaction::replace(const std::string& relative, std::string_view text) {
     } else {
         was = os::read_for_change(root_, relative, kMaxKeptBytes);
         if (was && was->text.size() > kMaxKeptBytes)
-            throw RuntimeError("cannot replace " + relative + ": it is larger than 64 MiB");
+            throw RuntimeError(
+                fmt::format("cannot replace {}: it is larger than 64 MiB", relative));
     }
     JournalStep step{JournalStep::Kind::replaced,
                      relative,
@@ -283,11 +285,11 @@ void Transaction::rename(const std::string& from, const std::string& to) {
     os::ensure_no_symlinks(root_, from);
     os::ensure_no_symlinks(root_, to);
     if (!exists_no_follow(root_ / from))
-        throw RuntimeError("cannot rename " + (root_ / from).string() +
-                           ": there is no such file or folder");
+        throw RuntimeError(fmt::format("cannot rename {}: there is no such file or folder",
+                                       (root_ / from).string()));
     if (exists_no_follow(root_ / to))
-        throw RuntimeError("cannot rename " + (root_ / from).string() + ": " +
-                           (root_ / to).string() + " already exists");
+        throw RuntimeError(fmt::format("cannot rename {}: {} already exists",
+                                       (root_ / from).string(), (root_ / to).string()));
     JournalStep step{JournalStep::Kind::renamed,
                      to,
                      from,
@@ -318,7 +320,7 @@ void Transaction::rollback() {
             (void)undo_step(root_, *it);
         } catch (const std::exception& e) {
             failed.push_back(it->kind == JournalStep::Kind::set_aside
-                                 ? it->path + " (it is in " + it->aside + ")"
+                                 ? fmt::format("{} (it is in {})", it->path, it->aside)
                                  : it->path);
             if (why.empty())
                 why = e.what();
@@ -338,7 +340,7 @@ void Transaction::rollback() {
         for (const auto& f : failed)
             list += (list.empty() ? "" : ", ") + f;
         throw RuntimeError(
-            "could not put back " + list + ": " + why,
+            fmt::format("could not put back {}: {}", list, why),
             "look with git status; git restore or git checkout brings back what git has");
     }
 }
@@ -389,9 +391,9 @@ void paragraph(std::string& message, const std::string& title,
                const std::vector<std::string>& paths) {
     if (paths.empty())
         return;
-    message += "\n\n" + title + "\n";
+    message += fmt::format("\n\n{}\n", title);
     for (const auto& f : paths)
-        message += "  " + f + "\n";
+        message += fmt::format("  {}\n", f);
 }
 
 std::vector<std::string> without(std::vector<std::string> from,

@@ -104,7 +104,7 @@ void forget_uncommitted_paths(const std::filesystem::path& root,
         }
         std::string text = list == kList ? kListHeader : kRemovalsHeader;
         for (const auto& f : kept)
-            text += f + "\n";
+            text += fmt::format("{}\n", f);
         try {
             os::write_atomic(root, list, text);
         } catch (const std::exception&) {
