@@ -352,7 +352,10 @@ def main():
             return 2
     work = Path(tempfile.mkdtemp(prefix="crm-soak-"))
     try:
-        soak = Soak(os.path.abspath(args.crm), work, args.seconds, args.writers, seed)
+        # Its own copy: a rebuild during the run must not swap the program under it.
+        crm = work / "crm"
+        shutil.copy2(args.crm, crm)
+        soak = Soak(str(crm), work, args.seconds, args.writers, seed)
         print(f"soak: seed {seed}, {args.writers} writers, {args.seconds:g} s, in {work}",
               flush=True)
         soak.setup()
