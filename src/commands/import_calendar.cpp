@@ -117,10 +117,12 @@ class CalendarImport {
         std::string summary = fmt::format("{} logged", plural(logged_, "meeting"));
         if (moved_)
             summary += fmt::format(", {} moved", moved_);
+        if (removed_)
+            summary += fmt::format(", {} cancelled and removed", removed_);
         summary += skipped_summary(skips_, kSkipNames);
         // An hourly cron job whose calendar brought nothing new says nothing, so that cron
         // mails only news; a person at a terminal, or trying a dry run, always hears.
-        const bool news = logged_ + moved_ + warnings_ > 0;
+        const bool news = logged_ + moved_ + removed_ + warnings_ > 0;
         // Said once it is committed: a commit that fails is an error, never a success.
         if (tx_ && !tx_->touched().empty())
             tx_->commit(commit_message());
@@ -176,7 +178,7 @@ class CalendarImport {
         if (e.all_day)
             return skip(Skip::all_day, source, name);
         if (e.cancelled)
-            return skip(Skip::cancelled, source, name);
+            return cancelled(source, name, e.id);
         if (!e.ended)
             return skip(Skip::future, source, name);
         bool declined = false;
@@ -229,6 +231,35 @@ class CalendarImport {
             clients_.insert(client.name);
             last_ = fmt::format("{} ({} meeting)", client.name, v.date);
         }
+    }
+
+    // A cancelled event: never a meeting. One imported before it was cancelled goes, as
+    // long as nobody has written it up and it is as crm wrote it.
+    void cancelled(const std::string& source, const std::string& name, const std::string& id) {
+        const auto had = known_.events.find(id);
+        if (had == known_.events.end() || !had->second.pending)
+            return skip(Skip::cancelled, source, name);
+        const auto text = ctx_.folder().read(had->second.file);
+        std::optional<WrittenVisit> old;
+        try {
+            if (text)
+                old = as_crm_wrote_it(*text, had->second.file);
+        } catch (const DataError& e) {
+            return skip(Skip::refused, source, e.what());
+        }
+        if (!old)
+            return skip(Skip::hand_edited, source,
+                        fmt::format("{}: cancelled, but {} is not as crm wrote it; remove it with "
+                                    "crm rm or by hand",
+                                    name, had->second.file));
+        if (o_.dry_run)
+            ctx_.out() << fmt::format("# {} (removed: cancelled)\n", had->second.file);
+        else
+            tx_->remove(had->second.file);
+        ctx_.note(fmt::format("{}: {} was cancelled; removed the pending meeting {}", source, name,
+                              had->second.file));
+        ++removed_;
+        last_ = fmt::format("{} (cancelled meeting removed)", had->second.file);
     }
 
     // An event the folder has a meeting of already: nothing to do, unless the event moved
@@ -298,12 +329,14 @@ class CalendarImport {
 
     std::string commit_message() const {
         const std::string from = std::filesystem::path(o_.file).filename().string();
-        if (logged_ + moved_ == 1)
+        if (logged_ + moved_ + removed_ == 1)
             return fmt::format("import: {} from {}", last_, from);
         std::string what = fmt::format("import: {} at {}", plural(logged_, "meeting"),
                                        plural(clients_.size(), "client"));
         if (moved_)
             what += fmt::format(", {} moved", moved_);
+        if (removed_)
+            what += fmt::format(", {} cancelled and removed", removed_);
         return fmt::format("{} from {}", what, from);
     }
 
@@ -318,7 +351,7 @@ class CalendarImport {
     std::set<std::string> planned_;
     std::set<std::string> clients_;
     std::string last_;
-    std::size_t logged_ = 0, moved_ = 0, warnings_ = 0;
+    std::size_t logged_ = 0, moved_ = 0, removed_ = 0, warnings_ = 0;
     std::array<std::size_t, kSkipNames.size()> skips_{};
 };
 

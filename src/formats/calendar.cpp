@@ -305,42 +305,79 @@ class Reader {
         return out;
     }
 
+    // The starts a series' RDATEs add (a date alone: that day, at the series' time).
+    std::vector<icaltimetype> added(const Component& c) const {
+        std::vector<icaltimetype> out;
+        std::string why;
+        for (icalproperty* p = icalcomponent_get_first_property(c.c, ICAL_RDATE_PROPERTY); p;
+             p = icalcomponent_get_next_property(c.c, ICAL_RDATE_PROPERTY)) {
+            const icaldatetimeperiodtype v = icalproperty_get_rdate(p);
+            auto t = time_of(p, icaltime_is_null_time(v.time) ? v.period.start : v.time, why);
+            if (!t)
+                continue;
+            if (t->is_date && !c.start.is_date) {
+                icaltimetype day = c.start;
+                day.year = t->year;
+                day.month = t->month;
+                day.day = t->day;
+                t = day;
+            }
+            out.push_back(*t);
+        }
+        return out;
+    }
+
     void occurrences(
         const Component& c,
         const std::map<std::pair<std::string, std::int64_t>, const Component*>& overrides) {
         icalproperty* rule = icalcomponent_get_first_property(c.c, ICAL_RRULE_PROPERTY);
-        if (!rule) {
+        std::vector<icaltimetype> starts = added(c);
+        if (!rule && starts.empty()) {
             add(c, c.uid, false);
             return;
         }
-        const icalrecurrencetype recur = icalproperty_get_rrule(rule);
-        if (recur.freq == ICAL_NO_RECURRENCE) {
-            problem(c.c, 0, c.uid, "an RRULE libical cannot read");
-            return;
+        if (rule) {
+            const icalrecurrencetype recur = icalproperty_get_rrule(rule);
+            if (recur.freq == ICAL_NO_RECURRENCE) {
+                problem(c.c, 0, c.uid, "an RRULE libical cannot read");
+                return;
+            }
+            const std::unique_ptr<icalrecur_iterator, decltype(&icalrecur_iterator_free)> it(
+                icalrecur_iterator_new(recur, c.start), &icalrecur_iterator_free);
+            if (!it) {
+                problem(c.c, 0, c.uid, "an RRULE libical cannot expand");
+                return;
+            }
+            for (icaltimetype t = icalrecur_iterator_next(it.get()); !icaltime_is_null_time(t);
+                 t = icalrecur_iterator_next(it.get())) {
+                t.zone = c.start.zone;
+                if (clock_.instant(t) > now_)
+                    break;  // a series without an end stops here; what comes later is not yet
+                starts.push_back(t);
+                if (starts.size() > kMaxOccurrences)
+                    break;
+            }
+        } else {
+            starts.push_back(c.start);  // RDATEs add to DTSTART, which is the first
         }
-        const std::unique_ptr<icalrecur_iterator, decltype(&icalrecur_iterator_free)> it(
-            icalrecur_iterator_new(recur, c.start), &icalrecur_iterator_free);
-        if (!it) {
-            problem(c.c, 0, c.uid, "an RRULE libical cannot expand");
+        // The series in time order, each start once (an RDATE may repeat the rule's).
+        std::vector<std::pair<std::int64_t, icaltimetype>> timed;
+        for (const auto& t : starts)
+            if (const std::int64_t at = clock_.instant(t); at <= now_)
+                timed.emplace_back(at, t);
+        std::sort(timed.begin(), timed.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        timed.erase(std::unique(timed.begin(), timed.end(),
+                                [](const auto& a, const auto& b) { return a.first == b.first; }),
+                    timed.end());
+        if (timed.size() > kMaxOccurrences) {
+            problem(c.c, 0, c.uid,
+                    fmt::format("more than {} occurrences up to today", kMaxOccurrences));
             return;
         }
         const auto out = excluded(c);
-        // The series' occurrences join the output only once it is known to be a sane one.
-        const std::size_t before = out_.events.size(), future = out_.future;
-        std::size_t count = 0;
-        for (icaltimetype t = icalrecur_iterator_next(it.get()); !icaltime_is_null_time(t);
-             t = icalrecur_iterator_next(it.get())) {
-            t.zone = c.start.zone;
-            const std::int64_t at = clock_.instant(t);
-            if (at > now_)
-                break;  // a series without an end stops here; what comes later is not yet
-            if (++count > kMaxOccurrences) {
-                out_.events.resize(before);
-                out_.future = future;
-                problem(c.c, 0, c.uid,
-                        fmt::format("more than {} occurrences up to today", kMaxOccurrences));
-                return;
-            }
+        const icaldurationtype length = duration_of(c);
+        for (const auto& [at, t] : timed) {
             if (std::find(out.begin(), out.end(), at) != out.end())
                 continue;
             const std::string id = fmt::format("{};RECURRENCE-ID={}", c.uid, utc_text(at));
@@ -349,7 +386,6 @@ class Reader {
                 continue;
             }
             Component one = c;
-            const icaldurationtype length = duration_of(c);
             one.start = t;
             one.end.reset();
             one.duration = length;

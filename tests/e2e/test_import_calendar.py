@@ -245,6 +245,43 @@ class MovedEventTest(CalendarTestCase):
         after = {p: p.read_bytes() for p in (self.dir / "clients" / MUELLER).rglob("*.yaml")}
         self.assertEqual(after, before)
 
+    def cancel_mueller(self, path):
+        text = path.read_bytes()
+        at = text.index(b"UID:7hq2lm0s9d1muellersite@google.com")
+        status = text.index(b"STATUS:CONFIRMED", at)
+        path.write_bytes(text[:status] + b"STATUS:CANCELLED" + text[status + 16:])
+
+    def test_a_cancelled_event_takes_its_pending_meeting_away(self):
+        path = self.copy()
+        self.import_(path)
+        [name] = list(self.visits(MUELLER))
+        self.cancel_mueller(path)
+        r = self.import_(path)
+        self.assertEqual(self.visits(MUELLER), {})
+        self.assertIn("1 cancelled and removed", r.err)
+        self.assertIn(f"was cancelled; removed the pending meeting clients/{MUELLER}/visits/"
+                      f"{name}", r.err)
+        status = self.git("show", "--name-status", "--format=", "HEAD")
+        self.assertEqual(status.split(), ["D", f"clients/{MUELLER}/visits/{name}"])
+        self.assertCheckClean()
+        # Cancelled and gone: importing again changes nothing.
+        count = self.commit_count()
+        self.import_(path)
+        self.assertEqual(self.commit_count(), count)
+
+    def test_a_cancelled_event_keeps_a_meeting_written_up(self):
+        path = self.copy()
+        self.import_(path)
+        self.crm_in("log-visit", "muller", "--meeting", "2026-11-17", "--discussed", "Plant 2",
+                    check=0)
+        self.cancel_mueller(path)
+        count = self.commit_count()
+        r = self.import_(path, "--dry-run")
+        self.assertIn("skipped, cancelled", r.err)
+        self.import_(path)
+        self.assertEqual(self.commit_count(), count)
+        self.assertEqual(len(self.visits(MUELLER)), 1)
+
 
 class DueAndWriteUpTest(CalendarTestCase):
     def setUp(self):
@@ -421,6 +458,25 @@ class BadInputTest(CalendarTestCase):
         dates = sorted(str(v["date"]) for v in self.meetings(ACME).values())
         self.assertEqual(len(dates), 30)
         self.assertEqual((dates[0], dates[-1]), ("2026-11-01", "2026-11-30"))
+
+    def test_rdates_add_occurrences(self):
+        # RFC 5545 3.8.5.2: RDATEs join DTSTART (and the RRULE's), EXDATE still takes out;
+        # a date alone is that day at the series' time; later ones are not yet.
+        path = self.write_ics("rdate.ics", self.event(
+            "DTSTART:20261102T090000Z\nDTEND:20261102T093000Z\n"
+            "RDATE:20261105T090000Z,20261109T090000Z\nRDATE;VALUE=DATE:20261112\n"
+            "RDATE:20261225T090000Z\nEXDATE:20261109T090000Z\n"))
+        self.import_(path)
+        self.assertEqual(sorted(str(v["date"]) for v in self.meetings(ACME).values()),
+                         ["2026-11-02", "2026-11-05", "2026-11-12"])
+        path = self.write_ics("rrule-rdate.ics", self.event(
+            "DTSTART:20261103T090000Z\nDTEND:20261103T093000Z\n"
+            "RRULE:FREQ=WEEKLY;COUNT=2\nRDATE:20261110T090000Z,20261111T090000Z\n",
+            uid="x2@test.example"))
+        self.import_(path)
+        dates = sorted(str(v["date"]) for k, v in self.meetings(ACME).items()
+                       if k.startswith("x2@"))
+        self.assertEqual(dates, ["2026-11-03", "2026-11-10", "2026-11-11"])
 
     def test_a_runaway_rule_is_a_named_skip(self):
         path = self.write_ics("minutely.ics", self.event(
