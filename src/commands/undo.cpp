@@ -1,12 +1,10 @@
 #include "crm/commands/undo.hpp"
-
-#include <sys/stat.h>
-
 #include "crm/commands/common.hpp"
 #include "crm/formats/json.hpp"
 #include "crm/git/history.hpp"
 #include "crm/git/undo.hpp"
 #include "crm/model/slug.hpp"
+#include "crm/os/files.hpp"
 #include "crm/render/table.hpp"
 #include "crm/store/uncommitted.hpp"
 #include "crm/util/text.hpp"
@@ -20,11 +18,6 @@ const git::Git& require_git(Context& ctx, const std::string& why) {
     if (!git)
         throw RuntimeError(ctx.folder().root().string() + " is not in a git repository", why);
     return *git;
-}
-
-bool on_disk(const std::filesystem::path& p) {
-    struct stat st;
-    return ::lstat(p.c_str(), &st) == 0;
 }
 
 }  // namespace
@@ -105,7 +98,7 @@ int undo(Context& ctx) {
     std::vector<std::string> keep, written, removed;
     for (const auto& f : head->earlier) {
         keep.push_back(prefix + f);
-        (on_disk(ctx.folder().root() / f) ? written : removed).push_back(f);
+        (os::exists_no_follow(ctx.folder().root() / f) ? written : removed).push_back(f);
     }
     git::reset_commit(git, *head, keep);
     if (!written.empty())

@@ -1,7 +1,5 @@
 #include "crm/git/git.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <chrono>
 #include <thread>
@@ -27,11 +25,6 @@ const std::vector<std::string>& git_unset_variables() {
 }
 
 namespace {
-
-bool path_exists(const fs::path& p) {
-    struct stat st;
-    return ::lstat(p.c_str(), &st) == 0;
-}
 
 // `.git` is a folder, or a file "gitdir: PATH" in worktrees and submodules.
 std::optional<fs::path> git_dir_at(const fs::path& dir) {
@@ -155,11 +148,12 @@ std::optional<std::string> Git::config(const std::string& key) const {
 }
 
 std::string Git::blocking_state() const {
-    if (path_exists(git_dir_ / "MERGE_HEAD"))
+    if (os::exists_no_follow(git_dir_ / "MERGE_HEAD"))
         return "a merge is in progress";
-    if (path_exists(git_dir_ / "rebase-merge") || path_exists(git_dir_ / "rebase-apply"))
+    if (os::exists_no_follow(git_dir_ / "rebase-merge") ||
+        os::exists_no_follow(git_dir_ / "rebase-apply"))
         return "a rebase is in progress";
-    if (path_exists(git_dir_ / "CHERRY_PICK_HEAD"))
+    if (os::exists_no_follow(git_dir_ / "CHERRY_PICK_HEAD"))
         return "a cherry-pick is in progress";
     auto head = os::read_file(git_dir_ / "HEAD", 4096).value_or("");
     if (!head.starts_with("ref: "))
@@ -202,7 +196,7 @@ os::ProcessResult Git::run_locking(const std::vector<std::string>& args) const {
 
 bool Git::wait_for_index_lock() const {
     int waited = 0;
-    for (int attempt = 0; path_exists(git_dir_ / "index.lock"); ++attempt) {
+    for (int attempt = 0; os::exists_no_follow(git_dir_ / "index.lock"); ++attempt) {
         if (waited >= kLockWaitMs)
             return false;
         back_off(attempt, waited);
@@ -226,7 +220,7 @@ std::vector<std::string> Git::known(const std::vector<std::string>& paths, bool 
 Git::CommitPaths Git::commit_paths(const std::vector<std::string>& files) const {
     std::vector<std::string> gone;
     for (const auto& f : files)
-        if (!path_exists(folder_ / f))
+        if (!os::exists_no_follow(folder_ / f))
             gone.push_back(f);
     if (gone.empty())
         return {files, files};  // the common case: no git process to ask

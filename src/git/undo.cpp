@@ -1,11 +1,10 @@
 #include "crm/git/undo.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <set>
 
 #include "crm/git/history.hpp"
+#include "crm/os/files.hpp"
 #include "crm/util/error.hpp"
 #include "crm/util/text.hpp"
 
@@ -33,11 +32,6 @@ std::vector<std::string> listed_files(const std::string& body, std::string_view 
     for (std::size_t i = 1; i < lines.size() && lines[i].starts_with("  "); ++i)
         out.push_back(lines[i].substr(2));
     return out;
-}
-
-bool path_exists(const fs::path& p) {
-    struct stat st;
-    return ::lstat(p.c_str(), &st) == 0;
 }
 
 // The pathspecs of `paths` (repository-relative) for --pathspec-from-file, NUL-separated.
@@ -119,7 +113,8 @@ std::vector<std::string> changed_among(const Git& git, const std::vector<std::st
 }
 
 std::string undo_blocker(const Git& git) {
-    if (path_exists(git.git_dir() / "REVERT_HEAD") || path_exists(git.git_dir() / "sequencer"))
+    if (os::exists_no_follow(git.git_dir() / "REVERT_HEAD") ||
+        os::exists_no_follow(git.git_dir() / "sequencer"))
         return "a revert or cherry-pick is in progress";
     return git.blocking_state();
 }
@@ -159,7 +154,7 @@ std::string revert_commit(const Git& git, const CommitInfo& c) {
     // user's `git add` of anything else, even now, stays out of it.
     auto r = git.run_locking({"revert", "--no-commit", c.id});
     const auto abort = [&] {
-        if (path_exists(git.git_dir() / "REVERT_HEAD"))
+        if (os::exists_no_follow(git.git_dir() / "REVERT_HEAD"))
             git.run_locking({"revert", "--abort"});
     };
     if (!r.ok()) {

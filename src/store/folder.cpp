@@ -2,8 +2,6 @@
 // is load_all.cpp's; where files are is paths.cpp's.
 #include "crm/store/folder.hpp"
 
-#include <sys/stat.h>
-
 #include "crm/git/git.hpp"
 #include "crm/os/files.hpp"
 #include "crm/schema/records.hpp"
@@ -16,8 +14,8 @@ namespace crm::store {
 namespace {
 
 bool is_file(const fs::path& p) {
-    struct stat st;
-    return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+    std::error_code ec;
+    return fs::is_regular_file(p, ec);
 }
 
 }  // namespace
