@@ -1,6 +1,6 @@
 #include "crm/model/cadence.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 std::optional<Duration> effective_cadence(const Client& c, const Settings& s) {
     if (c.every)
@@ -41,4 +41,4 @@ std::optional<Date> next_contact(const ClientRecord& r, const Settings& s) {
     return r.client.since;
 }
 
-}  // namespace crm
+}  // namespace crm::model

@@ -4,7 +4,7 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 Commitment parse_commitment(std::string_view text, Date today, std::string_view option,
                             DateOrder order) {
@@ -33,4 +33,4 @@ Commitment parse_commitment(std::string_view text, Date today, std::string_view 
     return c;
 }
 
-}  // namespace crm
+}  // namespace crm::model

@@ -6,7 +6,7 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 std::optional<Contact> parse_contact_text(std::string_view text) {
     Contact c;
@@ -107,4 +107,4 @@ const std::string& contact_field(const Contact& c, std::string_view field) {
     return contact_field(const_cast<Contact&>(c), field);
 }
 
-}  // namespace crm
+}  // namespace crm::model

@@ -11,7 +11,7 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 namespace chr = std::chrono;
 
@@ -156,4 +156,4 @@ std::string relative_days(Date day, Date today) {
     return fmt::format("in {} days", n);
 }
 
-}  // namespace crm
+}  // namespace crm::model

@@ -12,7 +12,7 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 namespace {
 
@@ -456,4 +456,4 @@ std::optional<DateOrder> parse_date_order(std::string_view text) {
     return std::nullopt;
 }
 
-}  // namespace crm
+}  // namespace crm::model

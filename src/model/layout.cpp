@@ -5,7 +5,7 @@
 #include "crm/model/slug.hpp"
 #include "crm/util/format.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 namespace {
 
@@ -139,4 +139,4 @@ bool is_crm_data_path(std::string_view path) {
     return path == kSettingsFile || parse_record_path(path).has_value() || is_inbox_path(path);
 }
 
-}  // namespace crm
+}  // namespace crm::model

@@ -1,7 +1,7 @@
 #include "crm/model/mail_address.hpp"
 #include "crm/util/format.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 namespace {
 
@@ -119,4 +119,4 @@ std::string_view address_domain(std::string_view address) {
     return at == std::string_view::npos ? std::string_view{} : address.substr(at + 1);
 }
 
-}  // namespace crm
+}  // namespace crm::model

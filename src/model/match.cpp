@@ -7,7 +7,7 @@
 #include "crm/model/slug.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 MatchResult MatchResult::of(std::vector<std::size_t> hits) {
     MatchResult r;
@@ -121,4 +121,4 @@ std::optional<std::size_t> duplicate_of(std::string_view name, const std::vector
     return std::nullopt;
 }
 
-}  // namespace crm
+}  // namespace crm::model

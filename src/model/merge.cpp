@@ -6,7 +6,7 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 namespace {
 
@@ -124,4 +124,4 @@ MergePlan plan_merge(const Client& keep, const Client& other, MergePrefer prefer
     return plan;
 }
 
-}  // namespace crm
+}  // namespace crm::model

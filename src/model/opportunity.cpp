@@ -6,7 +6,7 @@
 #include "crm/model/layout.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 namespace {
 
@@ -128,4 +128,4 @@ std::optional<Percent> parse_percent(std::string_view text) {
     return Percent{points};
 }
 
-}  // namespace crm
+}  // namespace crm::model

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace crm {
+namespace crm::inline model {
 
 const std::vector<std::string>& rating_names() {
     static const std::vector<std::string> kNames{"angry", "unhappy", "neutral", "happy", "elated"};
@@ -59,4 +59,4 @@ void sort_by_date(ClientRecord& rec) {
         std::sort(rec.opportunities.begin(), rec.opportunities.end(), by_file);
 }
 
-}  // namespace crm
+}  // namespace crm::model

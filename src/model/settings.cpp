@@ -4,7 +4,7 @@
 
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 const Tier* Settings::find_tier(const std::string& name) const {
     for (const auto& t : tiers)
@@ -68,4 +68,4 @@ std::vector<std::string> Settings::opportunity_stage_names() const {
     return names;
 }
 
-}  // namespace crm
+}  // namespace crm::model

@@ -8,7 +8,7 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 namespace {
 
@@ -187,4 +187,4 @@ std::string slug_root(std::string_view slug) {
     return std::string(counter ? slug.substr(0, dash) : slug);
 }
 
-}  // namespace crm
+}  // namespace crm::model

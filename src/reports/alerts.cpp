@@ -7,7 +7,7 @@
 #include "crm/reports/news.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 namespace {
 
@@ -163,4 +163,4 @@ void drop_sent(std::vector<Alert>& alerts,
     std::erase_if(alerts, [](const Alert& a) { return a.clients.empty(); });
 }
 
-}  // namespace crm
+}  // namespace crm::reports

@@ -5,7 +5,7 @@
 #include "crm/model/mail_address.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 namespace {
 
@@ -204,4 +204,4 @@ CaptureMatch CaptureMatcher::match_client(const std::vector<CaptureParticipant>&
     return m;
 }
 
-}  // namespace crm
+}  // namespace crm::reports

@@ -6,7 +6,7 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 FieldFilter parse_field_filter(const std::string& text) {
     auto eq = text.find('=');
@@ -82,4 +82,4 @@ bool client_matches(const Client& c, const ClientFilter& f) {
     return true;
 }
 
-}  // namespace crm
+}  // namespace crm::reports

@@ -10,7 +10,7 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 std::string_view due_type_name(DueType t) {
     switch (t) {
@@ -271,4 +271,4 @@ std::vector<CommitmentRef> delivered_commitments(const ClientRecord& r) {
     return refs;
 }
 
-}  // namespace crm
+}  // namespace crm::reports

@@ -8,7 +8,7 @@
 
 #include "kept.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 std::string_view stage_source_name(StageSource s) {
     switch (s) {
@@ -103,4 +103,4 @@ std::vector<FunnelStage> build_funnel(const std::vector<ClientRecord>& records,
     return std::move(funnel).finish(stage_changes);
 }
 
-}  // namespace crm
+}  // namespace crm::reports

@@ -1,6 +1,6 @@
 #include "kept.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 Client client_identity(const Client& c) {
     Client out;
@@ -17,4 +17,4 @@ Client client_identity(const Client& c) {
     return out;
 }
 
-}  // namespace crm
+}  // namespace crm::reports

@@ -6,7 +6,7 @@
 #include "crm/reports/remind.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 std::optional<ReportPeriod> month_period(int year, int month) {
     auto first = Date::from_ymd(year, month, 1);
@@ -240,4 +240,4 @@ MonthlyReport MonthlyCollector::finish(const std::map<std::string, Date>& stage_
     return r;
 }
 
-}  // namespace crm
+}  // namespace crm::reports

@@ -7,7 +7,7 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 namespace {
 
@@ -158,4 +158,4 @@ std::size_t count_items(const std::vector<NewsGroup>& groups) {
     return n;
 }
 
-}  // namespace crm
+}  // namespace crm::reports

@@ -9,7 +9,7 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 namespace {
 
@@ -113,4 +113,4 @@ Pipeline build_pipeline(const std::vector<ClientRecord>& records, const Settings
     return std::move(pipeline).finish();
 }
 
-}  // namespace crm
+}  // namespace crm::reports

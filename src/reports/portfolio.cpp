@@ -5,7 +5,7 @@
 
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 namespace {
 
@@ -146,4 +146,4 @@ Portfolio build_portfolio(const std::vector<ClientRecord>& records, const Settin
     return std::move(portfolio).finish();
 }
 
-}  // namespace crm
+}  // namespace crm::reports

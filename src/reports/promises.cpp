@@ -7,7 +7,7 @@
 
 #include "kept.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 namespace {
 
@@ -85,4 +85,4 @@ std::vector<PromiseRow> promise_rows(const std::vector<ClientRecord>& records,
     return std::move(promises).finish();
 }
 
-}  // namespace crm
+}  // namespace crm::reports

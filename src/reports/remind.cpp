@@ -4,7 +4,7 @@
 
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 namespace {
 
@@ -70,4 +70,4 @@ std::vector<std::string> people_outside_team(const std::vector<TeamMember>& team
     return out;
 }
 
-}  // namespace crm
+}  // namespace crm::reports

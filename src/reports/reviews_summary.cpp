@@ -5,7 +5,7 @@
 
 #include "kept.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 std::optional<Date> open_follow_up_due(const ClientRecord& record, const Review& review,
                                        Duration follow_up) {
@@ -86,4 +86,4 @@ ReviewsSummary summarize_reviews(const std::vector<ClientRecord>& records, Durat
     return std::move(reviews).finish();
 }
 
-}  // namespace crm
+}  // namespace crm::reports

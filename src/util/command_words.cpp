@@ -1,7 +1,7 @@
 #include "crm/util/command_words.hpp"
 #include "crm/util/format.hpp"
 
-namespace crm {
+namespace crm::inline util {
 
 CommandWords split_command(std::string_view text) {
     CommandWords out;
@@ -65,4 +65,4 @@ CommandWords split_command(std::string_view text) {
     return out;
 }
 
-}  // namespace crm
+}  // namespace crm::util

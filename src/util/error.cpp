@@ -1,6 +1,6 @@
 #include "crm/util/error.hpp"
 
-namespace crm {
+namespace crm::inline util {
 
 std::string SourceLocation::str() const {
     if (file.empty())
@@ -14,4 +14,4 @@ std::string SourceLocation::str() const {
     return s;
 }
 
-}  // namespace crm
+}  // namespace crm::util

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-namespace crm {
+namespace crm::inline util {
 
 std::string ascii_lower(std::string_view s) {
     std::string out(s);
@@ -252,4 +252,4 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return last[b.size()];
 }
 
-}  // namespace crm
+}  // namespace crm::util

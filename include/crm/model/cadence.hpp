@@ -12,7 +12,7 @@
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 // The cadence that applies: the client's own, else its tier's (nullopt: never).
 std::optional<Duration> effective_cadence(const Client& c, const Settings& s);
@@ -27,4 +27,4 @@ std::optional<Date> next_contact(const ClientRecord& r, const Settings& s);
 // The latest contact: the date of the latest visit of a cadence kind, if any.
 std::optional<Date> last_contact(const ClientRecord& r, const Settings& s);
 
-}  // namespace crm
+}  // namespace crm::model

@@ -8,7 +8,7 @@
 
 #include "crm/model/date.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 enum class ChangeKind { new_client, stage_move, won, lost };
 
@@ -31,4 +31,4 @@ struct FolderChanges {
     std::vector<FolderChange> items;  // by date, then kind, then client
 };
 
-}  // namespace crm
+}  // namespace crm::model

@@ -7,7 +7,7 @@
 
 #include "crm/util/format.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 class Date {
   public:
@@ -87,7 +87,7 @@ Duration parse_duration_arg(std::string_view text, std::string_view option);
 // "today", "tomorrow", "in 3 days", "3 days overdue" style phrases for reports.
 std::string relative_days(Date day, Date today);
 
-}  // namespace crm
+}  // namespace crm::model
 
 // fmt::format("{}", date) writes YYYY-MM-DD; a Duration writes as it is typed (30d).
 template <>

@@ -19,7 +19,7 @@
 
 #include "crm/model/date.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 inline constexpr std::string_view kSettingsFile = "crm.yaml";
 inline constexpr std::string_view kClientsDir = "clients";
@@ -90,4 +90,4 @@ struct AddedFile {
     std::string author;
 };
 
-}  // namespace crm
+}  // namespace crm::model

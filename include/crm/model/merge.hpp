@@ -17,7 +17,7 @@
 
 #include "crm/model/records.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 enum class MergePrefer { none, keep, other };
 
@@ -57,4 +57,4 @@ struct MergePlan {
 
 MergePlan plan_merge(const Client& keep, const Client& other, MergePrefer prefer, Date today);
 
-}  // namespace crm
+}  // namespace crm::model

@@ -12,7 +12,7 @@
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 // The two stages that end an opportunity; not open stages, never in opportunity_stages.
 inline constexpr std::string_view kWonStage = "won";
@@ -67,4 +67,4 @@ std::string money_text(Money m);
 // A whole number from 0 to 100 ("25"; "25%" too, as people write it).
 std::optional<Percent> parse_percent(std::string_view text);
 
-}  // namespace crm
+}  // namespace crm::model

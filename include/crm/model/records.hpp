@@ -10,7 +10,7 @@
 
 #include "crm/model/date.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 // Keys a user added by hand that crm does not know. Kept in file order, each value as
 // the text a person would read (lists joined with ", "); `show` prints them and
@@ -203,4 +203,4 @@ struct ClientRecord {
 // by file, as ClientRecord promises.
 void sort_by_date(ClientRecord& rec);
 
-}  // namespace crm
+}  // namespace crm::model

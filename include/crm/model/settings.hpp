@@ -8,7 +8,7 @@
 
 #include "crm/model/date.hpp"
 
-namespace crm {
+namespace crm::inline model {
 
 struct Tier {
     std::string name;
@@ -92,4 +92,4 @@ struct Settings {
     std::vector<std::string> opportunity_stage_names() const;
 };
 
-}  // namespace crm
+}  // namespace crm::model

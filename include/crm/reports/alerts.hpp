@@ -11,7 +11,7 @@
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 struct AlertItem {
     std::string file;
@@ -53,4 +53,4 @@ std::vector<Alert> alerts_since(const std::vector<TeamMember>& team,
 void drop_sent(std::vector<Alert>& alerts,
                const std::function<bool(const TeamMember&, const AlertItem&)>& sent);
 
-}  // namespace crm
+}  // namespace crm::reports

@@ -26,7 +26,7 @@
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 // Someone on a message (From, To, Cc) or an event (organizer, attendees).
 struct CaptureParticipant {
@@ -93,4 +93,4 @@ class CaptureMatcher {
     std::vector<std::string> team_domains_;
 };
 
-}  // namespace crm
+}  // namespace crm::reports

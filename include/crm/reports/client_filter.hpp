@@ -7,7 +7,7 @@
 
 #include "crm/model/records.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 // --where KEY=VALUE.
 struct FieldFilter {
@@ -36,4 +36,4 @@ struct ClientFilter {
 
 bool client_matches(const Client& c, const ClientFilter& f);
 
-}  // namespace crm
+}  // namespace crm::reports

@@ -10,7 +10,7 @@
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 enum class DueType { contact, promise, action, follow_up, next_step, rfp, report };
 
@@ -85,4 +85,4 @@ std::vector<CommitmentRef> open_commitments(const ClientRecord& r);
 // The client's delivered promises and actions (for `crm promises --all`), latest first.
 std::vector<CommitmentRef> delivered_commitments(const ClientRecord& r);
 
-}  // namespace crm
+}  // namespace crm::reports

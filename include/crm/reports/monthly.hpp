@@ -20,7 +20,7 @@
 #include "crm/reports/portfolio.hpp"
 #include "crm/reports/reviews_summary.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 // The days a report looks back on, both included.
 struct ReportPeriod {
@@ -117,4 +117,4 @@ class MonthlyCollector {
     std::map<std::string, std::pair<int, int>> cadence_;  // owner: tracked, past cadence
 };
 
-}  // namespace crm
+}  // namespace crm::reports

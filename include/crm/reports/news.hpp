@@ -12,7 +12,7 @@
 #include "crm/model/records.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 // Same person: names compared without case and surrounding blanks.
 bool is_watcher(const Client& client, std::string_view user);
@@ -62,4 +62,4 @@ std::string record_summary(const Visit& v);
 std::string record_kind(const Visit& v);
 std::string record_summary(const Review& r);
 
-}  // namespace crm
+}  // namespace crm::reports

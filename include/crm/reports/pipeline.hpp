@@ -13,7 +13,7 @@
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 struct PipelineRow {
     std::string client;                              // slug
@@ -80,4 +80,4 @@ class PipelineCollector {
     DealClock clock_;
 };
 
-}  // namespace crm
+}  // namespace crm::reports

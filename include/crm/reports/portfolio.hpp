@@ -9,7 +9,7 @@
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 // The score bands, by the position of a tier in crm.yaml (first = the most important).
 // A complete set of ratings (each 1-5) scores 3-15:
@@ -89,4 +89,4 @@ class PortfolioCollector {
     std::vector<PortfolioRow> rows_;  // one per client, in order
 };
 
-}  // namespace crm
+}  // namespace crm::reports

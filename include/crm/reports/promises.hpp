@@ -9,7 +9,7 @@
 #include "crm/model/records.hpp"
 #include "crm/reports/due.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 struct PromiseRow {
     // A copy of the client with the visits its rows come from (not the whole record), which
@@ -49,4 +49,4 @@ class PromisesCollector {
     std::vector<std::vector<PromiseRow>> groups_;  // one per client with rows, in order
 };
 
-}  // namespace crm
+}  // namespace crm::reports

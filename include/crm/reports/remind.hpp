@@ -8,7 +8,7 @@
 #include "crm/model/settings.hpp"
 #include "crm/reports/due.hpp"
 
-namespace crm {
+namespace crm::inline reports {
 
 struct Reminder {
     TeamMember member;
@@ -32,4 +32,4 @@ std::vector<Reminder> reminders(const std::vector<TeamMember>& recipients,
 std::vector<std::string> people_outside_team(const std::vector<TeamMember>& team,
                                              const std::vector<DueItem>& items);
 
-}  // namespace crm
+}  // namespace crm::reports

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace crm {
+namespace crm::inline util {
 
 struct CommandWords {
     std::vector<std::string> words;
@@ -20,4 +20,4 @@ struct CommandWords {
 // backslash, or a line break or other control character (a command is one line).
 CommandWords split_command(std::string_view text);
 
-}  // namespace crm
+}  // namespace crm::util

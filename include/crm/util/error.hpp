@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace crm {
+namespace crm::inline util {
 
 class Error : public std::runtime_error {
   public:
@@ -53,4 +53,4 @@ class DataError : public Error {
     std::string problem_;
 };
 
-}  // namespace crm
+}  // namespace crm::util

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace crm {
+namespace crm::inline util {
 
 std::string ascii_lower(std::string_view s);
 std::string trim(std::string_view s);
@@ -39,4 +39,4 @@ bool same_person(std::string_view a, std::string_view b);
 
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-}  // namespace crm
+}  // namespace crm::util
