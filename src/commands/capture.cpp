@@ -156,4 +156,10 @@ std::string skipped_summary(std::span<const std::size_t> counts,
     return skipped ? fmt::format(", {} skipped: {}", skipped, why) : std::string();
 }
 
+std::string skipped_line(const std::string& source, std::string_view why,
+                         const std::string& detail) {
+    return fmt::format("{}: skipped, {}{}", source, why,
+                       detail.empty() ? "" : fmt::format(" ({})", detail));
+}
+
 }  // namespace crm::commands

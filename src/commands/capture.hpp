@@ -72,4 +72,8 @@ class KeptFileNames {
 std::string skipped_summary(std::span<const std::size_t> counts,
                             std::span<const std::string_view> names);
 
+// "SOURCE: skipped, WHY (DETAIL)": the line that names one skipped message or event.
+std::string skipped_line(const std::string& source, std::string_view why,
+                         const std::string& detail);
+
 }  // namespace crm::commands

@@ -138,8 +138,7 @@ class CalendarImport {
     void skip(Skip why, const std::string& source, const std::string& detail) {
         ++skips_[static_cast<std::size_t>(why)];
         const std::string text =
-            fmt::format("{}: skipped, {}{}", source, kSkipNames[static_cast<std::size_t>(why)],
-                        detail.empty() ? "" : fmt::format(" ({})", detail));
+            skipped_line(source, kSkipNames[static_cast<std::size_t>(why)], detail);
         // What needs a person is said each time; the rest comes back on every run of the
         // same calendar (the dentist is never a client), so it is counted, and named only
         // in a dry run, where someone is looking.

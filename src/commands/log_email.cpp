@@ -114,8 +114,7 @@ class Capture {
     void skip(Skip why, const std::string& source, const std::string& detail) {
         ++skips_[static_cast<std::size_t>(why)];
         const std::string text =
-            fmt::format("{}: skipped, {}{}", source, kSkipNames[static_cast<std::size_t>(why)],
-                        detail.empty() ? "" : fmt::format(" ({})", detail));
+            skipped_line(source, kSkipNames[static_cast<std::size_t>(why)], detail);
         if (why == Skip::unreadable || why == Skip::not_mail || why == Skip::refused)
             ctx_.warn(text);
         else
