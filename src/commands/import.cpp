@@ -25,6 +25,7 @@
 #include "import_calendar.hpp"
 #include "import_match.hpp"
 #include "import_read.hpp"
+#include "import_records.hpp"
 
 namespace crm::commands {
 
@@ -199,6 +200,8 @@ int import_contacts(const ImportOptions& o, const std::vector<Arrival>& arrivals
 int import_file(const ImportOptions& o, Context& ctx) {
     if (is_calendar_input(o.file))
         return import_calendar(o, ctx);
+    if (is_record_table(o.file))
+        return import_records(o, ctx);
     auto& folder = ctx.folder();
     const Settings& settings = folder.settings();
     Client given;
