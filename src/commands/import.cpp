@@ -105,10 +105,13 @@ int import_contacts(const ImportOptions& o, const std::vector<Arrival>& arrivals
             continue;
         }
         if (t.created) {
-            c.slug = unique_slug(slugify(c.name), [&](const std::string& s) {
-                return std::find(planned.begin(), planned.end(), s) != planned.end() ||
-                       folder.client_dir_taken(s);
-            });
+            // crm's own CSV names the slug it had (a client renamed keeps its slug): a
+            // backup restores it, and the records that name it find it.
+            c.slug = unique_slug(
+                is_valid_slug(c.slug) ? c.slug : slugify(c.name), [&](const std::string& s) {
+                    return std::find(planned.begin(), planned.end(), s) != planned.end() ||
+                           folder.client_dir_taken(s);
+                });
             planned.push_back(c.slug);
             const std::string file = folder.client_file(c.slug);
             const std::string text = with_custom(schema::client_yaml(c), c.custom);

@@ -8,6 +8,7 @@
 #include "crm/formats/csv.hpp"
 #include "crm/formats/csv_read.hpp"
 #include "crm/formats/record_csv.hpp"
+#include "crm/model/slug.hpp"
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
@@ -96,6 +97,8 @@ std::vector<Arrival> read_crm_csv(const std::string& path, const std::string& te
         a.full_profile = true;
         Client& c = a.profile;
         c.name = name;
+        if (const std::string slug = word("slug"); is_valid_slug(slug))
+            c.slug = slug;
         auto one_of_allowed = [&](const std::string& key, const std::vector<std::string>& allowed) {
             std::string v = word(key);
             if (!v.empty() && std::find(allowed.begin(), allowed.end(), v) == allowed.end())

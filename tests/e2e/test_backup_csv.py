@@ -75,6 +75,9 @@ class WholeBackupTest(BackupCase):
         self.crm_in("add-client", "山田建設株式会社", "--contact", "山田 太郎 <taro@yamada.example>",
                     check=0)
         self.crm_in("add-client", "Solo Pty Ltd", check=0)
+        # Renamed, it keeps its slug; the backup restores that slug, and its records find it.
+        self.crm_in("rename", "solo-pty-ltd", "Solo & Sons", check=0)
+        self.visit("solo-pty-ltd", {"date": "2026-11-19", "kind": "lunch"})
         self.acme = "acme-engineering"
         self.yamada = json.loads(self.crm_in("list", "--format", "json", check=0).out)
         self.yamada = next(c["slug"] for c in self.yamada if c["name"] == "山田建設株式会社")
@@ -157,7 +160,7 @@ class WholeBackupTest(BackupCase):
 
         restored = self.empty_folder()
         summaries = {"clients": "3 created, 0 updated, 0 unchanged, 0 skipped",
-                     "visits": "visits: 4 created, 0 unchanged, 0 skipped",
+                     "visits": "visits: 5 created, 0 unchanged, 0 skipped",
                      "reviews": "reviews: 6 created, 0 unchanged, 0 skipped",
                      "opportunities": "opportunities: 6 created, 0 unchanged, 0 skipped"}
         for what in KINDS:
