@@ -259,8 +259,10 @@ int import_table(const ImportOptions& o, const std::vector<formats::CsvRecord>& 
     }
     // Said once it is committed: a commit that fails is an error, never a success.
     if (tx && !planned.empty()) {
+        // Staged: one sync of the file system for all of them, not one for each (a backup
+        // of thousands of visits), and none lands unless all do.
         for (const auto& p : planned)
-            tx->create(p.path, p.text);
+            tx->stage(p.path, p.text);
         tx->commit(fmt::format("import: {} from {}", plural(planned.size(), word, words),
                                fs::path(path).filename().string()));
     }
