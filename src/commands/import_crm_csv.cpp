@@ -18,18 +18,13 @@ namespace crm::commands {
 
 namespace {
 
+// Tags and watchers: "civil;gov" or "civil; gov" as a person types them, ";;" a ";" of
+// one (formats::list_cell).
 std::vector<std::string> split_list(const std::string& text) {
     std::vector<std::string> out;
-    std::string current;
-    for (char c : fmt::format("{};", text)) {
-        if (c == ';') {
-            if (auto t = trim(current); !t.empty())
-                out.push_back(t);
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
+    for (const auto& item : formats::list_items(text))
+        if (auto t = trim(item); !t.empty())
+            out.push_back(t);
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "import_records.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -274,6 +275,46 @@ int import_table(const ImportOptions& o, const std::vector<formats::CsvRecord>& 
     return ctx.warn_problems(problems);
 }
 
+// A header shaped like crm's tables of records that is none of them exactly (a table of
+// another version of crm, or one edited): named with what differs, never read as clients.
+[[noreturn]] void refuse_header(const std::vector<std::string>& header, const std::string& file) {
+    RecordKind best = RecordKind::visit;
+    std::size_t shared = 0;
+    for (RecordKind kind : kRecordKinds) {
+        const auto columns = formats::record_columns(kind);
+        const auto n = static_cast<std::size_t>(
+            std::count_if(columns.begin(), columns.end(), [&](const std::string& c) {
+                return std::find(header.begin(), header.end(), c) != header.end();
+            }));
+        if (n > shared) {
+            shared = n;
+            best = kind;
+        }
+    }
+    const auto columns = formats::record_columns(best);
+    std::vector<std::string> missing, unknown;
+    for (const auto& c : columns)
+        if (std::find(header.begin(), header.end(), c) == header.end())
+            missing.push_back(c);
+    for (const auto& h : header)
+        if (std::find(columns.begin(), columns.end(), h) == columns.end() &&
+            !formats::custom_column_key(h))
+            unknown.push_back(h);
+    std::vector<std::string> what;
+    if (!missing.empty())
+        what.push_back(fmt::format("without {}", join(missing, ", ")));
+    if (!unknown.empty())
+        what.push_back(fmt::format("with {}", join(unknown, ", ")));
+    if (what.empty())
+        what.emplace_back("its columns in another order");
+    throw DataError({file, 1, 0},
+                    fmt::format("the header is nearly that of crm's table of {}, {}",
+                                record_dir_name(best), join(what, " and ")),
+                    fmt::format("crm reads its own tables exactly as `crm export --format csv "
+                                "--what {}` writes them; nothing was written",
+                                record_dir_name(best)));
+}
+
 }  // namespace
 
 bool is_record_table(const std::string& file) {
@@ -284,9 +325,14 @@ bool is_record_table(const std::string& file) {
     if (import_kind(file, head) != ImportKind::contacts_csv)
         return false;
     try {
-        // The header alone: crm's column names hold no line break.
+        // The header alone: crm's column names hold no line break. Its shape is enough
+        // (client, name, ..., file): import_records names what differs from crm's.
         const auto first = formats::read_csv(head.substr(0, head.find('\n') + 1), file);
-        return !first.empty() && formats::record_table_kind(first[0].fields).has_value();
+        if (first.empty())
+            return false;
+        const auto& h = first[0].fields;
+        return h.size() > 2 && h[0] == "client" && h[1] == "name" &&
+               std::find(h.begin(), h.end(), "file") != h.end();
     } catch (const Error&) {
         return false;
     }
@@ -303,8 +349,7 @@ int import_records(const ImportOptions& o, Context& ctx) {
     const auto rows = formats::read_csv(text, o.file);
     const auto kind = rows.empty() ? std::nullopt : formats::record_table_kind(rows[0].fields);
     if (!kind)
-        throw DataError({o.file, 1, 0}, "the header is not that of a table crm exports",
-                        "crm export --format csv --what visits writes one");
+        refuse_header(rows.empty() ? std::vector<std::string>{} : rows[0].fields, o.file);
     switch (*kind) {
         case RecordKind::visit:
             return import_table<Visit>(o, rows, *kind, ctx);

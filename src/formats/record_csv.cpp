@@ -30,19 +30,8 @@ std::string cell(const Date& v) {
 std::string cell(const std::optional<Date>& v) {
     return v ? v->iso() : "";
 }
-// A list as one cell: items joined with "; ", a ";" inside an item doubled (list_cell).
 std::string items_cell(const std::vector<std::string>& items) {
-    std::string s;
-    for (const auto& item : items) {
-        if (!s.empty())
-            s += "; ";
-        for (char c : item) {
-            s += c;
-            if (c == ';')
-                s += ';';
-        }
-    }
-    return s;
+    return list_cell(items, "; ");
 }
 
 std::string cell(const std::vector<std::string>& v) {
@@ -160,8 +149,22 @@ struct Where {
     }
 };
 
-// The items of a list cell: split at "; " (a lone ";", the space after it optional, as a
-// person may type it); ";;" is a ";" of the item.
+}  // namespace
+
+std::string list_cell(const std::vector<std::string>& items, std::string_view separator) {
+    std::string s;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            s += separator;
+        for (char c : items[i]) {
+            s += c;
+            if (c == ';')
+                s += ';';
+        }
+    }
+    return s;
+}
+
 std::vector<std::string> list_items(std::string_view text) {
     std::vector<std::string> out;
     if (text.empty())
@@ -183,6 +186,8 @@ std::vector<std::string> list_items(std::string_view text) {
     out.push_back(std::move(item));
     return out;
 }
+
+namespace {
 
 std::optional<Date> date_of(std::string_view text, const Where& w) {
     auto d = Date::parse_iso(text);
@@ -376,8 +381,8 @@ std::vector<std::string> client_cells(const Client& c, const Contact& p,
                                  rating(c.ratings.potential),
                                  rating(c.ratings.compatibility),
                                  rating(c.ratings.profitability),
-                                 joined(c.tags, ";"),
-                                 joined(c.watchers, ";"),
+                                 list_cell(c.tags, ";"),
+                                 list_cell(c.watchers, ";"),
                                  c.notes,
                                  p.name,
                                  p.role,

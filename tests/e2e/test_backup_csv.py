@@ -71,6 +71,7 @@ class WholeBackupTest(BackupCase):
         super().setUp()
         self.crm_in("add-client", 'Acme, "Engineering"', "--contact",
                     "Jane Doe <jane@acme.example>", "--contact", "Tom Lee", "--tag", "civil",
+                    "--tag", "roads; bridges",
                     "--owner", "Bob Jones", "--tier", "A", "--note", LINES, check=0)
         self.crm_in("add-client", "山田建設株式会社", "--contact", "山田 太郎 <taro@yamada.example>",
                     check=0)
@@ -142,6 +143,8 @@ class WholeBackupTest(BackupCase):
         before = self.export_json(self.dir)
         files = {what: self.export_csv(self.dir, what) for what in KINDS}
         # The tricky values are in the files as a spreadsheet shows them.
+        self.assertEqual({row["tags"] for row in self.rows(files["clients"])
+                          if row["slug"] == self.acme}, {"civil;roads;; bridges"})
         visits = self.rows(files["visits"])
         meeting = next(row for row in visits if row["kind"] == "meeting"
                        and row["client"] == self.acme)
@@ -301,6 +304,19 @@ class BadRowsTest(BackupCase):
         r = self.import_into(self.other, self.with_rows(row, self.lines[2]))
         self.assertIn("bad.csv:2: no client 'nobody' (Nobody Ltd) in this folder", r.err)
         self.assertIn("visits: 1 created, 0 unchanged, 1 skipped", r.err)
+
+    def test_a_table_of_another_crm_is_named_for_what_differs_never_read_as_clients(self):
+        rows = list(csv.reader(io.StringIO(self.table.read_text(encoding="utf-8"), newline="")))
+        at = rows[0].index("report")
+        older = self.tmp / "older.csv"
+        with older.open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows([row[:at] + row[at + 1:] + (["x"] if i == 0 else [""])
+                                     for i, row in enumerate(rows)])
+        r = self.import_into(self.other, older, check=1)
+        self.assertIn("older.csv:1: the header is nearly that of crm's table of visits, without "
+                      "report and with x", r.err)
+        self.assert_nothing_written()
+        self.assertEqual(self.crm("--dir", str(self.other), "list", "-q", check=0).out, "acme\n")
 
     def test_options_for_new_clients_are_refused_with_a_table_of_records(self):
         r = self.crm("--dir", str(self.other), "import", str(self.table), "--owner", "Bob",

@@ -25,6 +25,14 @@
 
 namespace crm::formats {
 
+// A list as one cell: its items joined with `separator` ("; " in the tables of records, ";"
+// for a client's tags and watchers), each ";" inside an item written twice. With "; " every
+// list reads back exactly; with ";" an item that is empty or starts with ";" would not.
+std::string list_cell(const std::vector<std::string>& items, std::string_view separator);
+// The items of a list cell: split at each lone ";" (the one space after it, if any, is the
+// separator's), ";;" a ";" of the item. An empty cell is no item.
+std::vector<std::string> list_items(std::string_view cell);
+
 // "client" (its slug), "name" (its name), the fields, "file", then custom.KEY for each key.
 std::vector<std::string> record_columns(RecordKind kind,
                                         const std::vector<std::string>& custom_keys = {});

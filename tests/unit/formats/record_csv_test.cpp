@@ -75,6 +75,18 @@ TEST_CASE("list cells: a ';' inside an item is doubled") {
           "Send (due 2026-11-30, done 2026-11-28)");
 }
 
+TEST_CASE("list_cell and list_items are each other's inverse") {
+    const std::vector<std::vector<std::string>> lists = {
+        {}, {"a"}, {"a; b", "c"}, {"a;", "b"}, {";", ";;"}, {"a", "", "b"}, {" lead", "trail "}};
+    for (const auto& items : lists)
+        CHECK(list_items(list_cell(items, "; ")) == items);
+    // Without the space, an item that is empty or starts with ";" reads as a ";" of the one
+    // before: never a tag or a watcher.
+    CHECK(list_items(list_cell({"a;", "b; c", "d;;"}, ";")) ==
+          std::vector<std::string>{"a;", "b; c", "d;;"});
+    CHECK(list_items("civil;gov; roads") == std::vector<std::string>{"civil", "gov", "roads"});
+}
+
 TEST_CASE("a cell that does not read as its field is an error at its line") {
     const std::vector<std::string> header = record_columns(RecordKind::opportunity);
     std::vector<std::string> row(header.size());
