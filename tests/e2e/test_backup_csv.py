@@ -318,6 +318,14 @@ class BadRowsTest(BackupCase):
         self.assert_nothing_written()
         self.assertEqual(self.crm("--dir", str(self.other), "list", "-q", check=0).out, "acme\n")
 
+    def test_dry_run_names_what_it_would_write_and_writes_nothing(self):
+        r = self.crm("--dir", str(self.other), "import", str(self.table), "--dry-run", check=0)
+        self.assertEqual(r.out.split(), sorted(self.lines[i].split(",")[-1]
+                                               for i in (1, 2)))
+        self.assertIn("visits: 2 created, 0 unchanged, 0 skipped; dry run: nothing written",
+                      r.err)
+        self.assert_nothing_written()
+
     def test_options_for_new_clients_are_refused_with_a_table_of_records(self):
         r = self.crm("--dir", str(self.other), "import", str(self.table), "--owner", "Bob",
                      check=2)
