@@ -59,8 +59,9 @@ const Command kCommands[] = {
      }},
 
     {"export", "Export clients and visits as JSON, CSV or vCard",
-     "JSON holds everything. CSV is one table (--what): clients, one row per contact\n"
-     "with every field, which crm import reads back. vCard 4.0 is one card per contact\n"
+     "JSON holds everything. CSV is one table (--what): clients (one row per contact),\n"
+     "visits, reviews or opportunities, every field, which crm import reads back: the\n"
+     "four tables are a whole backup. vCard 4.0 is one card per contact\n"
      "(UID the contact's uid), on stdout or, with --vdir, one file per contact in DIR\n"
      "for khard and vdirsyncer.",
      [](Args& a) {

@@ -14,6 +14,8 @@
 #include "crm/yaml/edit_value.hpp"
 #include "crm/yaml/item_edit.hpp"
 
+#include "export_records.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -86,21 +88,6 @@ void client_table(Context& ctx, std::vector<DataError>& problems) {
         for (const auto& p : contacts)
             out << formats::csv_row(formats::client_cells(c, p, custom_keys));
     }
-}
-
-void visit_rows(const ClientRecord& rec, std::ostream& out) {
-    for (const auto& v : rec.visits)
-        out << formats::csv_row(formats::visit_cells(rec.client, v));
-}
-
-void review_rows(const ClientRecord& rec, std::ostream& out) {
-    for (const auto& r : rec.reviews)
-        out << formats::csv_row(formats::review_cells(rec.client, r));
-}
-
-void opportunity_rows(const ClientRecord& rec, std::ostream& out) {
-    for (const auto& o : rec.opportunities)
-        out << formats::csv_row(formats::opportunity_cells(rec.client, o));
 }
 
 // Contacts crm did not create (a hand edit, a folder older than uids) get their uid the
@@ -233,27 +220,10 @@ int export_all(const ExportOptions& o, Context& ctx) {
                                        [&](const ClientRecord& rec) { json.add(rec); });
         json.finish();
     } else {
-        // One table per kind of record: its columns, and the rows of each client.
-        using Rows = void (*)(const ClientRecord&, std::ostream&);
-        std::vector<std::string> columns;
-        Rows rows = nullptr;
-        if (o.what == "visits") {
-            columns = formats::visit_columns();
-            rows = visit_rows;
-        } else if (o.what == "reviews") {
-            columns = formats::review_columns();
-            rows = review_rows;
-        } else if (o.what == "opportunities") {
-            columns = formats::opportunity_columns();
-            rows = opportunity_rows;
-        }
-        if (!rows) {
+        if (auto kind = table_kind(o.what))
+            problems = record_table(*kind, ctx);
+        else
             client_table(ctx, problems);
-        } else {
-            out << formats::csv_row(columns);
-            problems = ctx.for_each_record(store::Detail::full,
-                                           [&](const ClientRecord& rec) { rows(rec, out); });
-        }
     }
     return ctx.warn_problems(problems);
 }

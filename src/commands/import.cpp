@@ -25,6 +25,7 @@
 #include "import_calendar.hpp"
 #include "import_match.hpp"
 #include "import_read.hpp"
+#include "import_records.hpp"
 
 namespace crm::commands {
 
@@ -104,10 +105,13 @@ int import_contacts(const ImportOptions& o, const std::vector<Arrival>& arrivals
             continue;
         }
         if (t.created) {
-            c.slug = unique_slug(slugify(c.name), [&](const std::string& s) {
-                return std::find(planned.begin(), planned.end(), s) != planned.end() ||
-                       folder.client_dir_taken(s);
-            });
+            // crm's own CSV names the slug it had (a client renamed keeps its slug): a
+            // backup restores it, and the records that name it find it.
+            c.slug = unique_slug(
+                is_valid_slug(c.slug) ? c.slug : slugify(c.name), [&](const std::string& s) {
+                    return std::find(planned.begin(), planned.end(), s) != planned.end() ||
+                           folder.client_dir_taken(s);
+                });
             planned.push_back(c.slug);
             const std::string file = folder.client_file(c.slug);
             const std::string text = with_custom(schema::client_yaml(c), c.custom);
@@ -199,6 +203,8 @@ int import_contacts(const ImportOptions& o, const std::vector<Arrival>& arrivals
 int import_file(const ImportOptions& o, Context& ctx) {
     if (is_calendar_input(o.file))
         return import_calendar(o, ctx);
+    if (is_record_table(o.file))
+        return import_records(o, ctx);
     auto& folder = ctx.folder();
     const Settings& settings = folder.settings();
     Client given;

@@ -8,6 +8,7 @@
 #include "crm/formats/csv.hpp"
 #include "crm/formats/csv_read.hpp"
 #include "crm/formats/record_csv.hpp"
+#include "crm/model/slug.hpp"
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
@@ -17,18 +18,13 @@ namespace crm::commands {
 
 namespace {
 
+// Tags and watchers: "civil;gov" or "civil; gov" as a person types them, ";;" a ";" of
+// one (formats::list_cell).
 std::vector<std::string> split_list(const std::string& text) {
     std::vector<std::string> out;
-    std::string current;
-    for (char c : fmt::format("{};", text)) {
-        if (c == ';') {
-            if (auto t = trim(current); !t.empty())
-                out.push_back(t);
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
+    for (const auto& item : formats::list_items(text))
+        if (auto t = trim(item); !t.empty())
+            out.push_back(t);
     return out;
 }
 
@@ -96,6 +92,8 @@ std::vector<Arrival> read_crm_csv(const std::string& path, const std::string& te
         a.full_profile = true;
         Client& c = a.profile;
         c.name = name;
+        if (const std::string slug = word("slug"); is_valid_slug(slug))
+            c.slug = slug;
         auto one_of_allowed = [&](const std::string& key, const std::vector<std::string>& allowed) {
             std::string v = word(key);
             if (!v.empty() && std::find(allowed.begin(), allowed.end(), v) == allowed.end())

@@ -21,6 +21,13 @@ bool negative_number(std::string_view cell) {
 
 }  // namespace
 
+bool guarded(std::string_view cell) {
+    // A text that starts with ' and would lose it on import ("'=1") gets one more: the
+    // import takes one off, as it does from a formula's guard.
+    return formula_like(cell) ||
+           (cell.size() > 1 && cell.front() == '\'' && guarded(cell.substr(1)));
+}
+
 bool formula_like(std::string_view cell) {
     return !cell.empty() &&
            std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos &&
@@ -35,7 +42,7 @@ std::string csv_row(const std::vector<std::string>& fields) {
         // A cell a spreadsheet would run as a formula (=HYPERLINK(...), +SUM(...), @...)
         // gets a leading ' as OWASP advises: shown as text, never executed. crm import
         // takes the ' off again.
-        const std::string f = formula_like(fields[i]) ? fmt::format("'{}", fields[i]) : fields[i];
+        const std::string f = guarded(fields[i]) ? fmt::format("'{}", fields[i]) : fields[i];
         if (f.find_first_of(",\"\r\n") == std::string::npos) {
             out += f;
             continue;
@@ -52,7 +59,7 @@ std::string csv_row(const std::vector<std::string>& fields) {
 }
 
 std::string unguard_cell(std::string_view cell) {
-    if (cell.size() > 1 && cell.front() == '\'' && formula_like(cell.substr(1)))
+    if (cell.size() > 1 && cell.front() == '\'' && guarded(cell.substr(1)))
         return std::string(cell.substr(1));
     return std::string(cell);
 }

@@ -53,6 +53,17 @@ bool is_record_file_name(std::string_view name) {
     return name.ends_with(".yaml") && !is_hidden_name(name);
 }
 
+bool is_crm_record_name(std::string_view name) {
+    constexpr std::string_view ext = ".yaml";
+    if (name.size() > 120 || !name.ends_with(ext) || !record_file_date(name) || name.size() < 12 ||
+        name[10] != '-')
+        return false;
+    const std::string_view rest = name.substr(11, name.size() - 11 - ext.size());
+    return !rest.empty() && rest.front() != '-' &&
+           rest.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") ==
+               std::string_view::npos;
+}
+
 std::optional<Date> record_file_date(std::string_view path) {
     const std::string_view name = path.substr(path.rfind('/') + 1);  // npos + 1 == 0
     return Date::parse_iso(name.substr(0, 10));

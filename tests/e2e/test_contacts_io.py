@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import re
-import shutil
 import subprocess
 import sys
 import unittest
@@ -14,9 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from harness import CrmTestCase, TODAY
+from contacts_case import DATA, ContactsTestCase
+from harness import TODAY
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "import"
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 
 
@@ -58,33 +57,6 @@ def yaml_load(path):
 
 def without_uid(contact):
     return {k: v for k, v in contact.items() if k != "uid"}
-
-
-class ContactsTestCase(CrmTestCase):
-    def setUp(self):
-        super().setUp()
-        self.init()
-
-    def fixture(self, name):
-        path = self.tmp / name
-        shutil.copyfile(DATA / name, path)
-        return path
-
-    def imported(self, name, *extra, check=0):
-        return self.crm_in("import", str(self.fixture(name)), *extra, check=check)
-
-    def client(self, slug):
-        return self.load(f"clients/{slug}/client.yaml")
-
-    def warnings(self, r):
-        return [line for line in r.err.splitlines() if line.startswith("crm: warning:")]
-
-    def clients(self):
-        return sorted(p.parent.name for p in (self.dir / "clients").glob("*/client.yaml"))
-
-    def assert_checked(self):
-        r = self.crm_in("check")
-        self.assertEqual(r.code, 0, r)
 
 
 class ImportRulesTest(ContactsTestCase):

@@ -42,6 +42,11 @@ bool is_hidden_name(std::string_view name);
 // Whether a name in a record folder (visits/...) is a record: `*.yaml`, not hidden.
 bool is_record_file_name(std::string_view name);
 
+// Whether a name is one crm gives a record (visits, reviews, opportunities):
+// <YYYY-MM-DD>-<lowercase ASCII letters, digits and dashes>.yaml, as new_record_path
+// makes them and merge keeps them; never a path, hidden, or an option ("-x").
+bool is_crm_record_name(std::string_view name);
+
 // The day a record file's name starts with (YYYY-MM-DD-...): when it was first logged.
 // Takes a name or a path; nullopt when the name starts with no date.
 std::optional<Date> record_file_date(std::string_view path);

@@ -28,3 +28,9 @@ TEST_CASE("crm import takes the guard off again, and only the guard") {
     CHECK(unguard_cell("'") == "'");
     CHECK(unguard_cell("plain") == "plain");
 }
+
+TEST_CASE("a text that starts with ' before a formula's start keeps its '") {
+    CHECK(csv_row({"'=1", "''+x", "'plain"}) == "''=1,'''+x,'plain\r\n");
+    CHECK(unguard_cell("''=1") == "'=1");
+    CHECK(unguard_cell("'''+x") == "''+x");
+}
