@@ -1,6 +1,7 @@
 #include "crm/model/cadence.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 std::optional<Duration> effective_cadence(const Client& c, const Settings& s) {
     if (c.every)
@@ -41,4 +42,5 @@ std::optional<Date> next_contact(const ClientRecord& r, const Settings& s) {
     return r.client.since;
 }
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

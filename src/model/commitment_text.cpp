@@ -4,7 +4,8 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 Commitment parse_commitment(std::string_view text, Date today, std::string_view option,
                             DateOrder order) {
@@ -33,4 +34,5 @@ Commitment parse_commitment(std::string_view text, Date today, std::string_view 
     return c;
 }
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

@@ -6,7 +6,8 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 std::optional<Contact> parse_contact_text(std::string_view text) {
     Contact c;
@@ -107,4 +108,5 @@ const std::string& contact_field(const Contact& c, std::string_view field) {
     return contact_field(const_cast<Contact&>(c), field);
 }
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

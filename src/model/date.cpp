@@ -11,7 +11,8 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 namespace chr = std::chrono;
 
@@ -156,4 +157,5 @@ std::string relative_days(Date day, Date today) {
     return fmt::format("in {} days", n);
 }
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

@@ -12,7 +12,8 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 namespace {
 
@@ -456,4 +457,5 @@ std::optional<DateOrder> parse_date_order(std::string_view text) {
     return std::nullopt;
 }
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

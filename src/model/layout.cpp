@@ -5,7 +5,8 @@
 #include "crm/model/slug.hpp"
 #include "crm/util/format.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 namespace {
 
@@ -150,4 +151,5 @@ bool is_crm_data_path(std::string_view path) {
     return path == kSettingsFile || parse_record_path(path).has_value() || is_inbox_path(path);
 }
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

@@ -1,7 +1,8 @@
 #include "crm/model/mail_address.hpp"
 #include "crm/util/format.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 namespace {
 
@@ -119,4 +120,5 @@ std::string_view address_domain(std::string_view address) {
     return at == std::string_view::npos ? std::string_view{} : address.substr(at + 1);
 }
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

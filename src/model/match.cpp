@@ -7,7 +7,8 @@
 #include "crm/model/slug.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 MatchResult MatchResult::of(std::vector<std::size_t> hits) {
     MatchResult r;
@@ -121,4 +122,5 @@ std::optional<std::size_t> duplicate_of(std::string_view name, const std::vector
     return std::nullopt;
 }
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

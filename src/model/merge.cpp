@@ -6,7 +6,8 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 namespace {
 
@@ -124,4 +125,5 @@ MergePlan plan_merge(const Client& keep, const Client& other, MergePrefer prefer
     return plan;
 }
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

@@ -6,7 +6,8 @@
 #include "crm/model/layout.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 namespace {
 
@@ -128,4 +129,5 @@ std::optional<Percent> parse_percent(std::string_view text) {
     return Percent{points};
 }
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 const std::vector<std::string>& rating_names() {
     static const std::vector<std::string> kNames{"angry", "unhappy", "neutral", "happy", "elated"};
@@ -59,4 +60,5 @@ void sort_by_date(ClientRecord& rec) {
         std::sort(rec.opportunities.begin(), rec.opportunities.end(), by_file);
 }
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

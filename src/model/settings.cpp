@@ -4,7 +4,8 @@
 
 #include "crm/util/text.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 const Tier* Settings::find_tier(const std::string& name) const {
     for (const auto& t : tiers)
@@ -68,4 +69,5 @@ std::vector<std::string> Settings::opportunity_stage_names() const {
     return names;
 }
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

@@ -8,7 +8,8 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 namespace {
 
@@ -187,4 +188,5 @@ std::string slug_root(std::string_view slug) {
     return std::string(counter ? slug.substr(0, dash) : slug);
 }
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

@@ -7,7 +7,8 @@
 #include "crm/reports/news.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 namespace {
 
@@ -163,4 +164,5 @@ void drop_sent(std::vector<Alert>& alerts,
     std::erase_if(alerts, [](const Alert& a) { return a.clients.empty(); });
 }
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

@@ -5,7 +5,8 @@
 #include "crm/model/mail_address.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 namespace {
 
@@ -204,4 +205,5 @@ CaptureMatch CaptureMatcher::match_client(const std::vector<CaptureParticipant>&
     return m;
 }
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

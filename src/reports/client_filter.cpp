@@ -6,7 +6,8 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 FieldFilter parse_field_filter(const std::string& text) {
     auto eq = text.find('=');
@@ -82,4 +83,5 @@ bool client_matches(const Client& c, const ClientFilter& f) {
     return true;
 }
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

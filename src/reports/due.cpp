@@ -10,7 +10,8 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 std::string_view due_type_name(DueType t) {
     switch (t) {
@@ -271,4 +272,5 @@ std::vector<CommitmentRef> delivered_commitments(const ClientRecord& r) {
     return refs;
 }
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

@@ -8,7 +8,8 @@
 
 #include "kept.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 std::string_view stage_source_name(StageSource s) {
     switch (s) {
@@ -103,4 +104,5 @@ std::vector<FunnelStage> build_funnel(const std::vector<ClientRecord>& records,
     return std::move(funnel).finish(stage_changes);
 }
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

@@ -1,6 +1,7 @@
 #include "kept.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 Client client_identity(const Client& c) {
     Client out;
@@ -17,4 +18,5 @@ Client client_identity(const Client& c) {
     return out;
 }
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

@@ -4,10 +4,12 @@
 // a row keeps copies of what it shows, never pointers into the records.
 #include "crm/model/records.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 // The client's identity and the fields reports sort and group by: no contacts, tags,
 // watchers, notes or custom fields, which no report row shows.
 Client client_identity(const Client& c);
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

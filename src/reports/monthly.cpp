@@ -6,7 +6,8 @@
 #include "crm/reports/remind.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 std::optional<ReportPeriod> month_period(int year, int month) {
     auto first = Date::from_ymd(year, month, 1);
@@ -240,4 +241,5 @@ MonthlyReport MonthlyCollector::finish(const std::map<std::string, Date>& stage_
     return r;
 }
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

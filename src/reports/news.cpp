@@ -7,7 +7,8 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 namespace {
 
@@ -158,4 +159,5 @@ std::size_t count_items(const std::vector<NewsGroup>& groups) {
     return n;
 }
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

@@ -9,7 +9,8 @@
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 namespace {
 
@@ -113,4 +114,5 @@ Pipeline build_pipeline(const std::vector<ClientRecord>& records, const Settings
     return std::move(pipeline).finish();
 }
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

@@ -5,7 +5,8 @@
 
 #include "crm/util/text.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 namespace {
 
@@ -146,4 +147,5 @@ Portfolio build_portfolio(const std::vector<ClientRecord>& records, const Settin
     return std::move(portfolio).finish();
 }
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

@@ -7,7 +7,8 @@
 
 #include "kept.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 namespace {
 
@@ -85,4 +86,5 @@ std::vector<PromiseRow> promise_rows(const std::vector<ClientRecord>& records,
     return std::move(promises).finish();
 }
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

@@ -4,7 +4,8 @@
 
 #include "crm/util/text.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 namespace {
 
@@ -70,4 +71,5 @@ std::vector<std::string> people_outside_team(const std::vector<TeamMember>& team
     return out;
 }
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

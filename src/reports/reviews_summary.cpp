@@ -5,7 +5,8 @@
 
 #include "kept.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 std::optional<Date> open_follow_up_due(const ClientRecord& record, const Review& review,
                                        Duration follow_up) {
@@ -86,4 +87,5 @@ ReviewsSummary summarize_reviews(const std::vector<ClientRecord>& records, Durat
     return std::move(reviews).finish();
 }
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

@@ -1,7 +1,8 @@
 #include "crm/util/command_words.hpp"
 #include "crm/util/format.hpp"
 
-namespace crm::inline util {
+namespace crm {
+inline namespace util {
 
 CommandWords split_command(std::string_view text) {
     CommandWords out;
@@ -65,4 +66,5 @@ CommandWords split_command(std::string_view text) {
     return out;
 }
 
-}  // namespace crm::util
+}  // namespace util
+}  // namespace crm

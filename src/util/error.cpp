@@ -1,6 +1,7 @@
 #include "crm/util/error.hpp"
 
-namespace crm::inline util {
+namespace crm {
+inline namespace util {
 
 std::string SourceLocation::str() const {
     if (file.empty())
@@ -14,4 +15,5 @@ std::string SourceLocation::str() const {
     return s;
 }
 
-}  // namespace crm::util
+}  // namespace util
+}  // namespace crm

@@ -3,7 +3,8 @@
 
 #include <algorithm>
 
-namespace crm::inline util {
+namespace crm {
+inline namespace util {
 
 std::string ascii_lower(std::string_view s) {
     std::string out(s);
@@ -252,4 +253,5 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return last[b.size()];
 }
 
-}  // namespace crm::util
+}  // namespace util
+}  // namespace crm

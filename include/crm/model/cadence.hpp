@@ -12,7 +12,8 @@
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 // The cadence that applies: the client's own, else its tier's (nullopt: never).
 std::optional<Duration> effective_cadence(const Client& c, const Settings& s);
@@ -27,4 +28,5 @@ std::optional<Date> next_contact(const ClientRecord& r, const Settings& s);
 // The latest contact: the date of the latest visit of a cadence kind, if any.
 std::optional<Date> last_contact(const ClientRecord& r, const Settings& s);
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

@@ -8,7 +8,8 @@
 
 #include "crm/model/date.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 enum class ChangeKind { new_client, stage_move, won, lost };
 
@@ -31,4 +32,5 @@ struct FolderChanges {
     std::vector<FolderChange> items;  // by date, then kind, then client
 };
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

@@ -11,7 +11,8 @@
 #include "crm/model/date.hpp"
 #include "crm/model/records.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 // Throws UsageError naming `option` when the text is empty or ends in " by X" where X
 // looks like a date (looks_like_date) and is none (future-facing date grammar, date.hpp).
@@ -21,4 +22,5 @@ Commitment parse_commitment(std::string_view text, Date today, std::string_view 
 // The warning for a promise or action written without a due date.
 inline constexpr std::string_view kNoDueDate = "no due date: it will not be in crm due";
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

@@ -9,7 +9,8 @@
 #include "crm/model/match.hpp"
 #include "crm/model/records.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 // "Jane Doe <jane@x.example>" -> name and email; "jane@x.example" -> both the e-mail
 // (the name too, so that every contact has one); "Jane Doe" -> a name only. nullopt
@@ -40,4 +41,5 @@ bool is_contact_field(std::string_view field);
 const std::string& contact_field(const Contact& c, std::string_view field);
 std::string& contact_field(Contact& c, std::string_view field);
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

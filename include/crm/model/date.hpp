@@ -7,7 +7,8 @@
 
 #include "crm/util/format.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 class Date {
   public:
@@ -87,7 +88,8 @@ Duration parse_duration_arg(std::string_view text, std::string_view option);
 // "today", "tomorrow", "in 3 days", "3 days overdue" style phrases for reports.
 std::string relative_days(Date day, Date today);
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm
 
 // fmt::format("{}", date) writes YYYY-MM-DD; a Duration writes as it is typed (30d).
 template <>

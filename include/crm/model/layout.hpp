@@ -19,7 +19,8 @@
 
 #include "crm/model/date.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 inline constexpr std::string_view kSettingsFile = "crm.yaml";
 inline constexpr std::string_view kClientsDir = "clients";
@@ -95,4 +96,5 @@ struct AddedFile {
     std::string author;
 };
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

@@ -9,7 +9,8 @@
 #include <string>
 #include <string_view>
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 // Why `address` is not a plain address ("contains ';'", "has no @"...), or nullopt
 // when it is one.
@@ -28,4 +29,5 @@ std::optional<std::string> contact_address_problem(std::string_view address);
 // The part after the @ (for Message-IDs); empty when there is none.
 std::string_view address_domain(std::string_view address);
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

@@ -6,7 +6,8 @@
 #include <string_view>
 #include <vector>
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 struct ClientKey {
     std::string slug;
@@ -32,4 +33,5 @@ MatchResult match_client(std::string_view query, const std::vector<ClientKey>& k
 // whose folder gets -2, -3 (spec section 2).
 std::optional<std::size_t> duplicate_of(std::string_view name, const std::vector<ClientKey>& keys);
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

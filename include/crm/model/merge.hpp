@@ -17,7 +17,8 @@
 
 #include "crm/model/records.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 enum class MergePrefer { none, keep, other };
 
@@ -57,4 +58,5 @@ struct MergePlan {
 
 MergePlan plan_merge(const Client& keep, const Client& other, MergePrefer prefer, Date today);
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

@@ -12,7 +12,8 @@
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 // The two stages that end an opportunity; not open stages, never in opportunity_stages.
 inline constexpr std::string_view kWonStage = "won";
@@ -67,4 +68,5 @@ std::string money_text(Money m);
 // A whole number from 0 to 100 ("25"; "25%" too, as people write it).
 std::optional<Percent> parse_percent(std::string_view text);
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

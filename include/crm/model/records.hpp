@@ -10,7 +10,8 @@
 
 #include "crm/model/date.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 // Keys a user added by hand that crm does not know. Kept in file order, each value as
 // the text a person would read (lists joined with ", "); `show` prints them and
@@ -203,4 +204,5 @@ struct ClientRecord {
 // by file, as ClientRecord promises.
 void sort_by_date(ClientRecord& rec);
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

@@ -8,7 +8,8 @@
 
 #include "crm/model/date.hpp"
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 struct Tier {
     std::string name;
@@ -92,4 +93,5 @@ struct Settings {
     std::vector<std::string> opportunity_stage_names() const;
 };
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

@@ -5,7 +5,8 @@
 #include <string>
 #include <string_view>
 
-namespace crm::inline model {
+namespace crm {
+inline namespace model {
 
 // The ASCII spelling of one code point from a fixed table ("ü" -> "u", "ß" -> "ss");
 // empty when the table has none. Never depends on the locale.
@@ -26,4 +27,5 @@ std::string unique_slug(const std::string& base,
 // --slug` refuses to make such a pair).
 std::string slug_root(std::string_view slug);
 
-}  // namespace crm::model
+}  // namespace model
+}  // namespace crm

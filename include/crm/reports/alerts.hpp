@@ -11,7 +11,8 @@
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 struct AlertItem {
     std::string file;
@@ -53,4 +54,5 @@ std::vector<Alert> alerts_since(const std::vector<TeamMember>& team,
 void drop_sent(std::vector<Alert>& alerts,
                const std::function<bool(const TeamMember&, const AlertItem&)>& sent);
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

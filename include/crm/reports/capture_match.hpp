@@ -26,7 +26,8 @@
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 // Someone on a message (From, To, Cc) or an event (organizer, attendees).
 struct CaptureParticipant {
@@ -93,4 +94,5 @@ class CaptureMatcher {
     std::vector<std::string> team_domains_;
 };
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

@@ -7,7 +7,8 @@
 
 #include "crm/model/records.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 // --where KEY=VALUE.
 struct FieldFilter {
@@ -36,4 +37,5 @@ struct ClientFilter {
 
 bool client_matches(const Client& c, const ClientFilter& f);
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

@@ -10,7 +10,8 @@
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 enum class DueType { contact, promise, action, follow_up, next_step, rfp, report };
 
@@ -85,4 +86,5 @@ std::vector<CommitmentRef> open_commitments(const ClientRecord& r);
 // The client's delivered promises and actions (for `crm promises --all`), latest first.
 std::vector<CommitmentRef> delivered_commitments(const ClientRecord& r);
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

@@ -11,7 +11,8 @@
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 // Where the date a client entered its stage came from, best first.
 enum class StageSource { stage_since, git, since, unknown };
@@ -60,4 +61,5 @@ class FunnelCollector {
 // "today", "5 days", "3 weeks", "4 months", "2 years": how long, for people.
 std::string duration_words(int days);
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

@@ -20,7 +20,8 @@
 #include "crm/reports/portfolio.hpp"
 #include "crm/reports/reviews_summary.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 // The days a report looks back on, both included.
 struct ReportPeriod {
@@ -117,4 +118,5 @@ class MonthlyCollector {
     std::map<std::string, std::pair<int, int>> cadence_;  // owner: tracked, past cadence
 };
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

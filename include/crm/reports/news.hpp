@@ -12,7 +12,8 @@
 #include "crm/model/records.hpp"
 #include "crm/util/text.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 // Same person: names compared without case and surrounding blanks.
 bool is_watcher(const Client& client, std::string_view user);
@@ -62,4 +63,5 @@ std::string record_summary(const Visit& v);
 std::string record_kind(const Visit& v);
 std::string record_summary(const Review& r);
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

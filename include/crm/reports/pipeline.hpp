@@ -13,7 +13,8 @@
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 struct PipelineRow {
     std::string client;                              // slug
@@ -80,4 +81,5 @@ class PipelineCollector {
     DealClock clock_;
 };
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

@@ -9,7 +9,8 @@
 #include "crm/model/records.hpp"
 #include "crm/model/settings.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 // The score bands, by the position of a tier in crm.yaml (first = the most important).
 // A complete set of ratings (each 1-5) scores 3-15:
@@ -89,4 +90,5 @@ class PortfolioCollector {
     std::vector<PortfolioRow> rows_;  // one per client, in order
 };
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

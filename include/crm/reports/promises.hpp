@@ -9,7 +9,8 @@
 #include "crm/model/records.hpp"
 #include "crm/reports/due.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 struct PromiseRow {
     // A copy of the client with the visits its rows come from (not the whole record), which
@@ -49,4 +50,5 @@ class PromisesCollector {
     std::vector<std::vector<PromiseRow>> groups_;  // one per client with rows, in order
 };
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

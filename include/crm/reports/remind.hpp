@@ -8,7 +8,8 @@
 #include "crm/model/settings.hpp"
 #include "crm/reports/due.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 struct Reminder {
     TeamMember member;
@@ -32,4 +33,5 @@ std::vector<Reminder> reminders(const std::vector<TeamMember>& recipients,
 std::vector<std::string> people_outside_team(const std::vector<TeamMember>& team,
                                              const std::vector<DueItem>& items);
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

@@ -10,7 +10,8 @@
 #include "crm/model/date.hpp"
 #include "crm/model/records.hpp"
 
-namespace crm::inline reports {
+namespace crm {
+inline namespace reports {
 
 // A review seen from the report: copies of it and of its client's identity (kept.hpp),
 // shared by the lists it is in.
@@ -61,4 +62,5 @@ class ReviewsCollector {
     ReviewsSummary summary_;  // its lists in client order, not yet sorted
 };
 
-}  // namespace crm::reports
+}  // namespace reports
+}  // namespace crm

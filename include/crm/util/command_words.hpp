@@ -8,7 +8,8 @@
 #include <string_view>
 #include <vector>
 
-namespace crm::inline util {
+namespace crm {
+inline namespace util {
 
 struct CommandWords {
     std::vector<std::string> words;
@@ -20,4 +21,5 @@ struct CommandWords {
 // backslash, or a line break or other control character (a command is one line).
 CommandWords split_command(std::string_view text);
 
-}  // namespace crm::util
+}  // namespace util
+}  // namespace crm

@@ -5,7 +5,8 @@
 #include <stdexcept>
 #include <string>
 
-namespace crm::inline util {
+namespace crm {
+inline namespace util {
 
 class Error : public std::runtime_error {
   public:
@@ -53,4 +54,5 @@ class DataError : public Error {
     std::string problem_;
 };
 
-}  // namespace crm::util
+}  // namespace util
+}  // namespace crm

@@ -27,7 +27,8 @@ struct fmt::formatter<std::filesystem::path> : fmt::formatter<std::string_view> 
     }
 };
 
-namespace crm::inline util {
+namespace crm {
+inline namespace util {
 
 // Appends to `out`: for text built in pieces (a table row, a mail body).
 template <class... Args>
@@ -35,4 +36,5 @@ void format_to(std::string& out, fmt::format_string<Args...> f, Args&&... args) 
     fmt::format_to(std::back_inserter(out), f, std::forward<Args>(args)...);
 }
 
-}  // namespace crm::util
+}  // namespace util
+}  // namespace crm

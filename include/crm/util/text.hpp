@@ -6,7 +6,8 @@
 #include <string_view>
 #include <vector>
 
-namespace crm::inline util {
+namespace crm {
+inline namespace util {
 
 std::string ascii_lower(std::string_view s);
 std::string trim(std::string_view s);
@@ -39,4 +40,5 @@ bool same_person(std::string_view a, std::string_view b);
 
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-}  // namespace crm::util
+}  // namespace util
+}  // namespace crm
