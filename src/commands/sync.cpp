@@ -11,6 +11,7 @@
 #include "crm/store/local_state.hpp"
 #include "crm/store/transaction.hpp"
 #include "crm/store/uncommitted.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::commands {
 
@@ -121,7 +122,7 @@ int sync(Context& ctx) {
     if (!git) {
         throw RuntimeError("cannot sync: " + folder.root().string() + " is not in a git repository",
                            "crm sync shares the folder through git: git init, git remote add "
-                           "origin URL, git push -u origin main");
+                           "origin URL, then crm sync");
     }
     // The lock only: sync's commit, rebase and push are git's (git/sync.hpp).
     const store::Transaction lock = ctx.transaction();
@@ -140,6 +141,9 @@ int sync(Context& ctx) {
                             : "nothing to pull from " + up.tracking);
     if (outcome.pushed)
         ctx.note("pushed " + plural(outcome.pushed, "commit") + " to " + up.tracking);
+    if (outcome.upstream_set)
+        ctx.note(fmt::format("branch '{}' now has its upstream: {} (later syncs pull from there)",
+                             up.branch, up.tracking));
 
     // What arrived since the last sync of this clone (or, the first time, since the
     // upstream this clone knew of before fetching).

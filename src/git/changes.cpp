@@ -3,6 +3,7 @@
 #include <map>
 
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::git {
@@ -54,27 +55,43 @@ std::vector<LocalChange> local_changes(const Git& git) {
 
 Upstream find_upstream(const Git& git) {
     if (std::string state = git.blocking_state(); !state.empty())
-        throw RuntimeError("cannot sync: " + state, "finish or abort it in git, then sync again");
+        throw RuntimeError(fmt::format("cannot sync: {}", state),
+                           "finish or abort it in git, then sync again");
     if (!git.run({"rev-parse", "--verify", "--quiet", "HEAD"}).ok())
         throw RuntimeError("cannot sync: nothing is committed yet", "commit something first");
     Upstream up;
     up.branch = trim(git.run({"symbolic-ref", "--short", "HEAD"}).out);
-    auto remotes = trim(git.run({"remote"}).out);
+    const auto remotes = split(trim(git.run({"remote"}).out), '\n');
     if (remotes.empty()) {
-        throw RuntimeError(
-            "cannot sync: this repository has no git remote to share with",
-            "add your team's shared repository, then push once:  git remote add origin URL && "
-            "git push -u origin " +
-                up.branch);
+        throw RuntimeError("cannot sync: this repository has no git remote to share with",
+                           "add your team's shared repository, then sync:  git remote add "
+                           "origin URL && crm sync");
     }
-    up.remote = git.config("branch." + up.branch + ".remote").value_or("");
-    up.merge = git.config("branch." + up.branch + ".merge").value_or("");
+    up.remote = git.config(fmt::format("branch.{}.remote", up.branch)).value_or("");
+    up.merge = git.config(fmt::format("branch.{}.merge", up.branch)).value_or("");
+    if (up.remote.empty() && up.merge.empty()) {
+        // Never pushed: with one remote there is only one place the team can be.
+        if (remotes.size() > 1) {
+            throw RuntimeError(
+                fmt::format("cannot sync: branch '{}' has no upstream, and this repository has "
+                            "{} remotes ({})",
+                            up.branch, remotes.size(), join(remotes, ", ")),
+                fmt::format("push it once to your team's:  git push -u {} {}", remotes.front(),
+                            up.branch));
+        }
+        up.remote = remotes.front();
+        up.merge = fmt::format("refs/heads/{}", up.branch);
+        up.tracking_ref = fmt::format("refs/remotes/{}/{}", up.remote, up.branch);
+        up.tracking = fmt::format("{}/{}", up.remote, up.branch);
+        up.set_on_push = true;
+        return up;
+    }
     auto tracking = git.run({"rev-parse", "--symbolic-full-name", "@{upstream}"});
     if (up.remote.empty() || up.merge.empty() || up.remote == "." || !tracking.ok()) {
-        const std::string remote = remotes.substr(0, remotes.find('\n'));
         throw RuntimeError(
-            "cannot sync: branch '" + up.branch + "' has no upstream on a remote",
-            "push it once with its upstream:  git push -u " + remote + " " + up.branch);
+            fmt::format("cannot sync: branch '{}' has no upstream on a remote", up.branch),
+            fmt::format("push it once with its upstream:  git push -u {} {}", remotes.front(),
+                        up.branch));
     }
     up.tracking_ref = trim(tracking.out);
     up.tracking = up.tracking_ref;

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::git {
@@ -161,7 +162,12 @@ void rebase_onto(const Git& git, Transaction& tx, const Upstream& up, const std:
 }
 
 os::ProcessResult push(const Git& git, const Upstream& up) {
-    return git.run({"push", "--quiet", up.remote, "HEAD:" + up.merge});
+    std::vector<std::string> args{"push", "--quiet"};
+    if (up.set_on_push)
+        args.emplace_back("--set-upstream");
+    args.push_back(up.remote);
+    args.push_back(fmt::format("HEAD:{}", up.merge));
+    return git.run(args);
 }
 
 std::string fetch(const Git& git, const Upstream& up) {
@@ -188,33 +194,47 @@ SyncOutcome sync_with_upstream(const Git& git, const Upstream& up,
                            "crm sync again");
     }
     out.upstream_fetched = rev(git, up.tracking_ref);
-    if (out.upstream_fetched.empty()) {
+    if (out.upstream_fetched.empty() && !up.set_on_push) {
         tx.rollback();
-        throw RuntimeError("cannot sync: " + up.tracking + " does not exist on " + up.remote,
-                           "nothing was changed; push the branch again:  git push -u " + up.remote +
-                               " " + up.branch);
+        throw RuntimeError(
+            fmt::format("cannot sync: {} does not exist on {}", up.tracking, up.remote),
+            fmt::format("nothing was changed; push the branch again:  git push -u {} {}", up.remote,
+                        up.branch));
     }
-    out.pulled = count_commits(git, "HEAD.." + out.upstream_fetched);
-    rebase_onto(git, tx, up, out.upstream_fetched);
+    if (!out.upstream_fetched.empty()) {
+        out.pulled = count_commits(git, fmt::format("HEAD..{}", out.upstream_fetched));
+        rebase_onto(git, tx, up, out.upstream_fetched);
+    }
 
     for (int attempt = 0;; ++attempt) {
-        out.pushed = count_commits(git, out.upstream_fetched + "..HEAD");
-        if (out.pushed == 0)
+        // The first push of a branch the remote does not have sends all of it.
+        out.pushed = out.upstream_fetched.empty()
+                         ? count_commits(git, "HEAD")
+                         : count_commits(git, fmt::format("{}..HEAD", out.upstream_fetched));
+        // The first push sets the upstream even when the remote already has every commit.
+        if (out.pushed == 0 && !up.set_on_push)
             break;
         auto pushed = push(git, up);
-        if (pushed.ok())
+        if (pushed.ok()) {
+            out.upstream_set = up.set_on_push;
             break;
+        }
         // Rejected, most likely because a teammate pushed in between: pull again, once.
         std::string before = out.upstream_fetched;
-        if (attempt == 0 && fetch(git, up).empty() && rev(git, up.tracking_ref) != before) {
+        if (attempt == 0 && fetch(git, up).empty() && rev(git, up.tracking_ref) != before &&
+            !rev(git, up.tracking_ref).empty()) {
             out.retried = true;
             out.upstream_fetched = rev(git, up.tracking_ref);
-            out.pulled += count_commits(git, before + ".." + out.upstream_fetched);
+            out.pulled +=
+                before.empty()
+                    ? count_commits(git, fmt::format("HEAD..{}", out.upstream_fetched))
+                    : count_commits(git, fmt::format("{}..{}", before, out.upstream_fetched));
             rebase_onto(git, tx, up, out.upstream_fetched);
             continue;
         }
-        throw RuntimeError("pulled, but could not push to " + up.remote + ": " + git_reason(pushed),
-                           "your commits are safe here and will go with the next crm sync");
+        throw RuntimeError(
+            fmt::format("pulled, but could not push to {}: {}", up.remote, git_reason(pushed)),
+            "your commits are safe here and will go with the next crm sync");
     }
     out.upstream_after = rev(git, up.tracking_ref);
     return out;
