@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
 
 #include "crm/os/files.hpp"
 #include "crm/util/error.hpp"
@@ -70,14 +69,14 @@ std::string git_reason(const os::ProcessResult& r) {
     return first_line(r.err.empty() ? r.out : r.err);
 }
 
-std::optional<Git> Git::find(const fs::path& folder) {
+std::optional<Git> Git::find(const fs::path& folder, const os::ProcessRunner& runner) {
     std::error_code ec;
     fs::path dir = fs::weakly_canonical(folder, ec);
     if (ec)
         dir = folder;
     for (fs::path d = dir;; d = d.parent_path()) {
         if (auto gd = git_dir_at(d))
-            return Git(folder, *gd);
+            return Git(folder, *gd, runner);
         if (d == d.parent_path())
             break;
     }
@@ -139,7 +138,7 @@ os::ProcessResult Git::run(const std::vector<std::string>& args, const std::stri
     o.unset_env = git_unset_variables();
     o.set_env = {{"LC_ALL", "C"}, {"GIT_TERMINAL_PROMPT", "0"}};
     o.input = input;
-    auto r = os::run_process(argv, o);
+    auto r = runner_->run(argv, o);
     refuse_other_owner(r, folder_);
     return r;
 }
@@ -173,13 +172,6 @@ bool index_lock_busy(const os::ProcessResult& r) {
 
 namespace {
 
-// A short wait first: an editor's `git status` holds index.lock for milliseconds.
-void back_off(int attempt, int& waited_ms) {
-    const int ms = std::min(10 << std::min(attempt, 5), 250);
-    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-    waited_ms += ms;
-}
-
 bool nothing_to_commit(const os::ProcessResult& r) {
     for (const char* said :
          {"nothing to commit", "nothing added to commit", "no changes added to commit"})
@@ -189,6 +181,13 @@ bool nothing_to_commit(const os::ProcessResult& r) {
 }
 
 }  // namespace
+
+// A short wait first: an editor's `git status` holds index.lock for milliseconds.
+void Git::back_off(int attempt, int& waited_ms) const {
+    const int ms = std::min(10 << std::min(attempt, 5), 250);
+    runner_->wait(std::chrono::milliseconds(ms));
+    waited_ms += ms;
+}
 
 os::ProcessResult Git::run_locking(const std::vector<std::string>& args) const {
     int waited = 0;
