@@ -148,51 +148,78 @@ std::vector<LineMatch> matching_lines(std::string_view text, const std::string& 
     return out;
 }
 
-std::vector<SearchHit> search(const Folder& folder, std::string_view query,
-                              std::vector<DataError>& problems, const Progress& progress) {
+namespace {
+
+// Clients searched between two deliveries of their matches: enough for the threads to
+// share the work, few enough that the matches waiting to be delivered stay small.
+constexpr std::size_t kClientsPerRound = 128;
+
+// A client's name as people know it, its slug when its client.yaml cannot say.
+std::string client_name(const Folder& folder, const std::string& slug) {
+    try {
+        auto name = folder.load_client(slug).name;
+        return name.empty() ? slug : name;
+    } catch (const DataError&) {
+        return slug;  // the file's problem is search's to report, not the name's
+    }
+}
+
+}  // namespace
+
+void search(const Folder& folder, std::string_view query, std::vector<DataError>& problems,
+            const std::function<void(SearchHit&)>& each, const Progress& progress) {
     const std::string needle = search_normal(query);
     if (needle.empty())
-        return {};
+        return;
     const std::string word = plain_word(needle);
     const auto slugs = folder.client_slugs();
     const std::size_t threads = os::walker_threads(slugs.size());
-    std::vector<std::vector<SearchHit>> parts(threads);
     std::vector<std::vector<DataError>> skipped(threads);
     std::atomic<std::size_t> done = 0;
-    os::run_parts(slugs.size(), threads, [&](std::size_t t, std::size_t first, std::size_t last) {
-        std::string lowered;
-        for (std::size_t i = first; i < last; ++i) {
-            for (RecordKind kind : kRecordKinds)
-                if (const auto dir = record_dir_path(slugs[i], kind);
-                    is_linked_folder(folder.root(), dir))
-                    skipped[t].push_back(linked_folder(dir));
-            for (const auto& file : folder.client_files(slugs[i])) {
-                std::optional<std::string> text;
-                try {
-                    text = folder.read(file);
-                } catch (const DataError& e) {
-                    skipped[t].push_back(e);
-                    continue;
+    for (std::size_t round = 0; round < slugs.size(); round += kClientsPerRound) {
+        const std::size_t count = std::min(kClientsPerRound, slugs.size() - round);
+        std::vector<std::vector<SearchHit>> found(count);  // per client of the round
+        os::run_parts(count, threads, [&](std::size_t t, std::size_t first, std::size_t last) {
+            std::string lowered;
+            for (std::size_t i = first; i < last; ++i) {
+                const std::string& slug = slugs[round + i];
+                for (RecordKind kind : kRecordKinds)
+                    if (const auto dir = record_dir_path(slug, kind);
+                        is_linked_folder(folder.root(), dir))
+                        skipped[t].push_back(linked_folder(dir));
+                for (const auto& file : folder.client_files(slug)) {
+                    std::optional<std::string> text;
+                    try {
+                        text = folder.read(file);
+                    } catch (const DataError& e) {
+                        skipped[t].push_back(e);
+                        continue;
+                    }
+                    if (!text || cannot_match(*text, word, lowered))
+                        continue;
+                    for (auto& m : matching_lines(*text, file, needle))
+                        found[i].push_back({slug, {}, file, std::move(m)});
                 }
-                if (!text || cannot_match(*text, word, lowered))
-                    continue;
-                for (auto& m : matching_lines(*text, file, needle))
-                    parts[t].push_back({slugs[i], file, std::move(m)});
+                if (!found[i].empty()) {
+                    const std::string name = client_name(folder, slug);
+                    for (auto& hit : found[i])
+                        hit.name = name;
+                }
+                const std::size_t now = ++done;
+                if (t == 0 && progress)  // only this thread may write to the terminal
+                    progress(now, slugs.size());
             }
-            const std::size_t now = ++done;
-            if (t == 0 && progress)  // only this thread may write to the terminal
-                progress(now, slugs.size());
-        }
-    });
-    std::vector<SearchHit> hits = std::move(parts.front());
-    for (std::size_t t = 1; t < threads; ++t)
-        std::move(parts[t].begin(), parts[t].end(), std::back_inserter(hits));
+        });
+        // Delivered in client order, as one thread would find them, then forgotten.
+        for (auto& hits : found)
+            for (auto& hit : hits)
+                each(hit);
+    }
     for (const auto& name : client_dir_names(folder.root()))
         if (is_linked_folder(folder.root(), client_dir_path(name)))
             problems.push_back(linked_folder(client_dir_path(name)));
     for (auto& part : skipped)
         std::move(part.begin(), part.end(), std::back_inserter(problems));
-    return hits;
 }
 
 }  // namespace crm::store
