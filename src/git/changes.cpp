@@ -13,7 +13,7 @@ namespace {
 std::string folder_prefix(const Git& git) {
     auto r = git.run({"rev-parse", "--show-prefix"});
     if (!r.ok())
-        throw RuntimeError("git cannot read the repository: " + git_reason(r));
+        throw RuntimeError(fmt::format("git cannot read the repository: {}", git_reason(r)));
     return trim(r.out);
 }
 
@@ -23,7 +23,7 @@ std::vector<LocalChange> local_changes(const Git& git) {
     const std::string prefix = folder_prefix(git);
     auto r = git.run({"status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"});
     if (!r.ok())
-        throw RuntimeError("git status failed: " + git_reason(r));
+        throw RuntimeError(fmt::format("git status failed: {}", git_reason(r)));
     std::vector<LocalChange> changes;
     std::vector<std::string> unmerged;
     for (const auto& entry : split(r.out, '\0')) {
@@ -46,8 +46,8 @@ std::vector<LocalChange> local_changes(const Git& git) {
         changes.push_back(std::move(c));
     }
     if (!unmerged.empty()) {
-        throw RuntimeError("git has unmerged files: " + unmerged.front() +
-                               (unmerged.size() > 1 ? " and others" : ""),
+        throw RuntimeError(fmt::format("git has unmerged files: {}{}", unmerged.front(),
+                                       unmerged.size() > 1 ? " and others" : ""),
                            "finish that merge in git first (edit, git add, git commit), then sync");
     }
     return changes;
@@ -104,7 +104,8 @@ Upstream find_upstream(const Git& git) {
 std::string resolve_commit(const Git& git, const std::string& rev) {
     if (rev.empty() || rev.starts_with('-'))
         return {};
-    auto r = git.run({"rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"});
+    auto r = git.run({"rev-parse", "--verify", "--quiet", "--end-of-options",
+                      fmt::format("{}^{{commit}}", rev)});
     return r.ok() ? trim(r.out) : std::string{};
 }
 
@@ -116,10 +117,10 @@ std::vector<AddedFile> added_files(const Git& git, const std::string& from, cons
     auto diff = git.run({"diff", "--name-status", "--no-renames", "--relative", "-z",
                          "--diff-filter=A", from, to, "--", "clients/"});
     if (!diff.ok())
-        throw RuntimeError("git diff failed: " + git_reason(diff));
+        throw RuntimeError(fmt::format("git diff failed: {}", git_reason(diff)));
     // ...and who added it: the newest commit in the range that added each path.
     auto log = git.run({"log", "--no-renames", "--relative", "-z", "--diff-filter=A", "--name-only",
-                        "--format=%x01%an", from + ".." + to, "--", "clients/"});
+                        "--format=%x01%an", fmt::format("{}..{}", from, to), "--", "clients/"});
     std::map<std::string, std::string> author_of;
     if (log.ok()) {
         std::string author;
