@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <optional>
 
 #include "crm/os/parallel.hpp"
 #include "crm/util/text.hpp"
@@ -150,9 +154,9 @@ std::vector<LineMatch> matching_lines(std::string_view text, const std::string& 
 
 namespace {
 
-// Clients searched between two deliveries of their matches: enough for the threads to
-// share the work, few enough that the matches waiting to be delivered stay small.
-constexpr std::size_t kClientsPerRound = 128;
+// How far the readers may run ahead of the client whose matches are delivered next: the
+// matches held at any time are those of at most this many clients, however many match.
+constexpr std::size_t kAhead = 64;
 
 // A client's name as people know it, its slug when its client.yaml cannot say.
 std::string client_name(const Folder& folder, const std::string& slug) {
@@ -163,6 +167,68 @@ std::string client_name(const Folder& folder, const std::string& slug) {
         return slug;  // the file's problem is search's to report, not the name's
     }
 }
+
+// The clients, each searched by whichever thread takes it next and delivered in order by
+// the calling thread, which searches too while the next one to deliver is not ready.
+// No thread waits for a whole batch: a reader waits only when it is kAhead clients ahead.
+class Walk {
+  public:
+    explicit Walk(std::size_t clients) : found_(clients), ready_(clients, false) {}
+
+    // The next client to search, or nullopt when there is none (or it is too far ahead,
+    // for the calling thread, which must deliver instead).
+    std::optional<std::size_t> take(bool caller) {
+        std::unique_lock lock(mutex_);
+        for (;;) {
+            if (next_ >= found_.size())
+                return std::nullopt;
+            if (next_ < delivered_ + kAhead)
+                return next_++;
+            if (caller)
+                return std::nullopt;
+            moved_.wait(lock);
+        }
+    }
+    void done(std::size_t i, std::vector<SearchHit> hits) {
+        {
+            const std::lock_guard lock(mutex_);
+            found_[i] = std::move(hits);
+            ready_[i] = true;
+        }
+        moved_.notify_all();
+    }
+    // Delivers what is ready in order; false once every client is delivered.
+    bool deliver(const std::function<void(SearchHit&)>& each, bool wait) {
+        std::vector<SearchHit> hits;
+        {
+            std::unique_lock lock(mutex_);
+            if (delivered_ >= found_.size())
+                return false;
+            if (wait)
+                moved_.wait(lock, [&] { return ready_[delivered_]; });
+            if (!ready_[delivered_])
+                return true;
+            hits = std::move(found_[delivered_]);
+            found_[delivered_] = {};
+            ++delivered_;
+        }
+        moved_.notify_all();
+        for (auto& hit : hits)
+            each(hit);
+        return true;
+    }
+    bool delivered_all() {
+        const std::lock_guard lock(mutex_);
+        return delivered_ >= found_.size();
+    }
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable moved_;
+    std::vector<std::vector<SearchHit>> found_;
+    std::vector<bool> ready_;
+    std::size_t next_ = 0, delivered_ = 0;
+};
 
 }  // namespace
 
@@ -176,45 +242,69 @@ void search(const Folder& folder, std::string_view query, std::vector<DataError>
     const std::size_t threads = os::walker_threads(slugs.size());
     std::vector<std::vector<DataError>> skipped(threads);
     std::atomic<std::size_t> done = 0;
-    for (std::size_t round = 0; round < slugs.size(); round += kClientsPerRound) {
-        const std::size_t count = std::min(kClientsPerRound, slugs.size() - round);
-        std::vector<std::vector<SearchHit>> found(count);  // per client of the round
-        os::run_parts(count, threads, [&](std::size_t t, std::size_t first, std::size_t last) {
-            std::string lowered;
-            for (std::size_t i = first; i < last; ++i) {
-                const std::string& slug = slugs[round + i];
-                for (RecordKind kind : kRecordKinds)
-                    if (const auto dir = record_dir_path(slug, kind);
-                        is_linked_folder(folder.root(), dir))
-                        skipped[t].push_back(linked_folder(dir));
-                for (const auto& file : folder.client_files(slug)) {
-                    std::optional<std::string> text;
-                    try {
-                        text = folder.read(file);
-                    } catch (const DataError& e) {
-                        skipped[t].push_back(e);
-                        continue;
-                    }
-                    if (!text || cannot_match(*text, word, lowered))
-                        continue;
-                    for (auto& m : matching_lines(*text, file, needle))
-                        found[i].push_back({slug, {}, file, std::move(m)});
+    Walk walk(slugs.size());
+    std::exception_ptr failed;  // the first thread's that threw, rethrown at the end
+    std::mutex failed_mutex;
+    auto search_client = [&](std::size_t t, std::size_t i, std::string& lowered) {
+        std::vector<SearchHit> found;
+        const std::string& slug = slugs[i];
+        try {
+            for (RecordKind kind : kRecordKinds)
+                if (const auto dir = record_dir_path(slug, kind);
+                    is_linked_folder(folder.root(), dir))
+                    skipped[t].push_back(linked_folder(dir));
+            for (const auto& file : folder.client_files(slug)) {
+                std::optional<std::string> text;
+                try {
+                    text = folder.read(file);
+                } catch (const DataError& e) {
+                    skipped[t].push_back(e);
+                    continue;
                 }
-                if (!found[i].empty()) {
-                    const std::string name = client_name(folder, slug);
-                    for (auto& hit : found[i])
-                        hit.name = name;
-                }
-                const std::size_t now = ++done;
-                if (t == 0 && progress)  // only this thread may write to the terminal
-                    progress(now, slugs.size());
+                if (!text || cannot_match(*text, word, lowered))
+                    continue;
+                for (auto& m : matching_lines(*text, file, needle))
+                    found.push_back({slug, {}, file, std::move(m)});
             }
-        });
-        // Delivered in client order, as one thread would find them, then forgotten.
-        for (auto& hits : found)
-            for (auto& hit : hits)
-                each(hit);
-    }
+            if (!found.empty()) {
+                const std::string name = client_name(folder, slug);
+                for (auto& hit : found)
+                    hit.name = name;
+            }
+        } catch (...) {
+            // Marked done all the same: the caller waits for every client in order.
+            const std::lock_guard lock(failed_mutex);
+            if (!failed)
+                failed = std::current_exception();
+            found.clear();
+        }
+        walk.done(i, std::move(found));
+        ++done;
+    };
+    os::run_parts(threads, threads, [&](std::size_t t, std::size_t, std::size_t) {
+        std::string lowered;
+        if (t != 0) {
+            while (const auto i = walk.take(false))
+                search_client(t, *i, lowered);
+            return;
+        }
+        // The calling thread: the only one that writes, so it delivers (in client order)
+        // and reports progress; it searches whenever there is nothing to deliver yet.
+        for (;;) {
+            while (walk.deliver(each, false) && !walk.delivered_all()) {
+                const auto i = walk.take(true);
+                if (!i)
+                    break;
+                search_client(t, *i, lowered);
+                if (progress)
+                    progress(done, slugs.size());
+            }
+            if (!walk.deliver(each, true))
+                break;
+        }
+    });
+    if (failed)
+        std::rethrow_exception(failed);
     for (const auto& name : client_dir_names(folder.root()))
         if (is_linked_folder(folder.root(), client_dir_path(name)))
             problems.push_back(linked_folder(client_dir_path(name)));
