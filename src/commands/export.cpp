@@ -1,13 +1,13 @@
 #include "crm/commands/export.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/formats/csv.hpp"
-#include "crm/formats/json.hpp"
 #include "crm/formats/record_csv.hpp"
 #include "crm/formats/vcard_write.hpp"
 #include "crm/model/contact.hpp"
 #include "crm/os/files.hpp"
 #include "crm/os/output_file.hpp"
 #include "crm/os/uuid.hpp"
+#include "crm/render/export_view.hpp"
 #include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/format.hpp"
@@ -23,47 +23,6 @@
 namespace crm::commands {
 
 namespace {
-
-formats::Json client_json(const ClientRecord& rec) {
-    formats::Json c = formats::to_json(rec.client);
-    formats::Json visits = formats::Json::array(), reviews = formats::Json::array();
-    for (const auto& v : rec.visits)
-        visits.push_back(formats::to_json(v));
-    for (const auto& r : rec.reviews)
-        reviews.push_back(formats::to_json(r));
-    c["visits"] = visits;
-    c["reviews"] = reviews;
-    formats::Json opportunities = formats::Json::array();
-    for (const auto& o : rec.opportunities)
-        opportunities.push_back(formats::to_json(o));
-    c["opportunities"] = opportunities;
-    return c;
-}
-
-// The document formats::dump would print for {"as_of": ..., "clients": [...]}, written one
-// client at a time: a firm's whole folder as one JSON value took 400 MiB.
-class JsonExport {
-  public:
-    JsonExport(std::ostream& out, Date today) : out_(out) {
-        out_ << "{\n  \"as_of\": \"" << today.iso() << "\",\n  \"clients\": [";
-    }
-    void add(const ClientRecord& rec) {
-        std::string text = formats::dump(client_json(rec));
-        text.pop_back();  // dump's final newline
-        out_ << (first_ ? "\n" : ",\n") << "    ";
-        for (char c : text) {
-            out_ << c;
-            if (c == '\n')
-                out_ << "    ";  // nested two levels down; strings hold no raw newline
-        }
-        first_ = false;
-    }
-    void finish() { out_ << (first_ ? "]" : "\n  ]") << "\n}\n"; }
-
-  private:
-    std::ostream& out_;
-    bool first_ = true;
-};
 
 // One row per contact (a client without contacts gets one row), every field of the
 // client on each, in the columns `crm import` reads: export then import is a backup.
@@ -204,7 +163,7 @@ void vcard_export(const ExportOptions& o, Context& ctx, std::vector<DataError>& 
 int export_all(const ExportOptions& o, Context& ctx) {
     if (o.format == "json" && !o.what.empty())
         throw UsageError("--what is for --format csv; JSON always holds everything",
-                         "crm export --format csv --what " + o.what);
+                         fmt::format("crm export --format csv --what {}", o.what));
     std::ostream& out = ctx.out();
     std::vector<DataError> problems;
     if (o.format == "vcard" && !o.what.empty())
@@ -215,7 +174,7 @@ int export_all(const ExportOptions& o, Context& ctx) {
     if (o.format == "vcard") {
         vcard_export(o, ctx, problems);
     } else if (o.format == "json") {
-        JsonExport json(out, ctx.today());
+        render::JsonExport json(out, ctx.today());
         problems = ctx.for_each_record(store::Detail::full,
                                        [&](const ClientRecord& rec) { json.add(rec); });
         json.finish();

@@ -13,7 +13,7 @@
 #include "crm/model/slug.hpp"
 #include "crm/os/files.hpp"
 #include "crm/os/uuid.hpp"
-#include "crm/render/table.hpp"
+#include "crm/render/import_view.hpp"
 #include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/format.hpp"
@@ -91,8 +91,7 @@ int import_contacts(const ImportOptions& o, const std::vector<Arrival>& arrivals
         bool create;
     };
     std::vector<Write> writes;
-    render::Table report({"RESULT", "SLUG", "CLIENT"});
-    report.flexible(2);
+    render::ImportReport report;
     std::vector<std::string> planned;
     std::size_t created = 0, updated = 0, unchanged = 0, skipped = 0;
     for (auto& t : targets) {
@@ -100,7 +99,7 @@ int import_contacts(const ImportOptions& o, const std::vector<Arrival>& arrivals
         if (!t.touched()) {
             if (t.met) {
                 ++unchanged;
-                report.add({{"unchanged"}, {c.slug}, {fmt::format("{}: already there", c.name)}});
+                report.unchanged(c.slug, c.name);
             }
             continue;
         }
@@ -124,10 +123,7 @@ int import_contacts(const ImportOptions& o, const std::vector<Arrival>& arrivals
                                 "was written");
             writes.push_back({file, text, true});
             ++created;
-            report.add({{"created", render::Style::bold},
-                        {c.slug},
-                        {fmt::format("{} ({})", c.name,
-                                     plural(c.contacts.size(), "contact", "contacts"))}});
+            report.created(c.slug, c.name, c.contacts.size());
             continue;
         }
         // A client of the folder: only the lines of the contacts that change, and those
@@ -161,18 +157,12 @@ int import_contacts(const ImportOptions& o, const std::vector<Arrival>& arrivals
                 throw DataError(p.front());
         } catch (const Error& e) {
             ++skipped;
-            report.add({{"skipped", render::Style::bold},
-                        {c.slug},
-                        {fmt::format("{}: {}; left as it is, without: {} (crm contact add and "
-                                     "crm contact set do it by hand)",
-                                     c.name, e.what(), join(said, "; "))}});
+            report.skipped(c.slug, c.name, e.what(), said);
             continue;
         }
         writes.push_back({file, text, false});
         ++updated;
-        report.add({{"updated", render::Style::bold},
-                    {c.slug},
-                    {fmt::format("{}: {}", c.name, join(said, "; "))}});
+        report.updated(c.slug, c.name, said);
     }
     // The report once it is committed: a commit that fails is an error, never a success.
     if (tx && !writes.empty()) {
@@ -190,11 +180,8 @@ int import_contacts(const ImportOptions& o, const std::vector<Arrival>& arrivals
         tx->commit(fmt::format("import: {} from {}", join(what, " and "),
                                fs::path(o.file).filename().string()));
     }
-    if (!report.empty())
-        ctx.out() << report.render(render::Styler(ctx.color()), ctx.terminal_width());
-    const std::string summary = fmt::format("{} created, {} updated, {} unchanged, {} skipped",
-                                            created, updated, unchanged, skipped);
-    ctx.note(o.dry_run ? fmt::format("{}; dry run: nothing written", summary) : summary);
+    ctx.out() << report.render(render::Styler(ctx.color()), ctx.terminal_width());
+    ctx.note(render::import_summary(created, updated, unchanged, skipped, o.dry_run));
     return ctx.warn_problems(problems);
 }
 

@@ -2,8 +2,9 @@
 #include "crm/commands/common.hpp"
 #include "crm/formats/json.hpp"
 #include "crm/render/progress.hpp"
-#include "crm/render/table.hpp"
+#include "crm/render/search_view.hpp"
 #include "crm/store/search.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::commands {
@@ -12,36 +13,41 @@ int search(const SearchOptions& o, Context& ctx) {
     std::string query = trim(join(o.words, " "));
     if (query.empty())
         throw UsageError("nothing to search for", "crm search \"bridge retrofit\"");
-    std::vector<store::SearchHit> matches;
     std::vector<DataError> problems;
+    std::size_t found = 0;
+    const bool json = o.format == "json";
+    const render::SearchTable table(render::Styler(ctx.color()), ctx.terminal_width());
     {
         render::ProgressLine line(ctx.err(), ctx.err_is_tty());
-        matches = store::search(ctx.folder(), query, problems, line.callback());
+        // Each match is printed as it is found and forgotten: memory stays flat however
+        // many lines match (spec section 6).
+        store::search(
+            ctx.folder(), query, problems,
+            [&](store::SearchHit& m) {
+                line.clear();
+                if (json) {
+                    ctx.out() << formats::dump_array_item({{"client", m.client},
+                                                           {"name", m.name},
+                                                           {"file", m.file},
+                                                           {"line", m.match.line},
+                                                           {"text", m.match.text}},
+                                                          found == 0);
+                } else {
+                    if (found == 0)
+                        ctx.out() << table.header();
+                    ctx.out() << table.row(m.name, m.file, m.match.line, m.match.text);
+                }
+                ++found;
+            },
+            line.callback());
     }
-
-    if (o.format == "json") {
-        formats::Json arr = formats::Json::array();
-        for (const auto& m : matches)
-            arr.push_back({{"client", m.client},
-                           {"file", m.file},
-                           {"line", m.match.line},
-                           {"text", m.match.text}});
-        ctx.out() << formats::dump(arr);
-    } else {
-        render::Table table({"CLIENT", "FILE:LINE", "TEXT"});
-        table.flexible(2);
-        // Moved, not copied: on a large folder the matches are most of the memory.
-        for (auto& m : matches)
-            table.add({{std::move(m.client), render::Style::bold},
-                       {std::move(m.file) + ":" + std::to_string(m.match.line), render::Style::dim},
-                       {std::move(m.match.text)}});
-        if (!table.empty())
-            ctx.out() << table.render(render::Styler(ctx.color()), ctx.terminal_width());
-    }
+    if (json)
+        ctx.out() << formats::dump_array_end(found == 0);
+    ctx.out().flush();
     const int skipped = ctx.warn_problems(problems);
-    if (matches.empty()) {
+    if (found == 0) {
         // Like grep: scripts can test whether anything matched.
-        ctx.note("no match for '" + query + "'");
+        ctx.note(fmt::format("no match for '{}'", query));
         return 1;
     }
     return skipped;

@@ -11,6 +11,7 @@
 #include "crm/store/local_state.hpp"
 #include "crm/store/transaction.hpp"
 #include "crm/store/uncommitted.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::commands {
 
@@ -62,7 +63,8 @@ std::vector<std::string> files_to_commit(Context& ctx, const git::Git& git) {
     }
     if (!blocking.empty()) {
         throw RuntimeError(
-            "cannot sync: uncommitted changes that crm does not commit: " + join(blocking, ", "),
+            fmt::format("cannot sync: uncommitted changes that crm does not commit: {}",
+                        join(blocking, ", ")),
             may_commit ? "commit or stash them (git commit, git stash), then crm "
                          "sync again"
                        : "without --no-commit, crm commits its own files first; "
@@ -73,15 +75,15 @@ std::vector<std::string> files_to_commit(Context& ctx, const git::Git& git) {
         validate(ctx.folder(), f, problems);
     if (!problems.empty()) {
         ctx.warn_problems(problems);
-        throw RuntimeError("cannot sync: " + std::to_string(problems.size()) +
-                               " changed file(s) would share broken data",
-                           "fix them (crm check shows where), then crm sync again");
+        throw RuntimeError(
+            fmt::format("cannot sync: {} changed file(s) would share broken data", problems.size()),
+            "fix them (crm check shows where), then crm sync again");
     }
     return commit;
 }
 
 std::string plural(int n, const std::string& word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
 int report(Context& ctx, const git::Git& git, const std::string& from, const std::string& to) {
@@ -119,27 +121,33 @@ int sync(Context& ctx) {
     auto& folder = ctx.folder();
     const auto& git = ctx.git();
     if (!git) {
-        throw RuntimeError("cannot sync: " + folder.root().string() + " is not in a git repository",
+        throw RuntimeError(fmt::format("cannot sync: {} is not in a git repository", folder.root()),
                            "crm sync shares the folder through git: git init, git remote add "
-                           "origin URL, git push -u origin main");
+                           "origin URL, then crm sync");
     }
     // The lock only: sync's commit, rebase and push are git's (git/sync.hpp).
     const store::Transaction lock = ctx.transaction();
     const git::Upstream up = git::find_upstream(*git);
     const auto files = files_to_commit(ctx, *git);
     const auto outcome = git::sync_with_upstream(
-        *git, up, files, "sync: " + plural(static_cast<int>(files.size()), "local change"));
+        *git, up, files,
+        fmt::format("sync: {}", plural(static_cast<int>(files.size()), "local change")));
 
     store::forget_uncommitted(folder.root());  // sync committed every crm file
     if (!files.empty())
-        ctx.note("committed " + plural(static_cast<int>(files.size()), "local change") + ": " +
-                 join(files, ", "));
+        ctx.note(fmt::format("committed {}: {}",
+                             plural(static_cast<int>(files.size()), "local change"),
+                             join(files, ", ")));
     if (outcome.retried)
         ctx.note("a teammate pushed first; pulled again and retried");
-    ctx.note(outcome.pulled ? "pulled " + plural(outcome.pulled, "commit") + " from " + up.tracking
-                            : "nothing to pull from " + up.tracking);
+    ctx.note(outcome.pulled
+                 ? fmt::format("pulled {} from {}", plural(outcome.pulled, "commit"), up.tracking)
+                 : fmt::format("nothing to pull from {}", up.tracking));
     if (outcome.pushed)
-        ctx.note("pushed " + plural(outcome.pushed, "commit") + " to " + up.tracking);
+        ctx.note(fmt::format("pushed {} to {}", plural(outcome.pushed, "commit"), up.tracking));
+    if (outcome.upstream_set)
+        ctx.note(fmt::format("branch '{}' now has its upstream: {} (later syncs pull from there)",
+                             up.branch, up.tracking));
 
     // What arrived since the last sync of this clone (or, the first time, since the
     // upstream this clone knew of before fetching).

@@ -184,4 +184,21 @@ std::string dump_with_items(Json object, const std::string& key, std::size_t cou
     return text;
 }
 
+std::string dump_array_item(const Json& item, bool first) {
+    std::string one = dump(item);
+    one.pop_back();  // dump's final newline
+    std::string out = first ? "[\n  " : ",\n  ";
+    // One level down; the strings in a dump hold no raw newline.
+    for (char c : one) {
+        out += c;
+        if (c == '\n')
+            out += "  ";
+    }
+    return out;
+}
+
+std::string dump_array_end(bool empty) {
+    return empty ? "[]\n" : "\n]\n";
+}
+
 }  // namespace crm::formats

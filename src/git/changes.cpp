@@ -3,6 +3,7 @@
 #include <map>
 
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::git {
@@ -12,7 +13,7 @@ namespace {
 std::string folder_prefix(const Git& git) {
     auto r = git.run({"rev-parse", "--show-prefix"});
     if (!r.ok())
-        throw RuntimeError("git cannot read the repository: " + git_reason(r));
+        throw RuntimeError(fmt::format("git cannot read the repository: {}", git_reason(r)));
     return trim(r.out);
 }
 
@@ -22,7 +23,7 @@ std::vector<LocalChange> local_changes(const Git& git) {
     const std::string prefix = folder_prefix(git);
     auto r = git.run({"status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"});
     if (!r.ok())
-        throw RuntimeError("git status failed: " + git_reason(r));
+        throw RuntimeError(fmt::format("git status failed: {}", git_reason(r)));
     std::vector<LocalChange> changes;
     std::vector<std::string> unmerged;
     for (const auto& entry : split(r.out, '\0')) {
@@ -45,8 +46,8 @@ std::vector<LocalChange> local_changes(const Git& git) {
         changes.push_back(std::move(c));
     }
     if (!unmerged.empty()) {
-        throw RuntimeError("git has unmerged files: " + unmerged.front() +
-                               (unmerged.size() > 1 ? " and others" : ""),
+        throw RuntimeError(fmt::format("git has unmerged files: {}{}", unmerged.front(),
+                                       unmerged.size() > 1 ? " and others" : ""),
                            "finish that merge in git first (edit, git add, git commit), then sync");
     }
     return changes;
@@ -54,27 +55,43 @@ std::vector<LocalChange> local_changes(const Git& git) {
 
 Upstream find_upstream(const Git& git) {
     if (std::string state = git.blocking_state(); !state.empty())
-        throw RuntimeError("cannot sync: " + state, "finish or abort it in git, then sync again");
+        throw RuntimeError(fmt::format("cannot sync: {}", state),
+                           "finish or abort it in git, then sync again");
     if (!git.run({"rev-parse", "--verify", "--quiet", "HEAD"}).ok())
         throw RuntimeError("cannot sync: nothing is committed yet", "commit something first");
     Upstream up;
     up.branch = trim(git.run({"symbolic-ref", "--short", "HEAD"}).out);
-    auto remotes = trim(git.run({"remote"}).out);
+    const auto remotes = split(trim(git.run({"remote"}).out), '\n');
     if (remotes.empty()) {
-        throw RuntimeError(
-            "cannot sync: this repository has no git remote to share with",
-            "add your team's shared repository, then push once:  git remote add origin URL && "
-            "git push -u origin " +
-                up.branch);
+        throw RuntimeError("cannot sync: this repository has no git remote to share with",
+                           "add your team's shared repository, then sync:  git remote add "
+                           "origin URL && crm sync");
     }
-    up.remote = git.config("branch." + up.branch + ".remote").value_or("");
-    up.merge = git.config("branch." + up.branch + ".merge").value_or("");
+    up.remote = git.config(fmt::format("branch.{}.remote", up.branch)).value_or("");
+    up.merge = git.config(fmt::format("branch.{}.merge", up.branch)).value_or("");
+    if (up.remote.empty() && up.merge.empty()) {
+        // Never pushed: with one remote there is only one place the team can be.
+        if (remotes.size() > 1) {
+            throw RuntimeError(
+                fmt::format("cannot sync: branch '{}' has no upstream, and this repository has "
+                            "{} remotes ({})",
+                            up.branch, remotes.size(), join(remotes, ", ")),
+                fmt::format("push it once to your team's:  git push -u {} {}", remotes.front(),
+                            up.branch));
+        }
+        up.remote = remotes.front();
+        up.merge = fmt::format("refs/heads/{}", up.branch);
+        up.tracking_ref = fmt::format("refs/remotes/{}/{}", up.remote, up.branch);
+        up.tracking = fmt::format("{}/{}", up.remote, up.branch);
+        up.set_on_push = true;
+        return up;
+    }
     auto tracking = git.run({"rev-parse", "--symbolic-full-name", "@{upstream}"});
     if (up.remote.empty() || up.merge.empty() || up.remote == "." || !tracking.ok()) {
-        const std::string remote = remotes.substr(0, remotes.find('\n'));
         throw RuntimeError(
-            "cannot sync: branch '" + up.branch + "' has no upstream on a remote",
-            "push it once with its upstream:  git push -u " + remote + " " + up.branch);
+            fmt::format("cannot sync: branch '{}' has no upstream on a remote", up.branch),
+            fmt::format("push it once with its upstream:  git push -u {} {}", remotes.front(),
+                        up.branch));
     }
     up.tracking_ref = trim(tracking.out);
     up.tracking = up.tracking_ref;
@@ -87,7 +104,8 @@ Upstream find_upstream(const Git& git) {
 std::string resolve_commit(const Git& git, const std::string& rev) {
     if (rev.empty() || rev.starts_with('-'))
         return {};
-    auto r = git.run({"rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"});
+    auto r = git.run({"rev-parse", "--verify", "--quiet", "--end-of-options",
+                      fmt::format("{}^{{commit}}", rev)});
     return r.ok() ? trim(r.out) : std::string{};
 }
 
@@ -99,10 +117,10 @@ std::vector<AddedFile> added_files(const Git& git, const std::string& from, cons
     auto diff = git.run({"diff", "--name-status", "--no-renames", "--relative", "-z",
                          "--diff-filter=A", from, to, "--", "clients/"});
     if (!diff.ok())
-        throw RuntimeError("git diff failed: " + git_reason(diff));
+        throw RuntimeError(fmt::format("git diff failed: {}", git_reason(diff)));
     // ...and who added it: the newest commit in the range that added each path.
     auto log = git.run({"log", "--no-renames", "--relative", "-z", "--diff-filter=A", "--name-only",
-                        "--format=%x01%an", from + ".." + to, "--", "clients/"});
+                        "--format=%x01%an", fmt::format("{}..{}", from, to), "--", "clients/"});
     std::map<std::string, std::string> author_of;
     if (log.ok()) {
         std::string author;

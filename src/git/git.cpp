@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
 
 #include "crm/os/files.hpp"
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::git {
@@ -63,14 +63,14 @@ std::string git_reason(const os::ProcessResult& r) {
     return first_line(r.err.empty() ? r.out : r.err);
 }
 
-std::optional<Git> Git::find(const fs::path& folder) {
+std::optional<Git> Git::find(const fs::path& folder, const os::ProcessRunner& runner) {
     std::error_code ec;
     fs::path dir = fs::weakly_canonical(folder, ec);
     if (ec)
         dir = folder;
     for (fs::path d = dir;; d = d.parent_path()) {
         if (auto gd = git_dir_at(d))
-            return Git(folder, *gd);
+            return Git(folder, *gd, runner);
         if (d == d.parent_path())
             break;
     }
@@ -98,18 +98,18 @@ void refuse_other_owner(const os::ProcessResult& r, const fs::path& folder) {
     const auto end = r.err.find('\'', start);
     const std::string repo =
         end == std::string::npos ? folder.string() : r.err.substr(start, end - start);
-    throw RuntimeError("git refuses to work in " + repo +
-                           ": it belongs to another user of this machine, and git does not "
-                           "trust it (dubious ownership)",
-                       "if you trust that repository, tell git so:  git config --global --add "
-                       "safe.directory " +
-                           repo);
+    throw RuntimeError(fmt::format("git refuses to work in {}: it belongs to another user of this "
+                                   "machine, and git does not trust it (dubious ownership)",
+                                   repo),
+                       fmt::format("if you trust that repository, tell git so:  git config "
+                                   "--global --add safe.directory {}",
+                                   repo));
 }
 
 }  // namespace
 
 std::string literal(const std::string& path) {
-    return ":(literal)" + path;
+    return fmt::format(":(literal){}", path);
 }
 
 namespace {
@@ -132,7 +132,7 @@ os::ProcessResult Git::run(const std::vector<std::string>& args, const std::stri
     o.unset_env = git_unset_variables();
     o.set_env = {{"LC_ALL", "C"}, {"GIT_TERMINAL_PROMPT", "0"}};
     o.input = input;
-    auto r = os::run_process(argv, o);
+    auto r = runner_->run(argv, o);
     refuse_other_owner(r, folder_);
     return r;
 }
@@ -167,13 +167,6 @@ bool index_lock_busy(const os::ProcessResult& r) {
 
 namespace {
 
-// A short wait first: an editor's `git status` holds index.lock for milliseconds.
-void back_off(int attempt, int& waited_ms) {
-    const int ms = std::min(10 << std::min(attempt, 5), 250);
-    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-    waited_ms += ms;
-}
-
 bool nothing_to_commit(const os::ProcessResult& r) {
     for (const char* said :
          {"nothing to commit", "nothing added to commit", "no changes added to commit"})
@@ -183,6 +176,13 @@ bool nothing_to_commit(const os::ProcessResult& r) {
 }
 
 }  // namespace
+
+// A short wait first: an editor's `git status` holds index.lock for milliseconds.
+void Git::back_off(int attempt, int& waited_ms) const {
+    const int ms = std::min(10 << std::min(attempt, 5), 250);
+    runner_->wait(std::chrono::milliseconds(ms));
+    waited_ms += ms;
+}
 
 os::ProcessResult Git::run_locking(const std::vector<std::string>& args) const {
     int waited = 0;
@@ -290,29 +290,27 @@ bool Git::commit(const std::vector<std::string>& given, const std::string& messa
     const std::vector<std::string>& to_add = paths.add;
     if (files.empty())
         return false;
-    std::string listed;
-    for (const auto& f : files)
-        listed += " " + f;
-    const std::string kept = "the data is saved in" + listed +
-                             "; nothing was lost, and the next crm command that commits "
-                             "includes it";
+    const std::string listed = join(files, " ");
+    const std::string kept = fmt::format(
+        "the data is saved in {}; nothing was lost, and the next crm command that commits "
+        "includes it",
+        listed);
     if (std::string state = blocking_state(); !state.empty()) {
-        throw RuntimeError(
-            "not committed: " + state,
-            kept + ". Or finish that in git, then:  git add" + listed + " && git commit");
+        throw RuntimeError(fmt::format("not committed: {}", state),
+                           fmt::format("{}. Or finish that in git, then:  git add {} && git commit",
+                                       kept, listed));
     }
     const RuntimeError busy(
-        "not committed: another git process is using the repository (" +
-            (git_dir_ / "index.lock").string() + " exists)",
-        kept +
-            ". If no git is running (an editor, a shell prompt), a git that crashed left "
-            "it: remove that file");
+        fmt::format("not committed: another git process is using the repository ({} exists)",
+                    git_dir_ / "index.lock"),
+        fmt::format("{}. If no git is running (an editor, a shell prompt), a git that crashed "
+                    "left it: remove that file",
+                    kept));
     const RuntimeError no_identity(
         "not committed: git does not know who you are",
-        kept +
-            ". Set an identity (git config user.name \"Your Name\"; git config "
-            "user.email you@example.com), then:  git commit" +
-            listed);
+        fmt::format("{}. Set an identity (git config user.name \"Your Name\"; git config "
+                    "user.email you@example.com), then:  git commit {}",
+                    kept, listed));
 
     // A new file must be known to the index for --only to take it: `git add
     // --intent-to-add` records that, without content (a no-op for tracked files). Its
@@ -331,12 +329,12 @@ bool Git::commit(const std::vector<std::string>& given, const std::string& messa
         const bool sparse =
             added.err.find("outside of your sparse-checkout definition") != std::string::npos;
         const std::string reason =
-            "not committed: git add failed: " +
-            (sparse ? "git does not take a path outside this clone's sparse checkout"
-                    : git_reason(added));
+            fmt::format("not committed: git add failed: {}",
+                        sparse ? "git does not take a path outside this clone's sparse checkout"
+                               : git_reason(added));
         if (!refused.empty())
-            throw PathsRefused(reason, kept + ".", refused);
-        throw RuntimeError(reason, kept + ".");
+            throw PathsRefused(reason, fmt::format("{}.", kept), refused);
+        throw RuntimeError(reason, fmt::format("{}.", kept));
     }
     // Always --only, though it costs git a second index built from HEAD: a plain `git
     // commit` would take whatever else is in the index, and a user's `git add` between
@@ -365,21 +363,24 @@ bool Git::commit(const std::vector<std::string>& given, const std::string& messa
         const std::string lock = lock_file_named(committed.err);
         if (!lock.empty())
             throw RuntimeError(
-                "not committed: another git process is updating the branch (" + lock + " exists)",
-                kept +
-                    ". If no git is running, a git that crashed left it: "
-                    "remove that file");
+                fmt::format("not committed: another git process is updating the branch ({} "
+                            "exists)",
+                            lock),
+                fmt::format("{}. If no git is running, a git that crashed left it: remove that "
+                            "file",
+                            kept));
         throw RuntimeError(
-            "not committed: another git process kept committing to this branch while crm "
-            "tried for " +
-                std::to_string(kLockWaitMs / 1000) + " seconds",
-            kept + ". Or commit it yourself once that git is done:  git commit" + listed);
+            fmt::format("not committed: another git process kept committing to this branch "
+                        "while crm tried for {} seconds",
+                        kLockWaitMs / 1000),
+            fmt::format("{}. Or commit it yourself once that git is done:  git commit {}", kept,
+                        listed));
     }
-    throw RuntimeError("not committed: git commit failed: " + git_reason(committed),
-                       kept +
-                           ". Or fix the cause (a hook? the signing program?) and commit:  "
-                           "git commit" +
-                           listed);
+    throw RuntimeError(
+        fmt::format("not committed: git commit failed: {}", git_reason(committed)),
+        fmt::format(
+            "{}. Or fix the cause (a hook? the signing program?) and commit:  git commit {}", kept,
+            listed));
 }
 
 }  // namespace crm::git

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::git {
@@ -11,7 +12,7 @@ std::string crm_command(std::string_view message) {
     std::string text(message);
     while (text.ends_with('\n'))
         text.pop_back();
-    const std::string key = std::string(kCommandTrailer) + ": ";
+    const std::string key = fmt::format("{}: ", kCommandTrailer);
     const auto last = text.rfind('\n');
     if (last == std::string::npos || last == 0 || text[last - 1] != '\n')
         return {};  // the trailer is a paragraph of its own, after the subject
@@ -24,7 +25,7 @@ std::string crm_command(std::string_view message) {
     });
     if (!word)
         return {};
-    if (command != "crm" && !text.starts_with(command + ":"))
+    if (command != "crm" && !text.starts_with(fmt::format("{}:", command)))
         return {};
     return command;
 }
@@ -41,10 +42,10 @@ std::vector<LogEntry> history(const Git& git, const std::vector<std::string>& pa
     if (paths.empty())
         args.emplace_back(".");
     for (const auto& p : paths)
-        args.push_back(":(literal)" + p);
+        args.push_back(literal(p));
     auto r = git.run(args);
     if (!r.ok())
-        throw RuntimeError("git cannot read the history: " + git_reason(r));
+        throw RuntimeError(fmt::format("git cannot read the history: {}", git_reason(r)));
     // Commits end with NUL (-z), which no message holds; fields end with \x1f, which no
     // name or subject git prints holds, and the message, last, is what remains.
     for (const auto& record : split(r.out, '\0')) {

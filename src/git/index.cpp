@@ -3,6 +3,7 @@
 #include <future>
 
 #include "crm/git/git.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::git {
@@ -36,7 +37,7 @@ Git::IndexState Git::index_state(const std::vector<std::string>& paths, bool wit
     const auto listed = run(args);
     const auto diff = with_changes ? staged.get() : os::ProcessResult{0, {}, {}};
     if (!listed.ok())
-        throw RuntimeError("git cannot read its index: " + git_reason(listed));
+        throw RuntimeError(fmt::format("git cannot read its index: {}", git_reason(listed)));
     auto add = [](std::vector<std::string>& to, const std::string& path) {
         if (std::find(to.begin(), to.end(), path) == to.end())
             to.push_back(path);

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::git {
@@ -63,13 +64,13 @@ std::vector<PeriodCommit> commits_in_period(const Git& git, Date since, Date unt
         "-M",
         "--relative",
         "--name-status",
-        "--since=" + since.plus_days(-kSinceMarginDays).iso() + "T00:00:00",
+        fmt::format("--since={}T00:00:00", since.plus_days(-kSinceMarginDays)),
         "--format=%x1e%H%x1f%P%x1f%as%x1f%an%x1f",
         "--"};
     args.insert(args.end(), pathspecs.begin(), pathspecs.end());
     auto r = git.run(args);
     if (!r.ok())
-        throw RuntimeError("git cannot read the history: " + git_reason(r));
+        throw RuntimeError(fmt::format("git cannot read the history: {}", git_reason(r)));
     // Each commit starts with \x1e, its fields end with \x1f, its files follow.
     for (const auto& record : split(r.out, '\x1e')) {
         const std::size_t fields_end = record.rfind('\x1f');
@@ -104,14 +105,14 @@ std::vector<std::optional<std::string>> read_files_at(
         const auto& [commit, path] = commit_and_path[i];
         if (commit.empty() || path.find('\n') != std::string::npos)
             continue;
-        input += commit + ":./" + path + "\n";
+        format_to(input, "{}:./{}\n", commit, path);
         asked.push_back(i);
     }
     if (asked.empty())
         return out;
     auto r = git.run({"cat-file", "--batch=%(objecttype) %(objectsize)", "--buffer"}, input);
     if (!r.ok())
-        throw RuntimeError("git cannot read the history: " + git_reason(r));
+        throw RuntimeError(fmt::format("git cannot read the history: {}", git_reason(r)));
     // Each answer: "<type> <size>\n<content>\n", or "<name> missing\n".
     std::string_view rest = r.out;
     for (std::size_t i : asked) {

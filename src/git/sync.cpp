@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::git {
@@ -39,10 +40,7 @@ bool rebase_in_progress(const Git& git) {
 }
 
 std::string list_files(const std::vector<std::string>& files) {
-    std::string s;
-    for (const auto& f : files)
-        s += (s.empty() ? "" : ", ") + f;
-    return s;
+    return join(files, ", ");
 }
 
 // Remembers the repository as it was and puts it back.
@@ -52,7 +50,7 @@ class Transaction {
         head0_ = rev(git, "HEAD");
         auto tree = git.run({"write-tree"});
         if (head0_.empty() || !tree.ok())
-            throw RuntimeError("git cannot read the repository: " + git_reason(tree));
+            throw RuntimeError(fmt::format("git cannot read the repository: {}", git_reason(tree)));
         index0_ = trim(tree.out);
         head1_ = head0_;
     }
@@ -76,8 +74,9 @@ class Transaction {
         }
         if (rebase_in_progress(git_) || rev(git_, "HEAD") != head0_) {
             throw RuntimeError("sync failed and git could not put the repository back as it was",
-                               "look with 'git status'; your commits are safe: git reset --keep " +
-                                   head0_ + " returns to where you were");
+                               fmt::format("look with 'git status'; your commits are safe: git "
+                                           "reset --keep {} returns to where you were",
+                                           head0_));
         }
     }
 
@@ -95,13 +94,12 @@ class Transaction {
 std::string conflict_report(const Git& git, const std::string& onto) {
     auto r = git.run({"diff", "--name-only", "--relative", "-z", "--diff-filter=U"});
     std::vector<std::string> files = lines(r.out);
-    std::string report;
+    std::vector<std::string> named;
     for (const auto& f : files) {
         auto who = trim(git.run({"log", "-1", "--format=%an", onto, "--", literal(f)}).out);
-        report += (report.empty() ? "" : ", ") + f +
-                  (who.empty() ? "" : " (also changed by " + who + ")");
+        named.push_back(who.empty() ? f : fmt::format("{} (also changed by {})", f, who));
     }
-    return report;
+    return join(named, ", ");
 }
 
 // Files a rebase refused to overwrite because they are untracked here.
@@ -126,8 +124,9 @@ void rebase_onto(const Git& git, Transaction& tx, const Upstream& up, const std:
     // it to go first.
     if (!git.wait_for_index_lock()) {
         tx.rollback();
-        throw RuntimeError("sync stopped: another git process is using the repository (" +
-                               (git.git_dir() / "index.lock").string() + " exists)",
+        throw RuntimeError(fmt::format("sync stopped: another git process is using the "
+                                       "repository ({} exists)",
+                                       git.git_dir() / "index.lock"),
                            "nothing was changed; if no git is running, a git that crashed "
                            "left it: remove that file, then crm sync again");
     }
@@ -136,32 +135,39 @@ void rebase_onto(const Git& git, Transaction& tx, const Upstream& up, const std:
     if (r.ok())
         return;
     const std::string conflicts = rebase_in_progress(git) ? conflict_report(git, onto) : "";
-    const auto untracked = overwritten_untracked(r.err + "\n" + r.out);
+    const auto untracked = overwritten_untracked(fmt::format("{}\n{}", r.err, r.out));
     tx.rollback();
     const std::string restored =
-        std::string("nothing was changed here: your commits and files are as before the sync") +
-        (tx.committed() ? " (your uncommitted changes are uncommitted again)" : "");
+        fmt::format("nothing was changed here: your commits and files are as before the sync{}",
+                    tx.committed() ? " (your uncommitted changes are uncommitted again)" : "");
     if (!conflicts.empty()) {
         throw RuntimeError(
-            "sync stopped: you and a teammate changed the same lines of " + conflicts,
-            restored + ". To combine both: " +
-                (tx.committed() ? "commit your changed files (git add, git commit), " : "") +
-                "git pull --rebase, edit each file named to keep what "
-                "both wrote (remove the <<<<<<<, ======= and >>>>>>> lines), git add it, "
-                "git rebase --continue, crm check, then crm sync again. Or see their "
-                "version first: git diff HEAD " +
-                up.tracking);
+            fmt::format("sync stopped: you and a teammate changed the same lines of {}", conflicts),
+            fmt::format("{}. To combine both: {}git pull --rebase, edit each file named to keep "
+                        "what both wrote (remove the <<<<<<<, ======= and >>>>>>> lines), git "
+                        "add it, git rebase --continue, crm check, then crm sync again. Or see "
+                        "their version first: git diff HEAD {}",
+                        restored,
+                        tx.committed() ? "commit your changed files (git add, git commit), " : "",
+                        up.tracking));
     }
     if (!untracked.empty()) {
-        throw RuntimeError("sync stopped: files from " + up.tracking +
-                               " would overwrite untracked files here: " + list_files(untracked),
-                           restored + ". Move or delete those files, then crm sync again");
+        throw RuntimeError(
+            fmt::format("sync stopped: files from {} would overwrite untracked files here: {}",
+                        up.tracking, list_files(untracked)),
+            fmt::format("{}. Move or delete those files, then crm sync again", restored));
     }
-    throw RuntimeError("sync stopped: git rebase failed: " + git_reason(r), restored + ".");
+    throw RuntimeError(fmt::format("sync stopped: git rebase failed: {}", git_reason(r)),
+                       fmt::format("{}.", restored));
 }
 
 os::ProcessResult push(const Git& git, const Upstream& up) {
-    return git.run({"push", "--quiet", up.remote, "HEAD:" + up.merge});
+    std::vector<std::string> args{"push", "--quiet"};
+    if (up.set_on_push)
+        args.emplace_back("--set-upstream");
+    args.push_back(up.remote);
+    args.push_back(fmt::format("HEAD:{}", up.merge));
+    return git.run(args);
 }
 
 std::string fetch(const Git& git, const Upstream& up) {
@@ -183,38 +189,52 @@ SyncOutcome sync_with_upstream(const Git& git, const Upstream& up,
 
     if (auto why = fetch(git, up); !why.empty()) {
         tx.rollback();
-        throw RuntimeError("cannot fetch from " + up.remote + ": " + why,
+        throw RuntimeError(fmt::format("cannot fetch from {}: {}", up.remote, why),
                            "nothing was changed; check the network and 'git remote -v', then "
                            "crm sync again");
     }
     out.upstream_fetched = rev(git, up.tracking_ref);
-    if (out.upstream_fetched.empty()) {
+    if (out.upstream_fetched.empty() && !up.set_on_push) {
         tx.rollback();
-        throw RuntimeError("cannot sync: " + up.tracking + " does not exist on " + up.remote,
-                           "nothing was changed; push the branch again:  git push -u " + up.remote +
-                               " " + up.branch);
+        throw RuntimeError(
+            fmt::format("cannot sync: {} does not exist on {}", up.tracking, up.remote),
+            fmt::format("nothing was changed; push the branch again:  git push -u {} {}", up.remote,
+                        up.branch));
     }
-    out.pulled = count_commits(git, "HEAD.." + out.upstream_fetched);
-    rebase_onto(git, tx, up, out.upstream_fetched);
+    if (!out.upstream_fetched.empty()) {
+        out.pulled = count_commits(git, fmt::format("HEAD..{}", out.upstream_fetched));
+        rebase_onto(git, tx, up, out.upstream_fetched);
+    }
 
     for (int attempt = 0;; ++attempt) {
-        out.pushed = count_commits(git, out.upstream_fetched + "..HEAD");
-        if (out.pushed == 0)
+        // The first push of a branch the remote does not have sends all of it.
+        out.pushed = out.upstream_fetched.empty()
+                         ? count_commits(git, "HEAD")
+                         : count_commits(git, fmt::format("{}..HEAD", out.upstream_fetched));
+        // The first push sets the upstream even when the remote already has every commit.
+        if (out.pushed == 0 && !up.set_on_push)
             break;
         auto pushed = push(git, up);
-        if (pushed.ok())
+        if (pushed.ok()) {
+            out.upstream_set = up.set_on_push;
             break;
+        }
         // Rejected, most likely because a teammate pushed in between: pull again, once.
         std::string before = out.upstream_fetched;
-        if (attempt == 0 && fetch(git, up).empty() && rev(git, up.tracking_ref) != before) {
+        if (attempt == 0 && fetch(git, up).empty() && rev(git, up.tracking_ref) != before &&
+            !rev(git, up.tracking_ref).empty()) {
             out.retried = true;
             out.upstream_fetched = rev(git, up.tracking_ref);
-            out.pulled += count_commits(git, before + ".." + out.upstream_fetched);
+            out.pulled +=
+                before.empty()
+                    ? count_commits(git, fmt::format("HEAD..{}", out.upstream_fetched))
+                    : count_commits(git, fmt::format("{}..{}", before, out.upstream_fetched));
             rebase_onto(git, tx, up, out.upstream_fetched);
             continue;
         }
-        throw RuntimeError("pulled, but could not push to " + up.remote + ": " + git_reason(pushed),
-                           "your commits are safe here and will go with the next crm sync");
+        throw RuntimeError(
+            fmt::format("pulled, but could not push to {}: {}", up.remote, git_reason(pushed)),
+            "your commits are safe here and will go with the next crm sync");
     }
     out.upstream_after = rev(git, up.tracking_ref);
     return out;

@@ -6,6 +6,7 @@
 #include "crm/git/history.hpp"
 #include "crm/os/files.hpp"
 #include "crm/util/error.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::git {
@@ -38,7 +39,7 @@ std::vector<std::string> listed_files(const std::string& body, std::string_view 
 std::string pathspec_file(const std::vector<std::string>& paths) {
     std::string out;
     for (const auto& p : paths) {
-        out += ":(top,literal)" + p;
+        format_to(out, ":(top,literal){}", p);
         out += '\0';
     }
     return out;
@@ -49,7 +50,7 @@ std::string pathspec_file(const std::vector<std::string>& paths) {
 std::string prefix_in_repository(const Git& git) {
     auto r = git.run({"rev-parse", "--show-prefix"});
     if (!r.ok())
-        throw RuntimeError("git cannot read the repository: " + git_reason(r));
+        throw RuntimeError(fmt::format("git cannot read the repository: {}", git_reason(r)));
     return trim(r.out);
 }
 
@@ -60,7 +61,7 @@ std::optional<CommitInfo> head_commit(const Git& git) {
         {"log", "-1", "--no-color", "--format=%H%x1f%s%x1f%an <%ae>%x1f%ae%x1f%P%x1f%B", "HEAD"});
     const auto fields = split(r.out, '\x1f');
     if (!r.ok() || fields.size() < 6)
-        throw RuntimeError("git cannot read the last commit: " + git_reason(r));
+        throw RuntimeError(fmt::format("git cannot read the last commit: {}", git_reason(r)));
     CommitInfo c;
     c.id = fields[0];
     c.subject = fields[1];
@@ -78,7 +79,8 @@ std::optional<CommitInfo> head_commit(const Git& git) {
         auto files = git.run({"-c", "core.quotepath=off", "diff-tree", "-r", "-z", "--no-renames",
                               "--no-commit-id", "--name-only", "HEAD"});
         if (!files.ok())
-            throw RuntimeError("git cannot read the last commit: " + git_reason(files));
+            throw RuntimeError(
+                fmt::format("git cannot read the last commit: {}", git_reason(files)));
         for (auto& f : split(files.out, '\0'))
             if (!f.empty())
                 c.files.push_back(std::move(f));
@@ -99,7 +101,7 @@ std::vector<std::string> changed_among(const Git& git, const std::vector<std::st
     auto r = git.run({"status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames",
                       "--", ":(top)"});
     if (!r.ok())
-        throw RuntimeError("git status failed: " + git_reason(r));
+        throw RuntimeError(fmt::format("git status failed: {}", git_reason(r)));
     const std::set<std::string> wanted(files.begin(), files.end());
     std::vector<std::string> out;
     for (const auto& entry : split(r.out, '\0')) {
@@ -121,15 +123,16 @@ std::string undo_blocker(const Git& git) {
 
 void reset_commit(const Git& git, const CommitInfo& c, const std::vector<std::string>& keep) {
     if (!git.wait_for_index_lock())
-        throw RuntimeError("another git process is using the repository (" +
-                               (git.git_dir() / "index.lock").string() + " exists)",
+        throw RuntimeError(fmt::format("another git process is using the repository ({} exists)",
+                                       git.git_dir() / "index.lock"),
                            "wait for it to finish, then crm undo again");
     // HEAD back to the parent only if it is still `c`: git checks the old value under its
     // lock, so a commit made since is never dropped.
-    auto reset = git.run_locking(
-        {"update-ref", "-m", "crm undo: " + c.subject.substr(0, 60), "HEAD", c.id + "~1", c.id});
+    auto reset =
+        git.run_locking({"update-ref", "-m", fmt::format("crm undo: {}", c.subject.substr(0, 60)),
+                         "HEAD", fmt::format("{}~1", c.id), c.id});
     if (!reset.ok())
-        throw RuntimeError("git could not move HEAD back: " + git_reason(reset),
+        throw RuntimeError(fmt::format("git could not move HEAD back: {}", git_reason(reset)),
                            "nothing was changed; if a commit was made meanwhile, crm undo takes "
                            "back only its own last commit");
     std::vector<std::string> restore;
@@ -142,10 +145,11 @@ void reset_commit(const Git& git, const CommitInfo& c, const std::vector<std::st
                       "--pathspec-from-file=-", "--pathspec-file-nul"},
                      pathspec_file(restore));
     if (!r.ok()) {
-        throw RuntimeError("git restore failed after the reset: " + git_reason(r),
-                           "the commit is undone but its files are not all back: git restore "
-                           "--source=" +
-                               c.id + " --staged --worktree -- FILE brings back what it had");
+        throw RuntimeError(fmt::format("git restore failed after the reset: {}", git_reason(r)),
+                           fmt::format("the commit is undone but its files are not all back: git "
+                                       "restore --source={} --staged --worktree -- FILE brings "
+                                       "back what it had",
+                                       c.id));
     }
 }
 
@@ -159,23 +163,25 @@ std::string revert_commit(const Git& git, const CommitInfo& c) {
     };
     if (!r.ok()) {
         abort();
-        throw RuntimeError("git revert failed: " + git_reason(r),
-                           "nothing was changed; revert it yourself: git revert " + c.id);
+        throw RuntimeError(
+            fmt::format("git revert failed: {}", git_reason(r)),
+            fmt::format("nothing was changed; revert it yourself: git revert {}", c.id));
     }
     std::vector<std::string> commit{
         "commit",
         "--quiet",
         "--only",
         "-m",
-        "Revert \"" + c.subject + "\"\n\nThis reverts commit " + c.id + ".",
+        fmt::format("Revert \"{}\"\n\nThis reverts commit {}.", c.subject, c.id),
         "--"};
     for (const auto& f : c.files)
-        commit.push_back(":(top,literal)" + f);
+        commit.push_back(fmt::format(":(top,literal){}", f));
     auto committed = git.run_locking(commit);
     if (!committed.ok()) {
         abort();
-        throw RuntimeError("git could not commit the revert: " + git_reason(committed),
-                           "nothing was changed; revert it yourself: git revert " + c.id);
+        throw RuntimeError(
+            fmt::format("git could not commit the revert: {}", git_reason(committed)),
+            fmt::format("nothing was changed; revert it yourself: git revert {}", c.id));
     }
     return trim(git.run({"rev-parse", "HEAD"}).out);
 }

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <thread>
 
 #include "crm/util/error.hpp"
 #include "crm/util/format.hpp"
@@ -145,6 +146,20 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     }
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return result;
+}
+
+ProcessResult SystemRunner::run(const std::vector<std::string>& argv,
+                                const ProcessOptions& options) const {
+    return run_process(argv, options);
+}
+
+void SystemRunner::wait(std::chrono::milliseconds pause) const {
+    std::this_thread::sleep_for(pause);
+}
+
+const ProcessRunner& system_runner() {
+    static const SystemRunner kRunner;
+    return kRunner;
 }
 
 }  // namespace crm::os

@@ -11,8 +11,13 @@ ProgressLine::ProgressLine(std::ostream& err, bool enabled, Clock::duration dela
     : err_(err), enabled_(enabled), shown_after_(Clock::now() + delay) {}
 
 ProgressLine::~ProgressLine() {
+    clear();
+}
+
+void ProgressLine::clear() {
     if (shown_)
         err_ << "\r\033[K" << std::flush;
+    shown_ = false;
 }
 
 std::function<void(std::size_t, std::size_t)> ProgressLine::callback() {

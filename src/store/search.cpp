@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <optional>
 
 #include "crm/os/parallel.hpp"
 #include "crm/util/text.hpp"
@@ -148,25 +152,108 @@ std::vector<LineMatch> matching_lines(std::string_view text, const std::string& 
     return out;
 }
 
-std::vector<SearchHit> search(const Folder& folder, std::string_view query,
-                              std::vector<DataError>& problems, const Progress& progress) {
+namespace {
+
+// How far the readers may run ahead of the client whose matches are delivered next: the
+// matches held at any time are those of at most this many clients, however many match.
+constexpr std::size_t kAhead = 64;
+
+// A client's name as people know it, its slug when its client.yaml cannot say.
+std::string client_name(const Folder& folder, const std::string& slug) {
+    try {
+        auto name = folder.load_client(slug).name;
+        return name.empty() ? slug : name;
+    } catch (const DataError&) {
+        return slug;  // the file's problem is search's to report, not the name's
+    }
+}
+
+// The clients, each searched by whichever thread takes it next and delivered in order by
+// the calling thread, which searches too while the next one to deliver is not ready.
+// No thread waits for a whole batch: a reader waits only when it is kAhead clients ahead.
+class Walk {
+  public:
+    explicit Walk(std::size_t clients) : found_(clients), ready_(clients, false) {}
+
+    // The next client to search, or nullopt when there is none (or it is too far ahead,
+    // for the calling thread, which must deliver instead).
+    std::optional<std::size_t> take(bool caller) {
+        std::unique_lock lock(mutex_);
+        for (;;) {
+            if (next_ >= found_.size())
+                return std::nullopt;
+            if (next_ < delivered_ + kAhead)
+                return next_++;
+            if (caller)
+                return std::nullopt;
+            moved_.wait(lock);
+        }
+    }
+    void done(std::size_t i, std::vector<SearchHit> hits) {
+        {
+            const std::lock_guard lock(mutex_);
+            found_[i] = std::move(hits);
+            ready_[i] = true;
+        }
+        moved_.notify_all();
+    }
+    // Delivers what is ready in order; false once every client is delivered.
+    bool deliver(const std::function<void(SearchHit&)>& each, bool wait) {
+        std::vector<SearchHit> hits;
+        {
+            std::unique_lock lock(mutex_);
+            if (delivered_ >= found_.size())
+                return false;
+            if (wait)
+                moved_.wait(lock, [&] { return ready_[delivered_]; });
+            if (!ready_[delivered_])
+                return true;
+            hits = std::move(found_[delivered_]);
+            found_[delivered_] = {};
+            ++delivered_;
+        }
+        moved_.notify_all();
+        for (auto& hit : hits)
+            each(hit);
+        return true;
+    }
+    bool delivered_all() {
+        const std::lock_guard lock(mutex_);
+        return delivered_ >= found_.size();
+    }
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable moved_;
+    std::vector<std::vector<SearchHit>> found_;
+    std::vector<bool> ready_;
+    std::size_t next_ = 0, delivered_ = 0;
+};
+
+}  // namespace
+
+void search(const Folder& folder, std::string_view query, std::vector<DataError>& problems,
+            const std::function<void(SearchHit&)>& each, const Progress& progress) {
     const std::string needle = search_normal(query);
     if (needle.empty())
-        return {};
+        return;
     const std::string word = plain_word(needle);
     const auto slugs = folder.client_slugs();
     const std::size_t threads = os::walker_threads(slugs.size());
-    std::vector<std::vector<SearchHit>> parts(threads);
     std::vector<std::vector<DataError>> skipped(threads);
     std::atomic<std::size_t> done = 0;
-    os::run_parts(slugs.size(), threads, [&](std::size_t t, std::size_t first, std::size_t last) {
-        std::string lowered;
-        for (std::size_t i = first; i < last; ++i) {
+    Walk walk(slugs.size());
+    std::exception_ptr failed;  // the first thread's that threw, rethrown at the end
+    std::mutex failed_mutex;
+    auto search_client = [&](std::size_t t, std::size_t i, std::string& lowered) {
+        std::vector<SearchHit> found;
+        const std::string& slug = slugs[i];
+        try {
             for (RecordKind kind : kRecordKinds)
-                if (const auto dir = record_dir_path(slugs[i], kind);
+                if (const auto dir = record_dir_path(slug, kind);
                     is_linked_folder(folder.root(), dir))
                     skipped[t].push_back(linked_folder(dir));
-            for (const auto& file : folder.client_files(slugs[i])) {
+            for (const auto& file : folder.client_files(slug)) {
                 std::optional<std::string> text;
                 try {
                     text = folder.read(file);
@@ -177,22 +264,52 @@ std::vector<SearchHit> search(const Folder& folder, std::string_view query,
                 if (!text || cannot_match(*text, word, lowered))
                     continue;
                 for (auto& m : matching_lines(*text, file, needle))
-                    parts[t].push_back({slugs[i], file, std::move(m)});
+                    found.push_back({slug, {}, file, std::move(m)});
             }
-            const std::size_t now = ++done;
-            if (t == 0 && progress)  // only this thread may write to the terminal
-                progress(now, slugs.size());
+            if (!found.empty()) {
+                const std::string name = client_name(folder, slug);
+                for (auto& hit : found)
+                    hit.name = name;
+            }
+        } catch (...) {
+            // Marked done all the same: the caller waits for every client in order.
+            const std::lock_guard lock(failed_mutex);
+            if (!failed)
+                failed = std::current_exception();
+            found.clear();
+        }
+        walk.done(i, std::move(found));
+        ++done;
+    };
+    os::run_parts(threads, threads, [&](std::size_t t, std::size_t, std::size_t) {
+        std::string lowered;
+        if (t != 0) {
+            while (const auto i = walk.take(false))
+                search_client(t, *i, lowered);
+            return;
+        }
+        // The calling thread: the only one that writes, so it delivers (in client order)
+        // and reports progress; it searches whenever there is nothing to deliver yet.
+        for (;;) {
+            while (walk.deliver(each, false) && !walk.delivered_all()) {
+                const auto i = walk.take(true);
+                if (!i)
+                    break;
+                search_client(t, *i, lowered);
+                if (progress)
+                    progress(done, slugs.size());
+            }
+            if (!walk.deliver(each, true))
+                break;
         }
     });
-    std::vector<SearchHit> hits = std::move(parts.front());
-    for (std::size_t t = 1; t < threads; ++t)
-        std::move(parts[t].begin(), parts[t].end(), std::back_inserter(hits));
+    if (failed)
+        std::rethrow_exception(failed);
     for (const auto& name : client_dir_names(folder.root()))
         if (is_linked_folder(folder.root(), client_dir_path(name)))
             problems.push_back(linked_folder(client_dir_path(name)));
     for (auto& part : skipped)
         std::move(part.begin(), part.end(), std::back_inserter(problems));
-    return hits;
 }
 
 }  // namespace crm::store

@@ -454,7 +454,8 @@ class ShowSearchExportTest(OpportunityCase):
     def test_search_finds_them_with_file_and_line(self):
         r = self.crm_in("search", "depot manager", "--format", "json", check=0)
         hits = json.loads(r.out)
-        self.assertIn({"client": "acme-engineering", "file": HAND_FILE, "line": 11,
+        self.assertIn({"client": "acme-engineering", "name": "Acme Engineering",
+                       "file": HAND_FILE, "line": 11,
                        "text": 'next_step: "Site walk with the depot manager"'}, hits)
 
     def test_export_json_nests_them_and_csv_has_a_table(self):

@@ -2,7 +2,8 @@
 import json
 import unittest
 
-from harness import CrmTestCase
+from harness import CRM, CrmTestCase
+from ptyrun import display_width, run_on_pty, widest
 
 
 class SearchTest(CrmTestCase):
@@ -15,16 +16,19 @@ class SearchTest(CrmTestCase):
 
     def test_matches_name_the_client_file_and_line(self):
         r = self.crm_in("search", "PARKRUN", "--no-color", check=0)
-        lines = r.out.strip().split("\n")
-        self.assertEqual(lines[0].split()[:2], ["CLIENT", "FILE:LINE"])
-        hits = [l.split(None, 2) for l in lines[1:]]
-        self.assertTrue(hits)
-        for slug, where, text in hits:
-            file, number = where.rsplit(":", 1)
-            self.assertTrue(file.startswith(f"clients/{slug}/"), where)
-            self.assertEqual(self.line_of(file, int(number)).strip(), text)
-            self.assertIn("parkrun", text.lower())
-        self.assertIn("acme-engineering-pty-ltd", [h[0] for h in hits])
+        lines = r.out.rstrip("\n").split("\n")
+        self.assertEqual(lines[0].split(), ["CLIENT", "FILE:LINE", "TEXT"])
+        hits = json.loads(self.crm_in("search", "PARKRUN", "--format", "json", check=0).out)
+        # Piped, one line per match, nothing cut: the client's name, file:line, the text.
+        self.assertEqual(len(lines) - 1, len(hits))
+        self.assertIn("Acme Engineering Pty Ltd", [h["name"] for h in hits])
+        for line, h in zip(lines[1:], hits):
+            self.assertTrue(line.startswith(h["name"] + " "), line)
+            self.assertIn(f" {h['file']}:{h['line']} ", line)
+            self.assertTrue(line.endswith(" " + h["text"]), line)
+            self.assertTrue(h["file"].startswith(f"clients/{h['client']}/"))
+            self.assertEqual(self.line_of(h["file"], h["line"]).strip(), h["text"])
+            self.assertIn("parkrun", h["text"].lower())
 
     def test_json_and_phrase_of_several_words(self):
         r = self.crm_in("search", "broncos", "FAN", "--format", "json", check=0)
@@ -55,6 +59,7 @@ class SearchTest(CrmTestCase):
         r = self.crm_in("search", "flamingo", "--format", "json", check=0)
         self.assertEqual(json.loads(r.out), [{
             "client": "acme-engineering-pty-ltd",
+            "name": "Acme Engineering Pty Ltd",
             "file": "clients/acme-engineering-pty-ltd/visits/2026-11-20-bob-jones-abcdef.yaml",
             "line": 2, "text": "notes: [unclosed flamingo"}])
 
@@ -141,6 +146,84 @@ class SearchTest(CrmTestCase):
         self.assertEqual(hits, sorted(hits, key=order))
         self.assertEqual(len(hits), 700 + 2 * 100)
         self.assertEqual(r.out, self.crm_in("search", "okapi", "--format", "json").out)
+
+
+class SearchOnTerminalTest(CrmTestCase):
+    """The table as a person sees it on terminals of 60, 80, 100 and 120 columns: each
+    match printed as found in columns fixed by the terminal, the matched text (the
+    column people read) wrapped whole onto continuation lines."""
+
+    WORD = "bridge"
+
+    def setUp(self):
+        super().setUp()
+        self.copy_example()
+        # A long line, a long name and CJK, so that wrapping is seen at every width.
+        self.crm_in("add-client", "Ōkubo Bridge & Tunnel Engineering Consultants Incorporated",
+                    check=0)
+        self.crm_in("log-visit", "okubo", "Walked the bridge deck with the structural team, "
+                    "then 橋梁の点検について長い打ち合わせ, then the bridge bearings again at "
+                    "https://example.invalid/a/very/long/path/to/bridge-bearing-report.pdf",
+                    check=0)
+        self.hits = json.loads(self.crm_in("search", self.WORD, "--format", "json", check=0).out)
+        self.assertGreater(len(self.hits), 20)
+
+    @staticmethod
+    def columns(line, start, end=None):
+        """The characters of `line` between display columns start and end."""
+        out, col = [], 0
+        for ch in line:
+            w = display_width(ch)
+            if col >= start and (end is None or col + w <= end):
+                out.append(ch)
+            col += w
+        return "".join(out)
+
+    def test_fits_and_keeps_the_matched_text_whole(self):
+        for width in (60, 80, 100, 120):
+            with self.subTest(width=width):
+                code, shown, err = run_on_pty([CRM, "--dir", str(self.dir), "search", self.WORD,
+                                               "--no-color"], self.env, str(self.tmp), width)
+                self.assertEqual(code, 0, err)
+                lines = shown.rstrip("\n").split("\n")
+                self.assertLessEqual(widest(shown), width, shown)
+                header = lines[0]
+                file_col = display_width(header[:header.index("FILE:LINE")])
+                text_col = display_width(header[:header.index("TEXT")])
+                if width >= 80:
+                    self.assertGreaterEqual(width - text_col, 30)
+                    self.assertGreaterEqual(width - text_col, text_col - file_col)
+                rows = []
+                for line in lines[1:]:
+                    where = self.columns(line, file_col, text_col).strip()
+                    if where:  # a match starts; else the line continues the one before
+                        rows.append({"name": [], "where": where, "text": []})
+                    rows[-1]["name"].append(self.columns(line, 0, file_col).strip())
+                    rows[-1]["text"].append(self.columns(line, text_col).strip())
+                self.assertEqual(len(rows), len(self.hits))
+                wrapped = 0
+                for row, hit in zip(rows, self.hits):
+                    text = " ".join(t for t in row["text"] if t)
+                    # Whole: nothing cut, spaces at a break are the break.
+                    self.assertEqual(text.replace(" ", ""), hit["text"].replace(" ", ""))
+                    self.assertEqual(" ".join(n for n in row["name"] if n), hit["name"])
+                    where = f"{hit['file']}:{hit['line']}"
+                    own = where.split("/", 2)[2]  # without clients/SLUG/
+                    head, _, tail = row["where"].rpartition("…")
+                    self.assertTrue(where.endswith(tail), (where, row))
+                    self.assertTrue(where.startswith(head) or own.startswith(head), (where, row))
+                    if "…" not in row["where"]:
+                        self.assertIn(row["where"], (where, own))
+                    self.assertTrue(row["where"].endswith(f":{hit['line']}"))
+                    wrapped += len(row["text"]) > 1
+                self.assertGreater(wrapped, 0)
+
+    def test_json_written_a_match_at_a_time_parses_whole(self):
+        code, shown, err = run_on_pty([CRM, "--dir", str(self.dir), "search", self.WORD,
+                                       "--format", "json"], self.env, str(self.tmp), 80)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(json.loads(shown), self.hits)
+
 
 if __name__ == "__main__":
     unittest.main()

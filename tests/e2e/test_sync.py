@@ -300,10 +300,7 @@ class RefusalTest(SyncTestCase):
         r = self.crm("--dir", str(solo), "sync", check=1)
         self.assertIn("no git remote", r.err)
         self.assertIn("git remote add origin", r.err)
-        self.g(solo, "remote", "add", "origin", str(self.remote))
-        r = self.crm("--dir", str(solo), "sync", check=1)
-        self.assertIn("no upstream", r.err)
-        self.assertIn("git push -u origin main", r.err)
+        self.assertIn("crm sync", r.err)
         plain = self.tmp / "plain"
         plain.mkdir()
         (plain / "crm.yaml").write_text("autocommit: true\n")
@@ -368,6 +365,84 @@ class PushRaceTest(SyncTestCase):
         self.assertEqual(self.tree(bob), self.tree(self.alice))
         self.assertEqual(len(self.visits(bob)), 3)
         self.assert_clean(bob)
+
+
+class FirstPushTest(SyncTestCase):
+    """A branch never pushed: with one remote, the first sync pushes it and sets its
+    upstream; with two, crm does not choose and names them."""
+
+    def fresh(self, name, branch_default):
+        """A bare remote and a folder from `crm init` under git's own default branch name
+        (`master` on git 2.39 without init.defaultBranch), as a new user has them."""
+        remote = self.tmp / f"{name}.git"
+        subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True, env=self.env)
+        folder = self.tmp / name
+        gitconfig = self.home / ".gitconfig"
+        saved = gitconfig.read_text()
+        gitconfig.write_text(saved.replace("defaultBranch = main", f"defaultBranch = {branch_default}"))
+        try:
+            self.crm("init", str(folder), check=0)
+        finally:
+            gitconfig.write_text(saved)
+        self.identify(folder, ALICE)
+        return remote, folder
+
+    def test_first_sync_pushes_and_sets_the_upstream(self):
+        remote, folder = self.fresh("fresh", "master")
+        self.assertEqual(self.g(folder, "symbolic-ref", "--short", "HEAD"), "master\n")
+        self.g(folder, "remote", "add", "origin", str(remote))
+        self.as_(folder, ALICE, "add-client", "Beta Water", check=0)
+        r = self.as_(folder, ALICE, "sync", check=0)
+        self.assertIn("nothing to pull from origin/master", r.err)
+        self.assertIn("pushed 2 commits to origin/master", r.err)
+        self.assertIn("branch 'master' now has its upstream: origin/master", r.err)
+        self.assertEqual(self.g(folder, "config", "branch.master.remote"), "origin\n")
+        self.assertEqual(self.g(folder, "config", "branch.master.merge"), "refs/heads/master\n")
+        self.assertEqual(self.git("rev-parse", "master", cwd=remote),
+                         self.g(folder, "rev-parse", "HEAD"))
+        # The next sync is an ordinary one, and a teammate's clone shares it both ways.
+        r = self.as_(folder, ALICE, "sync", check=0)
+        self.assertNotIn("upstream", r.err)
+        self.assertIn("nothing to pull from origin/master", r.err)
+        bob = self.tmp / "bob-fresh"
+        self.git("clone", "-q", "-b", "master", str(remote), str(bob), cwd=self.tmp)
+        self.identify(bob, BOB)
+        self.as_(bob, BOB, "log-visit", "beta", "Site walk", check=0)
+        self.as_(bob, BOB, "sync", check=0)
+        r = self.as_(folder, ALICE, "sync", check=0)
+        self.assertIn("pulled 1 commit from origin/master", r.err)
+        self.assertIn("Site walk", r.out)
+
+    def test_first_sync_onto_a_branch_the_remote_has_rebases_then_sets_the_upstream(self):
+        # Bob's clone (main, from setUp's remote) loses its upstream: the remote has the
+        # branch, so the first sync pulls it before pushing.
+        bob = self.clone("bob", BOB)
+        self.g(bob, "branch", "--unset-upstream")
+        self.as_(self.alice, ALICE, "log-visit", "acme", "Alice was first", check=0)
+        self.as_(self.alice, ALICE, "sync", check=0)
+        self.as_(bob, BOB, "log-visit", "acme", "Bob after", check=0)
+        r = self.as_(bob, BOB, "sync", check=0)
+        self.assertIn("pulled 1 commit from origin/main", r.err)
+        self.assertIn("pushed 1 commit to origin/main", r.err)
+        self.assertIn("now has its upstream: origin/main", r.err)
+        self.assertEqual(self.g(bob, "rev-parse", "@{upstream}"), self.g(bob, "rev-parse", "HEAD"))
+        self.assertEqual(len(self.visits(bob)), 3)
+        self.assert_clean(bob)
+
+    def test_two_remotes_and_no_upstream_is_refused_naming_them(self):
+        remote, folder = self.fresh("two", "master")
+        self.g(folder, "remote", "add", "origin", str(remote))
+        self.g(folder, "remote", "add", "backup", str(self.remote))
+        head = self.g(folder, "rev-parse", "HEAD")
+        r = self.as_(folder, ALICE, "sync", check=1)
+        self.assertIn("branch 'master' has no upstream, and this repository has 2 remotes "
+                      "(backup, origin)", r.err)
+        self.assertIn("git push -u backup master", r.err)
+        self.assertEqual(self.g(folder, "rev-parse", "HEAD"), head)
+        self.assertEqual(self.git("for-each-ref", cwd=remote), "")
+        unset = subprocess.run(["git", "config", "--get", "branch.master.remote"], cwd=folder,
+                               env=self.env, capture_output=True, text=True)
+        self.assertEqual((unset.returncode, unset.stdout), (1, ""))
 
 
 if __name__ == "__main__":

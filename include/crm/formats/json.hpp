@@ -28,4 +28,9 @@ std::string dump(const Json& j);
 std::string dump_with_items(Json object, const std::string& key, std::size_t count,
                             const std::function<Json(std::size_t)>& item);
 
+// The text dump() gives for an array, written one item at a time (`crm search` prints
+// each match as it is found): the opening and each item, then the end.
+std::string dump_array_item(const Json& item, bool first);
+std::string dump_array_end(bool empty);
+
 }  // namespace crm::formats

@@ -28,11 +28,16 @@ struct Upstream {
     std::string merge;         // refs/heads/main on the remote
     std::string tracking;      // origin/main, for people
     std::string tracking_ref;  // refs/remotes/origin/main, for git
+    // The branch has no upstream yet and the repository one remote: the branch of the
+    // same name there becomes its upstream with the first push (`git push -u`).
+    bool set_on_push = false;
 };
 
 // The current branch's upstream. Throws RuntimeError (with what to do) when HEAD is
 // detached or unborn, a merge or rebase is in progress, there is no remote, or the
-// branch has no upstream.
+// branch has no upstream and the repository several remotes (which one is the team's
+// is the person's choice). A branch without an upstream in a repository of one remote
+// gets the upstream it will have once pushed, marked `set_on_push`.
 Upstream find_upstream(const Git& git);
 
 // Files added between two commits under clients/ (relative to the folder), each with

@@ -17,7 +17,15 @@ namespace fs = std::filesystem;
 class Git {
   public:
     // The repository holding `folder`, or nullopt when it is in none (git is optional).
-    static std::optional<Git> find(const fs::path& folder);
+    // Every git runs through `runner` (a test's, to see the argument vectors crm runs
+    // and give git's answers), which must outlive the Git.
+    static std::optional<Git> find(const fs::path& folder,
+                                   const os::ProcessRunner& runner = os::system_runner());
+
+    // A repository whose git directory is known: for tests, which run no real git.
+    static Git at(fs::path folder, fs::path git_dir, const os::ProcessRunner& runner) {
+        return Git(std::move(folder), std::move(git_dir), runner);
+    }
 
     // Runs `git ARGS...` in the data folder. Throws RuntimeError when git refuses the
     // repository as another user's ("dubious ownership"): that is no answer to any
@@ -89,10 +97,14 @@ class Git {
     // once a `git add` of all of them failed).
     std::vector<std::string> refused_by_add(const std::vector<std::string>& files) const;
 
-    Git(fs::path folder, fs::path git_dir)
-        : folder_(std::move(folder)), git_dir_(std::move(git_dir)) {}
+    // A short pause before another try (a lock held by another git).
+    void back_off(int attempt, int& waited_ms) const;
+
+    Git(fs::path folder, fs::path git_dir, const os::ProcessRunner& runner)
+        : folder_(std::move(folder)), git_dir_(std::move(git_dir)), runner_(&runner) {}
     fs::path folder_;
     fs::path git_dir_;
+    const os::ProcessRunner* runner_;
 };
 
 // Git::commit's refusal of particular paths: `git add` would not stage them (outside the

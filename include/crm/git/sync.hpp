@@ -18,6 +18,7 @@ struct SyncOutcome {
     int pulled = 0;                // commits that arrived
     int pushed = 0;                // commits sent
     bool retried = false;          // the first push was rejected
+    bool upstream_set = false;     // the push set the branch's upstream (Upstream::set_on_push)
 };
 
 // Commits `commit_files` (relative to the folder; may be empty) with `message`, then

@@ -23,6 +23,10 @@ class ProgressLine {
     // object lives.
     std::function<void(std::size_t done, std::size_t total)> callback();
 
+    // Clears the line, when one is shown, before other output to the terminal (a
+    // search's matches as they are found); the next call of the callback draws it again.
+    void clear();
+
   private:
     std::ostream& err_;
     bool enabled_;

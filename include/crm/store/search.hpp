@@ -7,7 +7,8 @@
 //
 // Speed: the files are read by several threads (os/parallel.hpp), and a file is looked
 // at closely only when the query's longest plain word is in its bytes: grep's work plus
-// little, and only the matches are kept in memory.
+// little, and only the matches of the clients at hand are kept in memory.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,15 +33,19 @@ std::vector<LineMatch> matching_lines(std::string_view text, const std::string& 
 
 struct SearchHit {
     std::string client;  // the slug
+    std::string name;    // the client's name (its slug when client.yaml cannot be read)
     std::string file;    // relative to the folder
     LineMatch match;
 };
 
 // Every match of `query` in every client's files (those show reads: hidden files are not
-// records), by client slug, then in show's order of files, then by line. `progress`
-// hears (clients done, clients in all) from one thread. A link where a file or folder
-// of the layout should be is skipped, never followed, and goes to `problems`.
-std::vector<SearchHit> search(const Folder& folder, std::string_view query,
-                              std::vector<DataError>& problems, const Progress& progress = {});
+// records), handed to `each` on the calling thread as they are found, by client slug,
+// then in show's order of files, then by line. Only the matches of the clients being
+// read at a time are held, so memory stays flat however many lines match. `progress`
+// hears (clients done, clients in all) from one thread, between calls of `each`. A link
+// where a file or folder of the layout should be is skipped, never followed, and goes to
+// `problems`.
+void search(const Folder& folder, std::string_view query, std::vector<DataError>& problems,
+            const std::function<void(SearchHit&)>& each, const Progress& progress = {});
 
 }  // namespace crm::store
