@@ -19,7 +19,7 @@ int search(const SearchOptions& o, Context& ctx) {
         matches = store::search(ctx.folder(), query, problems, line.callback());
     }
 
-    if (o.format == "json") {
+    if (o.format == render::OutputFormat::json) {
         formats::Json arr = formats::Json::array();
         for (const auto& m : matches)
             arr.push_back({{"client", m.client},

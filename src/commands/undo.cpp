@@ -141,7 +141,7 @@ int log_history(const LogOptions& o, Context& ctx) {
         whose = " of " + client_dir_path(slug);
     }
     const auto entries = git::history(git, paths, since);
-    if (o.format == "json") {
+    if (o.format == render::OutputFormat::json) {
         formats::Json out = formats::Json::array();
         for (const auto& e : entries)
             out.push_back({{"commit", e.commit},

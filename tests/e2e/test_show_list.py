@@ -148,7 +148,10 @@ class ListTest(CrmTestCase):
     def test_table(self):
         out = self.crm_in("list", check=0).out
         lines = out.splitlines()
-        self.assertEqual(lines[0].split(), ["SLUG", "NAME", "STAGE", "TIER", "OWNER", "SINCE", "TAGS"])
+        # Names, not slugs (spec section 4): the slug is in JSON, CSV and -q.
+        self.assertEqual(lines[0].split(), ["NAME", "STAGE", "TIER", "OWNER", "SINCE", "TAGS"])
+        self.assertIn("Acme Engineering", lines[1])
+        self.assertNotIn("acme-engineering", out)
         self.assertEqual(len(lines), 4)
         # Columns line up.
         self.assertEqual(len({line.index("2026-11-23") for line in lines[1:]}), 1)
