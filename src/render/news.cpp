@@ -4,6 +4,7 @@
 
 #include "crm/render/columns.hpp"
 #include "crm/render/terminal_text.hpp"
+#include "crm/render/wrap.hpp"
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
@@ -57,11 +58,12 @@ std::string render_news(const std::vector<NewsGroup>& raw, const Styler& styler,
                 fmt::format("{}new client{}", std::string(notes.empty() ? "" : ", "),
                             g.added_by.empty() ? "" : fmt::format(", added by {}", g.added_by));
         }
-        out += fmt::format("{} {}", styler(g.name, Style::bold),
-                           styler(fmt::format("({})", g.slug), Style::dim));
+        std::string heading = fmt::format("{} {}", styler(g.name, Style::bold),
+                                          styler(fmt::format("({})", g.slug), Style::dim));
         if (!notes.empty())
-            out += fmt::format("  {}", styler(notes, g.watched ? Style::yellow : Style::cyan));
-        out += '\n';
+            heading += fmt::format("  {}", styler(notes, g.watched ? Style::yellow : Style::cyan));
+        // A long name, its slug and the notes break between words on a narrow terminal.
+        out += fit_lines(fmt::format("{}\n", heading), width);
         for (std::size_t k = 0; k < g.items.size(); ++k, ++next)
             for (const auto& line : split(t.rows[next], '\n'))
                 out += fmt::format("  {}\n", line);
