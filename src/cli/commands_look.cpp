@@ -69,7 +69,7 @@ const Command kCommands[] = {
      [](Args& a) {
          auto o = a.options<commands::ShowOptions>();
          a.client(o->client);
-         a.format(o->format, {Format::text, Format::json});
+         a.format(o->format, {Format::text, Format::json, Format::markdown});
          return a.run(o, &commands::show);
      }},
 
