@@ -114,8 +114,19 @@ Plan plan(const std::vector<std::string>& headers, const std::vector<ColumnFit>&
     natural = natural_widths(narrow);
     p.narrow = true;
     std::vector<int> floors(n);
-    for (std::size_t c = 0; c < n; ++c)
+    for (std::size_t c = 0; c < n; ++c) {
         floors[c] = floor_of(fit_of(c), natural[c], display_width(narrow.headers[c]), width);
+        // A name beside the text people read (its own `min`) keeps its longest word
+        // whole, up to 16 columns: "Corporatio/n" reads worse than a column less.
+        if (fit_of(c).role == Role::reading && fit_of(c).min > 0) {
+            int longest = 0;
+            for (const auto& row : narrow.rows)
+                if (c < row.size())
+                    for (const auto& w : split(row[c].text, ' '))
+                        longest = std::max(longest, display_width(w));
+            floors[c] = std::max(floors[c], std::min({longest, 16, natural[c]}));
+        }
+    }
 
     // Columns that may go, lowest `drop` first, until the narrowest layout fits.
     while (total_width(floors, p.shown) > width) {
