@@ -63,13 +63,17 @@ def cut_columns(line, start, end):
 
 
 def reading_width(shown, header):
-    """Display columns from `header` to the next heading of its table."""
-    for line in ANSI.sub("", shown).split("\n"):
-        match = re.search(r"(^|  )" + re.escape(header) + r"( +)(\S)", line)
-        if match and line.replace(" ", "").isupper():
-            return display_width(line[match.start(3):]) and (
-                display_width(line[:match.start(3)]) -
-                display_width(line[:match.start() + len(match.group(1))]) - 2)
+    """Display columns from `header` to the next heading of its table; the last column
+    of a table is as wide as its widest line under it."""
+    lines = ANSI.sub("", shown).split("\n")
+    for i, line in enumerate(lines):
+        match = re.search(r"(^|  )(" + re.escape(header) + r")( +\S|$)", line)
+        if not match or not line.replace(" ", "").isupper():
+            continue
+        start = display_width(line[:match.start(2)])
+        if match.group(3):
+            return display_width(line[:match.end(3) - 1]) - 2 - start
+        return max(display_width(row) - start for row in lines[i:] if row.strip())
     return None
 
 
