@@ -138,10 +138,18 @@ CLI::Option* Args::choice(const char* names, std::string& out, const char* help,
     return opt;
 }
 
-CLI::Option* Args::format(std::string& out, std::vector<std::string> formats) {
-    const std::string help = spoken(formats);
-    CLI::Option* opt = app_.add_option("--format", out, help)->type_name("FORMAT");
-    OptionSpec& s = add_spec(opt, help.c_str(), Values::fixed(std::move(formats)), true);
+CLI::Option* Args::format(render::OutputFormat& out, std::vector<render::OutputFormat> formats) {
+    std::vector<std::string> words = render::format_names(formats);
+    const std::string help = spoken(words);
+    out = formats.front();
+    CLI::Option* opt = app_.add_option_function<std::string>(
+                               "--format",
+                               [&out, formats](const std::string& text) {
+                                   out = render::parse_format(text, formats);
+                               },
+                               help)
+                           ->type_name("FORMAT");
+    OptionSpec& s = add_spec(opt, help.c_str(), Values::fixed(std::move(words)), true);
     s.value_name = "FORMAT";
     s.checked = true;
     return opt;

@@ -9,7 +9,7 @@
 //    [](Args& a) {
 //        auto o = a.options<commands::ShowOptions>();
 //        a.client(o->client);
-//        a.format(o->format, {"text", "json"});
+//        a.format(o->format, {Format::text, Format::json});
 //        return a.run(o, &commands::show);
 //    }},
 #include <algorithm>
@@ -22,6 +22,7 @@
 #include "crm/cli/registry.hpp"
 #include "crm/commands/common.hpp"
 #include "crm/commands/context.hpp"
+#include "crm/render/output_format.hpp"
 #include "crm/schema/records.hpp"
 
 #include "spec.hpp"
@@ -32,6 +33,8 @@ class Option;
 }  // namespace CLI
 
 namespace crm::cli {
+
+using Format = render::OutputFormat;
 
 inline constexpr const char* kClientHelp = "The client: slug, name, or a unique part of either";
 inline constexpr const char* kContactHelp =
@@ -78,8 +81,9 @@ class Args {
     // Only one of `words` (checked with crm's message; completes them in this order).
     CLI::Option* choice(const char* names, std::string& out, const char* help,
                         std::vector<std::string> words, const char* value_name = "WORD");
-    // --format: one of the command's formats; the first is the default.
-    CLI::Option* format(std::string& out, std::vector<std::string> formats);
+    // --format: one of the command's formats, read into `out` (render::parse_format's
+    // words when it is none of them); the first is the default.
+    CLI::Option* format(render::OutputFormat& out, std::vector<render::OutputFormat> formats);
     // Dates by direction: a past-facing one (`--date fri` is the last Friday), a
     // future-facing one (`--until fri` is the coming one); read with date_order.
     CLI::Option* past_date(const char* names, commands::DateText& out, const char* help);

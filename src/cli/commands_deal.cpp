@@ -82,7 +82,7 @@ const Command kCommands[] = {
          auto o = a.options<commands::PipelineOptions>();
          a.owner_or_mine(o->owner, o->mine, "Only opportunities this person pursues",
                          "Only the opportunities I pursue (I = CRM_USER, else git's user.name)");
-         a.format(o->format, {"table", "json", "csv"});
+         a.format(o->format, {Format::table, Format::json, Format::csv});
          return a.run(o, &commands::pipeline);
      }},
 };

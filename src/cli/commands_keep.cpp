@@ -18,7 +18,7 @@ const Command kCommands[] = {
     {"check", "Validate every file of the folder", "",
      [](Args& a) {
          auto o = a.options<commands::CheckOptions>();
-         a.format(o->format, {"text", "json"});
+         a.format(o->format, {Format::text, Format::json});
          return a.run(o, &commands::check);
      }},
 
@@ -28,7 +28,7 @@ const Command kCommands[] = {
          a.client(o->client, "Only this client's history (a slug of one removed, too)", "CLIENT",
                   false);
          a.past_date("--since", o->since, "From this day on: YYYY-MM-DD, -2w, mon...");
-         a.format(o->format, {"table", "json"});
+         a.format(o->format, {Format::table, Format::json});
          return a.run(o, &commands::log_history);
      }},
 
@@ -66,7 +66,7 @@ const Command kCommands[] = {
      "for khard and vdirsyncer.",
      [](Args& a) {
          auto o = a.options<commands::ExportOptions>();
-         a.format(o->format, {"json", "csv", "vcard"});
+         a.format(o->format, {Format::json, Format::csv, Format::vcard});
          a.choice("--what", o->what,
                   "With csv: clients (one row per contact, the default), visits, reviews or "
                   "opportunities",

@@ -43,7 +43,8 @@ const Command kCommands[] = {
                   Values::of(Kind::tiers), "TIER");
          a.texts("--tag", o->tags, "Only clients with this tag (all must match)",
                  Values::of(Kind::tags), "TAG");
-         a.format(o->format, {"table", "json", "csv", "markdown", "ics"});
+         a.format(o->format,
+                  {Format::table, Format::json, Format::csv, Format::markdown, Format::ics});
          return a.run(o, &commands::due);
      }},
 
@@ -59,7 +60,7 @@ const Command kCommands[] = {
                   "NAME");
          a.texts("--where", o->where, "Only clients whose KEY equals VALUE, custom fields too", {},
                  "KEY=VALUE");
-         a.format(o->format, {"table", "json", "csv"});
+         a.format(o->format, {Format::table, Format::json, Format::csv, Format::markdown});
          a.flag("-q,--quiet", o->quiet, "Slugs only, one per line");
          return a.run(o, &commands::list);
      }},
@@ -68,7 +69,7 @@ const Command kCommands[] = {
      [](Args& a) {
          auto o = a.options<commands::ShowOptions>();
          a.client(o->client);
-         a.format(o->format, {"text", "json"});
+         a.format(o->format, {Format::text, Format::json, Format::markdown});
          return a.run(o, &commands::show);
      }},
 
@@ -83,7 +84,7 @@ const Command kCommands[] = {
          a.flag("--overdue", o->overdue, "Only open items past their due date");
          a.flag("--mine", o->mine,
                 "Only clients I own and items I promised (I = CRM_USER, else git's user.name)");
-         a.format(o->format, {"table", "json"});
+         a.format(o->format, {Format::table, Format::json});
          return a.run(o, &commands::promises);
      }},
 
@@ -97,7 +98,7 @@ const Command kCommands[] = {
          auto o = a.options<commands::ReviewsOptions>();
          a.past_date("--since", o->since, "Only reviews on or after this date: YYYY-MM-DD, -3m...");
          a.past_date("--until", o->until, "Only reviews on or before this date");
-         a.format(o->format, {"table", "json"});
+         a.format(o->format, {Format::table, Format::json});
          return a.run(o, &commands::reviews);
      }},
 
@@ -113,7 +114,7 @@ const Command kCommands[] = {
      "flagged; clients without all three ratings get no score.",
      [](Args& a) {
          auto o = a.options<commands::PortfolioOptions>();
-         a.format(o->format, {"table", "json"});
+         a.format(o->format, {Format::table, Format::json});
          return a.run(o, &commands::portfolio);
      }},
 
@@ -123,7 +124,7 @@ const Command kCommands[] = {
      "else from the last git commit that changed its 'stage:' line, else from 'since'.",
      [](Args& a) {
          auto o = a.options<commands::FunnelOptions>();
-         a.format(o->format, {"table", "json"});
+         a.format(o->format, {Format::table, Format::json});
          return a.run(o, &commands::funnel);
      }},
 
@@ -132,7 +133,7 @@ const Command kCommands[] = {
          auto o = a.options<commands::SearchOptions>();
          a.positionals("TEXT", o->words, "The text to find, any case (several words: one phrase)",
                        {}, true);
-         a.format(o->format, {"table", "json"});
+         a.format(o->format, {Format::table, Format::json});
          return a.run(o, &commands::search);
      }},
 

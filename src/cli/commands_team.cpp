@@ -88,7 +88,7 @@ const Command kCommands[] = {
                                           "Last day of the period (with --since; default today)");
          a.excludes(month, since);
          a.excludes(month, until);
-         a.format(o->format, {"html", "markdown"});
+         a.format(o->format, {Format::html, Format::markdown});
          a.option("-o,--output", o->output,
                   "Write the page to this file (whole or not at all) instead of stdout",
                   Values::of(Kind::files), "FILE");

@@ -2,10 +2,10 @@
 
 #include <set>
 
-#include "crm/formats/json.hpp"
+#include "crm/render/check_view.hpp"
 #include "crm/render/progress.hpp"
-#include "crm/render/terminal_text.hpp"
 #include "crm/store/folder_check.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::commands {
 
@@ -19,52 +19,25 @@ int check(const CheckOptions& o, Context& ctx) {
     // program named in crm.yaml is ignored.
     std::vector<DataError> warnings = check.warnings;
     warnings.insert(warnings.end(), check.likely_duplicates.begin(), check.likely_duplicates.end());
-    if (o.format == "json") {
-        // Through formats::dump: a folder name that is not UTF-8 must not stop the report.
-        formats::Json out = formats::Json::array();
-        auto put = [&](const DataError& p, const char* level) {
-            out.push_back({{"file", p.where().file},
-                           {"line", p.where().line},
-                           {"column", p.where().column},
-                           {"message", p.problem()},
-                           {"hint", p.hint()},
-                           {"level", level}});
-        };
-        for (const auto& p : problems)
-            put(p, "error");
-        for (const auto& w : warnings)
-            put(w, "warning");
-        ctx.out() << formats::dump(out);
-    } else {
-        auto print = [&](const DataError& p, const std::string& lead) {
-            // A problem can quote the file's own text.
-            ctx.out() << lead << render::safe_lines(p.what());
-            if (!p.hint().empty())
-                ctx.out() << " (" << render::safe_lines(p.hint()) << ")";
-            ctx.out() << '\n';
-        };
-        for (const auto& p : problems)
-            print(p, "");
-        for (const auto& w : warnings)
-            print(w, "warning: ");
-    }
+    ctx.out() << (o.format == render::OutputFormat::json ? render::check_json(problems, warnings)
+                                                         : render::check_text(problems, warnings));
     const auto duplicates = check.likely_duplicates.size();
     std::string also = duplicates == 0 ? ""
-                                       : "; " + std::to_string(duplicates) + " likely duplicate" +
-                                             (duplicates == 1 ? "" : "s") + " (crm merge)";
+                                       : fmt::format("; {} likely duplicate{} (crm merge)",
+                                                     duplicates, duplicates == 1 ? "" : "s");
     if (!check.warnings.empty())
-        also += "; " + std::to_string(check.warnings.size()) + " ignored setting" +
-                (check.warnings.size() == 1 ? "" : "s") + " that name a program";
+        also += fmt::format("; {} ignored setting{} that name a program", check.warnings.size(),
+                            check.warnings.size() == 1 ? "" : "s");
     std::set<std::string> bad;
     for (const auto& p : problems)
         bad.insert(p.where().file);
     if (problems.empty()) {
-        ctx.note("checked " + std::to_string(check.files) + " files: no problems" + also);
+        ctx.note(fmt::format("checked {} files: no problems{}", check.files, also));
         return 0;
     }
-    ctx.note(std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems") +
-             " in " + std::to_string(bad.size()) + (bad.size() == 1 ? " file" : " files") + " (" +
-             std::to_string(check.files) + " files checked)" + also);
+    ctx.note(fmt::format("{} problem{} in {} file{} ({} files checked){}", problems.size(),
+                         problems.size() == 1 ? "" : "s", bad.size(), bad.size() == 1 ? "" : "s",
+                         check.files, also));
     return 1;
 }
 

@@ -89,25 +89,36 @@ int due(const DueOptions& o, Context& ctx) {
         std::erase_if(report.items,
                       [&](const DueItem& i) { return !same_person(i.who(), person); });
 
-    if (o.format == "json") {
-        ctx.out() << render::due_json(report);
-    } else if (o.format == "csv") {
-        ctx.out() << render::due_csv(report);
-    } else if (o.format == "markdown") {
-        ctx.out() << render::due_markdown(report);
-    } else if (o.format == "ics") {
-        const std::filesystem::path root = folder.root();
-        ctx.out() << render::due_ics(report,
-                                     [&](const DueItem& i) { return item_modified(root, i); });
-    } else if (report.items.empty()) {
-        // A sentence, as the Markdown report has: an empty screen reads as "did it work?".
-        // (Cron mail of "nothing to do" is `crm remind`'s to avoid: it mails only what is due.)
-        ctx.out() << "Nothing due by " << end.iso() << ".\n";
-    } else {
-        ctx.out() << render::due_table(report, render::Styler(ctx.color()), ctx.terminal_width());
+    switch (o.format) {
+        case render::OutputFormat::json:
+            ctx.out() << render::due_json(report);
+            break;
+        case render::OutputFormat::csv:
+            ctx.out() << render::due_csv(report);
+            break;
+        case render::OutputFormat::markdown:
+            ctx.out() << render::due_markdown(report);
+            break;
+        case render::OutputFormat::ics: {
+            const std::filesystem::path root = folder.root();
+            ctx.out() << render::due_ics(report,
+                                         [&](const DueItem& i) { return item_modified(root, i); });
+            break;
+        }
+        default:
+            if (report.items.empty()) {
+                // A sentence, as the Markdown report has: an empty screen reads as "did it
+                // work?". (Cron mail of "nothing to do" is `crm remind`'s to avoid: it mails
+                // only what is due.)
+                ctx.out() << "Nothing due by " << end.iso() << ".\n";
+            } else {
+                ctx.out() << render::due_table(report, render::Styler(ctx.color()),
+                                               ctx.terminal_width());
+            }
     }
     // Mail nobody has given a client yet is the team's to sort out, whatever the filters.
-    if (report.inbox > 0 && (o.format.empty() || o.format == "table" || o.format == "markdown"))
+    if (report.inbox > 0 &&
+        (render::for_people(o.format) || o.format == render::OutputFormat::markdown))
         ctx.out() << '\n' << render::inbox_line(report.inbox);
     return ctx.warn_problems(problems);
 }

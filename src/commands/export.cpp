@@ -161,19 +161,19 @@ void vcard_export(const ExportOptions& o, Context& ctx, std::vector<DataError>& 
 }  // namespace
 
 int export_all(const ExportOptions& o, Context& ctx) {
-    if (o.format == "json" && !o.what.empty())
+    if (o.format == render::OutputFormat::json && !o.what.empty())
         throw UsageError("--what is for --format csv; JSON always holds everything",
                          fmt::format("crm export --format csv --what {}", o.what));
     std::ostream& out = ctx.out();
     std::vector<DataError> problems;
-    if (o.format == "vcard" && !o.what.empty())
+    if (o.format == render::OutputFormat::vcard && !o.what.empty())
         throw UsageError("--what is for --format csv; a vCard is one card per contact",
                          fmt::format("crm export --format csv --what {}", o.what));
-    if (!o.vdir.empty() && o.format != "vcard")
+    if (!o.vdir.empty() && o.format != render::OutputFormat::vcard)
         throw UsageError("--vdir is for --format vcard", "crm export --format vcard --vdir DIR");
-    if (o.format == "vcard") {
+    if (o.format == render::OutputFormat::vcard) {
         vcard_export(o, ctx, problems);
-    } else if (o.format == "json") {
+    } else if (o.format == render::OutputFormat::json) {
         render::JsonExport json(out, ctx.today());
         problems = ctx.for_each_record(store::Detail::full,
                                        [&](const ClientRecord& rec) { json.add(rec); });

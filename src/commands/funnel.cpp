@@ -24,7 +24,7 @@ int funnel(const FunnelOptions& o, Context& ctx) {
     const auto stages = std::move(funnel).finish(changes);
     const bool no_clients = std::all_of(stages.begin(), stages.end(),
                                         [](const FunnelStage& s) { return s.entries.empty(); });
-    if (o.format == "json")
+    if (o.format == render::OutputFormat::json)
         ctx.out() << render::funnel_json(stages, ctx.today());
     else if (no_clients)
         ctx.note("no clients yet: add one with 'crm add-client NAME'");

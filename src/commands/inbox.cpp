@@ -5,7 +5,7 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/model/layout.hpp"
-#include "crm/render/table.hpp"
+#include "crm/render/inbox_view.hpp"
 #include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/util/format.hpp"
@@ -35,9 +35,7 @@ Entry read_entry(Context& ctx, const std::string& file) {
     return e;
 }
 
-std::string subject_of(const InboxMessage& m) {
-    return m.subject.empty() ? "(no subject)" : m.subject;
-}
+using render::subject_of;
 
 int list(Context& ctx) {
     const auto files = ctx.folder().inbox_files();
@@ -45,30 +43,17 @@ int list(Context& ctx) {
         ctx.note("the inbox is empty");
         return 0;
     }
-    render::Table table({"#", "DATE", "FROM", "SUBJECT", "CANDIDATES"});
-    table.right_align(0);
-    table.flexible(2, 12);
-    table.flexible(3, 30);
-    table.flexible(4, 12);
+    std::vector<render::InboxEntry> entries;
     int status = 0;
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        const Entry e = read_entry(ctx, files[i]);
-        const std::string n = fmt::format("{}", i + 1);
+    for (const auto& f : files) {
+        Entry e = read_entry(ctx, f);
         if (!e.message) {
             ctx.warn(e.problem);
-            table.add({{n}, {""}, {""}, {fmt::format("(cannot be read: {})", e.file)}, {""}});
             status = 1;
-            continue;
         }
-        const InboxMessage& m = *e.message;
-        table.add({{n},
-                   {m.date.iso()},
-                   {m.from},
-                   {subject_of(m)},
-                   {m.candidates.empty() ? std::string("none") : join(m.candidates, ", "),
-                    m.candidates.empty() ? render::Style::dim : render::Style::none}});
+        entries.push_back({std::move(e.file), std::move(e.message)});
     }
-    ctx.out() << table.render(render::Styler(ctx.color()), ctx.terminal_width());
+    ctx.out() << render::inbox_table(entries, render::Styler(ctx.color()), ctx.terminal_width());
     return status;
 }
 

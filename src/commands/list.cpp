@@ -22,16 +22,27 @@ int list(const ListOptions& o, Context& ctx) {
         if (client_matches(c, filter))
             clients.push_back(std::move(c));
 
-    if (o.quiet)
+    if (o.quiet) {
         ctx.out() << render::list_slugs(clients);
-    else if (o.format == "json")
-        ctx.out() << render::list_json(clients);
-    else if (o.format == "csv")
-        ctx.out() << render::list_csv(clients);
-    else if (clients.empty())
-        ctx.note("no clients match");
-    else
-        ctx.out() << render::list_table(clients, render::Styler(ctx.color()), ctx.terminal_width());
+        return ctx.warn_problems(problems);
+    }
+    switch (o.format) {
+        case render::OutputFormat::json:
+            ctx.out() << render::list_json(clients);
+            break;
+        case render::OutputFormat::csv:
+            ctx.out() << render::list_csv(clients);
+            break;
+        case render::OutputFormat::markdown:
+            ctx.out() << render::list_markdown(clients);
+            break;
+        default:
+            if (clients.empty())
+                ctx.note("no clients match");
+            else
+                ctx.out() << render::list_table(clients, render::Styler(ctx.color()),
+                                                ctx.terminal_width());
+    }
     return ctx.warn_problems(problems);
 }
 

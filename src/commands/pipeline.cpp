@@ -17,9 +17,9 @@ int pipeline(const PipelineOptions& o, Context& ctx) {
                            [&] { return PipelineCollector(settings, owner); }, problems)
                            .finish();
     const Date today = ctx.today();
-    if (o.format == "json")
+    if (o.format == render::OutputFormat::json)
         ctx.out() << render::pipeline_json(p, today);
-    else if (o.format == "csv")
+    else if (o.format == render::OutputFormat::csv)
         ctx.out() << render::pipeline_csv(p);
     else
         ctx.out() << render::pipeline_table(p, today, render::Styler(ctx.color()),

@@ -19,7 +19,7 @@ int portfolio(const PortfolioOptions& o, Context& ctx) {
             .finish();
     const bool no_clients = std::all_of(p.groups.begin(), p.groups.end(),
                                         [](const PortfolioGroup& g) { return g.rows.empty(); });
-    if (o.format == "json")
+    if (o.format == render::OutputFormat::json)
         ctx.out() << render::portfolio_json(p, ctx.today());
     else if (no_clients)
         ctx.note("no clients yet: add one with 'crm add-client NAME'");

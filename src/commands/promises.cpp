@@ -26,7 +26,7 @@ int promises(const PromisesOptions& o, Context& ctx) {
                    .finish();
     }
 
-    if (o.format == "json")
+    if (o.format == render::OutputFormat::json)
         ctx.out() << render::promises_json(rows, today);
     else if (rows.empty())
         ctx.note(o.overdue ? "nothing overdue" : "no open promises or actions");

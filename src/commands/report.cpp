@@ -105,8 +105,9 @@ int report(const ReportOptions& o, Context& ctx) {
     std::vector<DataError> problems;
     const MonthlyReport r = build_report(ctx, period, end_of_month(today), true, problems);
     const render::ReportPage page = render::report_page(r);
-    const std::string text =
-        o.format == "markdown" ? render::report_markdown(page) : render::report_html(page);
+    const std::string text = o.format == render::OutputFormat::markdown
+                                 ? render::report_markdown(page)
+                                 : render::report_html(page);
     if (o.output.empty())
         ctx.out() << text;
     else

@@ -23,7 +23,7 @@ int reviews(const ReviewsOptions& o, Context& ctx) {
             [&] { return ReviewsCollector(folder.settings().review_follow_up, since, until); },
             problems)
             .finish();
-    if (o.format == "json") {
+    if (o.format == render::OutputFormat::json) {
         ctx.out() << render::reviews_json(summary, since, today, until);
     } else if (summary.total == 0 && summary.follow_ups.empty()) {
         ctx.note(since   ? "no reviews since " + since->iso()

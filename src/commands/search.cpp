@@ -15,7 +15,7 @@ int search(const SearchOptions& o, Context& ctx) {
         throw UsageError("nothing to search for", "crm search \"bridge retrofit\"");
     std::vector<DataError> problems;
     std::size_t found = 0;
-    const bool json = o.format == "json";
+    const bool json = o.format == render::OutputFormat::json;
     const render::SearchTable table(render::Styler(ctx.color()), ctx.terminal_width());
     {
         render::ProgressLine line(ctx.err(), ctx.err_is_tty());

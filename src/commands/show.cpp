@@ -16,8 +16,10 @@ int show(const ShowOptions& o, Context& ctx) {
     if (record.client.unreadable && !problems.empty())
         problem = problems.front().what();
     const Settings& s = ctx.folder().settings();
-    if (o.format == "json")
+    if (o.format == render::OutputFormat::json)
         ctx.out() << render::show_json(record, s, problem);
+    else if (o.format == render::OutputFormat::markdown)
+        ctx.out() << render::show_markdown(record, s, ctx.today(), problem);
     else
         ctx.out() << render::show_text(record, s, ctx.today(), render::Styler(ctx.color()),
                                        ctx.terminal_width(), problem);

@@ -138,7 +138,7 @@ int log_history(const LogOptions& o, Context& ctx) {
     for (auto& e : git::history(git, paths, since))
         lines.push_back({std::move(e.commit), e.date, std::move(e.author), std::move(e.subject),
                          !e.command.empty()});
-    if (o.format == "json") {
+    if (o.format == render::OutputFormat::json) {
         ctx.out() << render::log_json(lines);
         return 0;
     }

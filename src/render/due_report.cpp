@@ -1,13 +1,11 @@
 #include "crm/render/due_report.hpp"
 
-#include "crm/formats/csv.hpp"
 #include "crm/formats/ics.hpp"
 #include "crm/formats/json.hpp"
-#include "crm/render/table.hpp"
+#include "crm/render/columns.hpp"
 #include "crm/render/terminal_text.hpp"
+#include "crm/render/when.hpp"
 #include "crm/util/format.hpp"
-
-#include "markdown_text.hpp"
 
 namespace crm::render {
 
@@ -59,38 +57,99 @@ std::string upcoming_title(const DueReport& r) {
 
 }  // namespace
 
+namespace {
+
+Style when_style(const DueItem& i, Date today) {
+    const int days = today.days_until(i.due);
+    return days < 0 ? Style::red : days == 0 ? Style::yellow : Style::none;
+}
+
+// Every format of `crm due` but ICS from one description: the table's DUE and WHEN are
+// for people only, the slug, reason, owner and the rest for programs only; the JSON's
+// items are these columns' objects inside the spec's envelope (as_of, until, inbox).
+Columns<DueItem> due_columns(Date today) {
+    using formats::Json;
+    auto date = [](Date d) { return d.iso(); };
+    return {
+        {"", "DUE", {Role::date, 0, 0, 100}, [=](const DueItem& i) { return Cell{date(i.due)}; }},
+        {"",
+         "WHEN",
+         {Role::flag},
+         [=](const DueItem& i) {
+             return Cell{when_text(i.due, today), when_style(i, today)};
+         }},
+        {"type",
+         "TYPE",
+         {Role::flag},
+         [](const DueItem& i) {
+             return Cell{std::string(due_type_name(i.type)), Style::cyan};
+         }},
+        {"client", "", {}, [](const DueItem& i) { return Cell{i.client}; }},
+        {"name",
+         "CLIENT",
+         {Role::reading, 12},
+         [](const DueItem& i) {
+             return Cell{i.name, Style::bold};
+         }},
+        {"due", "", {}, [=](const DueItem& i) { return Cell{date(i.due)}; }},
+        {"overdue",
+         "",
+         {},
+         {},
+         [=](const DueItem& i) { return std::string(i.overdue(today) ? "yes" : "no"); },
+         [=](const DueItem& i) { return Json(i.overdue(today)); }},
+        {"days",
+         "",
+         {},
+         {},
+         [=](const DueItem& i) { return std::to_string(today.days_until(i.due)); },
+         [=](const DueItem& i) { return Json(today.days_until(i.due)); }},
+        {"what",
+         "WHAT",
+         {Role::reading},
+         [](const DueItem& i) { return Cell{what_with_reason(i)}; },
+         [](const DueItem& i) { return i.what; }},
+        {"reason", "", {}, [](const DueItem& i) { return Cell{i.reason}; }},
+        {"owner", "", {}, [](const DueItem& i) { return Cell{i.owner}; }},
+        // Whose it is matters least on a narrow terminal: often it is the reader.
+        {"who",
+         "WHO",
+         {Role::label, 0, 1},
+         [](const DueItem& i) {
+             return Cell{std::string(i.who()), Style::dim};
+         }},
+        {"tier", "", {}, [](const DueItem& i) { return Cell{i.tier}; }},
+        {"by", "", {}, [](const DueItem& i) { return Cell{i.by}; }},
+        {"last_contact",
+         "",
+         {},
+         {},
+         [](const DueItem& i) { return i.last_contact ? i.last_contact->iso() : std::string(); },
+         [](const DueItem& i) { return formats::date_or_null(i.last_contact); }},
+        {"file",
+         "",
+         {},
+         {},
+         [](const DueItem& i) { return i.file; },
+         [](const DueItem& i) { return i.file.empty() ? Json(nullptr) : Json(i.file); }},
+    };
+}
+
+}  // namespace
+
 std::string due_table(const DueReport& r, const Styler& st, int width) {
     if (r.items.empty())
         return {};
-    Table table({"DUE", "WHEN", "TYPE", "CLIENT", "WHAT", "WHO"});
-    table.flexible(4, 10);
-    table.flexible(3, 8);
-    table.droppable(5);  // whose it is matters least: often it is the reader
-    for (const auto& i : r.items) {
-        const int days = r.today.days_until(i.due);
-        const Style when = days < 0 ? Style::red : days == 0 ? Style::yellow : Style::none;
-        table.add({{i.due.iso()},
-                   {relative_days(i.due, r.today), when},
-                   {std::string(due_type_name(i.type)), Style::cyan},
-                   {i.name, Style::bold},
-                   {what_with_reason(i)},
-                   {std::string(i.who()), Style::dim}});
-    }
     // One table keeps the columns of both groups aligned; the group titles go between
-    // its lines (a header line, then one line per item in order).
-    const std::string rendered = table.render(st, width);
-    std::vector<std::string> lines;
-    for (std::size_t pos = 0, nl; (nl = rendered.find('\n', pos)) != std::string::npos;
-         pos = nl + 1)
-        lines.push_back(rendered.substr(pos, nl - pos + 1));
-
+    // its rows.
+    const TableText t = table_text(r.items, due_columns(r.today), st, width);
     const std::size_t overdue = overdue_count(r);
-    std::string out = lines[0];
+    std::string out = t.header;
     if (overdue > 0) {
         out +=
             fmt::format("{}\n", st(fmt::format("Overdue: {}", count_phrase(overdue)), Style::red));
         for (std::size_t k = 0; k < overdue; ++k)
-            out += lines[k + 1];
+            out += t.rows[k];
     }
     if (overdue < r.items.size()) {
         if (overdue > 0)
@@ -99,34 +158,17 @@ std::string due_table(const DueReport& r, const Styler& st, int width) {
                                                   count_phrase(r.items.size() - overdue)),
                                       Style::bold));
         for (std::size_t k = overdue; k < r.items.size(); ++k)
-            out += lines[k + 1];
+            out += t.rows[k];
     }
     return out;
 }
 
 std::string due_json(const DueReport& r) {
     // One item at a time: a large folder's report is thousands of items.
-    auto item = [&](std::size_t n) {
-        const DueItem& i = r.items[n];
-        return formats::Json(
-            {{"type", due_type_name(i.type)},
-             {"client", i.client},
-             {"name", i.name},
-             {"due", i.due.iso()},
-             {"overdue", i.overdue(r.today)},
-             {"days", r.today.days_until(i.due)},
-             {"what", i.what},
-             {"reason", i.reason},
-             {"owner", i.owner},
-             {"who", std::string(i.who())},
-             {"tier", i.tier},
-             {"by", i.by},
-             {"last_contact", formats::date_or_null(i.last_contact)},
-             {"file", i.file.empty() ? formats::Json(nullptr) : formats::Json(i.file)}});
-    };
+    const Columns<DueItem> cols = due_columns(r.today);
     return formats::dump_with_items(
         formats::Json{{"as_of", r.today.iso()}, {"until", r.until.iso()}, {"inbox", r.inbox}},
-        "items", r.items.size(), item);
+        "items", r.items.size(), [&](std::size_t n) { return json_object(r.items[n], cols); });
 }
 
 std::string inbox_line(std::size_t messages) {
@@ -135,32 +177,16 @@ std::string inbox_line(std::size_t messages) {
 }
 
 std::string due_csv(const DueReport& r) {
-    std::string out =
-        formats::csv_row({"type", "client", "name", "due", "overdue", "days", "what", "reason",
-                          "owner", "who", "tier", "by", "last_contact", "file"});
-    for (const auto& i : r.items) {
-        out += formats::csv_row({std::string(due_type_name(i.type)), i.client, i.name, i.due.iso(),
-                                 i.overdue(r.today) ? "yes" : "no",
-                                 std::to_string(r.today.days_until(i.due)), i.what, i.reason,
-                                 i.owner, std::string(i.who()), i.tier, i.by,
-                                 i.last_contact ? i.last_contact->iso() : "", i.file});
-    }
-    return out;
+    return csv(r.items, due_columns(r.today));
 }
 
 namespace {
 
 void md_group(std::string& out, const std::string& title, const DueReport& r, std::size_t from,
               std::size_t to) {
-    out += fmt::format("## {}\n\n| Due | When | Type | Client | What | Who |\n", title);
-    out += "|-----|------|------|--------|------|-----|\n";
-    for (std::size_t k = from; k < to; ++k) {
-        const DueItem& i = r.items[k];
-        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", i.due,
-                           relative_days(i.due, r.today), due_type_name(i.type), md_cell(i.name),
-                           md_cell(what_with_reason(i)), md_cell(std::string(i.who())));
-    }
-    out += "\n";
+    const std::vector<DueItem> rows(r.items.begin() + static_cast<std::ptrdiff_t>(from),
+                                    r.items.begin() + static_cast<std::ptrdiff_t>(to));
+    out += fmt::format("## {}\n\n{}\n", title, markdown(rows, due_columns(r.today)));
 }
 
 }  // namespace

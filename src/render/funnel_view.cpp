@@ -2,7 +2,7 @@
 
 #include "crm/formats/json.hpp"
 #include "crm/render/bar_chart.hpp"
-#include "crm/render/table.hpp"
+#include "crm/render/columns.hpp"
 #include "crm/render/wrap.hpp"
 #include "crm/util/format.hpp"
 
@@ -66,25 +66,54 @@ std::string funnel_table(const std::vector<FunnelStage>& stages, const Styler& s
     }
     out += chart.render(st, width);
 
-    Table t({"STAGE", "CLIENT", "IN STAGE", "SINCE"});
-    t.flexible(1);
-    t.flexible(3, 10);  // the date, without "(git)" or "(added)"
-    t.droppable(3);
+    // For people only: the JSON (funnel_json) nests the clients in their stages.
+    struct Line {
+        const FunnelStage* stage;
+        const FunnelEntry* entry;
+        bool first;
+    };
+    std::vector<Line> lines;
     bool any_estimate = false;
     for (const auto& s : stages) {
         bool first = true;
         for (const auto& e : s.entries) {
             any_estimate = any_estimate || e.source == StageSource::since;
-            t.add({{first ? s.stage : "", s.inactive ? Style::dim : Style::none},
-                   {e.client->name, Style::bold},
-                   {e.days ? duration_words(*e.days) : "unknown"},
-                   {e.entered ? e.entered->iso() + source_hint(e.source) : "",
-                    e.source == StageSource::stage_since ? Style::none : Style::dim}});
+            lines.push_back({&s, &e, first});
             first = false;
         }
     }
-    if (!t.empty())
-        out += fmt::format("\n{}", t.render(st, width));
+    const Columns<Line> cols{
+        {"",
+         "STAGE",
+         {Role::label, 0, 2},
+         [](const Line& l) {
+             return Cell{l.first ? l.stage->stage : "",
+                         l.stage->inactive ? Style::dim : Style::none};
+         }},
+        {"",
+         "CLIENT",
+         {Role::reading},
+         [](const Line& l) {
+             return Cell{l.entry->client->name, Style::bold};
+         }},
+        {"",
+         "IN STAGE",
+         {Role::flag},
+         [](const Line& l) {
+             return Cell{l.entry->days ? duration_words(*l.entry->days) : "unknown"};
+         }},
+        // The date and where it comes from ("(git)", "(added)"): the first to go.
+        {"",
+         "SINCE",
+         {Role::flag, 0, 1},
+         [](const Line& l) {
+             const FunnelEntry& e = *l.entry;
+             return Cell{e.entered ? fmt::format("{}{}", *e.entered, source_hint(e.source)) : "",
+                         e.source == StageSource::stage_since ? Style::none : Style::dim};
+         }},
+    };
+    if (!lines.empty())
+        out += fmt::format("\n{}", table(lines, cols, st, width));
     if (any_estimate) {
         out += st(wrap("(added): no record of the stage change, so counted from the date the "
                        "client was added",

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
-#include "crm/render/table.hpp"
+#include "crm/render/columns.hpp"
 #include "crm/render/terminal_text.hpp"
+#include "crm/render/wrap.hpp"
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
@@ -30,15 +31,24 @@ std::vector<NewsGroup> shown(std::vector<NewsGroup> groups) {
 
 std::string render_news(const std::vector<NewsGroup>& raw, const Styler& styler, int width) {
     const std::vector<NewsGroup> groups = shown(raw);
-    int what_w = 0;
-    int by_w = 0;
-    for (const auto& g : groups) {
-        for (const auto& i : g.items) {
-            what_w = std::max(what_w, display_width(i.what));
-            by_w = std::max(by_w, display_width(i.by));
-        }
-    }
+    // One table for the whole report, so items align across clients; its heading line is
+    // left out and each client's name goes before its rows.
+    std::vector<const NewsItem*> items;
+    for (const auto& g : groups)
+        for (const auto& i : g.items)
+            items.push_back(&i);
+    static const Columns<const NewsItem*> cols{
+        {"", "DATE", {Role::date}, [](const NewsItem* i) { return Cell{i->date.iso()}; }},
+        {"", "WHAT", {Role::flag}, [](const NewsItem* i) { return Cell{i->what}; }},
+        {"",
+         "BY",
+         {Role::label, 0, 1},
+         [](const NewsItem* i) { return Cell{i->by.empty() ? "?" : i->by}; }},
+        {"", "SUMMARY", {Role::reading}, [](const NewsItem* i) { return Cell{i->summary}; }},
+    };
+    const TableText t = table_text(items, cols, styler, width > 2 ? width - 2 : width);
     std::string out;
+    std::size_t next = 0;
     for (const auto& g : groups) {
         std::string notes;
         if (g.watched)
@@ -48,23 +58,15 @@ std::string render_news(const std::vector<NewsGroup>& raw, const Styler& styler,
                 fmt::format("{}new client{}", std::string(notes.empty() ? "" : ", "),
                             g.added_by.empty() ? "" : fmt::format(", added by {}", g.added_by));
         }
-        out += fmt::format("{} {}", styler(g.name, Style::bold),
-                           styler(fmt::format("({})", g.slug), Style::dim));
+        std::string heading = fmt::format("{} {}", styler(g.name, Style::bold),
+                                          styler(fmt::format("({})", g.slug), Style::dim));
         if (!notes.empty())
-            out += fmt::format("  {}", styler(notes, g.watched ? Style::yellow : Style::cyan));
-        out += '\n';
-        for (const auto& i : g.items) {
-            std::string line = fmt::format("  {}  {}  {}", i.date, pad(i.what, what_w),
-                                           pad(i.by.empty() ? "?" : i.by, by_w));
-            std::string summary = i.summary;
-            if (width > 0) {
-                int room = width - display_width(line) - 2;
-                summary = room > 1 ? truncate_to_width(summary, room) : std::string{};
-            }
-            if (!summary.empty())
-                line += fmt::format("  {}", summary);
-            out += line + '\n';
-        }
+            heading += fmt::format("  {}", styler(notes, g.watched ? Style::yellow : Style::cyan));
+        // A long name, its slug and the notes break between words on a narrow terminal.
+        out += fit_lines(fmt::format("{}\n", heading), width);
+        for (std::size_t k = 0; k < g.items.size(); ++k, ++next)
+            for (const auto& line : split(t.rows[next], '\n'))
+                out += fmt::format("  {}\n", line);
     }
     return out;
 }

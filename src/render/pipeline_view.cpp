@@ -3,12 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
-#include "crm/formats/csv.hpp"
 #include "crm/formats/json.hpp"
 #include "crm/model/opportunity.hpp"
 #include "crm/render/bar_chart.hpp"
+#include "crm/render/columns.hpp"
 #include "crm/render/numbers.hpp"
-#include "crm/render/table.hpp"
 #include "crm/render/wrap.hpp"
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
@@ -42,62 +41,93 @@ std::string summary_line(const Pipeline& p, Date today) {
                        amount_text(p.value), amount_text(p.weighted));
 }
 
-// `compact`: without the probability (the weighted value says it again) and the RFP's
-// date (the months before it say how early we were), for a terminal the whole table
-// does not fit; the names then share what is left.
-Table open_table(const Pipeline& p, bool compact) {
-    std::vector<std::string> headers{"STAGE", "CLIENT", "TITLE", "VALUE"};
-    if (!compact)
-        headers.push_back("%");
-    headers.push_back("WEIGHTED");
-    if (!compact)
-        headers.push_back("RFP");
-    headers.push_back("DECISION");
-    headers.push_back("BEFORE RFP");
-    Table t(headers);
-    t.flexible(1);
-    t.flexible(2, 12);
-    for (std::size_t c = 3; c < headers.size(); ++c)
-        if (headers[c] != "RFP" && headers[c] != "DECISION")
-            t.right_align(c);
-    std::string stage;
+// An open opportunity and whether it is the first of its stage (the table names the
+// stage once).
+struct Line {
+    const PipelineRow* row;
+    bool first;
+    const Opportunity& o() const { return *row->opportunity; }
+};
+
+std::vector<Line> lines_of(const Pipeline& p) {
+    std::vector<Line> out;
+    const std::string* stage = nullptr;
     for (const auto& r : p.open) {
-        const Opportunity& o = *r.opportunity;
-        const bool first = r.stage != stage;
-        stage = r.stage;
-        const auto& months = r.months_before_rfp;
-        std::vector<Cell> row{{first ? r.stage : "", Style::cyan},
-                              {r.name, Style::bold},
-                              {o.title},
-                              {o.value ? amount_text(o.value->amount) : "?"}};
-        if (!compact)
-            row.push_back(
-                {std::to_string(r.probability), o.probability ? Style::none : Style::dim});
-        row.push_back({r.weighted ? amount_text(*r.weighted) : ""});
-        if (!compact)
-            row.push_back({rfp_cell(o)});
-        row.push_back({o.decision_expected ? o.decision_expected->iso() : ""});
-        row.push_back({months ? fmt::format("{} mo", months_text(*months)) : "",
-                       months && *months <= 0 ? Style::yellow : Style::green});
-        t.add(std::move(row));
+        out.push_back({&r, !stage || *stage != r.stage});
+        stage = &r.stage;
     }
-    return t;
+    return out;
 }
 
-int widest_line(const std::string& text) {
-    int widest = 0;
-    for (std::size_t start = 0, end; start < text.size(); start = end + 1) {
-        end = std::min(text.find('\n', start), text.size());
-        widest = std::max(widest, display_width(std::string_view(text).substr(start, end - start)));
-    }
-    return widest;
+std::string date_text(const std::optional<Date>& d) {
+    return d ? d->iso() : std::string();
+}
+
+// The open opportunities as a table and as CSV (the JSON, nested, has its own writer
+// below). A narrow terminal loses the probability (the weighted value says it again),
+// the RFP's date (the months before it say how early we were), then the months and the
+// stage; the client and the title wrap.
+Columns<Line> open_columns() {
+    return {
+        {"",
+         "STAGE",
+         {Role::label, 0, 4},
+         [](const Line& l) {
+             return Cell{l.first ? l.row->stage : "", Style::cyan};
+         }},
+        {"client", "", {}, [](const Line& l) { return Cell{l.row->client}; }},
+        {"",
+         "CLIENT",
+         {Role::reading, 10},
+         [](const Line& l) {
+             return Cell{l.row->name, Style::bold};
+         }},
+        {"title", "TITLE", {Role::reading}, [](const Line& l) { return Cell{l.o().title}; }},
+        {"stage", "", {}, [](const Line& l) { return Cell{l.row->stage}; }},
+        {"value",
+         "VALUE",
+         {Role::number},
+         [](const Line& l) { return Cell{l.o().value ? amount_text(l.o().value->amount) : "?"}; },
+         [](const Line& l) { return l.o().value ? money_text(*l.o().value) : ""; }},
+        {"probability",
+         "%",
+         {Role::number, 0, 1},
+         [](const Line& l) {
+             return Cell{std::to_string(l.row->probability),
+                         l.o().probability ? Style::none : Style::dim};
+         }},
+        {"weighted",
+         "WEIGHTED",
+         {Role::number},
+         [](const Line& l) { return Cell{l.row->weighted ? amount_text(*l.row->weighted) : ""}; },
+         [](const Line& l) { return l.row->weighted ? money_text(Money{*l.row->weighted}) : ""; }},
+        {"rfp_expected",
+         "RFP",
+         {Role::flag, 0, 2},
+         [](const Line& l) { return Cell{rfp_cell(l.o())}; },
+         [](const Line& l) { return date_text(l.o().rfp_expected); }},
+        {"decision_expected",
+         "DECISION",
+         {Role::date, 0, 5},
+         [](const Line& l) { return Cell{date_text(l.o().decision_expected)}; }},
+        {"engaged", "", {}, [](const Line& l) { return Cell{date_text(l.row->engaged)}; }},
+        {"months_before_rfp",
+         "BEFORE RFP",
+         {Role::number, 0, 3},
+         [](const Line& l) {
+             const auto& months = l.row->months_before_rfp;
+             return Cell{months ? fmt::format("{} mo", months_text(*months)) : "",
+                         months && *months <= 0 ? Style::yellow : Style::green};
+         },
+         [](const Line& l) {
+             const auto& months = l.row->months_before_rfp;
+             return months ? months_text(*months) : std::string();
+         }},
+    };
 }
 
 std::string open_tables(const Pipeline& p, const Styler& st, int width) {
-    Table full = open_table(p, false);
-    if (width > 0 && widest_line(full.render(Styler(false), 0)) > width)
-        return open_table(p, true).render(st, width);
-    return full.render(st, width);
+    return table(lines_of(p), open_columns(), st, width);
 }
 
 std::string month_chart(const Pipeline& p, const Styler& st, int width) {
@@ -183,19 +213,7 @@ std::string pipeline_json(const Pipeline& p, Date today) {
 }
 
 std::string pipeline_csv(const Pipeline& p) {
-    std::string out =
-        formats::csv_row({"client", "title", "stage", "value", "probability", "weighted",
-                          "rfp_expected", "decision_expected", "engaged", "months_before_rfp"});
-    auto date = [](const std::optional<Date>& d) { return d ? d->iso() : std::string(); };
-    for (const auto& r : p.open) {
-        const Opportunity& o = *r.opportunity;
-        out += formats::csv_row({r.client, o.title, r.stage, o.value ? money_text(*o.value) : "",
-                                 std::to_string(r.probability),
-                                 r.weighted ? money_text(Money{*r.weighted}) : "",
-                                 date(o.rfp_expected), date(o.decision_expected), date(r.engaged),
-                                 r.months_before_rfp ? months_text(*r.months_before_rfp) : ""});
-    }
-    return out;
+    return csv(lines_of(p), open_columns());
 }
 
 }  // namespace crm::render

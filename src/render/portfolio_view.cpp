@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "crm/formats/json.hpp"
+#include "crm/render/columns.hpp"
 #include "crm/render/numbers.hpp"
-#include "crm/render/table.hpp"
 #include "crm/render/terminal_text.hpp"
 #include "crm/render/wrap.hpp"
 #include "crm/util/format.hpp"
@@ -105,93 +105,105 @@ std::string group_heading(const PortfolioGroup& g, const Styler& st) {
                        st(detail, Style::dim));
 }
 
-// Narrow terminals lose the stage and the last review's date before the names shrink.
-// `won`: the folder won opportunities in the last 12 months, so each client's share shows.
-Table group_table(const PortfolioGroup& g, bool compact, bool won) {
-    std::vector<std::string> headers{"CLIENT"};
-    if (!compact)
-        headers.push_back("STAGE");
-    if (compact) {
-        for (const char* h : {"RATINGS", "SCORE", "CONTACT", "12M", "REVIEW", "OPEN"})
-            headers.push_back(h);
-    } else {
-        for (const char* h : {"RATINGS", "SCORE", "LAST CONTACT", "12M", "LAST REVIEW", "PROMISES"})
-            headers.push_back(h);
-    }
+// A tier's table (the JSON, nested, has its own writer above). Narrow terminals take
+// the short headings, then lose the stage, the review's date and the visits count before
+// the names wrap.
+Columns<PortfolioRow> portfolio_columns(bool won) {
+    Columns<PortfolioRow> cols{
+        {"",
+         "CLIENT",
+         {Role::reading, 16},
+         [](const PortfolioRow& r) {
+             return Cell{r.name, Style::bold};
+         }},
+        {"", "STAGE", {Role::label, 0, 4}, [](const PortfolioRow& r) { return Cell{r.stage}; }},
+        {"",
+         "RATINGS",
+         {Role::flag},
+         [](const PortfolioRow& r) {
+             return Cell{ratings_text(r.ratings), r.ratings.any() ? Style::none : Style::dim};
+         }},
+        {"",
+         "SCORE",
+         {Role::number},
+         [](const PortfolioRow& r) {
+             return Cell{r.score ? std::to_string(*r.score) : "",
+                         r.suggestion ? Style::yellow : Style::none};
+         }},
+        {"",
+         "LAST CONTACT",
+         {Role::date, 0, 0, 0, "CONTACT"},
+         [](const PortfolioRow& r) {
+             return Cell{r.last_contact ? r.last_contact->iso() : "never",
+                         r.last_contact ? Style::none : Style::dim};
+         }},
+        {"",
+         "12M",
+         {Role::number, 0, 2},
+         [](const PortfolioRow& r) { return Cell{std::to_string(r.visits_12m)}; }},
+        {"",
+         "REVIEWED",
+         {Role::date, 0, 1},
+         [](const PortfolioRow& r) {
+             return Cell{r.last_review ? r.last_review->date.iso() : ""};
+         }},
+        {"",
+         "REVIEW",
+         {Role::flag, 0, 3},
+         [](const PortfolioRow& r) {
+             return Cell{r.last_review ? std::string(rating_name(r.last_review->rating)) : ""};
+         }},
+        {"",
+         "PROMISES",
+         {Role::number, 0, 5, 0, "OPEN"},
+         [](const PortfolioRow& r) {
+             return Cell{r.open_promises ? std::to_string(r.open_promises) : "",
+                         r.open_promises ? Style::yellow : Style::none};
+         }},
+    };
     if (won)
-        headers.push_back(compact ? "WON" : "WON 12M");
-    Table t(headers);
-    t.flexible(0);
-    const std::size_t first_number = compact ? 2 : 3;
-    t.right_align(first_number);      // SCORE
-    t.right_align(first_number + 2);  // 12M
-    t.right_align(first_number + 4);  // PROMISES
-    t.right_align(first_number + 5);  // WON 12M
-    for (const auto& r : g.rows) {
-        std::vector<Cell> row{{r.name, Style::bold}};
-        if (!compact)
-            row.push_back({r.stage});
-        row.push_back({ratings_text(r.ratings), r.ratings.any() ? Style::none : Style::dim});
-        row.push_back(
-            {r.score ? std::to_string(*r.score) : "", r.suggestion ? Style::yellow : Style::none});
-        std::string contact = r.last_contact ? r.last_contact->iso() : "never";
-        row.push_back({contact, r.last_contact ? Style::none : Style::dim});
-        row.push_back({std::to_string(r.visits_12m)});
-        std::string review;
-        if (r.last_review) {
-            review = std::string(rating_name(r.last_review->rating));
-            if (!compact)
-                review = fmt::format("{} {}", r.last_review->date, review);
-        }
-        row.push_back({review});
-        row.push_back({r.open_promises ? std::to_string(r.open_promises) : "",
-                       r.open_promises ? Style::yellow : Style::none});
-        if (won)
-            row.push_back({r.won_12m > 0 ? amount_text(r.won_12m) : "", Style::green});
-        t.add(std::move(row));
-    }
-    return t;
-}
-
-int widest_line(const std::string& text) {
-    int widest = 0;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos)
-            end = text.size();
-        widest = std::max(widest, display_width(std::string_view(text).substr(start, end - start)));
-        start = end + 1;
-    }
-    return widest;
+        cols.push_back({"", "WON 12M", {Role::number, 0, 0, 0, "WON"}, [](const PortfolioRow& r) {
+                            return Cell{r.won_12m > 0 ? amount_text(r.won_12m) : "", Style::green};
+                        }});
+    return cols;
 }
 
 std::string legend(bool compact, bool won, const Styler& st, int width) {
     return st(
-        wrap(fmt::format("RATINGS: potential/compatibility/profitability, 1-5 each; SCORE: their "
-                         "sum; 12M: visits in the last 12 months; {}{}",
-                         std::string(compact ? "CONTACT, REVIEW: the latest; OPEN: open promises"
-                                             : "PROMISES: open promises"),
-                         won ? fmt::format("; {}: value of opportunities won in the last 12 months",
-                                           compact ? "WON" : "WON 12M")
-                             : ""),
-             width),
+        wrap(
+            fmt::format(
+                "RATINGS: potential/compatibility/profitability, 1-5 each; SCORE: their "
+                "sum; 12M: visits in the last 12 months; REVIEWED, REVIEW: the latest review; {}{}",
+                std::string(compact ? "CONTACT: the latest; OPEN: open promises"
+                                    : "PROMISES: open promises"),
+                won ? fmt::format("; {}: value of opportunities won in the last 12 months",
+                                  compact ? "WON" : "WON 12M")
+                    : ""),
+            width),
         Style::dim);
 }
 
 std::string flagged(const Portfolio& p, const Styler& st, int width) {
     if (p.flagged.empty())
         return {};
-    Table t({"CLIENT", "SUGGESTION"});
-    t.flexible(0);
-    for (const auto* r : p.flagged) {
-        t.add(
-            {{r->name, Style::bold},
-             {fmt::format("{}/15 but in tier {}: consider {}", *r->score, r->tier, *r->suggestion),
-              Style::yellow}});
-    }
+    static const Columns<const PortfolioRow*> cols{
+        {"",
+         "CLIENT",
+         {Role::reading, 16},
+         [](const PortfolioRow* r) {
+             return Cell{r->name, Style::bold};
+         }},
+        {"",
+         "SUGGESTION",
+         {Role::reading},
+         [](const PortfolioRow* r) {
+             return Cell{fmt::format("{}/15 but in tier {}: consider {}", *r->score, r->tier,
+                                     *r->suggestion),
+                         Style::yellow};
+         }},
+    };
     return fmt::format("\n{}\n{}", st("Ratings suggest another tier", Style::bold),
-                       t.render(st, width));
+                       table(p.flagged, cols, st, width));
 }
 
 std::string unrated(const Portfolio& p, const Styler& st, int width) {
@@ -211,7 +223,6 @@ std::string unrated(const Portfolio& p, const Styler& st, int width) {
 }  // namespace
 
 std::string portfolio_table(const Portfolio& p, const Styler& st, int width) {
-    const Styler plain(false);
     std::string out;
     bool first = true;
     bool compact = false;
@@ -219,6 +230,7 @@ std::string portfolio_table(const Portfolio& p, const Styler& st, int width) {
         return std::any_of(g.rows.begin(), g.rows.end(),
                            [](const PortfolioRow& r) { return r.won_12m > 0; });
     });
+    const Columns<PortfolioRow> cols = portfolio_columns(won);
     for (const auto& g : p.groups) {
         out += (first ? "" : "\n") + group_heading(g, st);
         first = false;
@@ -226,12 +238,9 @@ std::string portfolio_table(const Portfolio& p, const Styler& st, int width) {
             out += fmt::format("{}\n", st("  no clients", Style::dim));
             continue;
         }
-        auto table = group_table(g, false, won);
-        if (width > 0 && widest_line(table.render(plain, 0)) > width) {
-            table = group_table(g, true, won);
-            compact = true;
-        }
-        out += table.render(st, width);
+        const TableText t = table_text(g.rows, cols, st, width);
+        compact = compact || t.narrow;
+        out += t.str();
     }
     out += fmt::format("\n{}", legend(compact, won, st, width));
     return out + flagged(p, st, width) + unrated(p, st, width);

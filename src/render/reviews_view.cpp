@@ -4,8 +4,9 @@
 
 #include "crm/formats/json.hpp"
 #include "crm/render/bar_chart.hpp"
-#include "crm/render/table.hpp"
+#include "crm/render/columns.hpp"
 #include "crm/render/terminal_text.hpp"
+#include "crm/render/when.hpp"
 #include "crm/render/wrap.hpp"
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
@@ -112,19 +113,35 @@ std::string follow_ups(const ReviewsSummary& s, Date today, const Styler& st, in
     std::string out = heading(st, "Open follow-ups", std::to_string(s.follow_ups.size()));
     if (s.follow_ups.empty())
         return fmt::format("{}  none: every angry or unhappy review has had a visit since\n", out);
-    Table t({"DUE", "WHEN", "CLIENT", "RATING", "PROJECT"});
-    t.flexible(4);
-    t.flexible(2);
-    t.droppable(1);  // WHEN repeats DUE in other words
-    for (const auto& f : s.follow_ups) {
-        const Review& r = *f.ref.review;
-        t.add({{f.due.iso()},
-               {relative_days(f.due, today), f.due < today ? Style::red : Style::yellow},
-               {f.ref.client->name, Style::bold},
-               {std::string(rating_name(r.rating)), rating_style(r.rating)},
-               {r.project}});
-    }
-    return out + t.render(st, width);
+    // For people only: the JSON's follow-ups (follow_up_json) hold the review's file and
+    // date too.
+    const Columns<FollowUp> cols{
+        {"", "DUE", {Role::date, 0, 0, 100}, [](const FollowUp& f) { return Cell{f.due.iso()}; }},
+        {"",
+         "WHEN",
+         {Role::flag},
+         [today](const FollowUp& f) {
+             return Cell{when_text(f.due, today), f.due < today ? Style::red : Style::yellow};
+         }},
+        {"",
+         "CLIENT",
+         {Role::reading, 12},
+         [](const FollowUp& f) {
+             return Cell{f.ref.client->name, Style::bold};
+         }},
+        {"",
+         "RATING",
+         {Role::flag},
+         [](const FollowUp& f) {
+             const Rating r = f.ref.review->rating;
+             return Cell{std::string(rating_name(r)), rating_style(r)};
+         }},
+        {"",
+         "PROJECT",
+         {Role::reading},
+         [](const FollowUp& f) { return Cell{f.ref.review->project}; }},
+    };
+    return out + table(s.follow_ups, cols, st, width);
 }
 
 std::string testimonials(const ReviewsSummary& s, const Styler& st, int width) {
@@ -143,20 +160,33 @@ std::string testimonials(const ReviewsSummary& s, const Styler& st, int width) {
     return out;
 }
 
+// One row per person referred.
+struct Referral {
+    const ReviewRef* ref;
+    const std::string* who;
+};
+
 std::string referrals(const ReviewsSummary& s, const Styler& st, int width) {
-    std::size_t count = 0;
-    Table refs({"DATE", "CLIENT", "REFERRAL"});
-    refs.flexible(2);
-    refs.flexible(1);
-    for (const auto& ref : s.referrals) {
-        for (const auto& who : ref.review->referrals) {
-            refs.add({{ref.review->date.iso()}, {ref.client->name, Style::bold}, {who}});
-            ++count;
-        }
-    }
-    std::string out = heading(st, "Referrals", std::to_string(count));
-    if (!refs.empty())
-        out += refs.render(st, width);
+    std::vector<Referral> rows;
+    for (const auto& ref : s.referrals)
+        for (const auto& who : ref.review->referrals)
+            rows.push_back({&ref, &who});
+    static const Columns<Referral> cols{
+        {"",
+         "DATE",
+         {Role::date},
+         [](const Referral& r) { return Cell{r.ref->review->date.iso()}; }},
+        {"",
+         "CLIENT",
+         {Role::reading, 12},
+         [](const Referral& r) {
+             return Cell{r.ref->client->name, Style::bold};
+         }},
+        {"", "REFERRAL", {Role::reading}, [](const Referral& r) { return Cell{*r.who}; }},
+    };
+    std::string out = heading(st, "Referrals", std::to_string(rows.size()));
+    if (!rows.empty())
+        out += table(rows, cols, st, width);
     return out;
 }
 

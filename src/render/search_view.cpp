@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crm/render/table.hpp"
+#include "crm/render/table_layout.hpp"
 #include "crm/render/terminal_text.hpp"
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
@@ -77,50 +78,6 @@ std::string SearchTable::row(const std::string& name, const std::string& file, i
         format_to(out, "{}\n", l);
     }
     return out;
-}
-
-std::vector<std::string> wrap_cell(const std::string& text, int width) {
-    if (width <= 0 || display_width(text) <= width)
-        return {text};
-    std::vector<std::string> lines;
-    std::string line;
-    int line_w = 0;
-    auto flush = [&] {
-        while (!line.empty() && line.back() == ' ')
-            line.pop_back();
-        lines.push_back(std::move(line));
-        line.clear();
-        line_w = 0;
-    };
-    for (const auto& word : split(text, ' ')) {
-        if (word.empty())
-            continue;
-        const int w = display_width(word);
-        if (line_w > 0 && line_w + 1 + w <= width) {
-            line += ' ';
-            line += word;
-            line_w += 1 + w;
-            continue;
-        }
-        if (line_w > 0)
-            flush();
-        if (w <= width) {
-            line = word;
-            line_w = w;
-            continue;
-        }
-        // A word wider than the column (a URL, a CJK run): cut between characters.
-        for (char32_t cp : utf8_decode(word)) {
-            const int cw = char_width(cp);
-            if (line_w + cw > width)
-                flush();
-            utf8_append(line, cp);
-            line_w += cw;
-        }
-    }
-    if (!line.empty() || lines.empty())
-        flush();
-    return lines;
 }
 
 std::string keep_ends(const std::string& text, int width) {

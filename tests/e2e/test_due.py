@@ -257,7 +257,7 @@ next_contact: 2027-01-01
         lines = r.out.splitlines()
         self.assertTrue(lines[0].startswith("DUE"))
         self.assertIn("Overdue: 1 item", r.out)
-        self.assertIn("3 days overdue", r.out)
+        self.assertIn("3d overdue", r.out)
         self.assertIn("Due by 2026-11-30 (in 7 days): 1 item", r.out)
         rows = [l for l in lines if l.startswith("2026-")]
         # The client column starts at the same display column on every row.
@@ -319,7 +319,7 @@ next_contact: 2027-01-01
         r = self.crm_in("due", "--format", "markdown", check=0)
         self.assertTrue(r.out.startswith("# Due as of 2026-11-23\n"))
         self.assertIn("## Overdue (1)", r.out)
-        self.assertIn("| 2026-11-25 | in 2 days | promise | 田中建設 |", r.out)
+        self.assertIn("| 2026-11-25 | in 2d | promise | 田中建設 |", r.out)
         self.assertIn("Müller & Söhne GmbH", r.out)
         self.assertTrue(r.out.endswith("|\n"))
 

@@ -203,7 +203,7 @@ class ReviewsReportTest(CrmTestCase):
         self.assertIn("Open follow-ups  2", r.out)
         follow = r.out.split("Open follow-ups")[1].split("Testimonials")[0]
         self.assertLess(follow.index("Zed Ltd"), follow.index("Müller & Söhne GmbH"))
-        self.assertIn("4 days overdue", follow)
+        self.assertIn("4d overdue", follow)
         self.assertNotIn("日本建設", follow)
         self.assertIn("素晴らしい仕事でした", r.out)
         self.assertIn("Referrals  3", r.out)

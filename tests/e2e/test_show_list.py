@@ -25,6 +25,21 @@ class ShowTest(CrmTestCase):
                    "date: 2026-11-01\nby: Alice Smith\nproject: Bridge\nrating: happy\n"
                    "why: On time.\n")
 
+    def test_markdown_has_the_profile_tables_and_timeline(self):
+        r = self.crm_in("show", "acme", "--format", "markdown", check=0)
+        self.assertTrue(r.out.startswith("# Acme Engineering (acme-engineering)\n"))
+        self.assertIn("- owner: Alice Smith\n", r.out)
+        self.assertIn("| Name | Role | E-mail | Phone |\n", r.out)
+        self.assertIn("| Jane Doe |  | jane@acme.example | 0400 000 000 |\n", r.out)
+        self.assertIn("| Type | Due | When | What |\n", r.out)
+        self.assertIn("| action | 2026-12-05 | in 12d | Ask Bob |\n", r.out)
+        timeline = r.out.split("## Timeline")[1]
+        self.assertLess(timeline.index("2026-11-20"), timeline.index("2026-11-01"))
+        self.assertLess(timeline.index("2026-11-01"), timeline.index("2026-10-01"))
+        self.assertIn("review: happy — Bridge", timeline)
+        bad = self.crm_in("show", "acme", "--format", "html", check=2)
+        self.assertIn("--format: 'html' is not one of text, json, markdown", bad.err)
+
     def test_json_has_profile_open_items_and_timeline_newest_first(self):
         j = json.loads(self.crm_in("show", "acme", "--format", "json", check=0).out)
         self.assertEqual(j["slug"], "acme-engineering")
@@ -128,6 +143,14 @@ class ListTest(CrmTestCase):
         self.assertEqual(self.q("--where", "industry=mining"), [])
         self.assertEqual(self.q("--stage", "client", "--tier", "C"), [])
 
+    def test_markdown(self):
+        out = self.crm_in("list", "--format", "markdown", check=0).out
+        lines = out.splitlines()
+        self.assertEqual(lines[0], "| Name | Stage | Tier | Owner | Since | Tags |")
+        self.assertEqual(lines[1], "|------|-------|------|-------|-------|------|")
+        self.assertTrue(lines[2].startswith("| Acme Engineering | client | A | Alice Smith | "))
+        self.assertEqual(len(lines), 5)
+
     def test_json(self):
         rows = json.loads(self.crm_in("list", "--format", "json", check=0).out)
         self.assertEqual([r["slug"] for r in rows], ["acme-engineering", "beta-water", "gamma-rail"])
@@ -148,7 +171,10 @@ class ListTest(CrmTestCase):
     def test_table(self):
         out = self.crm_in("list", check=0).out
         lines = out.splitlines()
-        self.assertEqual(lines[0].split(), ["SLUG", "NAME", "STAGE", "TIER", "OWNER", "SINCE", "TAGS"])
+        # Names, not slugs (spec section 4): the slug is in JSON, CSV and -q.
+        self.assertEqual(lines[0].split(), ["NAME", "STAGE", "TIER", "OWNER", "SINCE", "TAGS"])
+        self.assertIn("Acme Engineering", lines[1])
+        self.assertNotIn("acme-engineering", out)
         self.assertEqual(len(lines), 4)
         # Columns line up.
         self.assertEqual(len({line.index("2026-11-23") for line in lines[1:]}), 1)

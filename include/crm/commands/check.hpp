@@ -4,11 +4,12 @@
 #include <vector>
 
 #include "crm/commands/context.hpp"
+#include "crm/render/output_format.hpp"
 
 namespace crm::commands {
 
 struct CheckOptions {
-    std::string format = "text";
+    render::OutputFormat format = render::OutputFormat::text;
 };
 
 int check(const CheckOptions& o, Context& ctx);

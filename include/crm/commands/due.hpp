@@ -5,6 +5,7 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/context.hpp"
+#include "crm/render/output_format.hpp"
 
 namespace crm::commands {
 
@@ -15,7 +16,7 @@ struct DueOptions {
     bool mine = false;
     std::string tier;
     std::vector<std::string> tags;
-    std::string format = "table";
+    render::OutputFormat format = render::OutputFormat::table;
 };
 
 int due(const DueOptions& o, Context& ctx);

@@ -4,11 +4,12 @@
 #include <vector>
 
 #include "crm/commands/context.hpp"
+#include "crm/render/output_format.hpp"
 
 namespace crm::commands {
 
 struct ExportOptions {
-    std::string format = "json";
+    render::OutputFormat format = render::OutputFormat::json;
     std::string what;
     std::string vdir;  // with vcard: one <uid>.vcf per contact in this folder
 };

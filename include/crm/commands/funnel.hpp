@@ -4,11 +4,12 @@
 #include <vector>
 
 #include "crm/commands/context.hpp"
+#include "crm/render/output_format.hpp"
 
 namespace crm::commands {
 
 struct FunnelOptions {
-    std::string format = "table";
+    render::OutputFormat format = render::OutputFormat::table;
 };
 
 int funnel(const FunnelOptions& o, Context& ctx);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "crm/commands/context.hpp"
+#include "crm/render/output_format.hpp"
 
 namespace crm::commands {
 
@@ -13,7 +14,7 @@ struct ListOptions {
     std::vector<std::string> tags;
     std::string owner;
     std::vector<std::string> where;
-    std::string format = "table";
+    render::OutputFormat format = render::OutputFormat::table;
     bool quiet = false;
 };
 

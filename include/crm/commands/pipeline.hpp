@@ -3,13 +3,14 @@
 #include <string>
 
 #include "crm/commands/context.hpp"
+#include "crm/render/output_format.hpp"
 
 namespace crm::commands {
 
 struct PipelineOptions {
     std::string owner;
     bool mine = false;
-    std::string format = "table";
+    render::OutputFormat format = render::OutputFormat::table;
 };
 
 int pipeline(const PipelineOptions& o, Context& ctx);

@@ -4,11 +4,12 @@
 #include <vector>
 
 #include "crm/commands/context.hpp"
+#include "crm/render/output_format.hpp"
 
 namespace crm::commands {
 
 struct PortfolioOptions {
-    std::string format = "table";
+    render::OutputFormat format = render::OutputFormat::table;
 };
 
 int portfolio(const PortfolioOptions& o, Context& ctx);

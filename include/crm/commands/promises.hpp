@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "crm/commands/context.hpp"
+#include "crm/render/output_format.hpp"
 
 namespace crm::commands {
 
@@ -12,7 +13,7 @@ struct PromisesOptions {
     bool all = false;
     bool overdue = false;
     bool mine = false;
-    std::string format = "table";
+    render::OutputFormat format = render::OutputFormat::table;
 };
 
 int promises(const PromisesOptions& o, Context& ctx);

@@ -4,16 +4,17 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/context.hpp"
+#include "crm/render/output_format.hpp"
 #include "crm/reports/monthly.hpp"
 
 namespace crm::commands {
 
 struct ReportOptions {
-    std::string month;            // YYYY-MM
-    DateText since;               // past-facing
-    DateText until;               // past-facing
-    std::string format = "html";  // html or markdown
-    std::string output;           // -o FILE; empty: stdout
+    std::string month;  // YYYY-MM
+    DateText since;     // past-facing
+    DateText until;     // past-facing
+    render::OutputFormat format = render::OutputFormat::html;
+    std::string output;  // -o FILE; empty: stdout
 };
 
 int report(const ReportOptions& o, Context& ctx);

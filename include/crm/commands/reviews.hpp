@@ -5,13 +5,14 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/context.hpp"
+#include "crm/render/output_format.hpp"
 
 namespace crm::commands {
 
 struct ReviewsOptions {
     DateText since;  // past-facing
     DateText until;  // past-facing
-    std::string format = "table";
+    render::OutputFormat format = render::OutputFormat::table;
 };
 
 int reviews(const ReviewsOptions& o, Context& ctx);

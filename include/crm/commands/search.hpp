@@ -4,12 +4,13 @@
 #include <vector>
 
 #include "crm/commands/context.hpp"
+#include "crm/render/output_format.hpp"
 
 namespace crm::commands {
 
 struct SearchOptions {
     std::vector<std::string> words;
-    std::string format = "table";
+    render::OutputFormat format = render::OutputFormat::table;
 };
 
 int search(const SearchOptions& o, Context& ctx);

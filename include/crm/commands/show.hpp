@@ -4,12 +4,13 @@
 #include <vector>
 
 #include "crm/commands/context.hpp"
+#include "crm/render/output_format.hpp"
 
 namespace crm::commands {
 
 struct ShowOptions {
     std::string client;
-    std::string format = "text";
+    render::OutputFormat format = render::OutputFormat::text;
 };
 
 int show(const ShowOptions& o, Context& ctx);

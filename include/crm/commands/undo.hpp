@@ -4,6 +4,7 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/context.hpp"
+#include "crm/render/output_format.hpp"
 
 namespace crm::commands {
 
@@ -11,9 +12,9 @@ namespace crm::commands {
 int undo(Context& ctx);
 
 struct LogOptions {
-    std::string client;            // empty: the whole folder
-    DateText since;                // past-facing; empty: all
-    std::string format = "table";  // table or json
+    std::string client;  // empty: the whole folder
+    DateText since;      // past-facing; empty: all
+    render::OutputFormat format = render::OutputFormat::table;
 };
 
 int log_history(const LogOptions& o, Context& ctx);

@@ -10,8 +10,8 @@
 
 namespace crm::render {
 
-// The client's name on its first row only; the WHAT column is shortened to fit `width`
-// (0: no limit).
+// The client's name on its first row only; fitted to `width` (0: no limit), the WHAT
+// column wraps.
 std::string promises_table(const std::vector<PromiseRow>& rows, Date today, const Styler& st,
                            int width);
 

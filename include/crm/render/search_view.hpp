@@ -32,10 +32,6 @@ class SearchTable {
     int name_ = 0, file_ = 0, text_ = 0;
 };
 
-// `text` (one line) broken between words into lines of at most `width` display columns;
-// a word wider than that is cut between characters. `width` 0: one line.
-std::vector<std::string> wrap_cell(const std::string& text, int width);
-
 // The end of `text` in at most `width` display columns, "…" first when it was cut.
 std::string keep_end(const std::string& text, int width);
 // `text` in at most `width` display columns, its middle left out ("…") when it was cut:

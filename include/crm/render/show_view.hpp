@@ -20,6 +20,11 @@ namespace crm::render {
 std::string show_text(const ClientRecord& r, const Settings& s, Date today, const Styler& st,
                       int width = 0, const std::string& problem = {});
 
+// The client's page in Markdown: its profile, contacts and open items as tables (one
+// column description each), the timeline newest first. Every value escaped.
+std::string show_markdown(const ClientRecord& r, const Settings& s, Date today,
+                          const std::string& problem = {});
+
 // The client as formats::to_json writes it, with next_contact, last_contact, the open
 // items (as `crm promises` orders them), and the visits, reviews and opportunities newest
 // first.

@@ -31,7 +31,7 @@ TEST_CASE("due: overdue first, in a table that fits a 60-column terminal") {
     const std::string out = f.out();
     // Both are overdue: the promise of the 20th, and the new client due from its since.
     CHECK(out.find("Overdue: 2 items") != std::string::npos);
-    CHECK(out.find("3 days overdue") != std::string::npos);
+    CHECK(out.find("3d overdue") != std::string::npos);
     CHECK(out.find("Send the") != std::string::npos);
     CHECK(crm::testing::widest_line(out) <= 60);
     // Piped, nothing is cut.
@@ -45,7 +45,7 @@ TEST_CASE("due: the clock of the Context decides what is due") {
     sample_folder(f);
     f.set_today("2026-11-10");
     DueOptions o;
-    o.format = "json";
+    o.format = crm::render::OutputFormat::json;
     auto& ctx = f.context();
     CHECK(crm::commands::due(o, ctx) == 0);
     CHECK(f.out().find("\"as_of\": \"2026-11-10\"") != std::string::npos);

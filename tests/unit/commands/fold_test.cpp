@@ -48,20 +48,20 @@ TEST_CASE("due, promises, portfolio and reviews folded by threads equal the whol
     for (const char* run : {"first run", "second run"}) {
         CAPTURE(run);
         commands::DueOptions due;
-        due.format = "json";
+        due.format = crm::render::OutputFormat::json;
         CHECK(commands::due(due, f.context()) == 0);
         const std::string due_out = f.out();
         commands::PromisesOptions promises;
-        promises.format = "json";
+        promises.format = crm::render::OutputFormat::json;
         promises.all = true;
         CHECK(commands::promises(promises, f.context()) == 0);
         const std::string promises_out = f.out();
         commands::PortfolioOptions portfolio;
-        portfolio.format = "json";
+        portfolio.format = crm::render::OutputFormat::json;
         CHECK(commands::portfolio(portfolio, f.context()) == 0);
         const std::string portfolio_out = f.out();
         commands::ReviewsOptions reviews;
-        reviews.format = "json";
+        reviews.format = crm::render::OutputFormat::json;
         CHECK(commands::reviews(reviews, f.context()) == 0);
         const std::string reviews_out = f.out();
 

@@ -23,24 +23,31 @@ std::vector<Client> clients() {
 
 TEST_CASE("list_table: one row per client, aligned by display width") {
     CHECK(render::list_table(clients(), Styler(false), 0) ==
-          "SLUG    NAME                      STAGE   TIER  OWNER  SINCE       TAGS\n"
-          "acme    Acme Engineering Pty Ltd  client  A     Ann    2025-01-10  water, utility\n"
-          "muller  Müller & Söhne GmbH       lead\n");
+          "NAME                      STAGE   TIER  OWNER  SINCE       TAGS\n"
+          "Acme Engineering Pty Ltd  client  A     Ann    2025-01-10  water, utility\n"
+          "Müller & Söhne GmbH       lead\n");
     CHECK(render::list_table({}, Styler(false), 0).empty());
 }
 
-TEST_CASE("list_table: a narrow terminal shortens the names") {
-    const std::string out = render::list_table(clients(), Styler(false), 70);
-    CHECK(out.find("acme    Acme Enginee…  client") != std::string::npos);
-    CHECK(out.find("muller  Müller & Söh…  lead") != std::string::npos);
-    CHECK(widest_line(out) == 70);
+TEST_CASE("list_table: a narrow terminal drops the tags, then wraps the names") {
+    const std::string out = render::list_table(clients(), Styler(false), 50);
+    CHECK(out.find("TAGS") == std::string::npos);
+    CHECK(out.find("Acme Engineering   client  A     Ann    2025-01-10\n"
+                   "Pty Ltd\n") != std::string::npos);
+    CHECK(widest_line(out) <= 50);
+    // Narrower still, the owner and the stage go too; the date stays whole.
+    const std::string narrow = render::list_table(clients(), Styler(false), 30);
+    CHECK(widest_line(narrow) <= 30);
+    CHECK(narrow.find("Acme          A     2025-01-10\n"
+                      "Engineering\n"
+                      "Pty Ltd\n") != std::string::npos);
 }
 
-TEST_CASE("list_table: colour marks slugs and tags; a name's control characters are spaces") {
+TEST_CASE("list_table: colour marks names and tags; a name's control characters are spaces") {
     auto cs = clients();
     cs[1].name = "Evil\x1b]0;pwned\x07 Co";
     const std::string out = render::list_table(cs, Styler(true), 0);
-    CHECK(out.find("\x1b[1macme\x1b[0m") != std::string::npos);
+    CHECK(out.find("\x1b[1mAcme Engineering Pty Ltd\x1b[0m") != std::string::npos);
     CHECK(out.find("\x1b[2mwater, utility\x1b[0m") != std::string::npos);
     CHECK(out.find("Evil ]0;pwned  Co") != std::string::npos);
     CHECK_FALSE(has_controls(without_styles(out)));
@@ -59,4 +66,14 @@ TEST_CASE("list_json, list_csv and list_slugs keep the exact text for programs")
           "acme,Acme Engineering Pty Ltd,client,A,Ann,2025-01-10,water;utility\r\n"
           "muller,\"Evil\x1b]0;x\x07, \"\"Co\"\"\",lead,,,,\r\n");
     CHECK(render::list_slugs(cs) == "acme\nmuller\n");
+}
+
+TEST_CASE("list_markdown: the table's columns, Markdown's escapes, no slug") {
+    auto cs = clients();
+    cs[1].name = "Pipe | and *star*";
+    CHECK(render::list_markdown(cs) ==
+          "| Name | Stage | Tier | Owner | Since | Tags |\n"
+          "|------|-------|------|-------|-------|------|\n"
+          "| Acme Engineering Pty Ltd | client | A | Ann | 2025-01-10 | water, utility |\n"
+          "| Pipe \\| and \\*star\\* | lead |  |  |  |  |\n");
 }

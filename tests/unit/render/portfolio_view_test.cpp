@@ -35,56 +35,59 @@ std::vector<ClientRecord> records() {
 TEST_CASE("portfolio_table: a table per tier, then the suggestions and the unrated") {
     const auto rs = records();
     const Portfolio p = build_portfolio(rs, Settings{}, kToday);
-    CHECK(render::portfolio_table(p, Styler(false), 0) ==
-          "Tier A  every 30d, 2 clients\n"
-          "CLIENT                    STAGE   RATINGS  SCORE  LAST CONTACT  12M  LAST REVIEW       "
-          "PROMISES\n"
-          "Acme Engineering Pty Ltd  client  5/5/4       14  2026-10-01      1  2026-10-20 happy  "
-          "       1\n"
-          "Bolt Ltd                  client  2/2/2        6  never           0\n"
-          "\n"
-          "Tier B  every 60d, 1 client\n"
-          "CLIENT             STAGE   RATINGS  SCORE  LAST CONTACT  12M  LAST REVIEW  PROMISES\n"
-          "Evil ]0;pwned  Co  client  unrated         never           0\n"
-          "\n"
-          "Tier C  every 120d, 0 clients\n"
-          "  no clients\n"
-          "\n"
-          "Tier Z  not a tier in crm.yaml, 1 client\n"
-          "CLIENT  STAGE   RATINGS  SCORE  LAST CONTACT  12M  LAST REVIEW  PROMISES\n"
-          "Zed Co  client  3/3/3        9  never           0\n"
-          "\n"
-          "RATINGS: potential/compatibility/profitability, 1-5 each; SCORE: their sum; 12M: "
-          "visits in the last 12 months; PROMISES: open promises\n"
-          "\n"
-          "Ratings suggest another tier\n"
-          "CLIENT    SUGGESTION\n"
-          "Bolt Ltd  6/15 but in tier A: consider C\n"
-          "\n"
-          "Unrated\n"
-          "  Evil ]0;pwned Co\n"
-          "  rate them with 'crm set CLIENT ratings.potential N' (1-5), and "
-          "ratings.compatibility and ratings.profitability\n");
+    CHECK(
+        render::portfolio_table(p, Styler(false), 0) ==
+        "Tier A  every 30d, 2 clients\n"
+        "CLIENT                    STAGE   RATINGS  SCORE  LAST CONTACT  12M  REVIEWED    REVIEW  "
+        "PROMISES\n"
+        "Acme Engineering Pty Ltd  client  5/5/4       14  2026-10-01      1  2026-10-20  happy   "
+        "       1\n"
+        "Bolt Ltd                  client  2/2/2        6  never           0\n"
+        "\n"
+        "Tier B  every 60d, 1 client\n"
+        "CLIENT             STAGE   RATINGS  SCORE  LAST CONTACT  12M  REVIEWED  REVIEW  "
+        "PROMISES\n"
+        "Evil ]0;pwned  Co  client  unrated         never           0\n"
+        "\n"
+        "Tier C  every 120d, 0 clients\n"
+        "  no clients\n"
+        "\n"
+        "Tier Z  not a tier in crm.yaml, 1 client\n"
+        "CLIENT  STAGE   RATINGS  SCORE  LAST CONTACT  12M  REVIEWED  REVIEW  PROMISES\n"
+        "Zed Co  client  3/3/3        9  never           0\n"
+        "\n"
+        "RATINGS: potential/compatibility/profitability, 1-5 each; SCORE: their sum; 12M: "
+        "visits in the last 12 months; REVIEWED, REVIEW: the latest review; PROMISES: open "
+        "promises\n"
+        "\n"
+        "Ratings suggest another tier\n"
+        "CLIENT    SUGGESTION\n"
+        "Bolt Ltd  6/15 but in tier A: consider C\n"
+        "\n"
+        "Unrated\n"
+        "  Evil ]0;pwned Co\n"
+        "  rate them with 'crm set CLIENT ratings.potential N' (1-5), and "
+        "ratings.compatibility and ratings.profitability\n");
 }
 
-TEST_CASE("portfolio_table: a narrow terminal drops the stage and review date first") {
+TEST_CASE("portfolio_table: a narrow terminal takes short headings, drops, then wraps names") {
     const auto rs = records();
     const Portfolio p = build_portfolio(rs, Settings{}, kToday);
     const std::string out = render::portfolio_table(p, Styler(false), 80);
-    // Tiers A and B would be wider than 80 columns: compact. Tier Z fits as it is.
-    CHECK(out.find("CLIENT                    RATINGS  SCORE  CONTACT     12M  REVIEW  OPEN\n") !=
-          std::string::npos);
-    CHECK(out.find("Acme Engineering Pty Ltd  5/5/4       14  2026-10-01    1  happy      1\n") !=
-          std::string::npos);
-    CHECK(out.find("CLIENT             RATINGS  SCORE  CONTACT  12M  REVIEW  OPEN\n") !=
-          std::string::npos);
-    CHECK(out.find("CLIENT  STAGE   RATINGS  SCORE  LAST CONTACT  12M  LAST REVIEW  PROMISES\n") !=
-          std::string::npos);
-    CHECK(out.find("CONTACT, REVIEW: the latest; OPEN: open promises") != std::string::npos);
+    // Tier A would be wider than 80 columns: short headings, and the review's date goes.
+    CHECK(out.find("CLIENT                    STAGE   RATINGS  SCORE  CONTACT     12M  REVIEW  "
+                   "OPEN\n") != std::string::npos);
+    CHECK(out.find("Acme Engineering Pty Ltd  client  5/5/4       14  2026-10-01    1  happy      "
+                   "1\n") != std::string::npos);
+    // Tier Z fits as it is.
+    CHECK(out.find("CLIENT  STAGE   RATINGS  SCORE  LAST CONTACT  12M  REVIEWED  REVIEW  "
+                   "PROMISES\n") != std::string::npos);
+    CHECK(out.find("OPEN: open promises") != std::string::npos);
     CHECK(widest_line(out) <= 80);
-    // Narrower still, the names shrink too.
+    // Narrower still, the name wraps whole; scores and dates stay whole.
     const std::string narrow = render::portfolio_table(p, Styler(false), 60);
-    CHECK(narrow.find("Acme Enginee…  5/5/4") != std::string::npos);
+    CHECK(narrow.find("Acme Engineering    client  5/5/4       14  2026-10-01     1\n"
+                      "Pty Ltd\n") != std::string::npos);
     CHECK(widest_line(narrow) <= 60);
 }
 
@@ -146,8 +149,8 @@ TEST_CASE("portfolio: the value won in the last 12 months, a column when there i
     CHECK(p.groups[0].rows[0].won_12m == 360000);
     CHECK(p.groups[0].rows[1].won_12m == 0);
     const std::string out = render::portfolio_table(p, Styler(false), 0);
-    CHECK(out.find("LAST REVIEW       PROMISES  WON 12M\n") != std::string::npos);
-    CHECK(out.find("2026-10-20 happy         1  360,000\n") != std::string::npos);
+    CHECK(out.find("REVIEW  PROMISES  WON 12M\n") != std::string::npos);
+    CHECK(out.find("2026-10-20  happy          1  360,000\n") != std::string::npos);
     CHECK(out.find("WON 12M: value of opportunities won in the last 12 months") !=
           std::string::npos);
     const auto j = formats::Json::parse(render::portfolio_json(p, kToday));

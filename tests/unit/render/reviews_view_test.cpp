@@ -47,8 +47,8 @@ TEST_CASE("reviews_table: spectrum, follow-ups, testimonials and referrals") {
           "elated                                             0  0%\n"
           "\n"
           "Open follow-ups  1\n"
-          "DUE         WHEN            CLIENT        RATING  PROJECT\n"
-          "2026-11-17  6 days overdue  Acme Pty Ltd  angry   Pump station\n"
+          "DUE         WHEN        CLIENT        RATING  PROJECT\n"
+          "2026-11-17  6d overdue  Acme Pty Ltd  angry   Pump station\n"
           "\n"
           "Testimonials  1\n"
           "  2026-11-05  Evil ]0;pwned  Co  Bridge [2J retrofit\n"
@@ -77,14 +77,21 @@ TEST_CASE("reviews_table: --since in the heading, no follow-ups, nothing collect
                       "Referrals  0\n"));
 }
 
-TEST_CASE("reviews_table: a narrow terminal cuts the project and wraps the testimonial") {
+TEST_CASE("reviews_table: a narrow terminal wraps names and projects and the testimonial") {
     const Reviews r = reviews();
     const std::string out =
         render::reviews_table(r.summary, std::nullopt, kToday, Styler(false), 40);
     CHECK(out.find("  2026-11-05  Evil ]0;pwned  Co  Bridge [2…\n") != std::string::npos);
-    // Tables fit: columns shorten, and WHEN (DUE in other words) goes first.
-    CHECK(out.find("2026-11-17  Acme Pt…  angry   Pump st…\n") != std::string::npos);
-    CHECK(out.find("2026-11-05  Evil ]0;pwned …  Bo [2J Chen\n") != std::string::npos);
+    // Tables fit: one column says when (DUE goes below 100 columns), names and projects
+    // wrap whole.
+    CHECK(out.find("WHEN        CLIENT     RATING  PROJECT\n"
+                   "6d overdue  Acme Pty   angry   Pump\n"
+                   "            Ltd                station\n") != std::string::npos);
+    CHECK(out.find("2026-11-05  Evil ]0;pwned    Bo [2J Chen\n"
+                   "            Co\n") != std::string::npos);
+    const std::string follow = out.substr(out.find("Open follow-ups"));
+    CHECK(widest_line(follow.substr(0, follow.find("\n\n"))) <= 40);
+    CHECK(widest_line(out.substr(out.find("Referrals"))) <= 40);
     // wrap() shows the controls as spaces, then breaks between words.
     CHECK(out.find("      \u201cGreat ]0;owned work, on time and\n"
                    "      on budget\u201d\n") != std::string::npos);
@@ -98,7 +105,7 @@ TEST_CASE("reviews_table: each rating its colour; overdue follow-ups red; no con
     CHECK(out.starts_with("\x1b[1mSatisfaction\x1b[0m  \x1b[2m2 reviews\x1b[0m\n"));
     CHECK(out.find("\x1b[31m████") != std::string::npos);  // angry
     CHECK(out.find("\x1b[32m████") != std::string::npos);  // happy
-    CHECK(out.find("\x1b[31m6 days overdue\x1b[0m") != std::string::npos);
+    CHECK(out.find("\x1b[31m6d overdue\x1b[0m") != std::string::npos);
     CHECK(out.find("\x1b[1mEvil ]0;pwned  Co\x1b[0m  \x1b[2mBridge [2J retrofit\x1b[0m\n") !=
           std::string::npos);
     CHECK_FALSE(has_controls(without_styles(out)));

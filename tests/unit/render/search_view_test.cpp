@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "crm/render/search_view.hpp"
+#include "crm/render/table_layout.hpp"
 #include "crm/util/text.hpp"
 
 using namespace crm;
