@@ -57,7 +57,7 @@ Client client_or_slug(Context& ctx, const std::string& slug) {
     try {
         return ctx.folder().load_client(slug);
     } catch (const DataError& e) {
-        ctx.warn(std::string(e.what()) + " (fix it: crm edit " + slug + ")");
+        ctx.warn(fmt::format("{} (fix it: crm edit {})", e.what(), slug));
         Client c;
         c.slug = c.name = slug;
         c.file = ctx.folder().client_file(slug);
@@ -83,7 +83,9 @@ std::string resolve_client(Context& ctx, const std::string& query) {
                          [&](const Client& c) { return c.slug == slug; }))
             keys.push_back({slug, slug});
     auto m = match_client(query, keys);
-    auto describe = [&](std::size_t i) { return keys[i].slug + " (" + keys[i].name + ")"; };
+    auto describe = [&](std::size_t i) {
+        return fmt::format("{} ({})", keys[i].slug, keys[i].name);
+    };
     switch (m.kind) {
         case MatchResult::Kind::found:
             return keys[m.index].slug;
@@ -91,9 +93,9 @@ std::string resolve_client(Context& ctx, const std::string& query) {
             std::vector<std::string> names;
             for (auto i : m.candidates)
                 names.push_back(describe(i));
-            throw RuntimeError("'" + query + "' matches " + std::to_string(names.size()) +
-                                   " clients: " + join(names, ", "),
-                               "use more of the name, or the slug");
+            throw RuntimeError(
+                fmt::format("'{}' matches {} clients: {}", query, names.size(), join(names, ", ")),
+                "use more of the name, or the slug");
         }
         case MatchResult::Kind::none:
             break;
@@ -101,9 +103,9 @@ std::string resolve_client(Context& ctx, const std::string& query) {
     std::vector<std::string> names;
     for (auto i : m.candidates)
         names.push_back(describe(i));
-    throw RuntimeError("no client matches '" + query + "'",
+    throw RuntimeError(fmt::format("no client matches '{}'", query),
                        names.empty() ? "see 'crm list' for your clients"
-                                     : "did you mean " + join(names, ", or ") + "?");
+                                     : fmt::format("did you mean {}?", join(names, ", or ")));
 }
 
 std::string one_of(const std::string& option, const std::string& value,

@@ -28,17 +28,18 @@ std::size_t resolve_contact(const Client& client, const std::string& slug,
     if (m.kind == MatchResult::Kind::ambiguous) {
         for (auto i : m.candidates)
             names.push_back(contact_label(client.contacts[i]));
-        throw RuntimeError("'" + query + "' matches " + std::to_string(names.size()) +
-                               " contacts of " + client.name + ": " + join(names, ", "),
+        throw RuntimeError(fmt::format("'{}' matches {} contacts of {}: {}", query, names.size(),
+                                       client.name, join(names, ", ")),
                            "use more of the name, or the e-mail");
     }
     if (client.contacts.empty())
-        throw RuntimeError(client.name + " has no contacts",
-                           "add one: crm contact add " + slug + " \"Jane Doe <jane@example.com>\"");
+        throw RuntimeError(
+            fmt::format("{} has no contacts", client.name),
+            fmt::format("add one: crm contact add {} \"Jane Doe <jane@example.com>\"", slug));
     for (const auto& c : client.contacts)
         names.push_back(contact_label(c));
-    throw RuntimeError("no contact of " + client.name + " matches '" + query + "'",
-                       "its contacts: " + join(names, ", "));
+    throw RuntimeError(fmt::format("no contact of {} matches '{}'", client.name, query),
+                       fmt::format("its contacts: {}", join(names, ", ")));
 }
 
 std::string slug_of(const ClientFileEdit& edit) {
@@ -66,8 +67,9 @@ void require_contact_address(const std::string& option, const std::string& email
     if (email.empty())
         return;
     if (auto why = contact_address_problem(email))
-        throw UsageError(option + ": '" + email + "' is not an e-mail address: it " + *why,
-                         "write one address, such as \"Jane Doe <jane@example.com>\"");
+        throw UsageError(
+            fmt::format("{}: '{}' is not an e-mail address: it {}", option, email, *why),
+            "write one address, such as \"Jane Doe <jane@example.com>\"");
 }
 
 yaml::EditValue contact_edit_value(std::string_view field, const std::string& value) {
@@ -109,16 +111,17 @@ int contact_add(const ContactAddOptions& o, Context& ctx) {
         if (const Contact* have = already_there(client.contacts, *c)) {
             const bool by_email =
                 !c->email.empty() && fold_case(have->email) == fold_case(c->email);
-            throw RuntimeError(contact_label(*have) + " is already a contact of " + client.name +
-                                   (by_email ? " (the same e-mail)" : " (the same name)"),
-                               "change that contact instead: crm contact set " + slug_of(edit) +
-                                   " \"" + have->name + "\" FIELD VALUE");
+            throw RuntimeError(
+                fmt::format("{} is already a contact of {}{}", contact_label(*have), client.name,
+                            by_email ? " (the same e-mail)" : " (the same name)"),
+                fmt::format("change that contact instead: crm contact set {} \"{}\" FIELD VALUE",
+                            slug_of(edit), have->name));
         }
         return with_new_contacts(text, edit.file(), {*c});
     });
     const std::string& name = edit.client().name;
-    edit.commit("contact add: " + name + " (" + shown(c->name) + ")");
-    ctx.note("added " + contact_label(*c) + " to " + name);
+    edit.commit(fmt::format("contact add: {} ({})", name, shown(c->name)));
+    ctx.note(fmt::format("added {} to {}", contact_label(*c), name));
     return 0;
 }
 
@@ -148,21 +151,21 @@ int contact_set(const ContactSetOptions& o, Context& ctx) {
             Contact probe;
             contact_field(probe, o.field) = value;
             if (const Contact* have = already_there(client.contacts, probe, index))
-                throw RuntimeError(contact_label(*have) + " at " + client.name +
-                                       " already has that " +
-                                       (o.field == "name" ? "name" : "e-mail"),
+                throw RuntimeError(fmt::format("{} at {} already has that {}", contact_label(*have),
+                                               client.name, o.field == "name" ? "name" : "e-mail"),
                                    "two entries for one person: remove one (crm contact rm)");
         }
         return yaml::set_item_key(text, edit.file(), kContacts, index, o.field,
                                   yaml::EditValue::text(value));
     });
     if (!changed) {
-        ctx.note(who + ": " + o.field + " is already " + shown(value) + "; nothing to change");
+        ctx.note(
+            fmt::format("{}: {} is already {}; nothing to change", who, o.field, shown(value)));
         return 0;
     }
     const std::string& name = edit.client().name;
-    edit.commit("contact set: " + name + " (" + shown(who) + ") " + o.field + " " + shown(value));
-    ctx.note(name + ", " + who + ": " + o.field + " set to " + shown(value));
+    edit.commit(fmt::format("contact set: {} ({}) {} {}", name, shown(who), o.field, shown(value)));
+    ctx.note(fmt::format("{}, {}: {} set to {}", name, who, o.field, shown(value)));
     return 0;
 }
 
@@ -175,8 +178,8 @@ int contact_rm(const ContactRmOptions& o, Context& ctx) {
         return yaml::remove_item(text, edit.file(), kContacts, index);
     });
     const std::string& name = edit.client().name;
-    edit.commit("contact rm: " + name + " (" + shown(contact.name) + ")");
-    ctx.note("removed " + contact_label(contact) + " from " + name);
+    edit.commit(fmt::format("contact rm: {} ({})", name, shown(contact.name)));
+    ctx.note(fmt::format("removed {} from {}", contact_label(contact), name));
     return 0;
 }
 

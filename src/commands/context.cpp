@@ -8,6 +8,7 @@
 
 #include "crm/render/progress.hpp"
 #include "crm/render/terminal_text.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::commands {
@@ -41,7 +42,7 @@ Date Context::today() const {
     if (auto fixed = env("CRM_TODAY"); fixed && !fixed->empty()) {
         auto d = Date::parse_iso(*fixed);
         if (!d) {
-            throw UsageError("CRM_TODAY='" + *fixed + "' is not a date",
+            throw UsageError(fmt::format("CRM_TODAY='{}' is not a date", *fixed),
                              "set it as YYYY-MM-DD, or unset it");
         }
         today_ = *d;
@@ -111,10 +112,12 @@ std::filesystem::path Context::existing_folder_path() const {
     const store::Discovery d = discovery(global_, *this, environment_.cwd);
     std::error_code ec;
     if (d.fallback && !std::filesystem::exists(d.root / "crm.yaml", ec)) {
-        throw RuntimeError("no crm folder: no crm.yaml in " + environment_.cwd.string() +
-                               " or any folder above it, and none in " + d.root.string(),
-                           "create one here with 'crm init .' (or in " + d.root.string() +
-                               " with 'crm init'), or point to yours with --dir or CRM_DIR");
+        throw RuntimeError(
+            fmt::format("no crm folder: no crm.yaml in {} or any folder above it, and none in {}",
+                        environment_.cwd.string(), d.root.string()),
+            fmt::format("create one here with 'crm init .' (or in {} with 'crm init'), or point to "
+                        "yours with --dir or CRM_DIR",
+                        d.root.string()));
     }
     return d.root;
 }
@@ -155,7 +158,7 @@ store::CommitPolicy Context::commit_policy() {
         std::string list;
         for (const auto& f : earlier)
             list += (list.empty() ? "" : ", ") + f;
-        note("also committed what an earlier command could not: " + list);
+        note(fmt::format("also committed what an earlier command could not: {}", list));
     };
     policy.note = [this](const std::string& line) { note(line); };
     if (auto pause = env("CRM_TEST_PAUSE_AFTER_STEP"))
@@ -182,9 +185,8 @@ int Context::warn_problems(const std::vector<DataError>& problems) const {
     for (const auto& p : problems)
         warn(p.what());
     if (!problems.empty()) {
-        warn(std::to_string(problems.size()) +
-             (problems.size() == 1 ? " file was" : " files were") +
-             " skipped; run 'crm check' for details");
+        warn(fmt::format("{}{} skipped; run 'crm check' for details", problems.size(),
+                         problems.size() == 1 ? " file was" : " files were"));
     }
     return problems.empty() ? 0 : 1;
 }

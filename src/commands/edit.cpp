@@ -4,6 +4,7 @@
 #include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/store/commit_guard.hpp"
+#include "crm/util/format.hpp"
 
 #include "editor.hpp"
 
@@ -26,8 +27,8 @@ Target find_target(Context& ctx, const std::string& slug, const std::string& vis
         // Names start with the date, and record_files sorts them.
         const auto visits = folder.record_files(slug, RecordKind::visit);
         if (visits.empty())
-            throw RuntimeError("no visit is logged for " + slug,
-                               "log one with 'crm log-visit " + slug + "'");
+            throw RuntimeError(fmt::format("no visit is logged for {}", slug),
+                               fmt::format("log one with 'crm log-visit {}'", slug));
         return {visits.back(), schema::FileKind::visit};
     }
     if (auto file = folder.find_record_file(slug, visit)) {
@@ -42,8 +43,9 @@ Target find_target(Context& ctx, const std::string& slug, const std::string& vis
         }
         return {*file, schema::FileKind::visit};
     }
-    throw RuntimeError("no record file '" + visit + "' for " + slug,
-                       "give a file name as shown by 'crm show " + slug + "', or --visit latest");
+    throw RuntimeError(
+        fmt::format("no record file '{}' for {}", visit, slug),
+        fmt::format("give a file name as shown by 'crm show {}', or --visit latest", slug));
 }
 
 }  // namespace
@@ -55,7 +57,7 @@ int edit(const EditOptions& o, Context& ctx) {
     folder.refuse_links(target.file);
     auto original = folder.read(target.file);
     if (!original)
-        throw RuntimeError("no file " + target.file);
+        throw RuntimeError(fmt::format("no file {}", target.file));
     // Refused before the editor opens, not after the person's work (commit_guard.hpp).
     (void)store::check_before_change(ctx.commit_policy(), folder.root(), {target.file});
     std::string name = slug;
@@ -65,24 +67,24 @@ int edit(const EditOptions& o, Context& ctx) {
         // A broken client.yaml is what the user is here to fix.
     }
     EditorRequest request;
-    request.header = "# crm: Editing " + target.file + " (" + name +
-                     "). Save and quit to keep your change;\n"
-                     "# crm: quit without saving to cancel. Lines starting with \"# crm:\" are "
-                     "removed.\n";
+    request.header = fmt::format(
+        "# crm: Editing {} ({}). Save and quit to keep your change;\n# crm: quit without saving to "
+        "cancel. Lines starting with \"# crm:\" are removed.\n",
+        target.file, name);
     request.text = *original;
-    request.name = slug + "-" + std::filesystem::path(target.file).stem().string();
+    request.name = fmt::format("{}-{}", slug, std::filesystem::path(target.file).stem().string());
     const Settings& settings = folder.settings();
     request.validate = [&](const std::string& text) {
         return schema::check_file(text, target.file, target.kind, settings);
     };
     auto result = run_editor(ctx, request);
     if (result.outcome == EditorResult::Outcome::unchanged) {
-        ctx.note("no changes; " + target.file + " is as it was");
+        ctx.note(fmt::format("no changes; {} is as it was", target.file));
         return 0;
     }
     if (result.outcome == EditorResult::Outcome::emptied) {
-        ctx.note("the text was emptied; " + target.file +
-                 " is unchanged (to delete it, use git rm)");
+        ctx.note(fmt::format("the text was emptied; {} is unchanged (to delete it, use git rm)",
+                             target.file));
         return 0;
     }
     std::string text = result.text;
@@ -92,8 +94,9 @@ int edit(const EditOptions& o, Context& ctx) {
     // Someone (another crm, a git pull) may have changed the file while the editor was open.
     auto changed = [&] {
         const std::string kept = save_rescue(ctx, request.name, text);
-        return RuntimeError(target.file + " changed while you were editing it; nothing was written",
-                            "your text is kept in " + kept + "; run 'crm edit' again and merge it");
+        return RuntimeError(
+            fmt::format("{} changed while you were editing it; nothing was written", target.file),
+            fmt::format("your text is kept in {}; run 'crm edit' again and merge it", kept));
     };
     if (tx.read(target.file) != original)
         throw changed();
@@ -102,8 +105,8 @@ int edit(const EditOptions& o, Context& ctx) {
     } catch (const os::FileChanged&) {
         throw changed();
     }
-    tx.commit("edit: " + name + " (" + std::filesystem::path(target.file).filename().string() +
-              ")");
+    tx.commit(
+        fmt::format("edit: {} ({})", name, std::filesystem::path(target.file).filename().string()));
     ctx.out() << target.file << '\n';
     return 0;
 }

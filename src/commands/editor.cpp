@@ -6,6 +6,7 @@
 #include "crm/os/files.hpp"
 #include "crm/os/process.hpp"
 #include "crm/render/terminal_text.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/tree.hpp"
 
@@ -54,10 +55,10 @@ std::string problems_header(const std::vector<DataError>& problems) {
         "# crm: This did not save. Fix what is listed, then save and quit again\n"
         "# crm: (line numbers count from the first line below these comments):\n";
     for (const auto& p : problems) {
-        std::string where = p.where().line > 0 ? "line " + std::to_string(p.where().line) : "";
+        std::string where = p.where().line > 0 ? fmt::format("line {}", p.where().line) : "";
         if (p.where().column > 0)
-            where += ", column " + std::to_string(p.where().column);
-        h += "# crm:   " + (where.empty() ? "" : where + ": ") + p.problem() + "\n";
+            where += fmt::format(", column {}", p.where().column);
+        h += fmt::format("# crm:   {}{}\n", where.empty() ? "" : where + ": ", p.problem());
     }
     return h;
 }
@@ -81,14 +82,14 @@ std::string editor_command(const Context& ctx) {
 }
 
 std::string save_rescue(Context& ctx, const std::string& name, const std::string& text) {
-    std::string rel = ".crm/rescue/" + name + "-" + random_tag() + ".yaml";
+    std::string rel = fmt::format(".crm/rescue/{}-{}.yaml", name, random_tag());
     os::write_atomic(ctx.folder().root(), rel, text, true);
     return rel;
 }
 
 EditorResult run_editor(Context& ctx, const EditorRequest& request) {
     const auto root = ctx.folder().root();
-    const std::string work = ".crm/edit/" + request.name + "-" + random_tag() + ".yaml";
+    const std::string work = fmt::format(".crm/edit/{}-{}.yaml", request.name, random_tag());
     std::string header = request.header;
     std::string text = request.text;
     for (;;) {
@@ -97,17 +98,17 @@ EditorResult run_editor(Context& ctx, const EditorRequest& request) {
         // never part of the command text.
         os::ProcessOptions o;
         o.inherit_stdio = true;
-        auto r = os::run_process({"/bin/sh", "-c", editor_command(ctx) + " \"$@\"", "crm-editor",
-                                  (root / work).string()},
+        auto r = os::run_process({"/bin/sh", "-c", fmt::format("{} \"$@\"", editor_command(ctx)),
+                                  "crm-editor", (root / work).string()},
                                  o);
         auto saved = os::read_file(root / work, yaml::kMaxFileSize + 4096).value_or("");
         if (r.exit_code != 0) {
             std::string kept = saved == header + text ? "" : save_rescue(ctx, request.name, saved);
             os::remove_if_present(root / work);
             throw RuntimeError(
-                "the editor (" + editor_command(ctx) + ") failed; nothing was changed",
+                fmt::format("the editor ({}) failed; nothing was changed", editor_command(ctx)),
                 kept.empty() ? "set VISUAL or EDITOR to an editor that works"
-                             : "your text is kept in " + kept);
+                             : fmt::format("your text is kept in {}", kept));
         }
         os::remove_if_present(root / work);
         std::string edited = strip_header(saved, header);
@@ -130,8 +131,9 @@ EditorResult run_editor(Context& ctx, const EditorRequest& request) {
         const std::string kept = save_rescue(ctx, request.name, edited);
         const DataError& first = problems.front();
         throw DataError(first.where(), first.problem(),
-                        "nothing was changed; your text is kept in " + kept +
-                            ": fix it there, then copy it back with 'crm edit'");
+                        fmt::format("nothing was changed; your text is kept in {}: fix it there, "
+                                    "then copy it back with 'crm edit'",
+                                    kept));
     }
 }
 

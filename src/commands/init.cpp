@@ -4,6 +4,7 @@
 #include "crm/model/layout.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/store/transaction.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::commands {
 
@@ -21,22 +22,23 @@ int init(const InitOptions& o, Context& ctx) {
     fs::path root = o.dir.empty() ? ctx.folder_path() : fs::absolute(o.dir);
     std::error_code ec;
     if (fs::exists(root / kSettingsFile, ec)) {
-        throw RuntimeError(root.string() + " already holds a crm folder (crm.yaml exists)",
-                           "nothing was changed; use it as it is");
+        throw RuntimeError(
+            fmt::format("{} already holds a crm folder (crm.yaml exists)", root.string()),
+            "nothing was changed; use it as it is");
     }
     if (fs::exists(root, ec) && !fs::is_directory(root, ec)) {
-        throw RuntimeError(root.string() + " exists and is not a folder");
+        throw RuntimeError(fmt::format("{} exists and is not a folder", root.string()));
     }
     fs::create_directories(root, ec);
     if (ec)
-        throw RuntimeError("cannot create " + root.string() + ": " + ec.message());
+        throw RuntimeError(fmt::format("cannot create {}: {}", root.string(), ec.message()));
 
     auto git = git::Git::find(root);
     if (!git) {
         auto r = git::init_repository(root);
         if (!r.ok()) {
-            ctx.warn("git init failed (" + r.err.substr(0, r.err.find('\n')) +
-                     "); the folder works without git");
+            ctx.warn(fmt::format("git init failed ({}); the folder works without git",
+                                 r.err.substr(0, r.err.find('\n'))));
         }
         git = git::Git::find(root);
         // A repository of its own, so its settings are crm's to choose: git's own for

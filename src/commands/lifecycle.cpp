@@ -5,12 +5,13 @@
 #include "crm/commands/common.hpp"
 #include "crm/git/changes.hpp"
 #include "crm/model/layout.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::commands {
 
 std::string counted(std::size_t n, const std::string& word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
 void require_committed(Context& ctx, const std::vector<std::string>& slugs,
@@ -20,7 +21,7 @@ void require_committed(Context& ctx, const std::vector<std::string>& slugs,
         return;
     std::vector<std::string> changed, dirs;
     for (const auto& slug : slugs)
-        dirs.push_back(client_dir_path(slug) + "/");
+        dirs.push_back(fmt::format("{}/", client_dir_path(slug)));
     for (const auto& c : git::local_changes(*git)) {
         for (const auto& dir : dirs)
             if (c.path.starts_with(dir) && !c.untracked)
@@ -46,12 +47,12 @@ void require_committed(Context& ctx, const std::vector<std::string>& slugs,
                  changed.begin(), changed.begin() + std::min<std::ptrdiff_t>(3, changed.size())),
              ", ");
     if (changed.size() > 3)
-        listed += " and " + std::to_string(changed.size() - 3) + " more";
-    throw RuntimeError("cannot " + command + ": " + listed +
-                           (changed.size() == 1 ? " has" : " have") +
-                           " changes git does not have yet",
-                       "commit them first (git add -A " + join(dirs, " ") +
-                           " && git commit), or discard them, then run crm " + command + " again");
+        listed += fmt::format(" and {} more", changed.size() - 3);
+    throw RuntimeError(fmt::format("cannot {}: {}{} changes git does not have yet", command, listed,
+                                   changed.size() == 1 ? " has" : " have"),
+                       fmt::format("commit them first (git add -A {} && git commit), or discard "
+                                   "them, then run crm {} again",
+                                   join(dirs, " "), command));
 }
 
 std::string head_short_id(Context& ctx) {

@@ -10,6 +10,7 @@
 #include "crm/os/process.hpp"
 #include "crm/schema/check.hpp"
 #include "crm/util/command_words.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::commands {
@@ -46,9 +47,8 @@ const Settings& checked_settings(Context& ctx) {
     if (!problems.empty()) {
         for (const auto& p : problems)
             ctx.warn(p.what());
-        throw RuntimeError("no mail sent: crm.yaml's team: or mail: has " +
-                               std::to_string(problems.size()) + " problem" +
-                               (problems.size() == 1 ? "" : "s"),
+        throw RuntimeError(fmt::format("no mail sent: crm.yaml's team: or mail: has {} problem{}",
+                                       problems.size(), problems.size() == 1 ? "" : "s"),
                            "fix what is named above (crm check lists it too), then run again");
     }
     return s;
@@ -86,9 +86,10 @@ store::MailCommand mail_command(Context& ctx) {
     }
     auto words = split_command(*text);
     if (!words.ok())
-        throw RuntimeError(command.origin + " " + words.problem, kWhereToSet);
+        throw RuntimeError(fmt::format("{} {}", command.origin, words.problem), kWhereToSet);
     command.words = std::move(words.words);
-    command.hint = std::string("check the mail command (") + command.origin + "); " + kWhereToSet;
+    command.hint = fmt::format("{}{}); {}", std::string("check the mail command ("), command.origin,
+                               kWhereToSet);
     return command;
 }
 
@@ -104,7 +105,7 @@ std::string messages(std::size_t n) {
 }  // namespace
 
 std::string recipient_text(const TeamMember& m) {
-    return m.name + " <" + m.email + ">";
+    return fmt::format("{} <{}>", m.name, m.email);
 }
 
 Mailer::Mailer(Context& ctx, MailOptions options)
@@ -157,25 +158,25 @@ void Mailer::tell(const std::string& message) const {
 
 void Mailer::finish() {
     if (!skipped_.empty()) {
-        tell(messages(skipped_.size()) +
-             " already sent before, not sent again: " + join(skipped_, ", "));
+        tell(fmt::format("{} already sent before, not sent again: {}", messages(skipped_.size()),
+                         join(skipped_, ", ")));
     }
     if (!done_.empty()) {
         if (options_.dry_run)
-            tell("dry run: " + messages(done_.size()) +
-                 " printed, none sent: " + join(done_, ", "));
+            tell(fmt::format("dry run: {} printed, none sent: {}", messages(done_.size()),
+                             join(done_, ", ")));
         else if (!options_.mbox.empty())
-            tell("appended " + messages(done_.size()) + " to " + options_.mbox +
-                 " (none counts as sent): " + join(done_, ", "));
+            tell(fmt::format("appended {} to {} (none counts as sent): {}", messages(done_.size()),
+                             options_.mbox, join(done_, ", ")));
         else
-            tell("sent " + messages(done_.size()) + ": " + join(done_, ", "));
+            tell(fmt::format("sent {}: {}", messages(done_.size()), join(done_, ", ")));
     }
     if (failed_.size() == 1)
         throw failed_.front();
     if (!failed_.empty()) {
         for (const auto& e : failed_)
             ctx_.warn(e.what());
-        throw RuntimeError(messages(failed_.size()) + " not sent (named above)",
+        throw RuntimeError(fmt::format("{} not sent (named above)", messages(failed_.size())),
                            failed_.front().hint());
     }
 }

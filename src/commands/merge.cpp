@@ -11,6 +11,7 @@
 #include "crm/model/merge.hpp"
 #include "crm/schema/records.hpp"
 #include "crm/store/paths.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/item_edit.hpp"
 #include "crm/yaml/key_edit.hpp"
@@ -36,7 +37,7 @@ Side read_side(Context& ctx, store::Transaction& tx, const std::string& slug) {
     s.file = ctx.folder().client_file(slug);
     auto text = tx.read(s.file);
     if (!text)
-        throw RuntimeError("no client file " + s.file);
+        throw RuntimeError(fmt::format("no client file {}", s.file));
     s.text = std::move(*text);
     s.client = schema::read_client(s.text, s.file);
     return s;
@@ -56,7 +57,7 @@ std::vector<std::pair<std::string, std::string>> planned_moves(Context& ctx, con
             const std::string name = from.substr(from.rfind('/') + 1);
             const std::string to = record_file_path(keep.slug, kind, name);
             if (ctx.folder().read(to))
-                throw RuntimeError("cannot merge: " + to + " exists already (as " + from + ")",
+                throw RuntimeError(fmt::format("cannot merge: {} exists already (as {})", to, from),
                                    "two records with one name: rename one of them by hand first");
             moves.emplace_back(from, to);
         }
@@ -64,11 +65,10 @@ std::vector<std::pair<std::string, std::string>> planned_moves(Context& ctx, con
     for (const auto& f : store::client_dir_files(root, other.slug)) {
         if (!known.count(f))
             throw RuntimeError(
-                "cannot merge: " + f +
-                    " is not a record crm knows, and would go "
-                    "with " +
-                    client_dir_path(other.slug),
-                "move it into " + client_dir_path(keep.slug) + " or remove it, then merge again");
+                fmt::format("cannot merge: {} is not a record crm knows, and would go with {}", f,
+                            client_dir_path(other.slug)),
+                fmt::format("move it into {} or remove it, then merge again",
+                            client_dir_path(keep.slug)));
     }
     return moves;
 }
@@ -76,7 +76,7 @@ std::vector<std::pair<std::string, std::string>> planned_moves(Context& ctx, con
 std::string describe(const std::vector<MergeConflict>& conflicts) {
     std::vector<std::string> parts;
     for (const auto& c : conflicts)
-        parts.push_back(c.field + " (" + c.keep + " / " + c.other + ")");
+        parts.push_back(fmt::format("{} ({} / {})", c.field, c.keep, c.other));
     return join(parts, ", ");
 }
 
@@ -88,10 +88,11 @@ std::string merged_text(const Side& keep, const Side& other, const MergePlan& pl
     for (const auto& [key, value] : plan.text_fields) {
         // A custom field is copied as one value; a list or a map is for a person to copy.
         if (const yaml::Node* n = other_root.find(key); n && !n->is_scalar())
-            throw RuntimeError("cannot merge: " + other.file + " has '" + key +
-                                   "' as a list or map, which crm does not copy",
-                               "copy it into " + file + " (crm edit " + keep.slug +
-                                   ") or remove it from " + other.file + ", then merge again");
+            throw RuntimeError(
+                fmt::format("cannot merge: {} has '{}' as a list or map, which crm does not copy",
+                            other.file, key),
+                fmt::format("copy it into {} (crm edit {}) or remove it from {}, then merge again",
+                            file, keep.slug, other.file));
         t = yaml::set_key(t, file, key, yaml::EditValue::text(value));
     }
     for (const auto& [key, value] : plan.raw_fields)
@@ -127,9 +128,10 @@ int merge(const MergeOptions& o, Context& ctx) {
     const std::string keep_slug = resolve_client(ctx, o.keep);
     const std::string other_slug = resolve_client(ctx, o.other);
     if (keep_slug == other_slug)
-        throw UsageError("'" + o.keep + "' and '" + o.other + "' are both " +
-                             client_dir_path(keep_slug) + ": a client cannot be merged with itself",
-                         "name two clients: crm merge KEEP OTHER");
+        throw UsageError(
+            fmt::format("'{}' and '{}' are both {}: a client cannot be merged with itself", o.keep,
+                        o.other, client_dir_path(keep_slug)),
+            "name two clients: crm merge KEEP OTHER");
     auto tx = ctx.transaction();
     const Side keep = read_side(ctx, tx, keep_slug);
     const Side other = read_side(ctx, tx, other_slug);
@@ -137,10 +139,11 @@ int merge(const MergeOptions& o, Context& ctx) {
     const auto moves = planned_moves(ctx, keep, other);
     const MergePlan plan = plan_merge(keep.client, other.client, prefer, ctx.today());
     if (!plan.conflicts.empty() && prefer == MergePrefer::none)
-        throw RuntimeError(keep.client.name + " and " + other.client.name + " differ in " +
-                               describe(plan.conflicts),
-                           "say whose values stay: crm merge " + keep_slug + " " + other_slug +
-                               " --prefer keep (or --prefer other)");
+        throw RuntimeError(
+            fmt::format("{} and {} differ in {}", keep.client.name, other.client.name,
+                        describe(plan.conflicts)),
+            fmt::format("say whose values stay: crm merge {} {} --prefer keep (or --prefer other)",
+                        keep_slug, other_slug));
     const std::string text = merged_text(keep, other, plan);
 
     for (const auto& [from, to] : moves)
@@ -148,27 +151,28 @@ int merge(const MergeOptions& o, Context& ctx) {
     if (text != keep.text)
         tx.replace(keep.file, text);
     tx.remove(client_dir_path(other_slug));
-    tx.commit("merge: " + other.client.name + " into " + keep.client.name + " (" +
-              counted(moves.size(), "record") + ")");
+    tx.commit(fmt::format("merge: {} into {} ({})", other.client.name, keep.client.name,
+                          counted(moves.size(), "record")));
 
     ctx.out() << keep_slug << '\n';
     std::vector<std::string> joined;
     if (!moves.empty())
-        joined.push_back(counted(moves.size(), "record") + " moved");
+        joined.push_back(fmt::format("{} moved", counted(moves.size(), "record")));
     if (!plan.new_contacts.empty())
-        joined.push_back(counted(plan.new_contacts.size(), "contact") + " added");
+        joined.push_back(fmt::format("{} added", counted(plan.new_contacts.size(), "contact")));
     if (!plan.new_tags.empty())
         joined.push_back(counted(plan.new_tags.size(), "tag"));
     if (!plan.new_watchers.empty())
         joined.push_back(counted(plan.new_watchers.size(), "watcher"));
-    ctx.note("merged " + other.client.name + " (" + client_dir_path(other_slug) + ") into " +
-             keep.client.name + (joined.empty() ? "" : ": " + join(joined, ", ")));
+    ctx.note(fmt::format("merged {} ({}) into {}{}", other.client.name, client_dir_path(other_slug),
+                         keep.client.name, joined.empty() ? "" : ": " + join(joined, ", ")));
     for (const auto& c : plan.conflicts)
-        ctx.note(c.field + ": " + (prefer == MergePrefer::other ? c.other : c.keep) + " (" +
-                 (prefer == MergePrefer::other ? other.client.name : keep.client.name) + "'s)");
+        ctx.note(fmt::format("{}: {} ({}'s)", c.field,
+                             prefer == MergePrefer::other ? c.other : c.keep,
+                             prefer == MergePrefer::other ? other.client.name : keep.client.name));
     if (!plan.contact_differences.empty())
-        ctx.note("kept " + keep.client.name + "'s " + join(plan.contact_differences, ", ") + " (" +
-                 other.client.name + "'s stays in git's history)");
+        ctx.note(fmt::format("kept {}'s {} ({}'s stays in git's history)", keep.client.name,
+                             join(plan.contact_differences, ", "), other.client.name));
     return 0;
 }
 

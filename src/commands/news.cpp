@@ -6,6 +6,7 @@
 #include "crm/render/news.hpp"
 #include "crm/reports/news.hpp"
 #include "crm/store/local_state.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::commands {
 
@@ -49,7 +50,7 @@ int news(const NewsOptions& o, Context& ctx) {
     if (o.since.given()) {
         Date since = read_date(ctx, o.since);
         groups = news_since(watched, since, q);
-        since_text = "since " + since.iso();
+        since_text = fmt::format("since {}", since);
     } else {
         // Last looked: what was committed since then, which also catches a visit a
         // teammate logged late with an earlier date. Without git, by record date.
@@ -57,11 +58,12 @@ int news(const NewsOptions& o, Context& ctx) {
         auto seen_date = Date::parse_iso(state["date"]);
         if (!seen.empty() && !head.empty()) {
             groups = news_from_added(git::added_files(*git, seen, head), watched, q);
-            since_text = "since you last looked" + (seen_date ? " (" + seen_date->iso() + ")" : "");
+            since_text = fmt::format("since you last looked{}",
+                                     seen_date ? " (" + seen_date->iso() + ")" : "");
         } else {
             Date since = seen_date.value_or(today.plus_days(-kFirstLookDays));
             groups = news_since(watched, since, q);
-            since_text = "since " + since.iso();
+            since_text = fmt::format("since {}", since);
         }
         std::map<std::string, std::string> now{{"date", today.iso()}};
         if (!head.empty())
@@ -70,8 +72,8 @@ int news(const NewsOptions& o, Context& ctx) {
     }
 
     if (groups.empty()) {
-        ctx.note("nothing new on the " + std::to_string(watched.size()) + " client" +
-                 (watched.size() == 1 ? "" : "s") + " you watch " + since_text);
+        ctx.note(fmt::format("nothing new on the {} client{} you watch {}", watched.size(),
+                             watched.size() == 1 ? "" : "s", since_text));
     } else {
         ctx.out() << render::render_news(groups, render::Styler(ctx.color()), ctx.terminal_width());
     }

@@ -10,6 +10,7 @@
 #include "crm/render/mail_text.hpp"
 #include "crm/reports/alerts.hpp"
 #include "crm/store/local_state.hpp"
+#include "crm/util/format.hpp"
 
 #include "mailing.hpp"
 
@@ -23,7 +24,7 @@ constexpr const char* kNotifyState = "notify";
 // The message key of one record for one teammate: each record is news to each teammate
 // once, however the runs that find it overlap (a retry after a failure, --since).
 std::string item_key(const TeamMember& m, const AlertItem& i) {
-    return "notify " + m.email + " " + i.file;
+    return fmt::format("notify {} {}", m.email, i.file);
 }
 
 // The clients the added files belong to, each with all its records.
@@ -91,9 +92,9 @@ int notify(const NotifyOptions& o, Context& ctx) {
         const Date since = read_date(ctx, o.since);
         auto alerts = alerts_dated(ctx, s, since, problems);
         if (alerts.empty())
-            mailer.tell("nothing new by others dated on or after " + since.iso() +
-                        "; no mail sent");
-        mail_alerts(mailer, std::move(alerts), "dated on or after " + since.iso());
+            mailer.tell(
+                fmt::format("nothing new by others dated on or after {}; no mail sent", since));
+        mail_alerts(mailer, std::move(alerts), fmt::format("dated on or after {}", since));
         mailer.finish();
         return ctx.warn_problems(problems);
     }
@@ -110,11 +111,12 @@ int notify(const NotifyOptions& o, Context& ctx) {
     if (!last_date) {
         if (mailer.recording())
             store::write_local_state(folder.root(), kNotifyState, now);
-        ctx.note(std::string(mailer.recording() ? "" : "dry run: ") +
-                 "the first crm notify from this clone sends nothing; it " +
-                 (mailer.recording() ? "records" : "would record") +
-                 " where the folder stands, and the next one mails what is added after "
-                 "this (crm notify --since DATE mails older records)");
+        ctx.note(
+            fmt::format("{}the first crm notify from this clone sends nothing; it {} where the "
+                        "folder stands, and the next one mails what is added after this (crm "
+                        "notify --since DATE mails older records)",
+                        mailer.recording() ? "" : "dry run: ",
+                        mailer.recording() ? "records" : "would record"));
         mailer.finish();
         return 0;
     }
@@ -127,10 +129,10 @@ int notify(const NotifyOptions& o, Context& ctx) {
         alerts = alerts_dated(ctx, s, *last_date, problems);
     }
     if (alerts.empty())
-        mailer.tell("nothing new by others since the last crm notify (" + last_date->iso() +
-                    "); no mail sent");
+        mailer.tell(fmt::format(
+            "nothing new by others since the last crm notify ({}); no mail sent", *last_date));
     mail_alerts(mailer, std::move(alerts),
-                "added since the last notice (" + last_date->iso() + ")");
+                fmt::format("added since the last notice ({})", *last_date));
     mailer.finish();  // throws when a message was not sent: the next run tries again
     if (mailer.recording())
         store::write_local_state(folder.root(), kNotifyState, now);
@@ -153,14 +155,15 @@ int notify_pushed(Context& ctx, const std::string& from, const std::string& to) 
         for (const auto& c : a.clients)
             for (const auto& i : c.items)
                 oldest = oldest ? std::min(*oldest, i.date) : i.date;
-    mail_alerts(mailer, std::move(alerts), "just shared by " + ctx.user() + " (crm sync)");
+    mail_alerts(mailer, std::move(alerts), fmt::format("just shared by {} (crm sync)", ctx.user()));
     try {
         mailer.finish();
     } catch (const RuntimeError& e) {
         // Another sync pushes nothing new, so it would not try again: say what does.
-        throw RuntimeError(e.what(), "the push went through; crm notify --since " +
-                                         oldest.value_or(ctx.today()).iso() +
-                                         " mails what was not sent");
+        throw RuntimeError(
+            e.what(),
+            fmt::format("the push went through; crm notify --since {} mails what was not sent",
+                        oldest.value_or(ctx.today())));
     }
     return ctx.warn_problems(problems);
 }

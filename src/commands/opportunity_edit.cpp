@@ -30,7 +30,7 @@ std::string describe(const std::vector<Candidate>& all, const std::vector<std::s
     std::string out;
     for (std::size_t i : which) {
         const Opportunity& o = all[i].opportunity;
-        out += "\n  " + base_name(all[i].file) + "  " + o.title + "  (" + stage_of(o, s) + ")";
+        out += fmt::format("\n  {}  {}  ({})", base_name(all[i].file), o.title, stage_of(o, s));
     }
     return out;
 }
@@ -40,8 +40,8 @@ std::size_t pick(const std::vector<Candidate>& all, const std::string& query,
                  const std::string& slug, const Settings& s) {
     const std::string again = "give more of the title, or the file name shown above";
     if (all.empty())
-        throw RuntimeError(slug + " has no opportunities",
-                           "add one with 'crm opportunity add " + slug + " TITLE'");
+        throw RuntimeError(fmt::format("{} has no opportunities", slug),
+                           fmt::format("add one with 'crm opportunity add {} TITLE'", slug));
     std::vector<std::size_t> every(all.size());
     for (std::size_t i = 0; i < every.size(); ++i)
         every[i] = i;
@@ -61,11 +61,11 @@ std::size_t pick(const std::vector<Candidate>& all, const std::string& query,
     if (found.size() == 1)
         return found.front();
     if (found.empty())
-        throw RuntimeError(
-            "no opportunity of " + slug + " matches '" + query + "'" + describe(all, every, s),
-            again);
-    throw RuntimeError("'" + query + "' matches " + std::to_string(found.size()) +
-                           " opportunities of " + slug + describe(all, found, s),
+        throw RuntimeError(fmt::format("no opportunity of {} matches '{}'{}", slug, query,
+                                       describe(all, every, s)),
+                           again);
+    throw RuntimeError(fmt::format("'{}' matches {} opportunities of {}{}", query, found.size(),
+                                   slug, describe(all, found, s)),
                        again);
 }
 
@@ -90,8 +90,9 @@ class OpportunityEdit {
         }
         try {
             if (all.empty() && !problems_.empty())
-                throw RuntimeError("the opportunity files of " + slug_ + " could not be read",
-                                   "fix them (crm check shows where), then try again");
+                throw RuntimeError(
+                    fmt::format("the opportunity files of {} could not be read", slug_),
+                    "fix them (crm check shows where), then try again");
             target_ = std::move(all[pick(all, query, slug_, folder.settings())]);
         } catch (const RuntimeError&) {
             ctx.warn_problems(problems_);  // a broken file may be the one meant
@@ -102,7 +103,7 @@ class OpportunityEdit {
     const Client& client() const { return client_; }
     // The command that opens the file in the editor, for a hint.
     std::string edit_command() const {
-        return "crm edit " + slug_ + " --visit " + base_name(file());
+        return fmt::format("crm edit {} --visit {}", slug_, base_name(file()));
     }
     const std::string& file() const { return target_.file; }
     const std::string& text() const { return target_.text; }
@@ -118,7 +119,7 @@ class OpportunityEdit {
             if (schema::check_file(text(), file(), schema::FileKind::opportunity, s).empty())
                 throw UsageError(first.what(), first.hint());
             throw DataError(first.where(), first.problem(),
-                            "fix the file first: " + edit_command());
+                            fmt::format("fix the file first: {}", edit_command()));
         }
         tx_.replace(file(), edited);
     }
@@ -126,8 +127,8 @@ class OpportunityEdit {
     // Commits, then says `done`, and returns the exit code: 1 when another opportunity
     // file was unreadable.
     int commit(const std::string& what, const std::string& done) {
-        tx_.commit("opportunity " + what + ": " + client_.name + ": " +
-                   commit_subject(opportunity().title));
+        tx_.commit(fmt::format("opportunity {}: {}: {}", what, client_.name,
+                               commit_subject(opportunity().title)));
         ctx_.note(done);
         return ctx_.warn_problems(problems_);
     }

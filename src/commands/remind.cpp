@@ -23,9 +23,10 @@ std::vector<TeamMember> recipients(const std::vector<std::string>& to, const Set
     for (const auto& name : to) {
         const TeamMember* m = s.find_member(name);
         if (!m) {
-            throw UsageError("--to: '" + name + "' is not in crm.yaml's team",
-                             s.team.empty() ? "crm.yaml has no team: yet"
-                                            : "the team: " + join(s.team_names(), ", "));
+            throw UsageError(fmt::format("--to: '{}' is not in crm.yaml's team", name),
+                             s.team.empty()
+                                 ? "crm.yaml has no team: yet"
+                                 : fmt::format("the team: {}", join(s.team_names(), ", ")));
         }
         out.push_back(*m);
     }
@@ -58,11 +59,11 @@ int remind(const RemindOptions& o, Context& ctx) {
                         s.unowned_to.empty() ? std::string("everyone") : join(s.unowned_to, ", ")));
     const auto list = reminders(team, items, today, s.team, s.unowned_to);
     if (list.empty())
-        mailer.tell("nothing due by " + end.iso() + " for anyone mailed; no mail sent");
+        mailer.tell(fmt::format("nothing due by {} for anyone mailed; no mail sent", end));
     for (const Reminder& r : list) {
         // One reminder per teammate, day and window: a rerun today sends nothing again,
         // tomorrow's run or another window is a new reminder.
-        const std::string key = "remind " + today.iso() + " " + end.iso() + " " + r.member.email;
+        const std::string key = fmt::format("remind {} {} {}", today, end, r.member.email);
         if (mailer.recording() && mailer.already_sent(key)) {
             mailer.skipped(r.member);
             continue;

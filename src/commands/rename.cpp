@@ -3,6 +3,7 @@
 #include "crm/commands/common.hpp"
 #include "crm/model/slug.hpp"
 #include "crm/store/paths.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/key_edit.hpp"
 
@@ -21,22 +22,24 @@ void require_free_slug(Context& ctx, const std::string& target, const std::strin
     for (const auto& name : store::client_dir_names(folder.root())) {
         if (name == own)
             continue;
-        std::string whose = "clients/" + name;
+        std::string whose = fmt::format("clients/{}", name);
         if (folder.has_client(name)) {
             try {
-                whose += " (" + folder.load_client(name).name + ")";
+                whose += fmt::format(" ({})", folder.load_client(name).name);
             } catch (const DataError&) {  // a broken file still takes its place
             }
         }
         if (ascii_lower(name) == target)
-            throw RuntimeError("the slug '" + target + "' is taken by " + whose,
+            throw RuntimeError(fmt::format("the slug '{}' is taken by {}", target, whose),
                                "choose another name, or rename without --slug (the name "
                                "changes, the folder stays)");
         if (slug_root(ascii_lower(name)) == slug_root(target))
-            throw RuntimeError("the slug '" + target + "' would stand beside " + whose +
-                                   ": the same client twice?",
-                               "if it is one client, merge them (crm merge " + name + " " + own +
-                                   "); else rename without --slug");
+            throw RuntimeError(
+                fmt::format("the slug '{}' would stand beside {}: the same client twice?", target,
+                            whose),
+                fmt::format(
+                    "if it is one client, merge them (crm merge {} {}); else rename without --slug",
+                    name, own));
     }
 }
 
@@ -56,8 +59,9 @@ int rename(const RenameOptions& o, Context& ctx) {
     for (const auto& c : folder.load_clients(problems)) {
         if (c.slug != slug && fold_case(c.name) == fold_case(new_name))
             throw RuntimeError(
-                "'" + new_name + "' is already the name of clients/" + c.slug,
-                "choose another name, or merge the two: crm merge " + c.slug + " " + slug);
+                fmt::format("'{}' is already the name of clients/{}", new_name, c.slug),
+                fmt::format("choose another name, or merge the two: crm merge {} {}", c.slug,
+                            slug));
     }
     const std::string target = o.slug ? slugify(new_name) : slug;
     const bool moves = target != slug;
@@ -67,8 +71,8 @@ int rename(const RenameOptions& o, Context& ctx) {
     }
     const bool renames = old_name != new_name;
     if (!renames && !moves) {
-        ctx.note(old_name + " is already the name" +
-                 (o.slug ? " and " + slug + " its slug" : std::string()) + "; nothing to change");
+        ctx.note(fmt::format("{} is already the name{}; nothing to change", old_name,
+                             o.slug ? " and " + slug + " its slug" : std::string()));
         ctx.out() << slug << '\n';
         return 0;
     }
@@ -79,12 +83,12 @@ int rename(const RenameOptions& o, Context& ctx) {
         });
     if (moves)
         edit.transaction().rename(client_dir_path(slug), client_dir_path(target));
-    std::string what = renames ? old_name + " to " + new_name : new_name;
+    std::string what = renames ? fmt::format("{} to {}", old_name, new_name) : new_name;
     if (moves)
-        what += " (" + client_dir_path(slug) + " to " + client_dir_path(target) + ")";
-    edit.commit("rename: " + what);
+        what += fmt::format(" ({} to {})", client_dir_path(slug), client_dir_path(target));
+    edit.commit(fmt::format("rename: {}", what));
     ctx.out() << target << '\n';
-    ctx.note("renamed " + what);
+    ctx.note(fmt::format("renamed {}", what));
     return 0;
 }
 

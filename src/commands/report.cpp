@@ -8,6 +8,7 @@
 #include "crm/render/report_html.hpp"
 #include "crm/render/report_markdown.hpp"
 #include "crm/store/period_changes.hpp"
+#include "crm/util/format.hpp"
 
 #include "fold.hpp"
 
@@ -50,8 +51,9 @@ ReportPeriod report_period(const ReportOptions& o, Date today, DateOrder order) 
     if (!o.month.empty()) {
         auto month = parse_month(o.month);
         if (!month)
-            throw UsageError("--month: '" + o.month + "' is not a month",
-                             "write it YYYY-MM, e.g. --month " + p.since.iso().substr(0, 7));
+            throw UsageError(
+                fmt::format("--month: '{}' is not a month", o.month),
+                fmt::format("write it YYYY-MM, e.g. --month {}", p.since.iso().substr(0, 7)));
         p = *month;
     } else if (o.since.given()) {
         auto read = [&](const DateText& d) {
@@ -63,12 +65,12 @@ ReportPeriod report_period(const ReportOptions& o, Date today, DateOrder order) 
         throw UsageError("--until needs --since", "e.g. --since 2026-09-01 --until 2026-09-30");
     }
     if (p.since > today)
-        throw UsageError("the period starts after today (" + today.iso() + ")",
+        throw UsageError(fmt::format("the period starts after today ({})", today),
                          "crm report looks back: name a month or days that have begun");
     p.until = std::min(p.until, today);
     if (p.until < p.since)
-        throw UsageError("the period ends (" + p.until.iso() + ") before it starts (" +
-                         p.since.iso() + ")");
+        throw UsageError(
+            fmt::format("the period ends ({}) before it starts ({})", p.until, p.since));
     return p;
 }
 

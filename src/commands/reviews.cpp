@@ -2,6 +2,7 @@
 
 #include "crm/render/reviews_view.hpp"
 #include "crm/reports/reviews_summary.hpp"
+#include "crm/util/format.hpp"
 
 #include "fold.hpp"
 
@@ -26,8 +27,8 @@ int reviews(const ReviewsOptions& o, Context& ctx) {
     if (o.format == render::OutputFormat::json) {
         ctx.out() << render::reviews_json(summary, since, today, until);
     } else if (summary.total == 0 && summary.follow_ups.empty()) {
-        ctx.note(since   ? "no reviews since " + since->iso()
-                 : until ? "no reviews until " + until->iso()
+        ctx.note(since   ? fmt::format("no reviews since {}", *since)
+                 : until ? fmt::format("no reviews until {}", *until)
                          : "no reviews yet: record one with 'crm review CLIENT --project P "
                            "--rating R'");
     } else {

@@ -4,6 +4,7 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/store/paths.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 #include "lifecycle.hpp"
@@ -26,9 +27,10 @@ bool confirmed(Context& ctx, const std::string& question) {
 int rm(const RmOptions& o, Context& ctx) {
     const std::string slug = resolve_client(ctx, o.client);
     if (!o.yes && !ctx.in_is_tty())
-        throw UsageError("crm rm deletes " + client_dir_path(slug) +
-                             " and asks first, but standard input is not a terminal",
-                         "say so on the command line: crm rm " + slug + " --yes");
+        throw UsageError(
+            fmt::format("crm rm deletes {} and asks first, but standard input is not a terminal",
+                        client_dir_path(slug)),
+            fmt::format("say so on the command line: crm rm {} --yes", slug));
     auto& folder = ctx.folder();
     std::string name = slug;
     try {
@@ -36,31 +38,34 @@ int rm(const RmOptions& o, Context& ctx) {
     } catch (const DataError&) {  // a broken client.yaml is no reason to keep the client
     }
     const std::string dir = client_dir_path(slug);
-    const std::string what = name + " (" + dir + ", " +
-                             counted(store::client_dir_files(folder.root(), slug).size(), "file") +
-                             ")";
+    const std::string what =
+        fmt::format("{} ({}, {})", name, dir,
+                    counted(store::client_dir_files(folder.root(), slug).size(), "file"));
     // Asked before the lock is taken: a person thinking it over holds up no other crm.
-    if (!o.yes && !confirmed(ctx, "Delete " + what + "?")) {
+    if (!o.yes && !confirmed(ctx, fmt::format("Delete {}?", what))) {
         ctx.note("nothing deleted");
         return 0;
     }
     auto tx = ctx.transaction();
     if (!folder.has_client(slug))
-        throw RuntimeError(dir + " is gone already");
+        throw RuntimeError(fmt::format("{} is gone already", dir));
     require_committed(ctx, {slug}, "rm");
     tx.remove(dir);
-    const bool made = tx.commit("rm: " + what);
+    const bool made = tx.commit(fmt::format("rm: {}", what));
     if (made) {
         const std::string id = head_short_id(ctx);
-        ctx.note("deleted " + what + " in commit " + id +
-                 ". To get it back: crm undo (while it is the last commit), or git revert " + id);
+        ctx.note(
+            fmt::format("deleted {} in commit {}. To get it back: crm undo (while it is the last "
+                        "commit), or git revert {}",
+                        what, id, id));
     } else if (ctx.git()) {
-        ctx.note("deleted " + what + ", not committed. To get it back: git checkout HEAD -- " +
-                 dir);
+        ctx.note(fmt::format("deleted {}, not committed. To get it back: git checkout HEAD -- {}",
+                             what, dir));
     } else {
-        ctx.note("deleted " + what +
-                 "; the folder is in no git repository, so there is no "
-                 "copy to get it back from");
+        ctx.note(
+            fmt::format("deleted {}; the folder is in no git repository, so there is no copy to "
+                        "get it back from",
+                        what));
     }
     return 0;
 }

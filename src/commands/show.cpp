@@ -2,6 +2,7 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/render/show_view.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::commands {
 
@@ -24,7 +25,7 @@ int show(const ShowOptions& o, Context& ctx) {
         ctx.out() << render::show_text(record, s, ctx.today(), render::Styler(ctx.color()),
                                        ctx.terminal_width(), problem);
     if (record.client.unreadable) {
-        ctx.warn(problem + " (fix it: crm edit " + slug + ")");
+        ctx.warn(fmt::format("{} (fix it: crm edit {})", problem, slug));
         problems.erase(problems.begin());
     }
     return ctx.warn_problems(problems) | (record.client.unreadable ? 1 : 0);

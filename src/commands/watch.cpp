@@ -2,6 +2,7 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/watching.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/list_edit.hpp"
 
@@ -36,12 +37,12 @@ int change_watching(Context& ctx, const std::string& client_query,
     });
     const std::string& name = edit.client().name;
     for (const auto& person : unchanged)
-        ctx.note(person + (watch ? " already watches " : " does not watch ") + name +
-                 "; nothing to change");
+        ctx.note(fmt::format("{}{}{}; nothing to change", person,
+                             watch ? " already watches " : " does not watch ", name));
     if (changed.empty())
         return 0;
-    edit.commit(std::string(watch ? "watch: " : "unwatch: ") + name + " (" + join(changed, ", ") +
-                ")");
+    edit.commit(
+        fmt::format("{}{} ({})", watch ? "watch: " : "unwatch: ", name, join(changed, ", ")));
     for (const auto& person : changed)
         ctx.note(person + (watch ? " now watches " : " no longer watches ") + name);
     return 0;

@@ -2,6 +2,7 @@
 
 #include "crm/commands/common.hpp"
 #include "crm/commands/watching.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::commands {
@@ -14,12 +15,13 @@ std::vector<std::string> watching_people(Context& ctx, const std::vector<std::st
     for (const auto& name : names) {
         const TeamMember* m = s.find_member(name);
         if (!m && !s.team.empty()) {
-            throw UsageError("'" + name + "' is not in crm.yaml's team",
-                             "the team: " + join(s.team_names(), ", "));
+            throw UsageError(fmt::format("'{}' is not in crm.yaml's team", name),
+                             fmt::format("the team: {}", join(s.team_names(), ", ")));
         }
         std::string who = m ? m->name : trim(name);
         if (who.empty() || who.find_first_of("\r\n") != std::string::npos)
-            throw UsageError("'" + name + "' is not a name", "give a person's name, on one line");
+            throw UsageError(fmt::format("'{}' is not a name", name),
+                             "give a person's name, on one line");
         auto same = [&](const std::string& o) { return same_person(o, who); };
         if (std::none_of(out.begin(), out.end(), same))
             out.push_back(who);

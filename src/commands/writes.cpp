@@ -9,6 +9,7 @@
 #include "crm/commands/common.hpp"
 #include "crm/schema/check.hpp"
 #include "crm/schema/records.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/tree.hpp"
 
@@ -46,7 +47,7 @@ ClientFileEdit::ClientFileEdit(Context& ctx, const std::string& client_query)
 void ClientFileEdit::read() {
     auto text = tx_.read(file_);
     if (!text)
-        throw RuntimeError("no client file " + file_);
+        throw RuntimeError(fmt::format("no client file {}", file_));
     text_ = std::move(*text);
     client_ = schema::read_client(text_, file_);
 }
@@ -104,9 +105,9 @@ bool ClientFileEdit::apply(const Edit& edit) {
             if (!has.count(k))
                 lost.push_back(k);
         if (!lost.empty())
-            throw os::FileChanged(file_ + " lost " + join(lost, ", ") +
-                                      " while crm was changing it (an editor saving it?); crm "
-                                      "did not write it",
+            throw os::FileChanged(fmt::format("{} lost {} while crm was changing it (an editor "
+                                              "saving it?); crm did not write it",
+                                              file_, join(lost, ", ")),
                                   "run the command again once it is saved");
     }
 }

@@ -1,6 +1,7 @@
 #include "crm/render/report_html.hpp"
 
 #include "crm/render/html_text.hpp"
+#include "crm/util/format.hpp"
 
 namespace crm::render {
 
@@ -65,12 +66,12 @@ bool is_day(const std::string& text) {
 
 std::string cell(const std::string& tag, const std::string& text, bool number,
                  const std::string& scope = {}, const std::string& label = {}) {
-    return "<" + tag + (scope.empty() ? "" : " scope=\"" + scope + "\"") +
-           (number         ? " class=\"num\""
-            : is_day(text) ? " class=\"day\""
-                           : "") +
-           (label.empty() ? "" : " data-label=\"" + html_text(label) + "\"") + ">" +
-           html_text(text) + "</" + tag + ">";
+    return fmt::format("<{}{}{}{}>{}</{}>", tag, scope.empty() ? "" : " scope=\"" + scope + "\"",
+                       number         ? " class=\"num\""
+                       : is_day(text) ? " class=\"day\""
+                                      : "",
+                       label.empty() ? "" : " data-label=\"" + html_text(label) + "\"",
+                       html_text(text), tag);
 }
 
 // A list (no totals, several columns) reads better on a phone as a block per row than as
@@ -84,11 +85,13 @@ bool numeric(const ReportTable& t, std::size_t column) {
 }
 
 std::string table_html(const ReportTable& t) {
-    std::string out = "<div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"" +
-                      html_text(t.caption.empty() ? t.id : t.caption) + "\"><table id=\"" +
-                      html_text(t.id) + "\"" + (reflows(t) ? " class=\"reflow\"" : "") + ">";
+    std::string out = fmt::format(
+        "<div class=\"table-box\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table "
+        "id=\"{}\"{}>",
+        html_text(t.caption.empty() ? t.id : t.caption), html_text(t.id),
+        reflows(t) ? " class=\"reflow\"" : "");
     if (!t.caption.empty())
-        out += "<caption>" + html_text(t.caption) + "</caption>";
+        out += fmt::format("<caption>{}</caption>", html_text(t.caption));
     out += "<thead><tr>";
     for (std::size_t c = 0; c < t.headers.size(); ++c)
         out += cell("th", t.headers[c], numeric(t, c), "col");
@@ -109,55 +112,60 @@ std::string table_html(const ReportTable& t) {
                           : cell("td", t.total[c], numeric(t, c));
         out += "</tr></tfoot>";
     }
-    return out + "</table></div>";
+    return fmt::format("{}</table></div>", out);
 }
 
 std::string block_html(const ReportBlock& b) {
     std::string out = "<div class=\"block\">";
     if (!b.heading.empty())
-        out += "<h3>" + html_text(b.heading) + "</h3>";
+        out += fmt::format("<h3>{}</h3>", html_text(b.heading));
     for (const auto& p : b.paragraphs)
-        out += "<p>" + html_text(p) + "</p>";
+        out += fmt::format("<p>{}</p>", html_text(p));
     const bool has_table = b.table && (!b.table->rows.empty() || !b.table->total.empty());
     const std::string chart = b.chart.svg();
     if (!chart.empty() || has_table) {
         out += "<div class=\"pair\">";
         if (!chart.empty())
-            out += "<figure class=\"chart\">" + chart + "</figure>";
+            out += fmt::format("<figure class=\"chart\">{}</figure>", chart);
         if (has_table)
             out += table_html(*b.table);
         out += "</div>";
     }
     if (b.table && !b.table->more.empty())
-        out += "<p class=\"more\">" + html_text(b.table->more) + "</p>";
+        out += fmt::format("<p class=\"more\">{}</p>", html_text(b.table->more));
     for (const auto& q : b.quotes)
-        out += "<figure class=\"quote\"><blockquote><p>" + html_lines(q.text) +
-               "</p></blockquote><figcaption>" + html_text(q.source) + "</figcaption></figure>";
-    return out + "</div>";
+        out += fmt::format(
+            "<figure "
+            "class=\"quote\"><blockquote><p>{}</p></blockquote><figcaption>{}</figcaption></"
+            "figure>",
+            html_lines(q.text), html_text(q.source));
+    return fmt::format("{}</div>", out);
 }
 
 }  // namespace
 
 std::string report_html(const ReportPage& page, bool navigation) {
-    std::string out =
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<meta name=\"generator\" content=\"crm\">\n<title>" +
-        html_text(page.title) + "</title>\n<style>\n" + kStyle + "</style>\n</head>\n<body>\n";
-    out += "<header class=\"page\"><h1>" + html_text(page.title) + "</h1><p class=\"sub\">" +
-           html_text(page.subtitle) + "</p>";
+    std::string out = fmt::format(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta "
+        "name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta "
+        "name=\"generator\" "
+        "content=\"crm\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
+        html_text(page.title), kStyle);
+    out += fmt::format("<header class=\"page\"><h1>{}</h1><p class=\"sub\">{}</p>",
+                       html_text(page.title), html_text(page.subtitle));
     if (navigation && page.sections.size() > 1) {
         out += "<nav aria-label=\"Sections\"><ul>";
         for (const auto& s : page.sections)
-            out += "<li><a href=\"#" + html_text(s.id) + "\">" + html_text(s.title) + "</a></li>";
+            out +=
+                fmt::format("<li><a href=\"#{}\">{}</a></li>", html_text(s.id), html_text(s.title));
         out += "</ul></nav>";
     }
     out += "</header>\n<main>\n";
     for (const auto& s : page.sections) {
-        out += "<section id=\"" + html_text(s.id) + "\" aria-labelledby=\"" + html_text(s.id) +
-               "-h\"><h2 id=\"" + html_text(s.id) + "-h\">" + html_text(s.title) + "</h2>";
+        out += fmt::format("<section id=\"{}\" aria-labelledby=\"{}-h\"><h2 id=\"{}-h\">{}</h2>",
+                           html_text(s.id), html_text(s.id), html_text(s.id), html_text(s.title));
         for (const auto& p : s.lead)
-            out += "<p>" + html_text(p) + "</p>";
+            out += fmt::format("<p>{}</p>", html_text(p));
         for (const auto& b : s.blocks)
             out += block_html(b);
         out += "</section>\n";

@@ -1,4 +1,5 @@
 #include "crm/render/report_markdown.hpp"
+#include "crm/util/format.hpp"
 
 #include "markdown_text.hpp"
 
@@ -11,18 +12,18 @@ std::string row_text(const std::vector<std::string>& cells, std::size_t columns,
     for (std::size_t c = 0; c < columns; ++c) {
         std::string text = c < cells.size() ? md_cell(cells[c]) : "";
         if (bold_first && c == 0 && !text.empty())
-            text = "**" + text + "**";
-        out += " " + text + " |";
+            text = fmt::format("**{}**", text);
+        out += fmt::format(" {} |", text);
     }
-    return out + "\n";
+    return fmt::format("{}\n", out);
 }
 
 std::string table_text(const ReportTable& t) {
     std::string out;
     if (!t.caption.empty())
-        out += "_" + md_cell(t.caption) + "_\n\n";
+        out += fmt::format("_{}_\n\n", md_cell(t.caption));
     const std::size_t columns = t.headers.size();
-    out += row_text(t.headers, columns, false) + "|";
+    out += fmt::format("{}|", row_text(t.headers, columns, false));
     for (std::size_t c = 0; c < columns; ++c)
         out += c < t.numeric.size() && t.numeric[c] ? " ---: |" : " --- |";
     out += "\n";
@@ -36,22 +37,22 @@ std::string table_text(const ReportTable& t) {
 }  // namespace
 
 std::string report_markdown(const ReportPage& page) {
-    std::string out = "# " + md_cell(page.title) + "\n\n" + md_cell(page.subtitle) + "\n";
+    std::string out = fmt::format("# {}\n\n{}\n", md_cell(page.title), md_cell(page.subtitle));
     for (const auto& s : page.sections) {
-        out += "\n## " + md_cell(s.title) + "\n";
+        out += fmt::format("\n## {}\n", md_cell(s.title));
         for (const auto& p : s.lead)
-            out += "\n" + md_cell(p) + "\n";
+            out += fmt::format("\n{}\n", md_cell(p));
         for (const auto& b : s.blocks) {
             if (!b.heading.empty())
-                out += "\n### " + md_cell(b.heading) + "\n";
+                out += fmt::format("\n### {}\n", md_cell(b.heading));
             for (const auto& p : b.paragraphs)
-                out += "\n" + md_cell(p) + "\n";
+                out += fmt::format("\n{}\n", md_cell(p));
             if (b.table && (!b.table->rows.empty() || !b.table->total.empty()))
-                out += "\n" + table_text(*b.table);
+                out += fmt::format("\n{}", table_text(*b.table));
             if (b.table && !b.table->more.empty())
-                out += "\n_" + md_cell(b.table->more) + "_\n";
+                out += fmt::format("\n_{}_\n", md_cell(b.table->more));
             for (const auto& q : b.quotes)
-                out += "\n> " + md_cell(q.text) + "\n>\n> — " + md_cell(q.source) + "\n";
+                out += fmt::format("\n> {}\n>\n> — {}\n", md_cell(q.text), md_cell(q.source));
         }
     }
     return out;

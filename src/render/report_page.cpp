@@ -4,6 +4,7 @@
 
 #include "crm/render/numbers.hpp"
 #include "crm/reports/remind.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 #include "report_parts.hpp"
@@ -21,23 +22,23 @@ constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
 namespace page {
 
 std::string count_of(std::size_t n, const std::string& one, const std::string& many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
+    return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
 std::string day_month(Date d) {
-    return std::to_string(d.day()) + " " + std::string(kMonths[d.month() - 1]).substr(0, 3);
+    return fmt::format("{} {}", d.day(), std::string(kMonths[d.month() - 1]).substr(0, 3));
 }
 
 std::string share(int part, int whole) {
     if (whole <= 0)
         return "-";
-    return std::to_string((part * 100 + whole / 2) / whole) + "%";
+    return fmt::format("{}%", (part * 100 + whole / 2) / whole);
 }
 
 std::string person_label(const std::string& person, bool in_team) {
     if (person.empty())
         return "(nobody)";
-    return in_team ? person : person + " (not in the team)";
+    return in_team ? person : fmt::format("{} (not in the team)", person);
 }
 
 void limit_rows(ReportTable& t, const std::string& where) {
@@ -45,7 +46,7 @@ void limit_rows(ReportTable& t, const std::string& where) {
         return;
     const std::size_t left_out = t.rows.size() - kListLimit;
     t.rows.resize(kListLimit);
-    t.more = "and " + std::to_string(left_out) + " more: " + where;
+    t.more = fmt::format("and {} more: {}", left_out, where);
 }
 
 }  // namespace page
@@ -53,8 +54,8 @@ void limit_rows(ReportTable& t, const std::string& where) {
 std::string period_name(const ReportPeriod& p) {
     const auto month = month_period(p.since.year(), p.since.month());
     if (month && *month == p)
-        return std::string(kMonths[p.since.month() - 1]) + " " + std::to_string(p.since.year());
-    return p.since.iso() + " to " + p.until.iso();
+        return fmt::format("{} {}", kMonths[p.since.month() - 1], p.since.year());
+    return fmt::format("{} to {}", p.since, p.until);
 }
 
 std::string ChartSpec::svg() const {
@@ -73,12 +74,12 @@ std::string ChartSpec::svg() const {
 
 ReportPage report_page(const MonthlyReport& r) {
     ReportPage p;
-    p.title = "Partners' report: " + period_name(r.period);
-    p.subtitle = "From " + r.period.since.iso() + " to " + r.period.until.iso() + ", as of " +
-                 r.today.iso() + "; " +
-                 page::count_of(static_cast<std::size_t>(r.clients), "client", "clients") +
-                 ". What is due, the pipeline, the portfolio and the funnel stand as of today; "
-                 "reviews, contacts and changes are the period's.";
+    p.title = fmt::format("Partners' report: {}", period_name(r.period));
+    p.subtitle = fmt::format(
+        "From {} to {}, as of {}; {}. What is due, the pipeline, the portfolio and the funnel "
+        "stand as of today; reviews, contacts and changes are the period's.",
+        r.period.since, r.period.until, r.today,
+        page::count_of(static_cast<std::size_t>(r.clients), "client", "clients"));
     p.sections = {page::due_section(r),       page::pipeline_section(r), page::reviews_section(r),
                   page::portfolio_section(r), page::funnel_section(r),   page::activity_section(r),
                   page::changes_section(r)};
@@ -88,15 +89,15 @@ ReportPage report_page(const MonthlyReport& r) {
 ReportPage person_page(const MonthlyReport& r, const std::string& person) {
     using page::count_of;
     ReportPage p;
-    p.title = person + ": due by " + r.due_until.iso();
-    p.subtitle = "Your part of the partners' report, as of " + r.today.iso() + ".";
+    p.title = fmt::format("{}: due by {}", person, r.due_until);
+    p.subtitle = fmt::format("Your part of the partners' report, as of {}.", r.today);
 
     ReportSection due{"due", "What is due", {}, {}};
     const auto items = r.items_of(person);
     std::size_t overdue = 0;
     ReportBlock list;
     list.table = ReportTable{"person-items",
-                             "Your items due by " + r.due_until.iso(),
+                             fmt::format("Your items due by {}", r.due_until),
                              {"Due", "When", "Type", "Client", "What"},
                              {},
                              {},
@@ -107,21 +108,21 @@ ReportPage person_page(const MonthlyReport& r, const std::string& person) {
         list.table->rows.push_back({i.due.iso(), relative_days(i.due, r.today),
                                     std::string(due_type_name(i.type)), i.name, i.what});
     }
-    due.lead.push_back(count_of(items.size(), "thing", "things") + " due by " + r.due_until.iso() +
-                       ": " + std::to_string(overdue) + " overdue, " +
-                       std::to_string(items.size() - overdue) + " coming up.");
+    due.lead.push_back(fmt::format("{} due by {}: {} overdue, {} coming up.",
+                                   count_of(items.size(), "thing", "things"), r.due_until, overdue,
+                                   items.size() - overdue));
     for (const auto& d : r.due_people) {
         if (same_person(d.person, person) && d.clients_tracked > 0)
-            due.lead.push_back(
-                std::to_string(d.past_cadence) + " of your " +
-                count_of(static_cast<std::size_t>(d.clients_tracked), "client", "clients") +
-                " are past their cadence (the contact rows above).");
+            due.lead.push_back(fmt::format(
+                "{} of your {} are past their cadence (the contact rows above).", d.past_cadence,
+                count_of(static_cast<std::size_t>(d.clients_tracked), "client", "clients")));
     }
     if (!items.empty())
         due.blocks.push_back(std::move(list));
     p.sections.push_back(std::move(due));
 
-    ReportSection activity{"activity", "Your contacts, " + period_name(r.period), {}, {}};
+    ReportSection activity{
+        "activity", fmt::format("Your contacts, {}", period_name(r.period)), {}, {}};
     ReportBlock weeks;
     weeks.table = ReportTable{"person-activity",
                               "Contacts you logged per week (weeks start on "
@@ -132,7 +133,8 @@ ReportPage person_page(const MonthlyReport& r, const std::string& person) {
                               {},
                               {}};
     weeks.chart.kind = ChartSpec::Kind::bars;
-    weeks.chart.text = {"person-activity-chart", "Contacts logged per week, " + person, ""};
+    weeks.chart.text = {"person-activity-chart",
+                        fmt::format("Contacts logged per week, {}", person), ""};
     const PersonActivity* a = r.activity_of(person);
     std::string desc;
     for (std::size_t w = 0; w < r.weeks.size(); ++w) {
@@ -140,14 +142,15 @@ ReportPage person_page(const MonthlyReport& r, const std::string& person) {
         weeks.table->rows.push_back({page::day_month(r.weeks[w]), std::to_string(n)});
         weeks.chart.bars.push_back(
             {page::day_month(r.weeks[w]), static_cast<double>(n), {}, svg::Colour::blue});
-        desc += (desc.empty() ? "" : "; ") + std::string("week of ") + page::day_month(r.weeks[w]) +
-                ": " + std::to_string(n);
+        desc += fmt::format("{}week of {}: {}", desc.empty() ? "" : "; ",
+                            page::day_month(r.weeks[w]), n);
     }
-    weeks.chart.text.desc = desc + ".";
+    weeks.chart.text.desc = fmt::format("{}.", desc);
     weeks.table->total = {"Total", std::to_string(a ? a->total : 0)};
     activity.lead.push_back(
-        count_of(static_cast<std::size_t>(a ? a->total : 0), "contact", "contacts") +
-        " logged from " + r.period.since.iso() + " to " + r.period.until.iso() + ".");
+        fmt::format("{} logged from {} to {}.",
+                    count_of(static_cast<std::size_t>(a ? a->total : 0), "contact", "contacts"),
+                    r.period.since, r.period.until));
     activity.blocks.push_back(std::move(weeks));
     p.sections.push_back(std::move(activity));
     return p;

@@ -5,6 +5,7 @@
 #include "crm/render/numbers.hpp"
 #include "crm/render/pipeline_view.hpp"
 #include "crm/reports/remind.hpp"
+#include "crm/util/format.hpp"
 
 #include "report_parts.hpp"
 
@@ -23,19 +24,19 @@ ReportSection due_section(const MonthlyReport& r) {
     int overdue = 0, upcoming = 0;
     std::array<int, kDueGroups> groups{};
     ReportBlock people;
-    people.table =
-        ReportTable{"due-people",
-                    "Items per teammate: overdue, and due from today to " + r.due_until.iso(),
-                    {"Teammate", "Overdue", "Due by " + day_month(r.due_until), "Contacts",
-                     "Promises, actions", "Follow-ups", "Opportunities"},
-                    {false, true, true, true, true, true, true},
-                    {},
-                    {},
-                    {}};
+    people.table = ReportTable{
+        "due-people",
+        fmt::format("Items per teammate: overdue, and due from today to {}", r.due_until),
+        {"Teammate", "Overdue", fmt::format("Due by {}", day_month(r.due_until)), "Contacts",
+         "Promises, actions", "Follow-ups", "Opportunities"},
+        {false, true, true, true, true, true, true},
+        {},
+        {},
+        {}};
     auto& chart = people.chart;
     chart.kind = ChartSpec::Kind::stacked;
     chart.series = {{"Overdue", svg::Colour::vermillion},
-                    {"Due by " + day_month(r.due_until), svg::Colour::blue}};
+                    {fmt::format("Due by {}", day_month(r.due_until)), svg::Colour::blue}};
     std::string desc;
     for (const PersonDue& d : r.due_people) {
         if (!d.in_team && d.overdue + d.upcoming == 0)
@@ -49,23 +50,25 @@ ReportSection due_section(const MonthlyReport& r) {
         people.table->rows.push_back(std::move(row));
         overdue += d.overdue;
         upcoming += d.upcoming;
-        chart.rows.push_back({who,
-                              {static_cast<double>(d.overdue), static_cast<double>(d.upcoming)},
-                              figure(d.overdue) + " overdue, " + figure(d.upcoming) + " due"});
-        desc += (desc.empty() ? "" : "; ") + who + ": " + figure(d.overdue) + " overdue, " +
-                figure(d.upcoming) + " due by " + r.due_until.iso();
+        chart.rows.push_back(
+            {who,
+             {static_cast<double>(d.overdue), static_cast<double>(d.upcoming)},
+             fmt::format("{} overdue, {} due", figure(d.overdue), figure(d.upcoming))});
+        desc += fmt::format("{}{}: {} overdue, {} due by {}", desc.empty() ? "" : "; ", who,
+                            figure(d.overdue), figure(d.upcoming), r.due_until);
     }
     people.table->total = {"Total", figure(overdue), figure(upcoming)};
     for (int g : groups)
         people.table->total.push_back(figure(g));
-    chart.text = {"due-chart", "Overdue and coming items per teammate", desc + "."};
+    chart.text = {"due-chart", "Overdue and coming items per teammate", fmt::format("{}.", desc)};
     if (chart.rows.empty())
         chart.kind = ChartSpec::Kind::none;  // no team and nothing due: a table of totals
-    s.lead.push_back(count_of(r.due.size(), "thing is", "things are") + " due by " +
-                     r.due_until.iso() + " (the end of the month of " + r.today.iso() +
-                     "): " + figure(overdue) + " overdue, " + figure(upcoming) +
-                     " coming up. A promise or action is for whoever made it, everything else "
-                     "for the owner of the client or opportunity, as crm remind mails them.");
+    s.lead.push_back(
+        fmt::format("{} due by {} (the end of the month of {}): {} overdue, {} coming up. A "
+                    "promise or action is for whoever made it, everything else for the owner of "
+                    "the client or opportunity, as crm remind mails them.",
+                    count_of(r.due.size(), "thing is", "things are"), r.due_until, r.today,
+                    figure(overdue), figure(upcoming)));
     s.blocks.push_back(std::move(people));
 
     // The contacts overdue are the activity section's "past their cadence".
@@ -90,7 +93,8 @@ ReportSection due_section(const MonthlyReport& r) {
         late.paragraphs.push_back(overdue == 0 ? "Nothing is overdue."
                                                : "Only contacts are overdue: the clients past "
                                                  "their cadence, below.");
-    limit_rows(*late.table, "crm due --until " + r.today.plus_days(-1).iso() + " lists them all");
+    limit_rows(*late.table,
+               fmt::format("crm due --until {} lists them all", r.today.plus_days(-1)));
     s.blocks.push_back(std::move(late));
     return s;
 }
@@ -98,12 +102,13 @@ ReportSection due_section(const MonthlyReport& r) {
 ReportSection pipeline_section(const MonthlyReport& r) {
     const Pipeline& p = r.pipeline;
     ReportSection s{"pipeline", "Pipeline and the deal clock", {}, {}};
-    s.lead.push_back(
-        count_of(p.open.size(), "open opportunity", "open opportunities") + ", value " +
-        amount_text(p.value) + ", weighted by probability " + amount_text(p.weighted) + "." +
-        (p.undated > 0 ? " " + count_of(static_cast<std::size_t>(p.undated), "has", "have") +
-                             " no expected decision date and no month below."
-                       : std::string()));
+    s.lead.push_back(fmt::format(
+        "{}, value {}, weighted by probability {}.{}",
+        count_of(p.open.size(), "open opportunity", "open opportunities"), amount_text(p.value),
+        amount_text(p.weighted),
+        p.undated > 0 ? " " + count_of(static_cast<std::size_t>(p.undated), "has", "have") +
+                            " no expected decision date and no month below."
+                      : std::string()));
     ReportBlock months;
     months.heading = "Weighted value by month of expected decision";
     months.table = ReportTable{"pipeline-months",
@@ -122,15 +127,16 @@ ReportSection pipeline_section(const MonthlyReport& r) {
         months.chart.bars.push_back(
             {m.month, m.weighted, amount_text(m.weighted),
              m.month < r.today.iso().substr(0, 7) ? svg::Colour::orange : svg::Colour::blue});
-        desc += (desc.empty() ? "" : "; ") + m.month + ": " + amount_text(m.weighted);
+        desc += fmt::format("{}{}: {}", desc.empty() ? "" : "; ", m.month, amount_text(m.weighted));
         count += m.count;
         weighted += m.weighted;
     }
     months.table->total = {"Total", figure(count), amount_text(weighted)};
-    months.chart.text = {"pipeline-chart",
-                         "Weighted value of open opportunities by month of "
-                         "expected decision",
-                         desc.empty() ? "No open opportunity has a decision date." : desc + "."};
+    months.chart.text = {
+        "pipeline-chart",
+        "Weighted value of open opportunities by month of "
+        "expected decision",
+        desc.empty() ? "No open opportunity has a decision date." : fmt::format("{}.", desc)};
     if (p.by_month.empty()) {
         months.chart.kind = ChartSpec::Kind::none;
         months.paragraphs.push_back("No open opportunity has an expected decision date.");
@@ -144,7 +150,7 @@ ReportSection pipeline_section(const MonthlyReport& r) {
     const DealClock& c = p.clock;
     ReportBlock clock;
     clock.heading = "The deal clock: engaged before the RFP against after it (all history)";
-    clock.paragraphs.push_back(clock_reading(c) + ".");
+    clock.paragraphs.push_back(fmt::format("{}.", clock_reading(c)));
     clock.table = ReportTable{"deal-clock",
                               "Won and lost opportunities by when we engaged",
                               {"Engaged", "Won", "Lost", "Win rate"},
@@ -160,12 +166,13 @@ ReportSection pipeline_section(const MonthlyReport& r) {
             {label, figure(side.won), figure(side.lost), share(side.won, side.closed())});
         clock.chart.rows.push_back({label,
                                     {static_cast<double>(side.won), static_cast<double>(side.lost)},
-                                    "won " + share(side.won, side.closed())});
+                                    fmt::format("won {}", share(side.won, side.closed()))});
     }
-    clock.chart.text = {"clock-chart", "Won and lost, engaged early against late",
-                        "Engaged early: won " + figure(c.early.won) + ", lost " +
-                            figure(c.early.lost) + "; engaged late: won " + figure(c.late.won) +
-                            ", lost " + figure(c.late.lost) + "."};
+    clock.chart.text = {
+        "clock-chart", "Won and lost, engaged early against late",
+        fmt::format("Engaged early: won {}, lost {}; engaged late: won {}, lost {}.",
+                    figure(c.early.won), figure(c.early.lost), figure(c.late.won),
+                    figure(c.late.lost))};
     s.blocks.push_back(std::move(clock));
     return s;
 }
@@ -193,10 +200,10 @@ svg::Colour rating_colour(Rating r) {
 ReportSection reviews_section(const MonthlyReport& r) {
     const ReviewsSummary& v = r.reviews;
     ReportSection s{"reviews", "Post-project reviews", {}, {}};
-    s.lead.push_back(count_of(static_cast<std::size_t>(v.total), "review", "reviews") + " from " +
-                     r.period.since.iso() + " to " + r.period.until.iso() + "; " +
-                     count_of(v.follow_ups.size(), "follow-up", "follow-ups") +
-                     " of an angry or unhappy review still open, whenever it was.");
+    s.lead.push_back(fmt::format(
+        "{} from {} to {}; {} of an angry or unhappy review still open, whenever it was.",
+        count_of(static_cast<std::size_t>(v.total), "review", "reviews"), r.period.since,
+        r.period.until, count_of(v.follow_ups.size(), "follow-up", "follow-ups")));
     ReportBlock spectrum;
     spectrum.table = ReportTable{"reviews-spectrum",
                                  "Reviews of the period, angry to elated",
@@ -213,11 +220,11 @@ ReportSection reviews_section(const MonthlyReport& r) {
         spectrum.table->rows.push_back({name, figure(v.counts[i])});
         spectrum.chart.bars.push_back(
             {name, static_cast<double>(v.counts[i]), {}, rating_colour(rating)});
-        desc += (desc.empty() ? "" : ", ") + name + " " + figure(v.counts[i]);
+        desc += fmt::format("{}{} {}", desc.empty() ? "" : ", ", name, figure(v.counts[i]));
     }
     spectrum.table->total = {"Total", figure(v.total)};
     spectrum.chart.text = {"reviews-chart", "The satisfaction spectrum of the period's reviews",
-                           desc + "."};
+                           fmt::format("{}.", desc)};
     s.blocks.push_back(std::move(spectrum));
 
     ReportBlock follow;
@@ -241,12 +248,13 @@ ReportSection reviews_section(const MonthlyReport& r) {
     s.blocks.push_back(std::move(follow));
 
     ReportBlock quotes;
-    quotes.heading = "Testimonials (" + std::to_string(v.testimonials.size()) + ")";
+    quotes.heading = fmt::format("Testimonials ({})", v.testimonials.size());
     for (const ReviewRef& t : v.testimonials)
-        quotes.quotes.push_back({t.review->testimonial,
-                                 t.client->name +
-                                     (t.review->project.empty() ? "" : ", " + t.review->project) +
-                                     " (" + t.review->date.iso() + ")"});
+        quotes.quotes.push_back(
+            {t.review->testimonial,
+             fmt::format("{}{} ({})", t.client->name,
+                         t.review->project.empty() ? "" : ", " + t.review->project,
+                         t.review->date)});
     if (v.testimonials.empty())
         quotes.paragraphs.push_back("None in the period.");
     s.blocks.push_back(std::move(quotes));
@@ -265,7 +273,7 @@ ReportSection reviews_section(const MonthlyReport& r) {
             refs.table->rows.push_back({ref.review->date.iso(), ref.client->name, who});
     if (refs.table->rows.empty())
         refs.paragraphs.push_back("None in the period.");
-    limit_rows(*refs.table, "crm reviews --since " + r.period.since.iso() + " lists them all");
+    limit_rows(*refs.table, fmt::format("crm reviews --since {} lists them all", r.period.since));
     s.blocks.push_back(std::move(refs));
     return s;
 }

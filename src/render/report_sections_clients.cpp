@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "crm/render/numbers.hpp"
+#include "crm/util/format.hpp"
 
 #include "report_parts.hpp"
 
@@ -85,9 +86,9 @@ ReportSection portfolio_section(const MonthlyReport& r) {
                                      group.every ? group.every->str() : "-",
                                      size_figure(group.rows.size()), figure(scored), figure(up),
                                      figure(down), figure(unrated), amount_text(won)});
-        desc += (desc.empty() ? "" : "; ") + std::string("tier ") + group.tier + ": " +
-                size_figure(group.rows.size()) + " clients, " + figure(up) +
-                " suggest a higher tier, " + figure(down) + " a lower one";
+        desc += fmt::format("{}tier {}: {} clients, {} suggest a higher tier, {} a lower one",
+                            desc.empty() ? "" : "; ", group.tier, size_figure(group.rows.size()),
+                            figure(up), figure(down));
         chart.y.ticks.push_back({static_cast<double>(n - 1 - g), group.tier});
     }
     for (const auto& [key, count] : at) {
@@ -106,22 +107,20 @@ ReportSection portfolio_section(const MonthlyReport& r) {
         std::string names = p.groups[b].tier;
         for (std::size_t later = b + 1; b + 1 == std::size(kTierBands) && later < n; ++later)
             if (p.groups[later].configured)
-                names += ", " + p.groups[later].tier;
-        chart.bands.push_back({kTierBands[b].min - 0.5, kTierBands[b].max + 0.5,
-                               names + ": " + std::to_string(kTierBands[b].min) + "-" +
-                                   std::to_string(kTierBands[b].max)});
+                names += fmt::format(", {}", p.groups[later].tier);
+        chart.bands.push_back(
+            {kTierBands[b].min - 0.5, kTierBands[b].max + 0.5,
+             fmt::format("{}: {}-{}", names, kTierBands[b].min, kTierBands[b].max)});
     }
     chart.text = {"portfolio-chart", "Clients placed by the sum of their ratings, in their tiers",
-                  desc + ". Clients without all three ratings are not placed."};
+                  fmt::format("{}. Clients without all three ratings are not placed.", desc)};
     s.lead.push_back(
-        "Each client is placed by the sum of its three ratings (potential, compatibility, "
-        "profitability, 1-5 each): 13-15 suggests the first tier, 9-12 the second, 3-8 the "
-        "third. " +
-        count_of(static_cast<std::size_t>(flagged_total), "client's ratings suggest",
-                 "clients' ratings suggest") +
-        " another tier; " +
-        count_of(static_cast<std::size_t>(unrated_total), "client is", "clients are") +
-        " not fully rated.");
+        fmt::format("Each client is placed by the sum of its three ratings (potential, "
+                    "compatibility, profitability, 1-5 each): 13-15 suggests the first tier, 9-12 "
+                    "the second, 3-8 the third. {} another tier; {} not fully rated.",
+                    count_of(static_cast<std::size_t>(flagged_total), "client's ratings suggest",
+                             "clients' ratings suggest"),
+                    count_of(static_cast<std::size_t>(unrated_total), "client is", "clients are")));
     s.blocks.push_back(std::move(tiers));
 
     ReportBlock flagged;
@@ -167,8 +166,9 @@ ReportSection funnel_section(const MonthlyReport& r) {
             f.entries.empty()
                 ? "-"
                 : f.entries.front().client->name +
-                      (f.entries.front().days ? " (" + duration_words(*f.entries.front().days) + ")"
-                                              : "");
+                      (f.entries.front().days
+                           ? fmt::format(" ({})", duration_words(*f.entries.front().days))
+                           : "");
         const std::string label = f.stage + (!f.configured ? " (not in crm.yaml)"
                                              : f.inactive  ? " (inactive)"
                                                            : "");
@@ -179,15 +179,18 @@ ReportSection funnel_section(const MonthlyReport& r) {
                                      !f.configured ? svg::Colour::orange
                                      : f.inactive  ? svg::Colour::grey
                                                    : svg::Colour::blue});
-        desc += (desc.empty() ? "" : "; ") + f.stage + ": " + size_figure(f.entries.size());
+        desc += fmt::format("{}{}: {}", desc.empty() ? "" : "; ", f.stage,
+                            size_figure(f.entries.size()));
         total += f.entries.size();
         inactive += f.inactive ? f.entries.size() : 0;
     }
     stages.table->total = {"Total", size_figure(total), "", ""};
-    stages.chart.text = {"funnel-chart", "Clients per stage of the funnel", desc + "."};
-    s.lead.push_back(count_of(total, "client", "clients") + ", " + size_figure(inactive) +
-                     " of them in inactive stages (grey). Time in a stage counts from its "
-                     "stage_since, else the last commit that changed it, else since.");
+    stages.chart.text = {"funnel-chart", "Clients per stage of the funnel",
+                         fmt::format("{}.", desc)};
+    s.lead.push_back(
+        fmt::format("{}, {} of them in inactive stages (grey). Time in a stage counts from its "
+                    "stage_since, else the last commit that changed it, else since.",
+                    count_of(total, "client", "clients"), size_figure(inactive)));
     s.blocks.push_back(std::move(stages));
     return s;
 }
@@ -231,7 +234,7 @@ ReportSection activity_section(const MonthlyReport& r) {
         total += a.total;
         weeks.table->rows.push_back(std::move(row));
         weeks.chart.rows.push_back({who, values, figure(a.total)});
-        desc += (desc.empty() ? "" : "; ") + who + ": " + figure(a.total);
+        desc += fmt::format("{}{}: {}", desc.empty() ? "" : "; ", who, figure(a.total));
     }
     weeks.table->total = {"Total"};
     for (int n : per_week)
@@ -240,13 +243,14 @@ ReportSection activity_section(const MonthlyReport& r) {
     if (weeks.chart.rows.empty())
         weeks.chart.kind = ChartSpec::Kind::none;
     weeks.chart.text = {"activity-chart", "Contacts logged per teammate, week by week",
-                        "Contacts in the period: " + desc +
-                            ". Each bar's segments are its weeks "
-                            "in order; the table gives each week's count."};
-    s.lead.push_back(count_of(static_cast<std::size_t>(total), "contact", "contacts") +
-                     " logged from " + r.period.since.iso() + " to " + r.period.until.iso() +
-                     ": every visit, call, meeting, e-mail or other contact file counts once, "
-                     "for its author.");
+                        fmt::format("Contacts in the period: {}. Each bar's segments are its weeks "
+                                    "in order; the table gives each week's count.",
+                                    desc)};
+    s.lead.push_back(
+        fmt::format("{} logged from {} to {}: every visit, call, meeting, e-mail or other contact "
+                    "file counts once, for its author.",
+                    count_of(static_cast<std::size_t>(total), "contact", "contacts"),
+                    r.period.since, r.period.until));
     s.blocks.push_back(std::move(weeks));
 
     ReportBlock cadence;
@@ -270,12 +274,13 @@ ReportSection activity_section(const MonthlyReport& r) {
         const std::string who = person_label(d.person, d.in_team);
         cadence.table->rows.push_back({who, figure(d.clients_tracked), figure(d.past_cadence),
                                        share(d.past_cadence, d.clients_tracked)});
-        cadence.chart.rows.push_back({who,
-                                      {static_cast<double>(d.past_cadence),
-                                       static_cast<double>(d.clients_tracked - d.past_cadence)},
-                                      share(d.past_cadence, d.clients_tracked) + " past"});
-        desc += (desc.empty() ? "" : "; ") + who + ": " + figure(d.past_cadence) + " of " +
-                figure(d.clients_tracked);
+        cadence.chart.rows.push_back(
+            {who,
+             {static_cast<double>(d.past_cadence),
+              static_cast<double>(d.clients_tracked - d.past_cadence)},
+             fmt::format("{} past", share(d.past_cadence, d.clients_tracked))});
+        desc += fmt::format("{}{}: {} of {}", desc.empty() ? "" : "; ", who, figure(d.past_cadence),
+                            figure(d.clients_tracked));
         tracked += d.clients_tracked;
         past += d.past_cadence;
     }
@@ -283,7 +288,7 @@ ReportSection activity_section(const MonthlyReport& r) {
     if (cadence.chart.rows.empty())
         cadence.chart.kind = ChartSpec::Kind::none;
     cadence.chart.text = {"cadence-chart", "Clients past their cadence per owner",
-                          "Past their cadence: " + desc + "."};
+                          fmt::format("Past their cadence: {}.", desc)};
     s.blocks.push_back(std::move(cadence));
 
     ReportBlock list;
@@ -298,16 +303,17 @@ ReportSection activity_section(const MonthlyReport& r) {
         list.table->rows.push_back({i.name, i.owner.empty() ? "(nobody)" : i.owner,
                                     i.last_contact ? i.last_contact->iso() : "never", i.due.iso(),
                                     relative_days(i.due, r.today)});
-    limit_rows(*list.table, "crm due --until " + r.today.plus_days(-1).iso() + " lists them all");
+    limit_rows(*list.table,
+               fmt::format("crm due --until {} lists them all", r.today.plus_days(-1)));
     s.blocks.push_back(std::move(list));
     return s;
 }
 
 ReportSection changes_section(const MonthlyReport& r) {
     const FolderChanges& c = r.changes;
-    ReportSection s{"changes", "What changed, " + period_name(r.period), {}, {}};
+    ReportSection s{"changes", fmt::format("What changed, {}", period_name(r.period)), {}, {}};
     if (!c.known) {
-        s.lead.push_back(c.why_not + ": crm cannot tell what changed in the period.");
+        s.lead.push_back(fmt::format("{}: crm cannot tell what changed in the period.", c.why_not));
         return s;
     }
     struct Kind {
@@ -375,14 +381,15 @@ ReportSection changes_section(const MonthlyReport& r) {
         summary.table->rows.push_back(
             {k.name, size_figure(count), money ? amount_text(value) : ""});
         summary.chart.bars.push_back({k.name, static_cast<double>(count), {}, k.colour});
-        desc += (desc.empty() ? "" : "; ") + std::string(k.name) + ": " + size_figure(count);
-        limit_rows(*b.table, "crm log --since " + r.period.since.iso() + " shows every commit");
+        desc += fmt::format("{}{}: {}", desc.empty() ? "" : "; ", k.name, size_figure(count));
+        limit_rows(*b.table, fmt::format("crm log --since {} shows every commit", r.period.since));
         if (count > 0)
             details.push_back(std::move(b));
     }
-    summary.chart.text = {"changes-chart", "Changes in the period", desc + "."};
-    s.lead.push_back("From the folder's git history, commits authored from " +
-                     r.period.since.iso() + " to " + r.period.until.iso() + ": " + desc + ".");
+    summary.chart.text = {"changes-chart", "Changes in the period", fmt::format("{}.", desc)};
+    s.lead.push_back(
+        fmt::format("From the folder's git history, commits authored from {} to {}: {}.",
+                    r.period.since, r.period.until, desc));
     s.blocks.push_back(std::move(summary));
     for (auto& b : details)
         s.blocks.push_back(std::move(b));

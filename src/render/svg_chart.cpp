@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "crm/render/html_text.hpp"
+#include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
 namespace crm::render::svg {
@@ -45,32 +46,32 @@ const char* ink_on(Colour c) {
 
 std::string open_svg(const ChartText& t, double height) {
     const std::string id = html_text(t.id);
-    return "<svg class=\"chart\" viewBox=\"0 0 " + num(kWidth) + " " + num(height) + "\" width=\"" +
-           num(kWidth) + "\" height=\"" + num(height) + "\" role=\"img\" aria-labelledby=\"" + id +
-           "-t " + id +
-           "-d\" font-family=\"system-ui, "
-           "sans-serif\" font-size=\"" +
-           std::to_string(kFontSize) + "\"><title id=\"" + id + "-t\">" + html_text(t.title) +
-           "</title><desc id=\"" + id + "-d\">" + html_text(t.desc) + "</desc>";
+    return fmt::format(
+        "<svg class=\"chart\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" "
+        "aria-labelledby=\"{}-t {}-d\" font-family=\"system-ui, sans-serif\" "
+        "font-size=\"{}\"><title id=\"{}-t\">{}</title><desc id=\"{}-d\">{}</desc>",
+        num(kWidth), num(height), num(kWidth), num(height), id, id, kFontSize, id,
+        html_text(t.title), id, html_text(t.desc));
 }
 
 std::string text_at(double x, double y, std::string_view escaped, const char* anchor,
                     const char* fill = kInk, int size = 0) {
-    return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor +
-           "\" fill=\"" + fill + "\"" +
-           (size > 0 ? " font-size=\"" + std::to_string(size) + "\"" : std::string()) + ">" +
-           std::string(escaped) + "</text>";
+    return fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" fill=\"{}\"{}>{}</text>", num(x),
+                       num(y), anchor, fill,
+                       size > 0 ? " font-size=\"" + std::to_string(size) + "\"" : std::string(),
+                       escaped);
 }
 
 std::string rect(double x, double y, double w, double h, const char* fill,
                  const std::string& extra = {}) {
-    return "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" +
-           num(h) + "\" fill=\"" + fill + "\"" + extra + "/>";
+    return fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"{}/>", num(x),
+                       num(y), num(w), num(h), fill, extra);
 }
 
 std::string line(double x1, double y1, double x2, double y2, const char* stroke) {
-    return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" +
-           num(y2) + "\" stroke=\"" + stroke + "\" stroke-width=\"1\"/>";
+    return fmt::format(
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>", num(x1),
+        num(y1), num(x2), num(y2), stroke);
 }
 
 // The label column: wide enough for the longest label (cut to kMaxLabel), within bounds.
@@ -93,8 +94,8 @@ std::string legend(const std::vector<std::pair<std::string, std::string>>& items
             y += 18;
         }
         out += swatch.empty() ? ""
-                              : "<g transform=\"translate(" + num(x + 5) + " " + num(y + 7) +
-                                    ")\">" + swatch + "</g>";
+                              : fmt::format("<g transform=\"translate({} {})\">{}</g>", num(x + 5),
+                                            num(y + 7), swatch);
         out += text_at(x + 14, y + 11, html_text(name), "start");
         x += w;
     }
@@ -153,7 +154,7 @@ std::string bar_chart(const ChartText& text, const std::vector<Bar>& bars) {
         y += kRow;
     }
     out += line(left, 0, left, height - 4, kAxis);
-    return out + "</svg>";
+    return fmt::format("{}</svg>", out);
 }
 
 std::string stacked_bar_chart(const ChartText& text, const std::vector<Series>& series,
@@ -202,28 +203,27 @@ std::string stacked_bar_chart(const ChartText& text, const std::vector<Series>& 
         y += kRow;
     }
     out += line(left, top - 2, left, height - 4, kAxis);
-    return out + "</svg>";
+    return fmt::format("{}</svg>", out);
 }
 
 namespace {
 
 std::string marker_shape(Marker m, double r, const char* fill) {
-    const std::string f =
-        std::string(" fill=\"") + fill + "\" stroke=\"#000000\" stroke-width=\"0.8\"";
+    const std::string f = fmt::format(" fill=\"{}\" stroke=\"#000000\" stroke-width=\"0.8\"", fill);
     switch (m) {
         case Marker::circle:
-            return "<circle cx=\"0\" cy=\"0\" r=\"" + num(r) + "\"" + f + "/>";
+            return fmt::format("<circle cx=\"0\" cy=\"0\" r=\"{}\"{}/>", num(r), f);
         case Marker::square:
             return rect(-r, -r, 2 * r, 2 * r, fill, " stroke=\"#000000\" stroke-width=\"0.8\"");
         case Marker::triangle_up:
-            return "<path d=\"M0 " + num(-1.25 * r) + "L" + num(1.2 * r) + " " + num(0.9 * r) +
-                   "L" + num(-1.2 * r) + " " + num(0.9 * r) + "Z\"" + f + "/>";
+            return fmt::format("<path d=\"M0 {}L{} {}L{} {}Z\"{}/>", num(-1.25 * r), num(1.2 * r),
+                               num(0.9 * r), num(-1.2 * r), num(0.9 * r), f);
         case Marker::triangle_down:
-            return "<path d=\"M0 " + num(1.25 * r) + "L" + num(1.2 * r) + " " + num(-0.9 * r) +
-                   "L" + num(-1.2 * r) + " " + num(-0.9 * r) + "Z\"" + f + "/>";
+            return fmt::format("<path d=\"M0 {}L{} {}L{} {}Z\"{}/>", num(1.25 * r), num(1.2 * r),
+                               num(-0.9 * r), num(-1.2 * r), num(-0.9 * r), f);
         case Marker::diamond:
-            return "<path d=\"M0 " + num(-1.3 * r) + "L" + num(1.3 * r) + " 0L0 " + num(1.3 * r) +
-                   "L" + num(-1.3 * r) + " 0Z\"" + f + "/>";
+            return fmt::format("<path d=\"M0 {}L{} 0L0 {}L{} 0Z\"{}/>", num(-1.3 * r), num(1.3 * r),
+                               num(1.3 * r), num(-1.3 * r), f);
     }
     return {};
 }
@@ -283,12 +283,12 @@ std::string scatter_chart(const ChartText& text, const Axis& x, const Axis& y,
         const double r = std::min(14.0, 4.5 + 1.6 * std::sqrt(static_cast<double>(p.count - 1)));
         const double cx = px(p.x);
         const double cy = py(p.y) + (static_cast<double>(p.series) - middle) * spread;
-        out += "<g transform=\"translate(" + num(cx) + " " + num(cy) + ")\">" +
-               marker_shape(s.marker, r, colour_hex(s.colour)) + "</g>";
+        out += fmt::format("<g transform=\"translate({} {})\">{}</g>", num(cx), num(cy),
+                           marker_shape(s.marker, r, colour_hex(s.colour)));
         if (p.count > 1)
             out += text_at(cx + r + 2, cy + 4, std::to_string(p.count), "start", kInk, 10);
     }
-    return out + "</svg>";
+    return fmt::format("{}</svg>", out);
 }
 
 }  // namespace crm::render::svg
