@@ -7,9 +7,12 @@
 #include <mutex>
 #include <optional>
 
+#include "crm/os/dir.hpp"
+#include "crm/os/files.hpp"
 #include "crm/os/parallel.hpp"
 #include "crm/util/text.hpp"
 #include "crm/yaml/scalars.hpp"
+#include "crm/yaml/tree.hpp"
 
 namespace crm::store {
 
@@ -97,6 +100,45 @@ std::string plain_word(std::string_view needle) {
         start = i + 1;
     }
     return best;
+}
+
+// Each file Folder::client_files names, in its order, with its text: client.yaml, then
+// each kind's records. A kind's folder is opened once, below the client's, without
+// following a link at any step, and each record from its descriptor: a file costs one
+// open, as it does grep, rather than a look at every folder on its path. A file that
+// cannot be read (a link, too large) is skipped and named in `skipped`; a linked folder is
+// named by the caller.
+template <typename Each>
+void for_each_record_text(const Folder& folder, const std::string& slug,
+                          std::vector<DataError>& skipped, Each&& each) {
+    auto read = [&](const std::string& file, auto&& get) {
+        try {
+            if (const std::optional<std::string> text = get())
+                each(file, *text);
+        } catch (const DataError& e) {
+            skipped.push_back(e);
+        }
+    };
+    const std::string client = client_file_path(slug);
+    read(client, [&] { return folder.read(client); });
+    const auto clients = os::Dir::open(folder.root() / kClientsDir);
+    const auto dir = clients ? clients->open_sub(slug) : std::nullopt;
+    if (!dir)
+        return;
+    for (RecordKind kind : kRecordKinds) {
+        const std::string kind_dir = record_dir_path(slug, kind);
+        const auto records = dir->open_sub(std::filesystem::path(kind_dir).filename().string());
+        if (!records)
+            continue;
+        for (const auto& name : records->sorted_names()) {
+            if (!is_record_file_name(name))
+                continue;
+            const std::string file = record_file_path(slug, kind, name);
+            read(file, [&] {
+                return os::read_data_file_at(records->fd(), name.c_str(), file, yaml::kMaxFileSize);
+            });
+        }
+    }
 }
 
 // Whether a file's raw bytes rule a match out; `lowered` is a buffer to reuse.
@@ -253,19 +295,13 @@ void search(const Folder& folder, std::string_view query, std::vector<DataError>
                 if (const auto dir = record_dir_path(slug, kind);
                     is_linked_folder(folder.root(), dir))
                     skipped[t].push_back(linked_folder(dir));
-            for (const auto& file : folder.client_files(slug)) {
-                std::optional<std::string> text;
-                try {
-                    text = folder.read(file);
-                } catch (const DataError& e) {
-                    skipped[t].push_back(e);
-                    continue;
-                }
-                if (!text || cannot_match(*text, word, lowered))
-                    continue;
-                for (auto& m : matching_lines(*text, file, needle))
-                    found.push_back({slug, {}, file, std::move(m)});
-            }
+            for_each_record_text(folder, slug, skipped[t],
+                                 [&](const std::string& file, const std::string& text) {
+                                     if (cannot_match(text, word, lowered))
+                                         return;
+                                     for (auto& m : matching_lines(text, file, needle))
+                                         found.push_back({slug, {}, file, std::move(m)});
+                                 });
             if (!found.empty()) {
                 const std::string name = client_name(folder, slug);
                 for (auto& hit : found)
