@@ -282,6 +282,18 @@ class Reader {
         return c;
     }
 
+    // An EXDATE's or RDATE's value as a start of the series: a date alone (VALUE=DATE)
+    // means that day's occurrence, at the series' time of day.
+    static icaltimetype at_series_time(const Component& c, const icaltimetype& t) {
+        if (!t.is_date || c.start.is_date)
+            return t;
+        icaltimetype day = c.start;
+        day.year = t.year;
+        day.month = t.month;
+        day.day = t.day;
+        return day;
+    }
+
     // The instants a series' EXDATEs take out.
     std::vector<std::int64_t> excluded(const Component& c) const {
         std::vector<std::int64_t> out;
@@ -291,21 +303,12 @@ class Reader {
             auto t = time_of(p, icalproperty_get_exdate(p), why);
             if (!t)
                 continue;
-            // A date alone takes out that day's occurrence.
-            if (t->is_date && !c.start.is_date) {
-                icaltimetype day = c.start;
-                day.year = t->year;
-                day.month = t->month;
-                day.day = t->day;
-                out.push_back(clock_.instant(day));
-            } else {
-                out.push_back(clock_.instant(*t));
-            }
+            out.push_back(clock_.instant(at_series_time(c, *t)));
         }
         return out;
     }
 
-    // The starts a series' RDATEs add (a date alone: that day, at the series' time).
+    // The starts a series' RDATEs add.
     std::vector<icaltimetype> added(const Component& c) const {
         std::vector<icaltimetype> out;
         std::string why;
@@ -315,14 +318,7 @@ class Reader {
             auto t = time_of(p, icaltime_is_null_time(v.time) ? v.period.start : v.time, why);
             if (!t)
                 continue;
-            if (t->is_date && !c.start.is_date) {
-                icaltimetype day = c.start;
-                day.year = t->year;
-                day.month = t->month;
-                day.day = t->day;
-                t = day;
-            }
-            out.push_back(*t);
+            out.push_back(at_series_time(c, *t));
         }
         return out;
     }
