@@ -5,6 +5,7 @@
 
 #include "crm/git/blobs.hpp"
 #include "crm/os/files.hpp"
+#include "crm/store/local_state.hpp"
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
 
@@ -31,18 +32,7 @@ bool is_id(std::string_view s) {
 
 std::vector<Entry> read_entries(const std::filesystem::path& root) {
     std::vector<Entry> out;
-    std::optional<std::string> text;
-    try {
-        os::ensure_no_symlinks(root, kList);
-        text = os::read_file(root / kList, 1024 * 1024);
-    } catch (const std::exception&) {
-        return out;
-    }
-    if (!text)
-        return out;
-    for (const auto& line : split(*text, '\n')) {
-        if (line.empty() || line.starts_with('#'))
-            continue;
+    for (const auto& line : read_local_lines(root, kList)) {
         const auto a = line.find(' ');
         const auto b = a == std::string::npos ? a : line.find(' ', a + 1);
         if (b == std::string::npos)

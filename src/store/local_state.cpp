@@ -30,6 +30,24 @@ std::map<std::string, std::string> read_local_state(const std::filesystem::path&
     return values;
 }
 
+std::vector<std::string> read_local_lines(const std::filesystem::path& root,
+                                          const std::string& relative) {
+    std::vector<std::string> lines;
+    std::optional<std::string> text;
+    try {
+        os::ensure_no_symlinks(root, relative);
+        text = os::read_file(root / relative, 1024 * 1024);
+    } catch (const std::exception&) {
+        return lines;
+    }
+    if (!text)
+        return lines;
+    for (auto& line : split(*text, '\n'))
+        if (!line.empty() && !line.starts_with('#'))
+            lines.push_back(std::move(line));
+    return lines;
+}
+
 void write_local_state(const std::filesystem::path& root, const std::string& name,
                        const std::map<std::string, std::string>& values) {
     std::string text = "# Written by crm for this clone only; safe to delete.\n";

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crm/os/files.hpp"
+#include "crm/store/local_state.hpp"
 #include "crm/util/error.hpp"
 #include "crm/util/format.hpp"
 
@@ -19,27 +20,13 @@ constexpr const char* kRemovalsHeader =
 
 std::vector<std::string> read_list(const std::filesystem::path& root, const char* list = kList) {
     std::vector<std::string> files;
-    std::optional<std::string> text;
-    try {
-        os::ensure_no_symlinks(root, list);
-        text = os::read_file(root / list, 1024 * 1024);
-    } catch (const std::exception&) {
-        return files;
-    }
-    if (!text)
-        return files;
-    std::size_t pos = 0;
-    while (pos < text->size()) {
-        std::size_t nl = std::min(text->find('\n', pos), text->size());
-        std::string line = text->substr(pos, nl - pos);
-        pos = nl + 1;
+    for (auto& line : read_local_lines(root, list)) {
         // Only paths inside the folder: the list is data, never a way out of it.
         const std::filesystem::path p(line);
-        if (line.empty() || line.starts_with('#') || p.is_absolute() ||
-            std::find(p.begin(), p.end(), "..") != p.end())
+        if (p.is_absolute() || std::find(p.begin(), p.end(), "..") != p.end())
             continue;
         if (std::find(files.begin(), files.end(), line) == files.end())
-            files.push_back(line);
+            files.push_back(std::move(line));
     }
     return files;
 }
