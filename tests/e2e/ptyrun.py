@@ -45,3 +45,14 @@ def display_width(line):
 
 def widest(text):
     return max((display_width(l) for l in text.split("\n")), default=0)
+
+
+def cut_columns(line, start, end=None):
+    """The characters of `line` between display columns start and end (None: to its end)."""
+    out, col = [], 0
+    for ch in line:
+        w = display_width(ch)
+        if col >= start and (end is None or col + w <= end):
+            out.append(ch)
+        col += w
+    return "".join(out)

@@ -3,7 +3,7 @@ import json
 import unittest
 
 from harness import CRM, CrmTestCase
-from ptyrun import display_width, run_on_pty, widest
+from ptyrun import cut_columns, display_width, run_on_pty, widest
 
 
 class SearchTest(CrmTestCase):
@@ -168,17 +168,6 @@ class SearchOnTerminalTest(CrmTestCase):
         self.hits = json.loads(self.crm_in("search", self.WORD, "--format", "json", check=0).out)
         self.assertGreater(len(self.hits), 20)
 
-    @staticmethod
-    def columns(line, start, end=None):
-        """The characters of `line` between display columns start and end."""
-        out, col = [], 0
-        for ch in line:
-            w = display_width(ch)
-            if col >= start and (end is None or col + w <= end):
-                out.append(ch)
-            col += w
-        return "".join(out)
-
     def test_fits_and_keeps_the_matched_text_whole(self):
         for width in (60, 80, 100, 120):
             with self.subTest(width=width):
@@ -195,11 +184,11 @@ class SearchOnTerminalTest(CrmTestCase):
                     self.assertGreaterEqual(width - text_col, text_col - file_col)
                 rows = []
                 for line in lines[1:]:
-                    where = self.columns(line, file_col, text_col).strip()
+                    where = cut_columns(line, file_col, text_col).strip()
                     if where:  # a match starts; else the line continues the one before
                         rows.append({"name": [], "where": where, "text": []})
-                    rows[-1]["name"].append(self.columns(line, 0, file_col).strip())
-                    rows[-1]["text"].append(self.columns(line, text_col).strip())
+                    rows[-1]["name"].append(cut_columns(line, 0, file_col).strip())
+                    rows[-1]["text"].append(cut_columns(line, text_col).strip())
                 self.assertEqual(len(rows), len(self.hits))
                 wrapped = 0
                 for row, hit in zip(rows, self.hits):

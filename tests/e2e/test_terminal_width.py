@@ -7,7 +7,7 @@ import re
 import unittest
 
 from harness import CRM, CrmTestCase
-from ptyrun import ANSI, display_width, run_on_pty, widest
+from ptyrun import ANSI, cut_columns, display_width, run_on_pty, widest
 
 WIDTHS = (60, 80, 100, 120)
 
@@ -50,16 +50,6 @@ def columns_under(shown, header):
                 pieces.append(cell.strip())
         break
     return " ".join(pieces)
-
-
-def cut_columns(line, start, end):
-    out, col = [], 0
-    for ch in line:
-        w = display_width(ch)
-        if col >= start and (end is None or col + w <= end):
-            out.append(ch)
-        col += w
-    return "".join(out)
 
 
 def reading_width(shown, header):
