@@ -168,19 +168,41 @@ Columns<PortfolioRow> portfolio_columns(bool won) {
     return cols;
 }
 
-std::string legend(bool compact, bool won, const Styler& st, int width) {
-    return st(
-        wrap(
-            fmt::format(
-                "RATINGS: potential/compatibility/profitability, 1-5 each; SCORE: their "
-                "sum; 12M: visits in the last 12 months; REVIEWED, REVIEW: the latest review; {}{}",
-                std::string(compact ? "CONTACT: the latest; OPEN: open promises"
-                                    : "PROMISES: open promises"),
-                won ? fmt::format("; {}: value of opportunities won in the last 12 months",
-                                  compact ? "WON" : "WON 12M")
-                    : ""),
-            width),
-        Style::dim);
+// What the tables showed, so that the legend names only columns a reader can see (a
+// narrow terminal leaves some out).
+struct Shown {
+    bool narrow = false, visits = false, reviewed = false, review = false;
+    void add(const TableText& t) {
+        auto count = [&](std::string_view word) {
+            std::size_t n = 0;
+            for (auto at = t.header.find(word); at != std::string::npos;
+                 at = t.header.find(word, at + 1))
+                ++n;
+            return n;
+        };
+        narrow = narrow || t.narrow;
+        visits = visits || count("12M") > count("WON 12M");
+        reviewed = reviewed || count("REVIEWED") > 0;
+        review = review || count("REVIEW") > count("REVIEWED");
+    }
+};
+
+std::string legend(const Shown& shown, bool won, const Styler& st, int width) {
+    std::vector<std::string> parts{
+        "RATINGS: potential/compatibility/profitability, 1-5 each; SCORE: their sum"};
+    if (shown.visits)
+        parts.emplace_back("12M: visits in the last 12 months");
+    if (shown.reviewed || shown.review)
+        parts.push_back(fmt::format("{}: the latest review", shown.reviewed && shown.review
+                                                                 ? "REVIEWED, REVIEW"
+                                                             : shown.review ? "REVIEW"
+                                                                            : "REVIEWED"));
+    parts.emplace_back(shown.narrow ? "CONTACT: the latest; OPEN: open promises"
+                                    : "PROMISES: open promises");
+    if (won)
+        parts.push_back(fmt::format("{}: value of opportunities won in the last 12 months",
+                                    shown.narrow ? "WON" : "WON 12M"));
+    return st(wrap(join(parts, "; "), width), Style::dim);
 }
 
 std::string flagged(const Portfolio& p, const Styler& st, int width) {
@@ -225,7 +247,7 @@ std::string unrated(const Portfolio& p, const Styler& st, int width) {
 std::string portfolio_table(const Portfolio& p, const Styler& st, int width) {
     std::string out;
     bool first = true;
-    bool compact = false;
+    Shown shown;
     const bool won = std::any_of(p.groups.begin(), p.groups.end(), [](const PortfolioGroup& g) {
         return std::any_of(g.rows.begin(), g.rows.end(),
                            [](const PortfolioRow& r) { return r.won_12m > 0; });
@@ -239,10 +261,10 @@ std::string portfolio_table(const Portfolio& p, const Styler& st, int width) {
             continue;
         }
         const TableText t = table_text(g.rows, cols, st, width);
-        compact = compact || t.narrow;
+        shown.add(t);
         out += t.str();
     }
-    out += fmt::format("\n{}", legend(compact, won, st, width));
+    out += fmt::format("\n{}", legend(shown, won, st, width));
     return out + flagged(p, st, width) + unrated(p, st, width);
 }
 

@@ -205,6 +205,23 @@ class UnusualNamesWidthTest(TerminalWidthTest):
                 self.assertIn("overdue", due)
                 self.assertIsNone(re.search(r"\d{4}-\d\d-\d*…", due))
 
+    def test_portfolio_legend_names_only_the_columns_shown(self):
+        for columns in WIDTHS:
+            with self.subTest(columns=columns):
+                shown = self.shown(["portfolio"], columns)
+                headings = set()
+                for line in shown.split("\n"):
+                    if line.startswith("CLIENT "):
+                        headings.update(re.split(r"\s{2,}", line.strip()))
+                legend = " ".join(shown[shown.index("RATINGS: potential"):]
+                                  .split("\n\n")[0].split())
+                named = set()
+                for part in legend.split("; "):
+                    if ":" in part:
+                        named.update(part.split(":")[0].split(", "))
+                self.assertIn("RATINGS", named)
+                self.assertLessEqual(named, headings, (legend, headings))
+
     def test_smith_clients_are_told_apart(self):
         for columns in WIDTHS:
             for args, header in ((["list"], "NAME"), (["portfolio"], "CLIENT"),
