@@ -36,6 +36,8 @@ Values values_of(schema::Allowed allowed, schema::Names names, bool rating) {
             return Values::fixed(visit_kinds());
         case Allowed::initiated_by:
         case Allowed::date_orders:
+        case Allowed::directions:
+        case Allowed::report_states:
             return Values::fixed(schema::allowed_values(allowed, Settings{}));
         case Allowed::stages:
             return Values::of(Kind::stages);

@@ -22,8 +22,11 @@ Client build_client(const AddClientOptions& o, Context& ctx) {
     type_fields(schema::client_schema(), o.client, c, typing(ctx));
     c.since = ctx.today();
     if (!o.phone.empty()) {
-        if (c.contacts.empty())
-            c.contacts.push_back(Contact{c.name, "", "", "", ""});
+        if (c.contacts.empty()) {
+            Contact named;
+            named.name = c.name;
+            c.contacts.push_back(std::move(named));
+        }
         c.contacts.front().phone = o.phone;
     }
     give_uids(c.contacts);
