@@ -91,6 +91,23 @@ class ConsultancyWidthTest(TerminalWidthTest):
                 with self.subTest(args=args, columns=columns):
                     self.shown(args, columns)
 
+    def test_log_and_inbox_fit_every_width(self):
+        message = ("From: Unknown Person <u@nowhere.example>\n"
+                   "To: alice@harbourpike.example\n"
+                   "Subject: A very long subject line about the bridge retrofit tender and "
+                   "its many documents, drawings and the fee schedule\n"
+                   "Date: Mon, 23 Nov 2026 09:00:00 +0000\n"
+                   "Message-ID: <x1@nowhere.example>\n\nHello there.\n")
+        self.crm_in("log-email", "-", input=message, check=0)
+        for columns in WIDTHS:
+            for args in (["log"], ["inbox"]):
+                with self.subTest(args=args, columns=columns):
+                    shown = self.shown(args, columns)
+                    self.assertIn("2026-11-23" if args == ["inbox"] else "log-email", shown)
+                    if args == ["inbox"]:
+                        subject = columns_under(shown, "SUBJECT")
+                        self.assertIn("fee schedule", subject.replace("  ", " "), shown)
+
     def test_search_fits_60_columns(self):
         # search's streaming table is its own (another change); here it must only fit.
         self.shown(["search", "depot"], 60)
