@@ -42,22 +42,31 @@ std::vector<std::string> tag_names(Context& ctx) {
     return out;
 }
 
+namespace {
+
+// Each opportunity of a client whose file reads; one that does not is crm check's to
+// name, and completion stays quiet about it.
+template <typename Each>
+void for_each_opportunity(const store::Folder& folder, const std::string& slug, Each&& each) {
+    for (const auto& file : folder.record_files(slug, RecordKind::opportunity)) {
+        try {
+            if (const auto text = folder.read(file))
+                each(schema::read_opportunity(*text, file));
+        } catch (const DataError&) {
+        }
+    }
+}
+
+}  // namespace
+
 std::vector<Candidate> opportunity_titles(Context& ctx, const std::string& client) {
     const store::Folder& folder = ctx.folder();
     const std::string slug = resolve_client(ctx, client);
     std::vector<Candidate> open, ended;
-    for (const auto& file : folder.record_files(slug, RecordKind::opportunity)) {
-        try {
-            auto text = folder.read(file);
-            if (!text)
-                continue;
-            const Opportunity o = schema::read_opportunity(*text, file);
-            if (!o.title.empty())
-                (is_open(o) ? open : ended)
-                    .push_back({o.title, stage_of(o, folder.settings()), false});
-        } catch (const DataError&) {
-        }
-    }
+    for_each_opportunity(folder, slug, [&](const Opportunity& o) {
+        if (!o.title.empty())
+            (is_open(o) ? open : ended).push_back({o.title, stage_of(o, folder.settings()), false});
+    });
     open.insert(open.end(), ended.begin(), ended.end());
     return open;
 }
@@ -83,18 +92,10 @@ std::vector<std::string> won_projects(Context& ctx, const std::string& client) {
                                          : std::vector<std::string>{resolve_client(ctx, client)};
     std::vector<std::pair<Date, std::string>> won;
     for (const auto& slug : slugs) {
-        for (const auto& file : folder.record_files(slug, RecordKind::opportunity)) {
-            try {
-                auto text = folder.read(file);
-                if (!text)
-                    continue;
-                const Opportunity o = schema::read_opportunity(*text, file);
-                if (outcome_of(o) == Outcome::won && !o.title.empty())
-                    won.emplace_back(o.won.value_or(Date{}), o.title);
-            } catch (const DataError&) {
-                // crm check names it; completion stays quiet
-            }
-        }
+        for_each_opportunity(folder, slug, [&](const Opportunity& o) {
+            if (outcome_of(o) == Outcome::won && !o.title.empty())
+                won.emplace_back(o.won.value_or(Date{}), o.title);
+        });
     }
     std::stable_sort(won.begin(), won.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "crm/render/table_layout.hpp"
 #include "crm/render/terminal_text.hpp"
 #include "crm/util/format.hpp"
 #include "crm/util/text.hpp"
@@ -15,20 +16,6 @@ std::string pad(const std::string& s, int width, bool right) {
                  : s + std::string(static_cast<std::size_t>(fill), ' ');
 }
 
-namespace {
-
-constexpr int kGap = 2;
-
-int total_width(const std::vector<int>& widths, const std::vector<bool>& shown) {
-    int total = -kGap;
-    for (std::size_t c = 0; c < widths.size(); ++c)
-        if (shown[c])
-            total += widths[c] + kGap;
-    return std::max(total, 0);
-}
-
-}  // namespace
-
 std::vector<bool> Table::fit(std::vector<int>& widths, const std::vector<Cell>& headers,
                              int width) const {
     const std::size_t n = widths.size();
@@ -38,7 +25,7 @@ std::vector<bool> Table::fit(std::vector<int>& widths, const std::vector<Cell>& 
     auto shrink = [&](auto floor_of) {
         // Take from the widest flexible column first, one column of text at a time, so
         // that two flexible columns end up sharing what is left.
-        for (int over = total_width(widths, shown) - width; over > 0; --over) {
+        for (int over = shown_width(widths, shown) - width; over > 0; --over) {
             int* widest = nullptr;
             for (const auto& f : flexible_)
                 if (f.column < n && shown[f.column] && widths[f.column] > floor_of(f) &&
@@ -58,7 +45,7 @@ std::vector<bool> Table::fit(std::vector<int>& widths, const std::vector<Cell>& 
         return a.priority < b.priority;
     });
     for (const auto& d : order) {
-        if (total_width(widths, shown) <= width)
+        if (shown_width(widths, shown) <= width)
             break;
         if (d.column < n)
             shown[d.column] = false;
@@ -67,9 +54,9 @@ std::vector<bool> Table::fit(std::vector<int>& widths, const std::vector<Cell>& 
     // Still too wide: flexible columns give up to their last three columns of text, then
     // every column is cut from the right.
     shrink([](const Flexible&) { return 3; });
-    for (std::size_t c = n; c-- > 0 && total_width(widths, shown) > width;)
+    for (std::size_t c = n; c-- > 0 && shown_width(widths, shown) > width;)
         if (shown[c])
-            widths[c] = std::max(1, widths[c] - (total_width(widths, shown) - width));
+            widths[c] = std::max(1, widths[c] - (shown_width(widths, shown) - width));
     return shown;
 }
 
@@ -112,7 +99,7 @@ std::string Table::render(const Styler& styler, int width) const {
             // Padding stays outside the colour so that underlines end with the text.
             std::string styled = styler(text, style);
             out += is_right(c) ? fill + styled : styled + fill;
-            out += std::string(kGap, ' ');
+            out += std::string(kColumnGap, ' ');
         }
         while (!out.empty() && out.back() == ' ')
             out.pop_back();  // the gap after the last column too

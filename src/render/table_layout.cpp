@@ -9,20 +9,18 @@
 
 namespace crm::render {
 
-namespace {
+int shown_width(const std::vector<int>& widths, const std::vector<bool>& shown) {
+    int total = -kColumnGap;
+    for (std::size_t c = 0; c < widths.size(); ++c)
+        if (shown[c])
+            total += widths[c] + kColumnGap;
+    return std::max(total, 0);
+}
 
-constexpr int kGap = 2;
+namespace {
 
 bool never_cut(Role r) {
     return r == Role::number || r == Role::date || r == Role::flag;
-}
-
-int total_width(const std::vector<int>& widths, const std::vector<bool>& shown) {
-    int total = -kGap;
-    for (std::size_t c = 0; c < widths.size(); ++c)
-        if (shown[c])
-            total += widths[c] + kGap;
-    return std::max(total, 0);
 }
 
 // The fewest columns a column is given before another column goes.
@@ -107,7 +105,7 @@ Plan plan(const std::vector<std::string>& headers, const std::vector<ColumnFit>&
         return p;
     for (std::size_t c = 0; c < n; ++c)
         p.shown[c] = fit_of(c).from <= 0 || width >= fit_of(c).from;
-    if (total_width(natural, p.shown) <= width)
+    if (shown_width(natural, p.shown) <= width)
         return p;
 
     const Measured narrow = safe(headers, fits, rows, true);
@@ -129,7 +127,7 @@ Plan plan(const std::vector<std::string>& headers, const std::vector<ColumnFit>&
     }
 
     // Columns that may go, lowest `drop` first, until the narrowest layout fits.
-    while (total_width(floors, p.shown) > width) {
+    while (shown_width(floors, p.shown) > width) {
         std::size_t victim = n;
         for (std::size_t c = 0; c < n; ++c)
             if (p.shown[c] && fit_of(c).drop > 0 &&
@@ -139,7 +137,7 @@ Plan plan(const std::vector<std::string>& headers, const std::vector<ColumnFit>&
             break;
         p.shown[victim] = false;
     }
-    if (total_width(floors, p.shown) > width)
+    if (shown_width(floors, p.shown) > width)
         for (std::size_t c = 0; c < n; ++c)
             floors[c] = last_floor(fit_of(c), natural[c]);
 
@@ -147,7 +145,7 @@ Plan plan(const std::vector<std::string>& headers, const std::vector<ColumnFit>&
     // A reading column first gets its longest word, the narrowest first, so that a name
     // wraps between words rather than inside one.
     p.widths = floors;
-    int spare = width - total_width(p.widths, p.shown);
+    int spare = width - shown_width(p.widths, p.shown);
     const Measured& m = narrow;
     std::vector<std::size_t> by_word;
     std::vector<int> word(n, 0);
@@ -185,9 +183,9 @@ Plan plan(const std::vector<std::string>& headers, const std::vector<ColumnFit>&
     }
     // Still too wide (a terminal narrower than the numbers): cut from the right, the only
     // case where anything but identifiers and labels is cut.
-    for (std::size_t c = n; c-- > 0 && total_width(p.widths, p.shown) > width;)
+    for (std::size_t c = n; c-- > 0 && shown_width(p.widths, p.shown) > width;)
         if (p.shown[c])
-            p.widths[c] = std::max(1, p.widths[c] - (total_width(p.widths, p.shown) - width));
+            p.widths[c] = std::max(1, p.widths[c] - (shown_width(p.widths, p.shown) - width));
     return p;
 }
 
@@ -279,7 +277,7 @@ TableText lay_out(const std::vector<std::string>& headers, const std::vector<Col
             // Padding stays outside the colour so that underlines end with the text.
             const std::string styled = styler(text, styles[c]);
             out += role(c) == Role::number ? fill + styled : styled + fill;
-            out.append(kGap, ' ');
+            out.append(kColumnGap, ' ');
         }
         while (!out.empty() && out.back() == ' ')
             out.pop_back();  // the gap after the last column too

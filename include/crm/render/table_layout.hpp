@@ -57,6 +57,12 @@ std::vector<int> column_widths(const std::vector<std::string>& headers,
                                const std::vector<ColumnFit>& fits,
                                const std::vector<std::vector<Cell>>& rows, int width);
 
+// Display columns between two columns of a table.
+inline constexpr int kColumnGap = 2;
+
+// The width of a table's line: the shown columns' widths and the gaps between them.
+int shown_width(const std::vector<int>& widths, const std::vector<bool>& shown);
+
 // `text` in lines of at most `width` display columns, broken between words; a word
 // wider than that (CJK runs have no spaces) is broken between characters.
 std::vector<std::string> wrap_cell(const std::string& text, int width);
